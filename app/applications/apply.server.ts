@@ -1,0 +1,208 @@
+// The applicant's side: one application per person per cohort, saved as a draft,
+// submitted, edited until the window closes, or withdrawn.
+import type { SessionPerson } from "~/auth/session.server";
+import { localToUtc, utcToLocal, emptySlots } from "~/availability/slots";
+import { recordAudit } from "~/cohorts/audit.server";
+import { assertPhase, phaseOf, PhaseError, type Phase } from "~/cohorts/phase";
+import { db, isUniqueViolation } from "~/utils/db.server";
+import type { FieldErrors, FormValues } from "~/utils/forms";
+import { renderMarkdown } from "~/utils/markdown.server";
+import { isValidTimeZone } from "~/utils/time";
+import { loadQuestions } from "./form.server";
+import { readApplicationForm, type Question } from "./questions";
+
+const cohortSelect = {
+  id: true,
+  slug: true,
+  name: true,
+  publishedAt: true,
+  applicationsOpenAt: true,
+  applicationsCloseAt: true,
+  decisionsPublishedAt: true,
+  startsOn: true,
+  weeks: true,
+  codeOfConductUrl: true,
+  projects: { select: { project: { select: { id: true, slug: true, name: true, aiPolicyText: true, aiPolicyUrl: true } } } },
+} as const;
+
+async function findCohort(slug: string) {
+  return db.cohort.findUnique({ where: { slug }, select: cohortSelect });
+}
+
+export function allTimeZones(extra: string[] = []): string[] {
+  const zones = new Set<string>(typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : []);
+  zones.add("UTC");
+  for (const z of extra) if (isValidTimeZone(z)) zones.add(z);
+  return [...zones].sort();
+}
+
+export type ApplyPage = Awaited<ReturnType<typeof getApplyPage>>;
+
+/** Everything the apply page shows to `person`; null when the cohort is not visible. */
+export async function getApplyPage(person: SessionPerson, slug: string, now = new Date()) {
+  const cohort = await findCohort(slug);
+  if (!cohort || !cohort.publishedAt) return null;
+  const phase = phaseOf(cohort, now);
+  const [questions, application, availability, staffRoles, notices] = await Promise.all([
+    loadQuestions(cohort.id),
+    db.application.findUnique({
+      where: { cohortId_personId: { cohortId: cohort.id, personId: person.id } },
+      include: {
+        answers: { select: { questionId: true, value: true } },
+        preferences: { select: { projectId: true, rank: true } },
+        offers: { orderBy: { sentAt: "desc" }, take: 1, select: { token: true, status: true, expiresAt: true } },
+      },
+    }),
+    db.availability.findUnique({ where: { cohortId_personId: { cohortId: cohort.id, personId: person.id } } }),
+    db.cohortMembership.findMany({ where: { cohortId: cohort.id, personId: person.id, role: { in: ["organizer", "reviewer"] } }, select: { role: true } }),
+    // What we wrote to them about this cohort, readable here even without e-mail.
+    db.notice.findMany({ where: { cohortId: cohort.id, personId: person.id }, orderBy: { createdAt: "desc" }, take: 10, select: { id: true, subject: true, bodyText: true, createdAt: true } }),
+  ]);
+  const timeZone = availability?.timeZone ?? person.timeZone;
+  const projects = cohort.projects.map(({ project }) => ({
+    id: project.id,
+    slug: project.slug,
+    name: project.name,
+    aiPolicyHtml: project.aiPolicyText ? renderMarkdown(project.aiPolicyText) : "",
+    aiPolicyUrl: project.aiPolicyUrl,
+  }));
+  const values: FormValues = {};
+  if (application) {
+    for (const a of application.answers) values[`q_${a.questionId}`] = a.value;
+    for (const p of application.preferences) values[`pref_${p.projectId}`] = String(p.rank);
+    if (application.anyProject) values.anyProject = "on";
+    if (application.codeOfConductAcknowledgedAt) values.codeOfConduct = "on";
+    if (application.aiPolicyAcknowledgedAt) values.aiPolicy = "on";
+  }
+  // multiple-choice answers are stored as JSON lists; the form wants a list
+  for (const q of questions) {
+    const key = `q_${q.id}`;
+    if (q.type === "multiple_choice" && typeof values[key] === "string") {
+      try {
+        values[key] = JSON.parse(values[key] as string) as string[];
+      } catch {
+        values[key] = [];
+      }
+    }
+  }
+  const offer = application?.offers[0] ?? null;
+  return {
+    cohort: {
+      slug: cohort.slug,
+      name: cohort.name,
+      phase,
+      applicationsOpenAt: cohort.applicationsOpenAt,
+      applicationsCloseAt: cohort.applicationsCloseAt,
+      codeOfConductUrl: cohort.codeOfConductUrl,
+    },
+    canEdit: phase === "applications_open" && staffRoles.length === 0,
+    staffRole: staffRoles[0]?.role ?? null,
+    questions,
+    projects,
+    application: application
+      ? {
+          status: application.status,
+          submittedAt: application.submittedAt,
+          withdrawnAt: application.withdrawnAt,
+          updatedAt: application.updatedAt,
+          publishedDecision: application.publishedDecision,
+          waitlistRank: application.waitlistRank,
+          offer: offer && application.publishedDecision === "accepted" ? offer : null,
+        }
+      : null,
+    values,
+    notices,
+    timeZone,
+    localSlots: availability ? utcToLocal(availability.slots, timeZone, cohort.startsOn) : emptySlots(),
+    detectTimeZone: !availability,
+    timeZones: allTimeZones([timeZone]),
+  };
+}
+
+export type SaveResult =
+  | { ok: true; message: string }
+  | { ok: false; errors: FieldErrors; values: FormValues };
+
+/**
+ * Saves the applicant's form. `submit` applies the submit rules; saving an
+ * application that was already submitted keeps it submitted, so it must stay complete.
+ */
+export async function saveApplication(person: SessionPerson, slug: string, intent: "save" | "submit", values: FormValues, now = new Date()): Promise<SaveResult> {
+  const cohort = await findCohort(slug);
+  if (!cohort || !cohort.publishedAt) return { ok: false, errors: { form: "There is no cohort at this address." }, values };
+  try {
+    assertPhase(cohort, ["applications_open"], "apply or change an application", now);
+  } catch (error) {
+    if (error instanceof PhaseError) return { ok: false, errors: { form: error.message }, values };
+    throw error;
+  }
+  const staff = await db.cohortMembership.count({ where: { cohortId: cohort.id, personId: person.id, role: { in: ["organizer", "reviewer"] } } });
+  if (staff > 0) return { ok: false, errors: { form: "You organize or review this cohort, so you cannot apply to it." }, values };
+  const questions: Question[] = await loadQuestions(cohort.id);
+  const projectIds = cohort.projects.map((p) => p.project.id);
+  const existing = await db.application.findUnique({ where: { cohortId_personId: { cohortId: cohort.id, personId: person.id } }, select: { id: true, status: true } });
+  const complete = intent === "submit" || existing?.status === "submitted";
+  const { draft, errors } = readApplicationForm(questions, projectIds, values, complete);
+  if (Object.keys(errors).length > 0) return { ok: false, errors, values };
+
+  const nextStatus = complete ? "submitted" : "draft";
+  const utcSlots = localToUtc(draft.localSlots, draft.timeZone, cohort.startsOn);
+  const fields = {
+    status: nextStatus,
+    anyProject: draft.anyProject,
+    codeOfConductAcknowledgedAt: draft.codeOfConduct ? now : null,
+    aiPolicyAcknowledgedAt: draft.aiPolicy ? now : null,
+    withdrawnAt: null,
+  };
+  const write = async () =>
+    db.$transaction(async (tx) => {
+      const current = await tx.application.findUnique({ where: { cohortId_personId: { cohortId: cohort.id, personId: person.id } }, select: { id: true, submittedAt: true } });
+      const application = current
+        ? await tx.application.update({ where: { id: current.id }, data: { ...fields, submittedAt: nextStatus === "submitted" ? current.submittedAt ?? now : null } })
+        : await tx.application.create({ data: { ...fields, cohortId: cohort.id, personId: person.id, submittedAt: nextStatus === "submitted" ? now : null } });
+      await tx.applicationAnswer.deleteMany({ where: { applicationId: application.id } });
+      const answers = [...draft.answers].filter(([, value]) => value !== "" && value !== "[]");
+      if (answers.length) await tx.applicationAnswer.createMany({ data: answers.map(([questionId, value]) => ({ applicationId: application.id, questionId, value })) });
+      await tx.projectPreference.deleteMany({ where: { applicationId: application.id } });
+      if (draft.preferences.size) {
+        await tx.projectPreference.createMany({ data: [...draft.preferences].map(([projectId, rank]) => ({ applicationId: application.id, projectId, rank })) });
+      }
+      await tx.availability.upsert({
+        where: { cohortId_personId: { cohortId: cohort.id, personId: person.id } },
+        create: { cohortId: cohort.id, personId: person.id, slots: utcSlots, timeZone: draft.timeZone },
+        update: { slots: utcSlots, timeZone: draft.timeZone },
+      });
+      return application;
+    });
+  try {
+    await write();
+  } catch (error) {
+    // Two tabs creating the first draft at once: the database keeps one; write again as an update.
+    if (!isUniqueViolation(error)) throw error;
+    await write();
+  }
+  const wasSubmitted = existing?.status === "submitted";
+  const message =
+    nextStatus === "draft"
+      ? "Draft saved. You can come back and finish it before the deadline."
+      : wasSubmitted
+        ? "Your changes are saved; your application stays submitted."
+        : "Application submitted. You can still edit it until applications close.";
+  return { ok: true, message };
+}
+
+/** Withdraws the person's application (before any decision was published to them). */
+export async function withdrawApplication(person: SessionPerson, slug: string, now = new Date()): Promise<{ ok: true; message: string } | { ok: false; error: string }> {
+  const cohort = await findCohort(slug);
+  if (!cohort) return { ok: false, error: "There is no cohort at this address." };
+  const phase: Phase = phaseOf(cohort, now);
+  if (phase !== "applications_open" && phase !== "review") {
+    return { ok: false, error: "Applications can no longer be withdrawn; if you received an offer, decline it from the offer page." };
+  }
+  const application = await db.application.findUnique({ where: { cohortId_personId: { cohortId: cohort.id, personId: person.id } } });
+  if (!application || application.status === "withdrawn") return { ok: false, error: "You have no application to withdraw." };
+  if (application.publishedDecision) return { ok: false, error: "A decision has already been sent to you; answer the offer instead of withdrawing." };
+  await db.application.update({ where: { id: application.id }, data: { status: "withdrawn", withdrawnAt: now, version: { increment: 1 } } });
+  await recordAudit({ actorId: person.id, cohortId: cohort.id, action: "application.withdraw", subjectType: "Application", subjectId: application.id, fromValue: application.status, toValue: "withdrawn" });
+  return { ok: true, message: "Your application is withdrawn. You can submit it again while applications are open." };
+}

@@ -1,0 +1,256 @@
+// Organizers decide (accept / waitlist / reject, one or many at once), change
+// their minds until the decisions are published, then publish: notices are
+// queued and accepted applicants get an offer. Application.version makes two
+// organizers deciding at once safe: the later one is told, nothing is overwritten.
+import { recordAudit } from "~/cohorts/audit.server";
+import { assertPhase, phaseOf, PhaseError, type Phase } from "~/cohorts/phase";
+import { queueNotice } from "~/notifications/outbox.server";
+import { countSlots } from "~/availability/slots";
+import { aggregate, type Aggregate } from "~/review/aggregate";
+import { db } from "~/utils/db.server";
+import { DECISION_LABELS, type Decision } from "./decision-labels";
+import { createOffer } from "./offers.server";
+
+
+export const DECISION_PHASES: Phase[] = ["applications_open", "review", "teams_forming"];
+
+const cohortSelect = {
+  id: true, slug: true, name: true, publishedAt: true, applicationsOpenAt: true, applicationsCloseAt: true,
+  decisionsPublishedAt: true, startsOn: true, weeks: true, offerDeadlineDays: true, offerReminderDays: true, answersPurgedAt: true,
+} as const;
+
+export type DecisionRow = {
+  id: string;
+  version: number;
+  name: string;
+  login: string;
+  submittedAt: Date | null;
+  aggregate: Aggregate;
+  preferences: string[];
+  anyProject: boolean;
+  hours: number;
+  decision: Decision;
+  publishedDecision: string | null;
+  waitlistRank: number | null;
+  decidedBy: string | null;
+  offer: { status: string; expiresAt: Date; reminderSentAt: Date | null; respondedAt: Date | null } | null;
+};
+
+export async function getDecisionsPage(cohortId: string, sort: "mean" | "name" | "decision" = "mean", now = new Date()) {
+  const cohort = await db.cohort.findUniqueOrThrow({ where: { id: cohortId }, select: cohortSelect });
+  const applications = await db.application.findMany({
+    where: { cohortId, status: "submitted" },
+    select: {
+      id: true, version: true, personId: true, submittedAt: true, anyProject: true, decision: true, publishedDecision: true, waitlistRank: true,
+      person: { select: { name: true, login: true } },
+      decidedBy: { select: { name: true } },
+      preferences: { orderBy: { rank: "asc" }, select: { project: { select: { name: true } } } },
+      reviews: { select: { recused: true, submittedAt: true, scores: { select: { score: true } } } },
+      offers: { orderBy: { sentAt: "desc" }, take: 1, select: { status: true, expiresAt: true, reminderSentAt: true, respondedAt: true } },
+    },
+  });
+  const availabilities = await db.availability.findMany({ where: { cohortId }, select: { personId: true, slots: true } });
+  const hoursOf = new Map(availabilities.map((a) => [a.personId, countSlots(a.slots) / 2]));
+  const rows: DecisionRow[] = applications.map((a) => ({
+    id: a.id,
+    version: a.version,
+    name: a.person.name,
+    login: a.person.login,
+    submittedAt: a.submittedAt,
+    aggregate: aggregate(a.reviews.map((r) => ({ recused: r.recused, submittedAt: r.submittedAt, scores: r.scores.map((s) => s.score) }))),
+    preferences: a.preferences.map((p) => p.project.name),
+    anyProject: a.anyProject,
+    hours: hoursOf.get(a.personId) ?? 0,
+    decision: a.decision as Decision,
+    publishedDecision: a.publishedDecision,
+    waitlistRank: a.waitlistRank,
+    decidedBy: a.decidedBy?.name ?? null,
+    offer: a.offers[0] ?? null,
+  }));
+  if (sort === "mean") rows.sort((a, b) => (b.aggregate.mean ?? -1) - (a.aggregate.mean ?? -1) || a.name.localeCompare(b.name));
+  if (sort === "name") rows.sort((a, b) => a.name.localeCompare(b.name));
+  if (sort === "decision") rows.sort((a, b) => a.decision.localeCompare(b.decision) || (a.waitlistRank ?? 0) - (b.waitlistRank ?? 0));
+  const [counts, audit, draftCount, withdrawnCount] = await Promise.all([
+    db.application.groupBy({ by: ["decision"], where: { cohortId, status: "submitted" }, _count: { _all: true } }),
+    db.auditEntry.findMany({
+      where: { cohortId, action: { in: ["decision.change", "decisions.publish", "waitlist.promote", "waitlist.empty", "offer.confirm", "offer.decline", "offer.expire", "answers.purge"] } },
+      orderBy: { at: "desc" },
+      take: 40,
+      select: { id: true, at: true, action: true, subjectId: true, fromValue: true, toValue: true, detail: true, actor: { select: { name: true } } },
+    }),
+    db.application.count({ where: { cohortId, status: "draft" } }),
+    db.application.count({ where: { cohortId, status: "withdrawn" } }),
+  ]);
+  const nameOf = new Map(applications.map((a) => [a.id, a.person.name]));
+  const phase = phaseOf(cohort, now);
+  return {
+    cohort: { slug: cohort.slug, name: cohort.name, phase, decisionsPublishedAt: cohort.decisionsPublishedAt, offerDeadlineDays: cohort.offerDeadlineDays, offerReminderDays: cohort.offerReminderDays, answersPurgedAt: cohort.answersPurgedAt },
+    canDecide: DECISION_PHASES.includes(phase),
+    canPurge: phase === "finished" && !cohort.answersPurgedAt,
+    rows,
+    counts: Object.fromEntries(counts.map((c) => [c.decision, c._count._all])) as Partial<Record<Decision, number>>,
+    draftCount,
+    withdrawnCount,
+    unpublished: rows.filter((r) => r.decision !== "none" && !r.publishedDecision).length,
+    offers: {
+      pending: rows.filter((r) => r.offer?.status === "pending").length,
+      confirmed: rows.filter((r) => r.offer?.status === "confirmed").length,
+      declined: rows.filter((r) => r.offer?.status === "declined").length,
+      expired: rows.filter((r) => r.offer?.status === "expired").length,
+    },
+    audit: audit.map((e) => ({ id: e.id, at: e.at, action: e.action, actor: e.actor?.name ?? "Scheduled job", subject: nameOf.get(e.subjectId) ?? null, fromValue: e.fromValue, toValue: e.toValue, detail: e.detail })),
+  };
+}
+
+export class DecisionConflict extends Error {}
+
+export type DecideResult = { ok: true; message: string } | { ok: false; error: string };
+
+/**
+ * Sets `decision` on the ticked applications, each at the version the organizer
+ * saw. All or nothing: if another organizer changed any of them meanwhile, or one
+ * was already published, nothing is saved and the message says which.
+ */
+export async function decide(actorId: string, cohortId: string, decision: Decision, items: { id: string; version: number }[], now = new Date()): Promise<DecideResult> {
+  const cohort = await db.cohort.findUniqueOrThrow({ where: { id: cohortId }, select: cohortSelect });
+  try {
+    assertPhase(cohort, DECISION_PHASES, "change decisions", now);
+  } catch (error) {
+    if (error instanceof PhaseError) return { ok: false, error: error.message };
+    throw error;
+  }
+  const current = await db.application.findMany({
+    where: { cohortId, id: { in: items.map((i) => i.id) } },
+    select: { id: true, version: true, decision: true, publishedDecision: true, status: true, person: { select: { name: true } }, decidedBy: { select: { name: true } }, reviews: { select: { recused: true, submittedAt: true, scores: { select: { score: true } } } } },
+  });
+  if (current.length !== items.length) return { ok: false, error: "Some of those applications no longer exist; reload the page." };
+  const published = current.filter((a) => a.publishedDecision);
+  if (published.length) return { ok: false, error: `The decision for ${published.map((a) => a.person.name).join(", ")} was already published and cannot be changed here.` };
+  const notSubmitted = current.filter((a) => a.status !== "submitted");
+  if (notSubmitted.length) return { ok: false, error: `${notSubmitted.map((a) => a.person.name).join(", ")} withdrew; there is nothing to decide.` };
+  // Waitlist ranks follow the order of the mean score, best first.
+  const byMean = [...current].sort((a, b) => {
+    const ma = aggregate(a.reviews.map((r) => ({ ...r, scores: r.scores.map((s) => s.score) }))).mean ?? -1;
+    const mb = aggregate(b.reviews.map((r) => ({ ...r, scores: r.scores.map((s) => s.score) }))).mean ?? -1;
+    return mb - ma;
+  });
+  const versionOf = new Map(items.map((i) => [i.id, i.version]));
+  try {
+    await db.$transaction(async (tx) => {
+      let rank = (await tx.application.aggregate({ where: { cohortId, decision: "waitlisted" }, _max: { waitlistRank: true } }))._max.waitlistRank ?? 0;
+      for (const application of byMean) {
+        const expected = versionOf.get(application.id)!;
+        const keepRank = decision === "waitlisted" && application.decision === "waitlisted";
+        const updated = await tx.application.updateMany({
+          where: { id: application.id, version: expected, publishedDecision: null },
+          data: {
+            decision,
+            decidedById: decision === "none" ? null : actorId,
+            decidedAt: decision === "none" ? null : now,
+            ...(keepRank ? {} : { waitlistRank: decision === "waitlisted" ? ++rank : null }),
+            version: { increment: 1 },
+          },
+        });
+        if (updated.count === 0) {
+          const latest = await tx.application.findUnique({ where: { id: application.id }, select: { decision: true, decidedBy: { select: { name: true } } } });
+          throw new DecisionConflict(
+            `${application.person.name}'s decision was changed by ${latest?.decidedBy?.name ?? "another organizer"} (now: ${DECISION_LABELS[(latest?.decision ?? "none") as Decision]}) while you were looking. Nothing was saved; check the page and decide again.`,
+          );
+        }
+        if (application.decision !== decision) {
+          await recordAudit({ actorId, cohortId, action: "decision.change", subjectType: "Application", subjectId: application.id, fromValue: application.decision, toValue: decision }, tx);
+        }
+      }
+    });
+  } catch (error) {
+    if (error instanceof DecisionConflict) return { ok: false, error: error.message };
+    throw error;
+  }
+  const n = items.length;
+  return { ok: true, message: `${n} application${n === 1 ? "" : "s"} marked “${DECISION_LABELS[decision]}”. Nothing is sent until you publish.` };
+}
+
+/**
+ * Publishes every decided, unpublished application: queues the notices and
+ * opens offers for the accepted. Publishing again later publishes only what changed.
+ */
+export async function publishDecisions(actorId: string, cohortId: string, origin: string, now = new Date()): Promise<DecideResult> {
+  const cohort = await db.cohort.findUniqueOrThrow({ where: { id: cohortId }, select: cohortSelect });
+  try {
+    assertPhase(cohort, DECISION_PHASES, "publish decisions", now);
+  } catch (error) {
+    if (error instanceof PhaseError) return { ok: false, error: error.message };
+    throw error;
+  }
+  const toPublish = await db.application.findMany({
+    where: { cohortId, status: "submitted", decision: { not: "none" }, publishedDecision: null },
+    include: { person: { select: { name: true, timeZone: true } } },
+  });
+  if (toPublish.length === 0) return { ok: false, error: "There are no new decisions to publish." };
+  let published = 0;
+  await db.$transaction(async (tx) => {
+    for (const application of toPublish) {
+      const marked = await tx.application.updateMany({
+        where: { id: application.id, version: application.version, publishedDecision: null },
+        data: { publishedDecision: application.decision, version: { increment: 1 } },
+      });
+      if (marked.count === 0) continue; // changed meanwhile; it stays for the next publish
+      published++;
+      if (application.decision === "accepted") {
+        await createOffer(tx, cohort, application, origin, now);
+      } else if (application.decision === "waitlisted") {
+        await queueNotice({
+          kind: "waitlisted",
+          personId: application.personId,
+          cohortId,
+          subject: `You are on the waitlist for ${cohort.name}`,
+          bodyText: `Hello ${application.person.name},\n\nThank you for applying to ${cohort.name}. We could not offer you a seat yet, but you are on the waitlist (position ${application.waitlistRank ?? "—"}). If a seat opens before the start, we will send you an offer straight away.`,
+          dedupeKey: `decision:${application.id}`,
+        }, tx);
+      } else {
+        await queueNotice({
+          kind: "not_accepted",
+          personId: application.personId,
+          cohortId,
+          subject: `Your application to ${cohort.name}`,
+          bodyText: `Hello ${application.person.name},\n\nThank you for applying to ${cohort.name}. We had many more strong applications than seats and could not offer you one this time. We hope you will apply again to a later cohort.`,
+          dedupeKey: `decision:${application.id}`,
+        }, tx);
+      }
+    }
+    await tx.cohort.update({ where: { id: cohortId }, data: { decisionsPublishedAt: cohort.decisionsPublishedAt ?? now } });
+    await recordAudit({ actorId, cohortId, action: "decisions.publish", subjectType: "Cohort", subjectId: cohortId, detail: `${published} decision(s) published` }, tx);
+  });
+  return { ok: true, message: `${published} decision${published === 1 ? "" : "s"} published; the notices are in the outbox.` };
+}
+
+/**
+ * After the cohort finished: removes the answers, project preferences,
+ * availability and review comments of everyone who did not join, keeping the
+ * application rows (status, decision, scores) so the counts stay.
+ */
+export async function purgeAnswers(actorId: string, cohortId: string, now = new Date()): Promise<DecideResult> {
+  const cohort = await db.cohort.findUniqueOrThrow({ where: { id: cohortId }, select: cohortSelect });
+  try {
+    assertPhase(cohort, ["finished"], "purge applicants' answers", now);
+  } catch (error) {
+    if (error instanceof PhaseError) return { ok: false, error: `${error.message} Answers can be purged once the cohort has finished.` };
+    throw error;
+  }
+  const participants = await db.cohortMembership.findMany({ where: { cohortId, role: "participant", personId: { not: null } }, select: { personId: true } });
+  const joined = new Set(participants.map((p) => p.personId!));
+  const applications = await db.application.findMany({ where: { cohortId, purgedAt: null }, select: { id: true, personId: true } });
+  const purge = applications.filter((a) => !joined.has(a.personId));
+  const ids = purge.map((a) => a.id);
+  await db.$transaction(async (tx) => {
+    await tx.applicationAnswer.deleteMany({ where: { applicationId: { in: ids } } });
+    await tx.projectPreference.deleteMany({ where: { applicationId: { in: ids } } });
+    await tx.availability.deleteMany({ where: { cohortId, personId: { in: purge.map((a) => a.personId) } } });
+    await tx.review.updateMany({ where: { applicationId: { in: ids } }, data: { comment: "", recusalReason: null } });
+    await tx.reviewScore.updateMany({ where: { review: { applicationId: { in: ids } } }, data: { comment: "" } });
+    await tx.application.updateMany({ where: { id: { in: ids } }, data: { purgedAt: now } });
+    await tx.cohort.update({ where: { id: cohortId }, data: { answersPurgedAt: now } });
+    await recordAudit({ actorId, cohortId, action: "answers.purge", subjectType: "Cohort", subjectId: cohortId, detail: `answers of ${ids.length} applicant(s) who did not join removed` }, tx);
+  });
+  return { ok: true, message: `Removed the answers of ${ids.length} applicant${ids.length === 1 ? "" : "s"} who did not join; counts and scores are kept.` };
+}

@@ -1,0 +1,102 @@
+import { describe, expect, it } from "vitest";
+import { db } from "~/utils/db.server";
+import { callRoute, makePerson, makeProject, makeRequest, sessionCookieFor } from "../../tests/setup/factories";
+
+const goodCohort = {
+  name: "Session 7",
+  slug: "session-7",
+  applicationsOpenOn: "2027-01-10",
+  applicationsCloseOn: "2027-02-10",
+  startsOn: "2027-03-01",
+  weeks: "6",
+  teamSizeMin: "3",
+  teamSizeMax: "4",
+  minSharedHours: "5",
+  published: "on",
+};
+
+async function asAdmin() {
+  const admin = await makePerson({ isAdmin: true });
+  return sessionCookieFor(admin.id);
+}
+
+describe("creating cohorts", () => {
+  it("creates a cohort with its projects and audit entry", async () => {
+    const cookie = await asAdmin();
+    const project = await makeProject({ slug: "wagtail" });
+    const route = await import("~/routes/admin.cohorts.new");
+    const response = await callRoute(route.action, makeRequest("/admin/cohorts/new", { cookie, form: { ...goodCohort, projectSlugs: "wagtail" } }));
+    expect(response.headers.get("Location")).toBe("/admin/cohorts/session-7");
+    const cohort = await db.cohort.findUniqueOrThrow({ where: { slug: "session-7" }, include: { projects: true } });
+    expect(cohort.projects.map((p) => p.projectId)).toEqual([project.id]);
+    expect(cohort.applicationsCloseAt.toISOString()).toBe("2027-02-11T11:59:59.999Z");
+    expect(await db.auditEntry.count({ where: { subjectId: cohort.id, action: "cohort.created" } })).toBe(1);
+  });
+
+  it("explains each invalid field and keeps what was typed", async () => {
+    const cookie = await asAdmin();
+    const route = await import("~/routes/admin.cohorts.new");
+    const before = await db.cohort.count();
+    const response = await callRoute(
+      route.action,
+      makeRequest("/admin/cohorts/new", {
+        cookie,
+        form: { ...goodCohort, slug: "Session 7!", applicationsCloseOn: "2027-01-01", startsOn: "2026-12-20", weeks: "13", teamSizeMin: "4", teamSizeMax: "3" },
+      }),
+    );
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { errors: Record<string, string>; values: Record<string, string> };
+    expect(body.errors.slug).toMatch(/lowercase letters/);
+    expect(body.errors.weeks).toBe("A cohort runs between 1 and 12 weeks.");
+    expect(body.errors.applicationsCloseOn).toBe("Applications must close on or after the day they open.");
+    expect(body.errors.startsOn).toBe("The cohort must start after applications close.");
+    expect(body.errors.teamSizeMax).toMatch(/at least the smallest/);
+    expect(body.values.name).toBe("Session 7");
+    expect(await db.cohort.count()).toBe(before);
+  });
+
+  it("refuses a second cohort with the same address name", async () => {
+    const cookie = await asAdmin();
+    const route = await import("~/routes/admin.cohorts.new");
+    await callRoute(route.action, makeRequest("/admin/cohorts/new", { cookie, form: { ...goodCohort, slug: "dup" } }));
+    const second = await callRoute(route.action, makeRequest("/admin/cohorts/new", { cookie, form: { ...goodCohort, name: "Other", slug: "dup" } }));
+    expect(second.status).toBe(400);
+    expect(((await second.json()) as { errors: Record<string, string> }).errors.slug).toBe("Another cohort already uses this address name.");
+  });
+
+  it("appoints an organizer by login, pending until they first sign in", async () => {
+    const cookie = await asAdmin();
+    const create = await import("~/routes/admin.cohorts.new");
+    await callRoute(create.action, makeRequest("/admin/cohorts/new", { cookie, form: { ...goodCohort, slug: "s8" } }));
+    const edit = await import("~/routes/admin.cohorts.$slug");
+    const known = await makePerson({ login: "KnownPerson" });
+    await callRoute(edit.action, makeRequest("/admin/cohorts/s8", { cookie, form: { intent: "appoint", login: "@knownperson" } }), { slug: "s8" });
+    await callRoute(edit.action, makeRequest("/admin/cohorts/s8", { cookie, form: { intent: "appoint", login: "newcomer-42" } }), { slug: "s8" });
+    const bad = await callRoute(edit.action, makeRequest("/admin/cohorts/s8", { cookie, form: { intent: "appoint", login: "not a login" } }), { slug: "s8" });
+    expect(bad.status).toBe(400);
+    const organizers = await db.cohortMembership.findMany({ where: { cohort: { slug: "s8" }, role: "organizer" }, orderBy: { createdAt: "asc" } });
+    expect(organizers.map((o) => [o.personId, o.pendingLogin])).toEqual([[known.id, null], [null, "newcomer-42"]]);
+  });
+});
+
+describe("creating projects", () => {
+  it("validates repositories and URLs beside their fields", async () => {
+    const cookie = await asAdmin();
+    const route = await import("~/routes/admin.projects.new");
+    const response = await callRoute(route.action, makeRequest("/admin/projects/new", { cookie, form: { name: "Django", slug: "django", repositories: "django", tracUrl: "code.djangoproject.com" } }));
+    expect(response.status).toBe(400);
+    const { errors } = (await response.json()) as { errors: Record<string, string> };
+    expect(errors.repositories).toMatch(/owner\/name/);
+    expect(errors.tracUrl).toMatch(/https:\/\//);
+  });
+
+  it("saves repositories, default starter labels and the Django Trac query", async () => {
+    const cookie = await asAdmin();
+    const route = await import("~/routes/admin.projects.new");
+    await callRoute(route.action, makeRequest("/admin/projects/new", { cookie, form: { name: "Django", slug: "django", repositories: "https://github.com/django/django\ndjango/djangoproject.com", tracUrl: "https://code.djangoproject.com" } }));
+    const project = await db.project.findUniqueOrThrow({ where: { slug: "django" }, include: { repositories: true } });
+    expect(project.repositories.map((r) => `${r.owner}/${r.name}`).sort()).toEqual(["django/django", "django/djangoproject.com"]);
+    expect(JSON.parse(project.starterLabels)).toEqual(["good first issue", "easy pickings", "help wanted"]);
+    expect(project.tracQuery).toBe("status=!closed&stage=Accepted&easy=1");
+  });
+});

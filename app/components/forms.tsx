@@ -1,0 +1,54 @@
+import type { ReactNode } from "react";
+
+type FieldProps = {
+  name: string;
+  label: string;
+  error?: string;
+  help?: ReactNode;
+  defaultValue?: string | number | null;
+  type?: string;
+  required?: boolean;
+  multiline?: boolean;
+  rows?: number;
+  min?: number | string;
+  max?: number | string;
+  step?: number | string;
+  placeholder?: string;
+  autoComplete?: string;
+};
+
+/** A labelled input with its help text and its error announced beside it. */
+export function Field({ name, label, error, help, defaultValue, type = "text", required, multiline, rows, ...rest }: FieldProps) {
+  const id = `field-${name}`;
+  const describedBy = [help ? `${id}-help` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  const common = {
+    id,
+    name,
+    required,
+    "aria-invalid": error ? true : undefined,
+    "aria-describedby": describedBy,
+    defaultValue: defaultValue ?? undefined,
+  };
+  return (
+    <div className="field">
+      <label htmlFor={id}>
+        {label}
+        {required ? <span aria-hidden="true"> *</span> : null}
+      </label>
+      {help ? <span id={`${id}-help`} className="help">{help}</span> : null}
+      {multiline ? <textarea {...common} rows={rows ?? 5} placeholder={rest.placeholder} /> : <input {...common} type={type} {...rest} />}
+      {error ? <p id={`${id}-error`} className="field-error">{error}</p> : null}
+    </div>
+  );
+}
+
+export function ErrorSummary({ errors }: { errors?: Record<string, string> | null }) {
+  if (!errors || Object.keys(errors).length === 0) return null;
+  const count = Object.keys(errors).length;
+  return (
+    <div className="error-summary" role="alert">
+      {errors.form ? <p>{errors.form}</p> : null}
+      <p>{count === 1 && errors.form ? "Nothing was saved." : `Please correct ${count === 1 ? "the field" : `the ${count} fields`} marked below; nothing was saved.`}</p>
+    </div>
+  );
+}

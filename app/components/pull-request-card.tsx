@@ -1,0 +1,112 @@
+// One linked pull request, the same everywhere (pull requests page, dashboards):
+// state, size, reviews, last activity, the pre-review badge, and — for mentors — the
+// "large PR" hint. Data comes from toPullCard() in app/pulls/pulls.server.ts.
+import type { ReactNode } from "react";
+import { DateText } from "./dates";
+import { Markdown } from "./markdown";
+
+export type PullRequestCardProps = {
+  pr: {
+    linkId: string;
+    owner: string;
+    repo: string;
+    number: number;
+    url: string;
+    title: string;
+    authorLogin: string;
+    status: "draft" | "open" | "changes_requested" | "approved" | "merged" | "closed";
+    statusLabel: string;
+    additions: number;
+    deletions: number;
+    changedFiles: number;
+    reviewCount: number;
+    lastActivityAt: string | null;
+    person: { name: string; login: string };
+    issue: { title: string; url: string; key: string } | null;
+    authorMismatch: boolean;
+    counts: boolean;
+    explanationHtml: string;
+    aiDisclosure: string | null;
+    aiTools: string;
+    aiVerificationHtml: string;
+    preReview: { at: string; by: string; commentHtml: string } | null;
+    large: boolean;
+  };
+  timeZone: string;
+  largeThreshold?: number;
+  /** show the participant's explanation and disclosure (pull requests page) */
+  detailed?: boolean;
+  children?: ReactNode;
+};
+
+const STATUS_BADGE: Record<PullRequestCardProps["pr"]["status"], string> = {
+  draft: "badge",
+  open: "badge badge-info",
+  changes_requested: "badge badge-warn",
+  approved: "badge badge-good",
+  merged: "badge badge-good",
+  closed: "badge badge-bad",
+};
+
+const DISCLOSURE: Record<string, string> = {
+  none: "No AI assistance",
+  assisted: "AI-assisted",
+  mostly_generated: "Mostly AI-generated",
+};
+
+export function PreReviewedBadge({ by }: { by: string }) {
+  return (
+    <span className="badge badge-good" title={`Pre-reviewed by ${by}`}>
+      ✓ Pre-reviewed
+    </span>
+  );
+}
+
+export function PullRequestCard({ pr, timeZone, largeThreshold, detailed = false, children }: PullRequestCardProps) {
+  const name = `${pr.owner}/${pr.repo}#${pr.number}`;
+  return (
+    <article className="card pr-card" aria-label={`Pull request ${name}`}>
+      <h3 style={{ marginTop: 0 }}>
+        <a href={pr.url} rel="noopener noreferrer" target="_blank">{pr.title}</a> <span className="muted">{name}</span>
+      </h3>
+      <p className="pr-badges">
+        <span className={STATUS_BADGE[pr.status]} data-status={pr.status}>{pr.statusLabel}</span>{" "}
+        {pr.preReview ? <PreReviewedBadge by={pr.preReview.by} /> : null}{" "}
+        {pr.counts ? null : <span className="badge badge-warn">Not counted yet: explanation and AI disclosure missing</span>}{" "}
+        {pr.authorMismatch ? <span className="badge badge-warn">Opened by @{pr.authorLogin}, not @{pr.person.login}</span> : null}
+      </p>
+      <dl className="pr-facts">
+        <div><dt>By</dt><dd>{pr.person.name} (@{pr.person.login})</dd></div>
+        <div><dt>Size</dt><dd><span className="added">+{pr.additions}</span> <span className="removed">−{pr.deletions}</span> in {pr.changedFiles} {pr.changedFiles === 1 ? "file" : "files"}</dd></div>
+        <div><dt>Reviews</dt><dd>{pr.reviewCount}</dd></div>
+        <div><dt>Last activity</dt><dd>{pr.lastActivityAt ? <DateText value={pr.lastActivityAt} timeZone={timeZone} withTime /> : "—"}</dd></div>
+        {pr.issue ? <div><dt>Fixes</dt><dd><a href={pr.issue.url} rel="noopener noreferrer" target="_blank">{pr.issue.key}</a> {pr.issue.title}</dd></div> : null}
+      </dl>
+      {pr.large ? (
+        <p className="hint" role="note">
+          <strong>Large PR — consider splitting.</strong> {pr.additions + pr.deletions} changed lines{largeThreshold ? ` (over ${largeThreshold})` : ""}: smaller pull requests get reviewed sooner and more carefully.
+        </p>
+      ) : null}
+      {pr.preReview ? (
+        <div className="pre-review">
+          <p><strong>Pre-reviewed by {pr.preReview.by}</strong> on <DateText value={pr.preReview.at} timeZone={timeZone} /></p>
+          <Markdown html={pr.preReview.commentHtml} />
+        </div>
+      ) : null}
+      {detailed && pr.explanationHtml ? (
+        <details>
+          <summary>Explanation and AI disclosure ({pr.aiDisclosure ? DISCLOSURE[pr.aiDisclosure] ?? pr.aiDisclosure : "not disclosed"})</summary>
+          <Markdown html={pr.explanationHtml} />
+          {pr.aiDisclosure && pr.aiDisclosure !== "none" ? (
+            <>
+              <p><strong>Tools:</strong> {pr.aiTools}</p>
+              <p><strong>What they checked themselves:</strong></p>
+              <Markdown html={pr.aiVerificationHtml} />
+            </>
+          ) : null}
+        </details>
+      ) : null}
+      {children}
+    </article>
+  );
+}

@@ -1,0 +1,191 @@
+// Starter issues from their sources: GitHub labels per repository and a project's
+// Trac query. Each refresh stores only what was read completely and correctly;
+// issues that left the source are marked closed upstream, never deleted (claims,
+// curations and linked pull requests point at them).
+import { createGitHub, GitHubError, type GitHub, type IssueSnapshot } from "~/integrations/github.server";
+import { createTrac, TracError, type Trac, type TracTicket } from "~/integrations/trac.server";
+import { db } from "~/utils/db.server";
+import { githubIssueKey } from "./references";
+
+export type RefreshTally = { changes: number; errors: string[] };
+
+function parseJson<T>(text: string, fallback: T): T {
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return fallback;
+  }
+}
+
+export function starterLabelsOf(project: { starterLabels: string }): string[] {
+  const labels = parseJson<unknown>(project.starterLabels, []);
+  return Array.isArray(labels) ? labels.filter((l): l is string => typeof l === "string" && l.trim() !== "") : [];
+}
+
+/** Creates or updates one GitHub starter issue; true when something changed. */
+export async function upsertGitHubIssue(projectId: string, issue: IssueSnapshot, now: Date, etag?: string | null): Promise<boolean> {
+  const externalKey = githubIssueKey(issue.owner, issue.repo, issue.number);
+  const existing = await db.starterIssue.findUnique({ where: { source_externalKey: { source: "github", externalKey } } });
+  const data = {
+    title: issue.title,
+    url: issue.url,
+    state: issue.state,
+    labels: JSON.stringify(issue.labels),
+    upstreamUpdatedAt: issue.updatedAt,
+    lastSyncedAt: now,
+    ...(etag !== undefined ? { etag } : {}),
+  };
+  if (!existing) {
+    await db.starterIssue.create({ data: { projectId, source: "github", externalKey, ...data } });
+    return true;
+  }
+  const changed =
+    existing.title !== issue.title || existing.state !== issue.state || existing.labels !== data.labels || existing.upstreamUpdatedAt?.getTime() !== issue.updatedAt.getTime();
+  await db.starterIssue.update({ where: { id: existing.id }, data });
+  return changed;
+}
+
+export async function upsertTracTicket(projectId: string, ticket: TracTicket, now: Date): Promise<boolean> {
+  const externalKey = String(ticket.number);
+  const existing = await db.starterIssue.findUnique({ where: { source_externalKey: { source: "trac", externalKey } } });
+  const labels = JSON.stringify([ticket.stage, ticket.easy ? "easy pickings" : null].filter(Boolean));
+  const data = { title: ticket.title, url: ticket.url, state: ticket.state, labels, upstreamUpdatedAt: ticket.updatedAt, lastSyncedAt: now };
+  if (!existing) {
+    await db.starterIssue.create({ data: { projectId, source: "trac", externalKey, ...data } });
+    return true;
+  }
+  const changed = existing.title !== ticket.title || existing.state !== ticket.state || existing.labels !== labels;
+  await db.starterIssue.update({ where: { id: existing.id }, data });
+  return changed;
+}
+
+/** One repository, every starter label: conditional listings, then closures. */
+export async function refreshRepository(
+  github: GitHub,
+  repository: { id: string; owner: string; name: string; issuesEtags: string; projectId: string },
+  labels: string[],
+  now: Date,
+  tally: RefreshTally,
+): Promise<void> {
+  const etags = parseJson<Record<string, string>>(repository.issuesEtags, {});
+  const stillListed = new Set<string>();
+  let anyChangedListing = false;
+  for (const label of labels) {
+    try {
+      const answer = await github.listStarterIssues(repository.owner, repository.name, label, etags[label]);
+      if (answer.notModified) {
+        continue;
+      }
+      anyChangedListing = true;
+      for (const issue of answer.value) {
+        stillListed.add(githubIssueKey(issue.owner, issue.repo, issue.number));
+        if (await upsertGitHubIssue(repository.projectId, issue, now)) tally.changes += 1;
+      }
+      if (answer.etag) etags[label] = answer.etag;
+    } catch (error) {
+      tally.errors.push(error instanceof Error ? error.message : String(error));
+      if (error instanceof GitHubError && error.kind === "rate_limited") throw error;
+    }
+  }
+  await db.projectRepository.update({ where: { id: repository.id }, data: { issuesEtags: JSON.stringify(etags) } });
+  if (!anyChangedListing) return;
+  // Open issues we hold for this repository that no listing returned: ask each one
+  // (conditionally) whether it was closed or merely lost its label.
+  const prefix = `${repository.owner}/${repository.name}#`;
+  const held = await db.starterIssue.findMany({
+    where: { source: "github", state: "open", projectId: repository.projectId, externalKey: { startsWith: prefix } },
+    select: { id: true, externalKey: true, etag: true },
+  });
+  for (const issue of held) {
+    if (stillListed.has(issue.externalKey)) continue;
+    try {
+      const number = Number(issue.externalKey.slice(prefix.length));
+      const answer = await github.getIssue(repository.owner, repository.name, number, issue.etag);
+      if (answer.notModified) continue;
+      if (await upsertGitHubIssue(repository.projectId, answer.value, now, answer.etag)) tally.changes += 1;
+    } catch (error) {
+      if (error instanceof GitHubError && error.kind === "not_found") {
+        // Deleted or made private upstream: no one can work on it any more.
+        await db.starterIssue.update({ where: { id: issue.id }, data: { state: "closed", lastSyncedAt: now } });
+        tally.changes += 1;
+        continue;
+      }
+      tally.errors.push(error instanceof Error ? error.message : String(error));
+      if (error instanceof GitHubError && error.kind === "rate_limited") throw error;
+    }
+  }
+}
+
+/** A project's Trac query; tickets that left it are checked in one request. */
+export async function refreshTrac(trac: Trac, project: { id: string; tracUrl: string; tracQuery: string | null }, now: Date, tally: RefreshTally): Promise<void> {
+  const query = project.tracQuery || "status=!closed&stage=Accepted&easy=1";
+  let tickets: TracTicket[];
+  try {
+    tickets = await trac.query(project.tracUrl, query);
+  } catch (error) {
+    tally.errors.push(`Trac (${project.tracUrl}): ${error instanceof Error ? error.message : String(error)}`);
+    return;
+  }
+  const listed = new Set<string>();
+  for (const ticket of tickets) {
+    listed.add(String(ticket.number));
+    if (await upsertTracTicket(project.id, ticket, now)) tally.changes += 1;
+  }
+  const gone = await db.starterIssue.findMany({
+    where: { source: "trac", projectId: project.id, state: "open", externalKey: { notIn: [...listed] } },
+    select: { externalKey: true },
+  });
+  if (gone.length === 0) return;
+  try {
+    const rechecked = await trac.tickets(project.tracUrl, gone.map((g) => Number(g.externalKey)).slice(0, 200));
+    for (const ticket of rechecked) if (await upsertTracTicket(project.id, ticket, now)) tally.changes += 1;
+  } catch (error) {
+    tally.errors.push(`Trac (${project.tracUrl}): ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+export type AddIssueResult = { ok: true; issueId: string; title: string; created: boolean } | { ok: false; error: string };
+
+/** Adds one issue by its address, for a project of the cohort. */
+export async function addIssueFromSource(
+  project: { id: string; name: string; tracUrl: string | null; repositories: { owner: string; name: string }[] },
+  ref: { source: "github"; owner: string; repo: string; number: number } | { source: "trac"; number: number; host: string },
+  now: Date,
+  clients: { github?: GitHub; trac?: Trac } = {},
+): Promise<AddIssueResult> {
+  if (ref.source === "github") {
+    const repo = project.repositories.find((r) => r.owner.toLowerCase() === ref.owner.toLowerCase() && r.name.toLowerCase() === ref.repo.toLowerCase());
+    if (!repo) {
+      const known = project.repositories.map((r) => `${r.owner}/${r.name}`).join(", ") || "none yet";
+      return { ok: false, error: `${ref.owner}/${ref.repo} is not one of ${project.name}'s repositories (${known}).` };
+    }
+    try {
+      const answer = await (clients.github ?? createGitHub()).getIssue(repo.owner, repo.name, ref.number);
+      if (answer.notModified) return { ok: false, error: "GitHub did not send the issue; try again." };
+      if (answer.value.isPullRequest) return { ok: false, error: `#${ref.number} is a pull request, not an issue. Add the issue it fixes.` };
+      const created = !(await db.starterIssue.findUnique({ where: { source_externalKey: { source: "github", externalKey: githubIssueKey(repo.owner, repo.name, ref.number) } } }));
+      await upsertGitHubIssue(project.id, answer.value, now, answer.etag);
+      const issue = await db.starterIssue.findUniqueOrThrow({ where: { source_externalKey: { source: "github", externalKey: githubIssueKey(repo.owner, repo.name, ref.number) } } });
+      return { ok: true, issueId: issue.id, title: issue.title, created };
+    } catch (error) {
+      if (error instanceof GitHubError && error.kind === "not_found") {
+        return { ok: false, error: `GitHub has no issue #${ref.number} in ${repo.owner}/${repo.name}, or the repository is private.` };
+      }
+      return { ok: false, error: error instanceof Error ? error.message : "GitHub could not be reached; try again." };
+    }
+  }
+  if (!project.tracUrl) return { ok: false, error: `${project.name} has no Trac tracker; add one of its GitHub issues instead.` };
+  if (new URL(project.tracUrl).origin !== ref.host) {
+    return { ok: false, error: `That ticket is not on ${project.name}'s tracker (${project.tracUrl}).` };
+  }
+  try {
+    const ticket = await (clients.trac ?? createTrac()).ticket(project.tracUrl, ref.number);
+    const created = !(await db.starterIssue.findUnique({ where: { source_externalKey: { source: "trac", externalKey: String(ref.number) } } }));
+    await upsertTracTicket(project.id, ticket, now);
+    const issue = await db.starterIssue.findUniqueOrThrow({ where: { source_externalKey: { source: "trac", externalKey: String(ref.number) } } });
+    return { ok: true, issueId: issue.id, title: issue.title, created };
+  } catch (error) {
+    if (error instanceof TracError && error.kind === "not_found") return { ok: false, error: `${project.tracUrl} has no ticket #${ref.number}.` };
+    return { ok: false, error: error instanceof Error ? error.message : "Trac could not be reached; try again." };
+  }
+}

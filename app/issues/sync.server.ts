@@ -1,0 +1,234 @@
+// The sync: starter issues (GitHub labels, Trac queries) and tracked pull requests
+// (linked in a cohort that is not finished, or still open). Runs from the
+// scheduler, `npm run sync` and the organizers' "Sync now" button, always under one
+// database lease so only one app instance syncs at a time. Each run is a SyncRun row:
+// requests made, 304s, changes, errors, and a progress line the sync page shows.
+import { createGitHub, GitHubError, type GitHub } from "~/integrations/github.server";
+import { createTrac, type Trac } from "~/integrations/trac.server";
+import { storePullSnapshot } from "~/pulls/pulls.server";
+import { db } from "~/utils/db.server";
+import { env } from "~/utils/env.server";
+import { acquireLease, registerJob, releaseLease } from "~/utils/scheduler.server";
+import { DAY_MS } from "~/utils/time";
+import { refreshRepository, refreshTrac, starterLabelsOf, type RefreshTally } from "./sources.server";
+
+export const SYNC_LEASE = "github-sync";
+const LEASE_MS = 20 * 60_000;
+
+export type SyncTrigger = "schedule" | "cli" | "button" | "webhook";
+
+export type SyncOptions = {
+  trigger: SyncTrigger;
+  github?: GitHub;
+  trac?: Trac;
+  now?: Date;
+  /** pull requests read at the same time */
+  concurrency?: number;
+  /** who holds the lease (tests simulate a second instance) */
+  holder?: LeaseHolder;
+};
+
+type LeaseHolder = Parameters<typeof acquireLease>[3];
+
+export type SyncSummary = {
+  runId: string;
+  status: "succeeded" | "failed" | "partial";
+  requests: number;
+  notModified: number;
+  changes: number;
+  errors: string[];
+};
+
+/** Pull requests worth asking GitHub about: open ones, and those that ended recently. */
+function trackedPullsWhere(now: Date) {
+  const recent = new Date(now.getTime() - 14 * DAY_MS);
+  return {
+    links: { some: {} },
+    OR: [{ state: "open" }, { closedAt: { gte: recent } }, { lastSyncedAt: null }],
+  };
+}
+
+async function pool<T>(items: T[], size: number, work: (item: T) => Promise<void>, stop: () => boolean): Promise<void> {
+  let index = 0;
+  const worker = async () => {
+    while (index < items.length && !stop()) {
+      const item = items[index++];
+      await work(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(size, items.length)) }, worker));
+}
+
+/** Starts a run if no other instance is syncing; null when one already is. */
+export async function startSyncRun(trigger: SyncTrigger, holder?: LeaseHolder): Promise<string | null> {
+  if (!(await acquireLease(SYNC_LEASE, LEASE_MS, new Date(), holder))) return null;
+  const run = await db.syncRun.create({ data: { trigger, status: "running", progress: "Starting…" } });
+  return run.id;
+}
+
+/** The whole sync under the lease; returns null when another instance holds it. */
+export async function runSync(options: SyncOptions): Promise<SyncSummary | null> {
+  const runId = await startSyncRun(options.trigger, options.holder);
+  if (!runId) return null;
+  return continueSyncRun(runId, options);
+}
+
+/** Runs the sync for a run created by startSyncRun (the button starts it, then returns). */
+export async function continueSyncRun(runId: string, options: SyncOptions): Promise<SyncSummary> {
+  const now = options.now ?? new Date();
+  const github = options.github ?? createGitHub();
+  const trac = options.trac ?? createTrac();
+  const tally: RefreshTally = { changes: 0, errors: [] };
+  let rateLimited = false;
+  let lastProgressAt = 0;
+  const progress = async (text: string, force = false) => {
+    if (!force && Date.now() - lastProgressAt < 1000) return;
+    lastProgressAt = Date.now();
+    await db.syncRun.update({
+      where: { id: runId },
+      data: { progress: text, requests: github.stats.requests + trac.requests, notModified: github.stats.notModified, changes: tally.changes, errors: tally.errors.length },
+    });
+    await acquireLease(SYNC_LEASE, LEASE_MS, new Date(), options.holder);
+  };
+  try {
+    // 1. Starter issues.
+    const projects = await db.project.findMany({
+      where: { cohorts: { some: {} } },
+      select: { id: true, name: true, starterLabels: true, tracUrl: true, tracQuery: true, repositories: { select: { id: true, owner: true, name: true, issuesEtags: true, projectId: true } } },
+    });
+    for (const project of projects) {
+      if (rateLimited) break;
+      await progress(`Starter issues of ${project.name}…`, true);
+      const labels = starterLabelsOf(project);
+      for (const repository of project.repositories) {
+        try {
+          await refreshRepository(github, repository, labels, now, tally);
+        } catch (error) {
+          if (error instanceof GitHubError && error.kind === "rate_limited") rateLimited = true;
+          else tally.errors.push(error instanceof Error ? error.message : String(error));
+          break;
+        }
+      }
+      if (project.tracUrl) await refreshTrac(trac, { id: project.id, tracUrl: project.tracUrl, tracQuery: project.tracQuery }, now, tally);
+    }
+
+    // 2. Tracked pull requests, least recently synced first, so a run cut short by
+    // the rate limit resumes where it stopped next time.
+    const pulls = rateLimited
+      ? []
+      : await db.pullRequest.findMany({
+          where: trackedPullsWhere(now),
+          select: { id: true, owner: true, repo: true, number: true, etag: true, reviewsEtag: true, state: true, title: true, draft: true, reviewState: true, reviewCount: true, additions: true, deletions: true },
+          orderBy: [{ lastSyncedAt: { sort: "asc", nulls: "first" } }],
+        });
+    let done = 0;
+    await progress(`Pull requests: 0 of ${pulls.length}…`, true);
+    await pool(
+      pulls,
+      options.concurrency ?? 8,
+      async (pr) => {
+        try {
+          const answer = await github.getPull(pr.owner, pr.repo, pr.number, pr.etag);
+          if (answer.notModified) {
+            await db.pullRequest.update({ where: { id: pr.id }, data: { lastSyncedAt: now } });
+          } else {
+            // A new review changes the PR's updated_at, so reviews are read only then.
+            const reviews = await github.listReviews(pr.owner, pr.repo, pr.number, pr.reviewsEtag);
+            const snapshot = answer.value;
+            const changed =
+              snapshot.state !== pr.state || snapshot.title !== pr.title || snapshot.draft !== pr.draft || snapshot.additions !== pr.additions ||
+              snapshot.deletions !== pr.deletions || (!reviews.notModified && (reviews.value.reviewState !== pr.reviewState || reviews.value.reviewCount !== pr.reviewCount));
+            await storePullSnapshot(snapshot, now, {
+              etag: answer.etag,
+              ...(reviews.notModified ? {} : { reviews: reviews.value, reviewsEtag: reviews.etag }),
+            });
+            if (changed) tally.changes += 1;
+          }
+        } catch (error) {
+          if (error instanceof GitHubError && error.kind === "rate_limited") rateLimited = true;
+          tally.errors.push(error instanceof Error ? error.message : String(error));
+        }
+        done += 1;
+        await progress(`Pull requests: ${done} of ${pulls.length}…`);
+      },
+      () => rateLimited,
+    );
+    const status = tally.errors.length === 0 && !rateLimited ? "succeeded" : tally.changes > 0 || github.stats.notModified > 0 ? "partial" : "failed";
+    const summary: SyncSummary = {
+      runId,
+      status,
+      requests: github.stats.requests + trac.requests,
+      notModified: github.stats.notModified,
+      changes: tally.changes,
+      errors: tally.errors,
+    };
+    await db.syncRun.update({
+      where: { id: runId },
+      data: {
+        status,
+        finishedAt: new Date(),
+        requests: summary.requests,
+        notModified: summary.notModified,
+        changes: summary.changes,
+        errors: summary.errors.length,
+        progress: rateLimited ? "Stopped at GitHub's rate limit; the next run resumes with the pull requests not synced yet." : `Done: ${pulls.length} pull requests checked.`,
+        errorLog: summary.errors.slice(0, 50).join("\n"),
+      },
+    });
+    return summary;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    await db.syncRun.update({
+      where: { id: runId },
+      data: { status: "failed", finishedAt: new Date(), errors: tally.errors.length + 1, errorLog: [...tally.errors, message].join("\n"), progress: "Failed." },
+    });
+    return { runId, status: "failed", requests: github.stats.requests, notModified: github.stats.notModified, changes: tally.changes, errors: [...tally.errors, message] };
+  } finally {
+    await releaseLease(SYNC_LEASE, options.holder);
+  }
+}
+
+/** The organizers' "Sync now": starts in the background and returns at once. */
+export async function startSyncInBackground(): Promise<{ started: true; runId: string } | { started: false; runningSince: Date | null }> {
+  const runId = await startSyncRun("button");
+  if (!runId) {
+    const running = await db.syncRun.findFirst({ where: { status: "running" }, orderBy: { startedAt: "desc" }, select: { startedAt: true } });
+    return { started: false, runningSince: running?.startedAt ?? null };
+  }
+  void continueSyncRun(runId, { trigger: "button" }).catch((error) => console.error("[sync] failed", error));
+  return { started: true, runId };
+}
+
+/** Runs left "running" by a process that died are closed when their lease expired. */
+async function closeAbandonedRuns(now: Date): Promise<void> {
+  const lease = await db.jobLease.findUnique({ where: { name: SYNC_LEASE } });
+  if (lease && lease.expiresAt > now) return;
+  await db.syncRun.updateMany({ where: { status: "running" }, data: { status: "failed", finishedAt: now, progress: "Interrupted (the app stopped during the sync)." } });
+}
+
+export async function getSyncPage(now = new Date()) {
+  await closeAbandonedRuns(now);
+  const [runs, tracked, issues] = await Promise.all([
+    db.syncRun.findMany({ orderBy: { startedAt: "desc" }, take: 15 }),
+    db.pullRequest.count({ where: trackedPullsWhere(now) }),
+    db.starterIssue.count({ where: { state: "open" } }),
+  ]);
+  const e = env();
+  return {
+    runs,
+    running: runs.find((r) => r.status === "running") ?? null,
+    tracked,
+    openIssues: issues,
+    intervalMinutes: e.SYNC_INTERVAL_MINUTES,
+    apiUrl: e.GITHUB_API_URL,
+    webhookConfigured: Boolean(e.GITHUB_WEBHOOK_SECRET),
+  };
+}
+
+export function registerSyncJob(): void {
+  registerJob({
+    name: "sync",
+    everyMinutes: () => env().SYNC_INTERVAL_MINUTES,
+    run: () => runSync({ trigger: "schedule" }),
+  });
+}

@@ -1,0 +1,13 @@
+// Every scheduled job is registered here, once, when the server starts.
+// Each area exports a register function; add yours below.
+import { registerOfferJobs } from "./applications/offers.server";
+import { registerDeliveryJob } from "./notifications/delivery.server";
+import { registerSyncJob } from "./issues/sync.server";
+import { registerReminderJobs } from "./reflections/reminders.server";
+export function registerAllJobs(): void {
+  registerDeliveryJob();
+  registerOfferJobs();
+  registerSyncJob();
+  registerReminderJobs();
+  // e.g. registerSyncJob(); registerDeliveryJob(); registerReminderJobs();
+}

@@ -1,0 +1,321 @@
+// Linked pull requests: a participant links a PR by its address (read from GitHub,
+// never self-reported), explains it in their own words and discloses AI help; a
+// navigator pre-reviews it before it goes to upstream maintainers.
+import type { CohortAccess } from "~/auth/permissions.server";
+import { forbidden, notFound } from "~/auth/permissions.server";
+import { assertPhase } from "~/cohorts/phase";
+import { createGitHub, GitHubError, type GitHub, type PullSnapshot, type ReviewSummary } from "~/integrations/github.server";
+import { findReferences, parsePullUrl, referencesIssue } from "~/issues/references";
+import { db, isUniqueViolation } from "~/utils/db.server";
+import { env } from "~/utils/env.server";
+import { renderMarkdown } from "~/utils/markdown.server";
+import { explanationProblem, type ExplainPullInput, type LinkPullInput } from "./forms";
+import { countsForCohort, isLargePull, pullStatus, PULL_STATUS_LABELS, type PullStatus } from "./status";
+
+type Result = { ok: true; message: string; warning?: string } | { ok: false; error: string; field?: string; choices?: boolean };
+
+/** Stores what GitHub said about a pull request; `reviews` only when they were read. */
+export async function storePullSnapshot(
+  pr: PullSnapshot,
+  now: Date,
+  extra: { etag?: string | null; reviews?: ReviewSummary; reviewsEtag?: string | null } = {},
+) {
+  const lastActivity = Math.max(pr.updatedAt.getTime(), extra.reviews?.lastReviewAt?.getTime() ?? 0);
+  const data = {
+    url: pr.url,
+    title: pr.title,
+    body: pr.body,
+    authorLogin: pr.authorLogin,
+    state: pr.state,
+    draft: pr.draft,
+    additions: pr.additions,
+    deletions: pr.deletions,
+    changedFiles: pr.changedFiles,
+    openedAt: pr.openedAt,
+    mergedAt: pr.mergedAt,
+    closedAt: pr.closedAt,
+    lastActivityAt: new Date(lastActivity),
+    lastSyncedAt: now,
+    ...(extra.etag !== undefined ? { etag: extra.etag } : {}),
+    ...(extra.reviews ? { reviewCount: extra.reviews.reviewCount, reviewState: extra.reviews.reviewState } : {}),
+    ...(extra.reviewsEtag !== undefined ? { reviewsEtag: extra.reviewsEtag } : {}),
+  };
+  return db.pullRequest.upsert({
+    where: { owner_repo_number: { owner: pr.owner, repo: pr.repo, number: pr.number } },
+    create: { owner: pr.owner, repo: pr.repo, number: pr.number, ...data },
+    update: data,
+  });
+}
+
+async function runningCohort(access: CohortAccess) {
+  const cohort = await db.cohort.findUnique({
+    where: { id: access.cohort.id },
+    select: { id: true, publishedAt: true, applicationsOpenAt: true, applicationsCloseAt: true, decisionsPublishedAt: true, startsOn: true, weeks: true, largePullRequestLines: true },
+  });
+  if (!cohort) throw notFound("There is no cohort at this address.");
+  return cohort;
+}
+
+/** The participant's active claims, for "which issue does this PR fix?". */
+export async function claimsForLinking(access: CohortAccess) {
+  return db.issueClaim.findMany({
+    where: { cohortId: access.cohort.id, personId: access.person.id, releasedAt: null },
+    select: { id: true, starterIssue: { select: { id: true, title: true, source: true, externalKey: true, url: true } } },
+    orderBy: { claimedAt: "asc" },
+  });
+}
+
+/** Linking is for participants; checked before the form so others get a 403, not field errors. */
+export function assertCanLinkPulls(access: CohortAccess): void {
+  if (!access.roles.includes("participant")) throw forbidden("Only participants link their pull requests.");
+}
+
+export async function linkPullRequest(access: CohortAccess, input: LinkPullInput, now = new Date(), github?: GitHub): Promise<Result> {
+  assertCanLinkPulls(access);
+  const cohort = await runningCohort(access);
+  assertPhase(cohort, ["running"], "link a pull request", now);
+  const parsed = parsePullUrl(input.url, env().GITHUB_WEB_URL);
+  if (!parsed.ok) return { ok: false, error: parsed.error, field: "url" };
+  const client = github ?? createGitHub();
+  let pr: PullSnapshot;
+  let reviews: ReviewSummary | undefined;
+  let etag: string | null = null;
+  let reviewsEtag: string | null = null;
+  try {
+    const answer = await client.getPull(parsed.owner, parsed.repo, parsed.number);
+    if (answer.notModified) return { ok: false, error: "GitHub did not send the pull request; try again.", field: "url" };
+    pr = answer.value;
+    etag = answer.etag;
+    const reviewAnswer = await client.listReviews(parsed.owner, parsed.repo, parsed.number);
+    if (!reviewAnswer.notModified) {
+      reviews = reviewAnswer.value;
+      reviewsEtag = reviewAnswer.etag;
+    }
+  } catch (error) {
+    if (error instanceof GitHubError && error.kind === "not_found") {
+      return { ok: false, error: `GitHub has no pull request #${parsed.number} in ${parsed.owner}/${parsed.repo}, or the repository is private.`, field: "url" };
+    }
+    return { ok: false, error: error instanceof Error ? error.message : "GitHub could not be reached; try again.", field: "url" };
+  }
+  const titleProblem = explanationProblem(input.explanation, pr.title);
+  if (titleProblem) return { ok: false, error: titleProblem, field: "explanation" };
+
+  // Which claimed issue does it fix? The PR's own references first, then the choice.
+  const claims = await claimsForLinking(access);
+  const refs = findReferences(`${pr.title}\n${pr.body}`);
+  const referenced = claims.filter((c) => referencesIssue(refs, pr, c.starterIssue));
+  let claim = referenced.length === 1 ? referenced[0] : null;
+  if (input.claimId) {
+    claim = claims.find((c) => c.id === input.claimId) ?? null;
+    if (!claim) return { ok: false, error: "Choose one of your claimed issues.", field: "claimId" };
+  }
+  if (!claim && claims.length > 0) {
+    return {
+      ok: false,
+      error: referenced.length > 1 ? "The pull request mentions several of your claimed issues: choose the one it fixes." : "The pull request does not mention one of your claimed issues (e.g. “Fixes #123” or “Fixed #35678 --”): choose the one it fixes.",
+      field: "claimId",
+      choices: true,
+    };
+  }
+
+  const stored = await storePullSnapshot(pr, now, { etag, reviews, reviewsEtag });
+  const authorMismatch = pr.authorLogin.toLowerCase() !== access.person.login.toLowerCase();
+  try {
+    await db.linkedPullRequest.create({
+      data: {
+        cohortId: cohort.id,
+        pullRequestId: stored.id,
+        personId: access.person.id,
+        claimId: claim?.id ?? null,
+        starterIssueId: claim?.starterIssue.id ?? null,
+        explanation: input.explanation.trim(),
+        aiDisclosure: input.aiDisclosure,
+        aiTools: input.aiDisclosure === "none" ? "" : input.aiTools,
+        aiVerification: input.aiDisclosure === "none" ? "" : input.aiVerification,
+        authorMismatch,
+        linkedAt: now,
+      },
+    });
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    const holder = await db.linkedPullRequest.findFirst({ where: { cohortId: cohort.id, pullRequestId: stored.id }, select: { person: { select: { name: true } }, personId: true } });
+    return {
+      ok: false,
+      error: holder?.personId === access.person.id ? "You already linked this pull request." : `${holder?.person.name ?? "Someone"} already linked this pull request in this cohort.`,
+      field: "url",
+    };
+  }
+  return {
+    ok: true,
+    message: `Linked ${pr.owner}/${pr.repo}#${pr.number}${claim ? ` to “${claim.starterIssue.title}”` : ""}.`,
+    warning: authorMismatch ? `This pull request was opened by @${pr.authorLogin}, not by you (@${access.person.login}). Your navigator will see that.` : undefined,
+  };
+}
+
+async function linkForEdit(access: CohortAccess, linkId: string) {
+  const link = await db.linkedPullRequest.findFirst({
+    where: { id: linkId, cohortId: access.cohort.id },
+    select: { id: true, personId: true, pullRequest: { select: { title: true, owner: true, repo: true, number: true } } },
+  });
+  if (!link) throw notFound("That linked pull request is not in this cohort.");
+  const membership = await db.cohortMembership.findFirst({ where: { cohortId: access.cohort.id, personId: link.personId, role: "participant" }, select: { teamId: true } });
+  return { ...link, teamId: membership?.teamId ?? null };
+}
+
+export async function explainPull(access: CohortAccess, input: ExplainPullInput): Promise<Result> {
+  const link = await linkForEdit(access, input.linkId);
+  if (link.personId !== access.person.id) throw forbidden("Only the participant who linked this pull request can explain it.");
+  const problem = explanationProblem(input.explanation, link.pullRequest.title);
+  if (problem) return { ok: false, error: problem, field: "explanation" };
+  await db.linkedPullRequest.update({
+    where: { id: link.id },
+    data: {
+      explanation: input.explanation.trim(),
+      aiDisclosure: input.aiDisclosure,
+      aiTools: input.aiDisclosure === "none" ? "" : input.aiTools,
+      aiVerification: input.aiDisclosure === "none" ? "" : input.aiVerification,
+    },
+  });
+  return { ok: true, message: `Saved your explanation of ${link.pullRequest.owner}/${link.pullRequest.repo}#${link.pullRequest.number}.` };
+}
+
+export async function markPreReviewed(access: CohortAccess, linkId: string, comment: string, now = new Date()): Promise<Result> {
+  const link = await linkForEdit(access, linkId);
+  const navigatesTeam = link.teamId !== null && access.teamIds.includes(link.teamId) && access.roles.includes("navigator");
+  if (!navigatesTeam && !access.isOrganizer) throw forbidden("Only the participant's navigator can pre-review this pull request.");
+  await db.linkedPullRequest.update({ where: { id: link.id }, data: { preReviewedAt: now, preReviewedById: access.person.id, preReviewComment: comment.trim() } });
+  return { ok: true, message: `Marked ${link.pullRequest.owner}/${link.pullRequest.repo}#${link.pullRequest.number} as pre-reviewed.` };
+}
+
+export type PullCardData = {
+  linkId: string;
+  owner: string;
+  repo: string;
+  number: number;
+  url: string;
+  title: string;
+  authorLogin: string;
+  status: PullStatus;
+  statusLabel: string;
+  additions: number;
+  deletions: number;
+  changedFiles: number;
+  reviewCount: number;
+  lastActivityAt: string | null;
+  lastSyncedAt: string | null;
+  person: { id: string; name: string; login: string };
+  issue: { title: string; url: string; key: string } | null;
+  authorMismatch: boolean;
+  counts: boolean;
+  explanationHtml: string;
+  explanationText: string;
+  aiVerificationText: string;
+  aiDisclosure: string | null;
+  aiTools: string;
+  aiVerificationHtml: string;
+  preReview: { at: string; by: string; commentHtml: string } | null;
+  /** shown to navigators, captains and organizers only */
+  large: boolean;
+};
+
+export const pullCardSelect = {
+  id: true,
+  personId: true,
+  explanation: true,
+  aiDisclosure: true,
+  aiTools: true,
+  aiVerification: true,
+  authorMismatch: true,
+  preReviewedAt: true,
+  preReviewComment: true,
+  preReviewedBy: { select: { name: true } },
+  person: { select: { id: true, name: true, login: true } },
+  starterIssue: { select: { title: true, url: true, source: true, externalKey: true } },
+  pullRequest: {
+    select: {
+      owner: true, repo: true, number: true, url: true, title: true, authorLogin: true, state: true, draft: true, reviewState: true,
+      reviewCount: true, additions: true, deletions: true, changedFiles: true, lastActivityAt: true, lastSyncedAt: true,
+    },
+  },
+} as const;
+
+type LinkRow = {
+  id: string; explanation: string; aiDisclosure: string | null; aiTools: string; aiVerification: string; authorMismatch: boolean;
+  preReviewedAt: Date | null; preReviewComment: string | null; preReviewedBy: { name: string } | null;
+  person: { id: string; name: string; login: string };
+  starterIssue: { title: string; url: string; source: string; externalKey: string } | null;
+  pullRequest: {
+    owner: string; repo: string; number: number; url: string; title: string; authorLogin: string; state: string; draft: boolean; reviewState: string;
+    reviewCount: number; additions: number; deletions: number; changedFiles: number; lastActivityAt: Date | null; lastSyncedAt: Date | null;
+  };
+};
+
+/** The data of a PR card (components/pull-request-card.tsx); other areas reuse it. */
+export function toPullCard(link: LinkRow, largeThreshold: number, showSizeHint: boolean): PullCardData {
+  const pr = link.pullRequest;
+  const status = pullStatus(pr);
+  return {
+    linkId: link.id,
+    owner: pr.owner,
+    repo: pr.repo,
+    number: pr.number,
+    url: pr.url,
+    title: pr.title,
+    authorLogin: pr.authorLogin,
+    status,
+    statusLabel: PULL_STATUS_LABELS[status],
+    additions: pr.additions,
+    deletions: pr.deletions,
+    changedFiles: pr.changedFiles,
+    reviewCount: pr.reviewCount,
+    lastActivityAt: pr.lastActivityAt?.toISOString() ?? null,
+    lastSyncedAt: pr.lastSyncedAt?.toISOString() ?? null,
+    person: link.person,
+    issue: link.starterIssue
+      ? { title: link.starterIssue.title, url: link.starterIssue.url, key: link.starterIssue.source === "trac" ? `#${link.starterIssue.externalKey}` : link.starterIssue.externalKey }
+      : null,
+    authorMismatch: link.authorMismatch,
+    counts: countsForCohort(link),
+    explanationHtml: link.explanation ? renderMarkdown(link.explanation) : "",
+    explanationText: link.explanation,
+    aiVerificationText: link.aiVerification,
+    aiDisclosure: link.aiDisclosure,
+    aiTools: link.aiTools,
+    aiVerificationHtml: link.aiVerification ? renderMarkdown(link.aiVerification) : "",
+    preReview: link.preReviewedAt
+      ? { at: link.preReviewedAt.toISOString(), by: link.preReviewedBy?.name ?? "a navigator", commentHtml: renderMarkdown(link.preReviewComment ?? "") }
+      : null,
+    large: showSizeHint && isLargePull(pr, largeThreshold),
+  };
+}
+
+/**
+ * Linked PRs a viewer may see in a cohort: organizers all; navigators and captains
+ * their teams'; participants their team's (their own first).
+ */
+export async function listLinkedPulls(access: CohortAccess, options: { personId?: string } = {}) {
+  const cohort = await db.cohort.findUnique({ where: { id: access.cohort.id }, select: { largePullRequestLines: true } });
+  if (!cohort) throw notFound("There is no cohort at this address.");
+  const teamMemberIds = access.isOrganizer
+    ? null
+    : (await db.cohortMembership.findMany({ where: { cohortId: access.cohort.id, role: "participant", teamId: { in: access.teamIds } }, select: { personId: true } }))
+        .flatMap((m) => (m.personId ? [m.personId] : []));
+  const mentor = access.isOrganizer || access.roles.some((r) => r === "navigator" || r === "captain");
+  const rows = await db.linkedPullRequest.findMany({
+    where: {
+      cohortId: access.cohort.id,
+      ...(teamMemberIds ? { personId: { in: [...teamMemberIds, access.person.id] } } : {}),
+      ...(options.personId ? { personId: options.personId } : {}),
+    },
+    select: pullCardSelect,
+    orderBy: [{ linkedAt: "desc" }],
+    take: 300,
+  });
+  const cards = rows.map((row) => toPullCard(row, cohort.largePullRequestLines, mentor));
+  cards.sort((a, b) => Number(b.person.id === access.person.id) - Number(a.person.id === access.person.id));
+  return {
+    cards,
+    largeThreshold: cohort.largePullRequestLines,
+    canPreReview: (card: PullCardData) => access.isOrganizer || (access.roles.includes("navigator") && teamMemberIds !== null && teamMemberIds.includes(card.person.id)),
+  };
+}

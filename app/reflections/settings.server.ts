@@ -1,0 +1,44 @@
+// The cohort's reflection prompts and needs-attention thresholds, set by organizers.
+import { forbidden, type CohortAccess } from "~/auth/permissions.server";
+import { recordAudit } from "~/cohorts/audit.server";
+import { db } from "~/utils/db.server";
+import type { ReflectionSettings } from "./forms";
+import { parsePrompts } from "./rules";
+
+export async function getReflectionSettings(cohortId: string) {
+  const c = await db.cohort.findUniqueOrThrow({
+    where: { id: cohortId },
+    select: { reflectionPrompts: true, inactivityDays: true, changesRequestedDays: true, staleClaimDays: true, largePullRequestLines: true },
+  });
+  return {
+    prompts: parsePrompts(c.reflectionPrompts).join("\n"),
+    inactivityDays: String(c.inactivityDays),
+    changesRequestedDays: String(c.changesRequestedDays),
+    staleClaimDays: String(c.staleClaimDays),
+    largePullRequestLines: String(c.largePullRequestLines),
+  };
+}
+
+export async function saveReflectionSettings(access: CohortAccess, data: ReflectionSettings): Promise<void> {
+  if (!access.isOrganizer) throw forbidden("Only the cohort's organizers can change its reflection settings.");
+  const before = await getReflectionSettings(access.cohort.id);
+  const next = {
+    reflectionPrompts: JSON.stringify(data.prompts),
+    inactivityDays: data.inactivityDays,
+    changesRequestedDays: data.changesRequestedDays,
+    staleClaimDays: data.staleClaimDays,
+    largePullRequestLines: data.largePullRequestLines,
+  };
+  await db.$transaction(async (tx) => {
+    await tx.cohort.update({ where: { id: access.cohort.id }, data: next });
+    await recordAudit({
+      actorId: access.person.id,
+      cohortId: access.cohort.id,
+      action: "reflection_settings_changed",
+      subjectType: "cohort",
+      subjectId: access.cohort.id,
+      fromValue: JSON.stringify(before),
+      toValue: JSON.stringify({ ...next, reflectionPrompts: data.prompts }),
+    }, tx);
+  });
+}

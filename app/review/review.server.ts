@@ -1,0 +1,321 @@
+// Reviewing applications: the list with progress and filters, "next unscored",
+// scoring against the rubric, recusal, and what each viewer may see (blind
+// mode, sensitive answers, others' scores only after you scored).
+import { z } from "zod";
+import type { CohortAccess } from "~/auth/permissions.server";
+import { countSlots, emptySlots, sharedHours, utcToLocal } from "~/availability/slots";
+import { loadQuestions, loadRubric } from "~/applications/form.server";
+import { displayAnswer } from "~/applications/questions";
+import { recordAudit } from "~/cohorts/audit.server";
+import { assertPhase, phaseOf, PhaseError, type Phase } from "~/cohorts/phase";
+import { db, isUniqueViolation } from "~/utils/db.server";
+import type { FieldErrors, FormValues } from "~/utils/forms";
+import { renderMarkdown } from "~/utils/markdown.server";
+import { aggregate, reviewerScore, type Aggregate } from "./aggregate";
+import { scoreCommentField, scoreField } from "./fields";
+
+export const REVIEW_PHASES: Phase[] = ["applications_open", "review"];
+
+/** What a reviewer calls an application when blind mode hides the name. */
+export function blindLabel(applicationId: string): string {
+  return `Application ${applicationId.slice(-6).toUpperCase()}`;
+}
+
+async function cohortForReview(cohortId: string) {
+  return db.cohort.findUniqueOrThrow({
+    where: { id: cohortId },
+    select: { id: true, slug: true, name: true, blindReview: true, publishedAt: true, applicationsOpenAt: true, applicationsCloseAt: true, decisionsPublishedAt: true, startsOn: true, weeks: true, projects: { select: { project: { select: { id: true, slug: true, name: true } } } } },
+  });
+}
+
+export const reviewFilters = z.object({
+  status: z.enum(["submitted", "withdrawn", "all"]).catch("submitted"),
+  mine: z.enum(["all", "unscored", "scored", "recused"]).catch("all"),
+  project: z.string().catch(""),
+  minHours: z.coerce.number().min(0).max(168).catch(0),
+  minShared: z.coerce.number().min(0).max(168).catch(0),
+  sort: z.enum(["submitted", "my_score", "hours", "shared", "status"]).catch("submitted"),
+});
+export type ReviewFilters = z.infer<typeof reviewFilters>;
+
+export function readReviewFilters(url: URL): ReviewFilters {
+  return reviewFilters.parse(Object.fromEntries(url.searchParams));
+}
+
+type MyState = "unscored" | "scored" | "recused";
+
+export type ReviewRow = {
+  id: string;
+  label: string;
+  login: string | null;
+  status: string;
+  submittedAt: Date | null;
+  myState: MyState;
+  myScore: number | null;
+  /** only once you scored it */
+  aggregate: Aggregate | null;
+  preferences: string[];
+  anyProject: boolean;
+  hours: number;
+  sharedWithMe: number | null;
+};
+
+export async function getReviewList(access: CohortAccess, filters: ReviewFilters, now = new Date()) {
+  const cohort = await cohortForReview(access.cohort.id);
+  const viewerId = access.person.id;
+  const applications = await db.application.findMany({
+    where: { cohortId: cohort.id, status: { in: ["submitted", "withdrawn"] }, personId: { not: viewerId } },
+    orderBy: { submittedAt: "desc" },
+    select: {
+      id: true,
+      personId: true,
+      status: true,
+      submittedAt: true,
+      anyProject: true,
+      person: { select: { name: true, login: true } },
+      preferences: { orderBy: { rank: "asc" }, select: { project: { select: { slug: true, name: true } } } },
+      reviews: { select: { reviewerId: true, recused: true, submittedAt: true, scores: { select: { score: true } } } },
+    },
+  });
+  const availabilities = await db.availability.findMany({ where: { cohortId: cohort.id }, select: { personId: true, slots: true } });
+  const slotsOf = new Map(availabilities.map((a) => [a.personId, a.slots]));
+  const mySlots = slotsOf.get(viewerId) ?? null;
+
+  const rows: ReviewRow[] = applications.map((a) => {
+    const reviews = a.reviews.map((r) => ({ ...r, scores: r.scores.map((s) => s.score) }));
+    const mine = reviews.find((r) => r.reviewerId === viewerId);
+    const myState: MyState = mine?.recused ? "recused" : mine?.submittedAt ? "scored" : "unscored";
+    const slots = slotsOf.get(a.personId) ?? emptySlots();
+    return {
+      id: a.id,
+      label: cohort.blindReview ? blindLabel(a.id) : a.person.name,
+      login: cohort.blindReview ? null : a.person.login,
+      status: a.status,
+      submittedAt: a.submittedAt,
+      myState,
+      myScore: myState === "scored" ? reviewerScore(mine!.scores) : null,
+      aggregate: myState === "scored" ? aggregate(reviews) : null,
+      preferences: a.preferences.map((p) => p.project.name),
+      anyProject: a.anyProject,
+      hours: countSlots(slots) / 2,
+      sharedWithMe: mySlots ? sharedHours([mySlots, slots]) : null,
+      projectSlugs: a.preferences.map((p) => p.project.slug),
+    };
+  }).map(({ projectSlugs, ...row }) => ({ row, projectSlugs })).filter(({ row, projectSlugs }) => {
+    if (filters.status !== "all" && row.status !== filters.status) return false;
+    if (filters.mine !== "all" && row.myState !== filters.mine) return false;
+    if (filters.project && !row.anyProject && !projectSlugs.includes(filters.project)) return false;
+    if (filters.minHours && row.hours < filters.minHours) return false;
+    if (filters.minShared && (row.sharedWithMe ?? 0) < filters.minShared) return false;
+    return true;
+  }).map(({ row }) => row);
+
+  const by = (f: (r: ReviewRow) => number) => (a: ReviewRow, b: ReviewRow) => f(b) - f(a);
+  if (filters.sort === "my_score") rows.sort(by((r) => r.myScore ?? -1));
+  if (filters.sort === "hours") rows.sort(by((r) => r.hours));
+  if (filters.sort === "shared") rows.sort(by((r) => r.sharedWithMe ?? -1));
+  if (filters.sort === "status") rows.sort((a, b) => a.status.localeCompare(b.status) || a.myState.localeCompare(b.myState));
+
+  const open = applications.filter((a) => a.status === "submitted");
+  const recused = open.filter((a) => a.reviews.some((r) => r.reviewerId === viewerId && r.recused)).length;
+  const scored = open.filter((a) => a.reviews.some((r) => r.reviewerId === viewerId && !r.recused && r.submittedAt)).length;
+  return {
+    cohort: { slug: cohort.slug, name: cohort.name, blindReview: cohort.blindReview, phase: phaseOf(cohort, now) },
+    projects: cohort.projects.map((p) => p.project),
+    rows,
+    progress: { scored, total: open.length - recused, recused },
+    hasOwnAvailability: mySlots !== null,
+  };
+}
+
+/**
+ * A random submitted application the viewer has neither scored nor recused
+ * from (random, so applications early in the list are not favoured).
+ */
+export async function pickNextUnscored(access: CohortAccess, random = Math.random): Promise<string | null> {
+  const candidates = await db.application.findMany({
+    where: {
+      cohortId: access.cohort.id,
+      status: "submitted",
+      personId: { not: access.person.id },
+      reviews: { none: { reviewerId: access.person.id, OR: [{ recused: true }, { submittedAt: { not: null } }] } },
+    },
+    select: { id: true },
+  });
+  if (candidates.length === 0) return null;
+  return candidates[Math.floor(random() * candidates.length)].id;
+}
+
+export async function getReviewDetail(access: CohortAccess, applicationId: string, now = new Date()) {
+  const cohort = await cohortForReview(access.cohort.id);
+  const application = await db.application.findFirst({
+    where: { id: applicationId, cohortId: cohort.id, status: { in: ["submitted", "withdrawn"] } },
+    include: {
+      person: { select: { id: true, name: true, login: true, email: true, avatarUrl: true } },
+      answers: true,
+      preferences: { orderBy: { rank: "asc" }, include: { project: { select: { name: true } } } },
+      reviews: { include: { reviewer: { select: { name: true } }, scores: true } },
+    },
+  });
+  if (!application) return null;
+  if (application.personId === access.person.id) return "own" as const;
+  const [questions, rubric, availability] = await Promise.all([
+    loadQuestions(cohort.id),
+    loadRubric(cohort.id),
+    db.availability.findUnique({ where: { cohortId_personId: { cohortId: cohort.id, personId: application.personId } } }),
+  ]);
+  const isOrganizer = access.isOrganizer;
+  const answerOf = new Map(application.answers.map((a) => [a.questionId, a.value]));
+  const answers = questions.map((q) => {
+    const hidden = q.sensitive && !isOrganizer;
+    const text = hidden ? "" : displayAnswer(q, answerOf.get(q.id) ?? "");
+    return {
+      id: q.id,
+      label: q.label,
+      sensitive: q.sensitive,
+      hidden,
+      html: hidden || !text ? "" : q.type === "long_text" ? renderMarkdown(text) : "",
+      text: hidden || q.type === "long_text" ? "" : text,
+    };
+  });
+  const mine = application.reviews.find((r) => r.reviewerId === access.person.id) ?? null;
+  const myState: MyState = mine?.recused ? "recused" : mine?.submittedAt ? "scored" : "unscored";
+  const seeOthers = myState === "scored";
+  const others = application.reviews.filter((r) => r.reviewerId !== access.person.id);
+  const forAggregate = application.reviews.map((r) => ({ recused: r.recused, submittedAt: r.submittedAt, scores: r.scores.map((s) => s.score) }));
+  const phase = phaseOf(cohort, now);
+  const identity = cohort.blindReview
+    ? null
+    : { name: application.person.name, login: application.person.login, email: application.person.email, avatarUrl: application.person.avatarUrl };
+  const viewerZone = access.person.timeZone;
+  return {
+    cohort: { slug: cohort.slug, name: cohort.name, blindReview: cohort.blindReview, phase },
+    application: {
+      id: application.id,
+      label: identity ? identity.name : blindLabel(application.id),
+      identity,
+      status: application.status,
+      submittedAt: application.submittedAt,
+      anyProject: application.anyProject,
+      preferences: application.preferences.map((p) => p.project.name),
+      answers,
+      hours: availability ? countSlots(availability.slots) / 2 : 0,
+      localSlots: availability ? utcToLocal(availability.slots, viewerZone, cohort.startsOn) : emptySlots(),
+    },
+    viewerZone,
+    isOrganizer,
+    rubric,
+    canScore: REVIEW_PHASES.includes(phase) && application.status === "submitted" && myState !== "recused",
+    phaseMessage: REVIEW_PHASES.includes(phase) ? null : "Scoring is closed for this cohort.",
+    mine: mine
+      ? {
+          state: myState,
+          comment: mine.comment,
+          recusalReason: mine.recusalReason,
+          scores: Object.fromEntries(mine.scores.map((s) => [s.criterionId, { score: s.score, comment: s.comment }])),
+        }
+      : null,
+    others: seeOthers
+      ? others.map((r) => ({
+          reviewer: r.reviewer.name,
+          recused: r.recused,
+          submitted: Boolean(r.submittedAt),
+          score: r.recused || !r.submittedAt ? null : reviewerScore(r.scores.map((s) => s.score)),
+          commentHtml: r.comment && !r.recused ? renderMarkdown(r.comment) : "",
+          scores: Object.fromEntries(r.scores.map((s) => [s.criterionId, { score: s.score, comment: s.comment }])),
+        }))
+      : null,
+    aggregate: seeOthers ? aggregate(forAggregate) : null,
+    othersCount: others.filter((r) => r.submittedAt && !r.recused).length,
+  };
+}
+
+export type ScoreResult = { ok: true; message: string } | { ok: false; errors: FieldErrors; values: FormValues };
+
+
+async function reviewableApplication(access: CohortAccess, applicationId: string, now: Date) {
+  const cohort = await cohortForReview(access.cohort.id);
+  assertPhase(cohort, REVIEW_PHASES, "score applications", now);
+  const application = await db.application.findFirst({ where: { id: applicationId, cohortId: cohort.id }, select: { id: true, personId: true, status: true } });
+  if (!application || application.personId === access.person.id) return null;
+  return application;
+}
+
+/** Saves the viewer's scores for every criterion (1–5) with optional comments. */
+export async function saveScores(access: CohortAccess, applicationId: string, values: FormValues, now = new Date()): Promise<ScoreResult> {
+  let application;
+  try {
+    application = await reviewableApplication(access, applicationId, now);
+  } catch (error) {
+    if (error instanceof PhaseError) return { ok: false, errors: { form: error.message }, values };
+    throw error;
+  }
+  if (!application) return { ok: false, errors: { form: "You cannot score this application." }, values };
+  if (application.status !== "submitted") return { ok: false, errors: { form: "This application was withdrawn; it cannot be scored." }, values };
+  const rubric = await loadRubric(access.cohort.id);
+  if (rubric.length === 0) return { ok: false, errors: { form: "The organizers have not written a rubric yet." }, values };
+  const errors: FieldErrors = {};
+  const scores: { criterionId: string; score: number; comment: string }[] = [];
+  const one = (key: string) => {
+    const v = values[key];
+    return ((Array.isArray(v) ? v[0] : v) ?? "").trim();
+  };
+  for (const c of rubric) {
+    const raw = one(scoreField(c.id));
+    const score = Number(raw);
+    if (!raw) errors[scoreField(c.id)] = `Give “${c.name}” a score from 1 to 5.`;
+    else if (!Number.isInteger(score) || score < 1 || score > 5) errors[scoreField(c.id)] = "Scores go from 1 to 5.";
+    const comment = one(scoreCommentField(c.id));
+    if (comment.length > 2000) errors[scoreCommentField(c.id)] = "Keep this comment under 2,000 characters.";
+    scores.push({ criterionId: c.id, score, comment });
+  }
+  const comment = one("comment");
+  if (comment.length > 5000) errors.comment = "Keep the comment under 5,000 characters.";
+  if (Object.keys(errors).length) return { ok: false, errors, values };
+
+  const write = () =>
+    db.$transaction(async (tx) => {
+      const review = await tx.review.upsert({
+        where: { applicationId_reviewerId: { applicationId, reviewerId: access.person.id } },
+        create: { applicationId, reviewerId: access.person.id, comment, submittedAt: now },
+        update: { comment, submittedAt: now, recused: false, recusalReason: null },
+      });
+      await tx.reviewScore.deleteMany({ where: { reviewId: review.id } });
+      await tx.reviewScore.createMany({ data: scores.map((s) => ({ reviewId: review.id, ...s })) });
+    });
+  try {
+    await write();
+  } catch (error) {
+    // The same reviewer saving twice at once: the second becomes an update.
+    if (!isUniqueViolation(error)) throw error;
+    await write();
+  }
+  return { ok: true, message: "Your scores are saved." };
+}
+
+/** Declares (or withdraws) a conflict of interest: a recused review never counts. */
+export async function setRecusal(access: CohortAccess, applicationId: string, recused: boolean, reason: string, now = new Date()): Promise<{ ok: true; message: string } | { ok: false; error: string }> {
+  let application;
+  try {
+    application = await reviewableApplication(access, applicationId, now);
+  } catch (error) {
+    if (error instanceof PhaseError) return { ok: false, error: error.message };
+    throw error;
+  }
+  if (!application) return { ok: false, error: "You cannot review this application." };
+  const trimmed = reason.trim().slice(0, 500);
+  const write = () =>
+    db.review.upsert({
+      where: { applicationId_reviewerId: { applicationId, reviewerId: access.person.id } },
+      create: { applicationId, reviewerId: access.person.id, recused, recusalReason: recused ? trimmed || null : null },
+      update: { recused, recusalReason: recused ? trimmed || null : null },
+    });
+  try {
+    await write();
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    await write();
+  }
+  await recordAudit({ actorId: access.person.id, cohortId: access.cohort.id, action: recused ? "review.recuse" : "review.unrecuse", subjectType: "Application", subjectId: applicationId, detail: recused ? trimmed || null : null });
+  return { ok: true, message: recused ? "You recused yourself; this application has left your queue and any score of yours does not count." : "Recusal withdrawn; you can score this application." };
+}

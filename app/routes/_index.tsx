@@ -1,0 +1,74 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { getSignedIn } from "~/auth/permissions.server";
+import { listPublicCohorts } from "~/cohorts/cohorts.server";
+import { PHASE_LABELS } from "~/cohorts/phase";
+import { DateText } from "~/components/dates";
+
+export const meta: MetaFunction = () => [
+  { title: "Cohort — mentored open-source contribution" },
+  { name: "description", content: "Small teams, a navigator each, six weeks of real contributions to open source." },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  // Public page.
+  const signedIn = await getSignedIn(request);
+  const cohorts = await listPublicCohorts();
+  return json({ ...cohorts, timeZone: signedIn?.person.timeZone ?? "UTC", signedIn: Boolean(signedIn) });
+}
+
+export default function Landing() {
+  const { open, running, past, timeZone, signedIn } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <section className="hero">
+        <h1>Contribute to open source with a navigator beside you</h1>
+        <p>
+          Cohort runs mentored contribution sessions in the style of Djangonaut Space. People who already program
+          apply, join a small team of three or four with an experienced navigator, pick starter issues the navigator
+          has checked, and over six weeks open pull requests that reach maintainers explained in their own words,
+          right-sized and pre-reviewed. Each week they write down what they learned, so nobody is stuck alone.
+        </p>
+        {signedIn ? <Link to="/home" className="button">Go to my cohorts</Link> : <Link to="/login" className="button">Sign in</Link>}
+      </section>
+
+      <h2>Open for applications</h2>
+      {open.length === 0 ? <p className="muted">No cohort is taking applications right now.</p> : null}
+      <div className="cards">
+        {open.map((c) => (
+          <article key={c.slug} className="card">
+            <h3><Link to={`/cohorts/${c.slug}`}>{c.name}</Link></h3>
+            <p>{c.projects.map((p) => p.name).join(", ")}</p>
+            <p>
+              {c.phase === "upcoming" ? <>Applications open <DateText value={c.applicationsOpenAt} timeZone={timeZone} />. </> : null}
+              Apply by <DateText value={c.applicationsCloseAt} timeZone="Etc/GMT+12" /> (anywhere on earth).
+              Starts <DateText value={c.startsOn} timeZone={timeZone} />, {c.weeks} weeks.
+            </p>
+            {c.phase === "applications_open" ? <Link className="button" to={`/cohorts/${c.slug}/apply`}>Apply</Link> : <span className="badge">{PHASE_LABELS[c.phase]}</span>}
+          </article>
+        ))}
+      </div>
+
+      <h2>Running now</h2>
+      {running.length === 0 ? <p className="muted">No cohort is running right now.</p> : null}
+      <ul>
+        {running.map((c) => (
+          <li key={c.slug}>
+            <Link to={`/cohorts/${c.slug}`}>{c.name}</Link> — {c.phase === "running" ? `week ${c.week} of ${c.weeks}` : PHASE_LABELS[c.phase]}
+          </li>
+        ))}
+      </ul>
+
+      <h2>Past cohorts</h2>
+      {past.length === 0 ? <p className="muted">None yet.</p> : null}
+      <ul>
+        {past.map((c) => (
+          <li key={c.slug}>
+            <Link to={`/cohorts/${c.slug}`}>{c.name}</Link> — ended <DateText value={c.endsAt} timeZone={timeZone} />
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

@@ -1,0 +1,72 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { getSignedIn } from "~/auth/permissions.server";
+import { getCohortPage } from "~/cohorts/cohorts.server";
+import { PHASE_LABELS } from "~/cohorts/phase";
+import { DateText } from "~/components/dates";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.cohort.name} — Cohort` : "Cohort" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  // Public for published cohorts; drafts only for organizers and admins (checked in getCohortPage).
+  const signedIn = await getSignedIn(request);
+  const cohort = await getCohortPage(params.slug!, signedIn?.person ?? null);
+  return json({ cohort, timeZone: signedIn?.person.timeZone ?? "UTC" });
+}
+
+export default function CohortPage() {
+  const { cohort, timeZone } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>{cohort.name}</h1>
+      <p>
+        <span className="badge badge-info">{PHASE_LABELS[cohort.phase]}</span>{" "}
+        {cohort.phase === "running" ? <strong>Week {cohort.week} of {cohort.weeks}</strong> : null}
+      </p>
+      {cohort.description ? <p>{cohort.description}</p> : null}
+      {cohort.viewer.next.length > 0 ? (
+        <nav aria-label="Your next steps" className="actions">
+          {cohort.viewer.next.map((n) => <Link key={n.href} to={n.href} className="button secondary">{n.label}</Link>)}
+        </nav>
+      ) : null}
+      {cohort.phase === "applications_open" ? <p><Link to={`/cohorts/${cohort.slug}/apply`} className="button">Apply to this cohort</Link></p> : null}
+      <h2>Dates</h2>
+      <dl className="facts">
+        <dt>Applications open</dt><dd><DateText value={cohort.applicationsOpenAt} timeZone={timeZone} /></dd>
+        <dt>Applications close</dt><dd><DateText value={cohort.applicationsCloseAt} timeZone="Etc/GMT+12" /> (anywhere on earth)</dd>
+        <dt>Starts</dt><dd><DateText value={cohort.startsOn} timeZone={timeZone} /></dd>
+        <dt>Ends</dt><dd><DateText value={cohort.endsAt} timeZone={timeZone} /> ({cohort.weeks} weeks)</dd>
+        <dt>Team size</dt><dd>{cohort.teamSize.min}–{cohort.teamSize.max} participants and a navigator</dd>
+      </dl>
+      <h2>Projects</h2>
+      <ul>
+        {cohort.projects.map((p) => (
+          <li key={p.slug}>
+            <strong>{p.name}</strong>{p.description ? ` — ${p.description}` : ""}{" "}
+            {p.websiteUrl ? <a href={p.websiteUrl}>website</a> : null}
+          </li>
+        ))}
+      </ul>
+      <h2>Teams</h2>
+      {cohort.teams.length === 0 ? <p className="muted">Teams are formed after applications are decided.</p> : null}
+      <div className="table-scroll">
+        {cohort.teams.length > 0 ? (
+          <table>
+            <thead><tr><th>Team</th><th>Project</th><th>Navigator and captain</th><th>Participants</th></tr></thead>
+            <tbody>
+              {cohort.teams.map((team) => (
+                <tr key={team.slug}>
+                  <td>{team.name}</td>
+                  <td>{team.project ?? "—"}</td>
+                  <td>{team.guides.map((g) => `${g.name} (${g.role})`).join(", ") || "—"}</td>
+                  <td>{team.participants}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : null}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,16 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { exportApplicationsCsv } from "~/applications/export.server";
+import { requireCohortRole } from "~/auth/permissions.server";
+
+// Organizers only: the file includes e-mail addresses and sensitive answers.
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const access = await requireCohortRole(request, params.slug, ["organizer"]);
+  const csv = await exportApplicationsCsv(access.cohort.id);
+  return new Response(csv, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${access.cohort.slug}-applications.csv"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}

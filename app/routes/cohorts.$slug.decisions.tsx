@@ -1,0 +1,203 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { DECISION_LABELS, type Decision } from "~/applications/decision-labels";
+import { decide, getDecisionsPage, publishDecisions, purgeAnswers } from "~/applications/decisions.server";
+import { expireOffers, sendOfferReminders } from "~/applications/offers.server";
+import { requireCohortRole } from "~/auth/permissions.server";
+import { PHASE_LABELS } from "~/cohorts/phase";
+import { DateText } from "~/components/dates";
+import { formatScore } from "~/review/aggregate";
+import { redirectWithFlash } from "~/utils/flash.server";
+
+export const meta: MetaFunction = () => [{ title: "Decisions — Cohort" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const access = await requireCohortRole(request, params.slug, ["organizer"]);
+  const sortParam = new URL(request.url).searchParams.get("sort");
+  const sort = sortParam === "name" || sortParam === "decision" ? sortParam : "mean";
+  return json({ ...(await getDecisionsPage(access.cohort.id, sort)), sort, viewerZone: access.person.timeZone });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const access = await requireCohortRole(request, params.slug, ["organizer"]);
+  const formData = await request.formData();
+  const intent = String(formData.get("intent") ?? "");
+  const here = `/cohorts/${params.slug}/decisions`;
+  const origin = new URL(request.url).origin;
+  let result: { ok: true; message: string } | { ok: false; error: string };
+  if (intent === "accepted" || intent === "waitlisted" || intent === "rejected" || intent === "none") {
+    const ids = formData.getAll("id").map(String).filter(Boolean);
+    if (ids.length === 0) return json({ error: "Tick at least one application first." }, { status: 400 });
+    const items = ids.map((id) => ({ id, version: Number(formData.get(`v_${id}`) ?? -1) }));
+    result = await decide(access.person.id, access.cohort.id, intent as Decision, items);
+    if (!result.ok) return json({ error: result.error }, { status: 409 });
+  } else if (intent === "publish") {
+    result = await publishDecisions(access.person.id, access.cohort.id, origin);
+  } else if (intent === "check-offers") {
+    const expired = await expireOffers(new Date(), access.cohort.id);
+    const reminded = await sendOfferReminders(new Date(), access.cohort.id);
+    result = { ok: true, message: `${expired} expired offer${expired === 1 ? "" : "s"} handled, ${reminded} reminder${reminded === 1 ? "" : "s"} queued.` };
+  } else if (intent === "purge") {
+    if (formData.get("confirm") !== "on") return json({ error: "Tick the box to confirm that the answers will be removed for good." }, { status: 400 });
+    result = await purgeAnswers(access.person.id, access.cohort.id);
+  } else {
+    return json({ error: "Unknown action." }, { status: 400 });
+  }
+  if (!result.ok) return json({ error: result.error }, { status: 400 });
+  return redirectWithFlash(here, { kind: "success", message: result.message });
+}
+
+const AUDIT_LABELS: Record<string, string> = {
+  "decision.change": "decision",
+  "decisions.publish": "published decisions",
+  "waitlist.promote": "offered a freed seat (waitlist)",
+  "waitlist.empty": "seat freed, waitlist empty",
+  "offer.confirm": "confirmed the offer",
+  "offer.decline": "declined the offer",
+  "offer.expire": "offer expired",
+  "answers.purge": "purged answers",
+};
+
+function decisionBadge(decision: string) {
+  const kind = decision === "accepted" ? "badge-good" : decision === "waitlisted" ? "badge-warn" : decision === "rejected" ? "badge-bad" : "";
+  return <span className={`badge ${kind}`}>{DECISION_LABELS[decision as Decision] ?? decision}</span>;
+}
+
+export default function Decisions() {
+  const page = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const { cohort } = page;
+  return (
+    <>
+      <h1>Decisions — {cohort.name}</h1>
+      <p>
+        <span className="badge badge-info">{PHASE_LABELS[cohort.phase]}</span>{" "}
+        {page.rows.length} submitted · {page.counts.accepted ?? 0} accepted · {page.counts.waitlisted ?? 0} waitlisted · {page.counts.rejected ?? 0} not accepted ·{" "}
+        {page.counts.none ?? 0} undecided · {page.draftCount} drafts · {page.withdrawnCount} withdrawn
+      </p>
+      <p>
+        Offers: {page.offers.pending} waiting for an answer · {page.offers.confirmed} confirmed · {page.offers.declined} declined · {page.offers.expired} expired.
+        Applicants have {cohort.offerDeadlineDays} days to answer and get a reminder {cohort.offerReminderDays} days before the deadline.{" "}
+        <a href={`/cohorts/${cohort.slug}/applications.csv`}>Download all applications (CSV)</a>
+      </p>
+      {data?.error ? <div className="error-summary" role="alert"><p>{data.error}</p></div> : null}
+      {!page.canDecide ? <p className="card">Decisions can be made from the opening of applications until the cohort starts.</p> : null}
+
+      <Form method="post" aria-label="Decide">
+        {page.canDecide ? (
+          <div className="actions sticky-actions">
+            <span>With the ticked applications:</span>
+            <button type="submit" name="intent" value="accepted">Accept</button>
+            <button type="submit" name="intent" value="waitlisted" className="secondary">Waitlist</button>
+            <button type="submit" name="intent" value="rejected" className="secondary">Reject</button>
+            <button type="submit" name="intent" value="none" className="secondary">Clear decision</button>
+          </div>
+        ) : null}
+        <p className="muted">
+          Sort by <Link to="?sort=mean">mean score</Link> · <Link to="?sort=name">name</Link> · <Link to="?sort=decision">decision</Link>. Decisions can be changed until they are published.
+        </p>
+        <div className="table-scroll">
+          <table>
+            <caption className="sr-only">Submitted applications</caption>
+            <thead>
+              <tr>
+                <th scope="col"><span className="sr-only">Select</span></th>
+                <th scope="col">Applicant</th>
+                <th scope="col">Mean</th>
+                <th scope="col">Spread</th>
+                <th scope="col">Reviews</th>
+                <th scope="col">Projects</th>
+                <th scope="col">Hours</th>
+                <th scope="col">Decision</th>
+                <th scope="col">Published</th>
+                <th scope="col">Offer</th>
+              </tr>
+            </thead>
+            <tbody>
+              {page.rows.map((r) => (
+                <tr key={r.id}>
+                  <td>
+                    {!r.publishedDecision && page.canDecide ? (
+                      <>
+                        <input type="checkbox" name="id" value={r.id} id={`pick-${r.id}`} aria-label={`Select ${r.name}`} />
+                        <input type="hidden" name={`v_${r.id}`} value={r.version} />
+                      </>
+                    ) : null}
+                  </td>
+                  <td><label htmlFor={`pick-${r.id}`}>{r.name}</label> <span className="muted">@{r.login}</span></td>
+                  <td>{formatScore(r.aggregate.mean)}</td>
+                  <td>{formatScore(r.aggregate.spread)}</td>
+                  <td>{r.aggregate.count}</td>
+                  <td>{r.anyProject ? "Any" : r.preferences.join(", ") || "—"}</td>
+                  <td>{r.hours}</td>
+                  <td>
+                    {decisionBadge(r.decision)}
+                    {r.decision === "waitlisted" && r.waitlistRank ? <> #{r.waitlistRank}</> : null}
+                    {r.decidedBy ? <div className="muted">by {r.decidedBy}</div> : null}
+                  </td>
+                  <td>{r.publishedDecision ? "Yes" : r.decision !== "none" ? <span className="badge badge-info">not yet</span> : "—"}</td>
+                  <td>
+                    {r.offer ? (
+                      <>
+                        {r.offer.status}
+                        {r.offer.status === "pending" ? <div className="muted">until <DateText value={r.offer.expiresAt} timeZone={page.viewerZone} withTime />{r.offer.reminderSentAt ? " · reminded" : ""}</div> : null}
+                      </>
+                    ) : "—"}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </Form>
+
+      <h2>Publish</h2>
+      {page.canDecide ? (
+        <Form method="post" className="card">
+          <p>
+            {page.unpublished === 0
+              ? "Every decision is published."
+              : `${page.unpublished} decision${page.unpublished === 1 ? " is" : "s are"} not published yet. Publishing sends each applicant their notice; accepted applicants get a link to confirm or decline within ${cohort.offerDeadlineDays} days. Published decisions cannot be changed here.`}
+          </p>
+          <button type="submit" name="intent" value="publish" disabled={page.unpublished === 0}>Publish {page.unpublished} decision{page.unpublished === 1 ? "" : "s"}</button>
+        </Form>
+      ) : null}
+      {cohort.decisionsPublishedAt ? <p>First published <DateText value={cohort.decisionsPublishedAt} timeZone={page.viewerZone} withTime />.</p> : null}
+
+      <h2>Offers and waitlist</h2>
+      <Form method="post" className="actions">
+        <p style={{ margin: 0 }}>Deadlines and reminders are checked every few minutes; you can also check now.</p>
+        <button type="submit" name="intent" value="check-offers" className="secondary">Check offers now</button>
+      </Form>
+
+      <h2>History</h2>
+      {page.audit.length === 0 ? <p className="muted">Nothing decided yet.</p> : null}
+      <ul className="audit">
+        {page.audit.map((e) => (
+          <li key={e.id}>
+            <DateText value={e.at} timeZone={page.viewerZone} withTime /> — <strong>{e.actor}</strong>: {AUDIT_LABELS[e.action] ?? e.action}
+            {e.subject ? <> for {e.subject}</> : null}
+            {e.action === "decision.change" ? <> from {DECISION_LABELS[(e.fromValue ?? "none") as Decision]} to {DECISION_LABELS[(e.toValue ?? "none") as Decision]}</> : null}
+            {e.detail ? <span className="muted"> ({e.detail})</span> : null}
+          </li>
+        ))}
+      </ul>
+
+      {cohort.phase === "finished" ? (
+        <>
+          <h2>Privacy</h2>
+          {cohort.answersPurgedAt ? (
+            <p>The answers of applicants who did not join were purged on <DateText value={cohort.answersPurgedAt} timeZone={page.viewerZone} />.</p>
+          ) : (
+            <Form method="post" className="card stacked">
+              <p>The cohort has finished. Remove the answers, project preferences, availability and review comments of everyone who did not join; only counts and scores stay.</p>
+              <label className="choice"><input type="checkbox" name="confirm" value="on" /> I understand this cannot be undone.</label>
+              <div className="actions"><button type="submit" name="intent" value="purge" className="danger">Purge answers of people not accepted</button></div>
+            </Form>
+          )}
+        </>
+      ) : null}
+    </>
+  );
+}

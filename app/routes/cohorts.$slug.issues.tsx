@@ -1,0 +1,247 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { requireCohortRole } from "~/auth/permissions.server";
+import { PhaseError } from "~/cohorts/phase";
+import { DateText } from "~/components/dates";
+import { ErrorSummary, Field } from "~/components/forms";
+import { Markdown } from "~/components/markdown";
+import { addIssueByUrl, claimIssue, curateIssue, getIssueBoard, reassignClaim, releaseClaim } from "~/issues/board.server";
+import { addIssueForm, claimForm, curateForm, DIFFICULTIES, DIFFICULTY_LABELS, reassignForm, releaseForm } from "~/issues/forms";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { parseForm, valueOf, type FormValues } from "~/utils/forms";
+
+export const meta: MetaFunction = () => [{ title: "Starter issues — Cohort" }];
+
+const ROLES = ["organizer", "navigator", "captain", "participant"] as const;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const access = await requireCohortRole(request, params.slug, ROLES);
+  const url = new URL(request.url);
+  return json(await getIssueBoard(access, { project: url.searchParams.get("project") ?? undefined, show: url.searchParams.get("show") ?? undefined }));
+}
+
+type ActionData = { intent: string; target?: string; errors?: Record<string, string>; values?: FormValues };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const access = await requireCohortRole(request, params.slug, ROLES);
+  const formData = await request.formData();
+  const intent = String(formData.get("intent") ?? "");
+  const back = `/cohorts/${params.slug}/issues${new URL(request.url).search}`;
+  const fail = (errors: Record<string, string>, values: FormValues, target?: string) => json<ActionData>({ intent, target, errors, values }, { status: 400 });
+  try {
+    switch (intent) {
+      case "curate": {
+        const parsed = parseForm(curateForm, formData);
+        if (!parsed.ok) return fail(parsed.errors, parsed.values, valueOf(parsed.values, "issueId"));
+        const result = await curateIssue(access, parsed.data);
+        if (!result.ok) return fail({ [result.field ?? "form"]: result.error }, parsed.values, parsed.data.issueId);
+        return redirectWithFlash(back, { kind: "success", message: result.message });
+      }
+      case "claim": {
+        const parsed = parseForm(claimForm, formData);
+        if (!parsed.ok) return fail(parsed.errors, parsed.values);
+        const result = await claimIssue(access, parsed.data.issueId);
+        if (!result.ok) return fail({ form: result.error }, parsed.values, parsed.data.issueId);
+        return redirectWithFlash(back, { kind: "success", message: result.message });
+      }
+      case "release": {
+        const parsed = parseForm(releaseForm, formData);
+        if (!parsed.ok) return fail(parsed.errors, parsed.values);
+        const result = await releaseClaim(access, parsed.data.claimId);
+        if (!result.ok) return fail({ form: result.error }, parsed.values);
+        return redirectWithFlash(back, { kind: "success", message: result.message });
+      }
+      case "reassign": {
+        const parsed = parseForm(reassignForm, formData);
+        if (!parsed.ok) return fail(parsed.errors, parsed.values, valueOf(parsed.values, "claimId"));
+        const result = await reassignClaim(access, parsed.data.claimId, parsed.data.personId);
+        if (!result.ok) return fail({ [result.field ?? "form"]: result.error }, parsed.values, parsed.data.claimId);
+        return redirectWithFlash(back, { kind: "success", message: result.message });
+      }
+      case "add": {
+        const parsed = parseForm(addIssueForm, formData);
+        if (!parsed.ok) return fail(parsed.errors, parsed.values, "add");
+        const result = await addIssueByUrl(access, parsed.data);
+        if (!result.ok) return fail({ [result.field ?? "form"]: result.error }, parsed.values, "add");
+        return redirectWithFlash(back, { kind: "success", message: result.message });
+      }
+      default:
+        return fail({ form: "Unknown action." }, {});
+    }
+  } catch (error) {
+    if (error instanceof PhaseError) return fail({ form: error.message }, {});
+    throw error;
+  }
+}
+
+type Board = ReturnType<typeof useLoaderData<typeof loader>>;
+type Card = Board["projects"][number]["issues"][number];
+
+export default function IssueBoard() {
+  const board = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>() as ActionData | undefined;
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting";
+  const pageError = data?.errors && !data.target ? data.errors : null;
+  return (
+    <>
+      <h1>Starter issues</h1>
+      <p className="muted">
+        {board.viewer.canCurate
+          ? "Recommend issues for a team, say how hard they are and where to start, and hide the ones that are not good first issues."
+          : "Claim an issue before you start on it: one person per issue. Your navigator's notes say where to start."}{" "}
+        A claim without a linked pull request after {board.cohort.staleClaimDays} days is flagged stale.{" "}
+        <Link to={`/cohorts/${board.cohort.slug}/pulls`}>Linked pull requests →</Link>
+      </p>
+      <ErrorSummary errors={pageError} />
+      <nav aria-label="Projects" className="filters">
+        <Link to="?">All projects</Link>
+        {board.projects.length > 0 ? " · " : null}
+        {board.projects.map((p, i) => (
+          <span key={p.id}>
+            {i > 0 ? " · " : null}
+            <Link to={`?project=${p.slug}`}>{p.name}</Link>
+          </span>
+        ))}
+        {" · "}
+        <Link to="?show=all">Include closed</Link>
+      </nav>
+      {board.projects.map((project) => (
+        <section key={project.id} aria-labelledby={`project-${project.slug}`}>
+          <h2 id={`project-${project.slug}`}>
+            {project.name} {project.mine ? <span className="badge badge-info">your team's project</span> : null}
+          </h2>
+          <p className="muted">
+            Sources: {[...project.repositories.map((r) => `GitHub ${r}`), ...(project.hasTrac ? ["Trac"] : [])].join(", ") || "none"} · {project.issues.length} issues
+          </p>
+          {project.issues.length === 0 ? <p>No starter issues yet. {board.viewer.canCurate ? "Add one by its address below, or ask an organizer to sync." : "Your navigator is curating them."}</p> : null}
+          <div className="issue-list">
+            {project.issues.map((issue) => (
+              <IssueCard key={issue.id} issue={issue} board={board} data={data?.target === issue.id || data?.target === issue.claim?.id ? data : undefined} busy={busy} />
+            ))}
+          </div>
+          {board.viewer.canCurate ? <AddIssue projectId={project.id} projectName={project.name} data={data?.target === "add" && valueOf(data.values, "projectId") === project.id ? data : undefined} /> : null}
+        </section>
+      ))}
+    </>
+  );
+}
+
+function AddIssue({ projectId, projectName, data }: { projectId: string; projectName: string; data?: ActionData }) {
+  return (
+    <Form method="post" className="stacked add-issue" noValidate>
+      <input type="hidden" name="projectId" value={projectId} />
+      <Field
+        name="url"
+        label={`Add a ${projectName} issue by its address`}
+        help="A GitHub issue (https://github.com/owner/repo/issues/123) or a Trac ticket (https://code.djangoproject.com/ticket/35678)."
+        defaultValue={valueOf(data?.values, "url")}
+        error={data?.errors?.url ?? data?.errors?.form ?? data?.errors?.projectId}
+      />
+      <div className="actions"><button type="submit" name="intent" value="add">Add issue</button></div>
+    </Form>
+  );
+}
+
+function IssueCard({ issue, board, data, busy }: { issue: Card; board: Board; data?: ActionData; busy: boolean }) {
+  const claim = issue.claim;
+  const curation = issue.curation;
+  const tz = board.viewer.timeZone;
+  const labelId = `issue-${issue.id}`;
+  return (
+    <article className={`card issue-card${curation?.hidden ? " hidden-issue" : ""}`} aria-labelledby={labelId}>
+      <h3 id={labelId} style={{ marginTop: 0 }}>
+        <a href={issue.url} rel="noopener noreferrer" target="_blank">{issue.title}</a>{" "}
+        <span className="muted">{issue.source === "trac" ? `Trac ${issue.key}` : issue.key}</span>
+      </h3>
+      <p>
+        {issue.state === "closed" ? <span className="badge badge-bad">Closed upstream</span> : null}{" "}
+        {curation?.recommendedTeam ? <span className="badge badge-good">Recommended for {curation.recommendedTeam.name}</span> : null}{" "}
+        {curation?.difficulty ? <span className="badge">{DIFFICULTY_LABELS[curation.difficulty as keyof typeof DIFFICULTY_LABELS] ?? curation.difficulty}</span> : null}{" "}
+        {curation?.hidden ? <span className="badge badge-warn">Hidden from participants</span> : null}{" "}
+        {issue.labels.map((l) => <span key={l} className="badge label">{l}</span>)}
+      </p>
+      {curation?.noteHtml ? (
+        <div className="curation-note">
+          <Markdown html={curation.noteHtml} />
+          {curation.curatedBy ? <p className="muted">— {curation.curatedBy}</p> : null}
+        </div>
+      ) : null}
+      {claim ? (
+        <p>
+          {claim.inThisCohort ? (
+            <>
+              Claimed by <strong>{claim.mine ? "you" : claim.personName}</strong> on <DateText value={claim.claimedAt} timeZone={tz} />
+              {claim.linkedPulls > 0 ? ` · ${claim.linkedPulls} linked pull request${claim.linkedPulls === 1 ? "" : "s"}` : ""}{" "}
+              {claim.stale ? <span className="badge badge-warn">Stale: no pull request after {board.cohort.staleClaimDays} days</span> : null}
+            </>
+          ) : (
+            <>Claimed in another cohort: someone is already working on it.</>
+          )}
+        </p>
+      ) : null}
+      {data?.errors?.form ? <p className="field-error" role="alert">{data.errors.form}</p> : null}
+      <div className="issue-actions">
+        {board.viewer.isParticipant && !claim && issue.state === "open" ? (
+          <Form method="post">
+            <input type="hidden" name="issueId" value={issue.id} />
+            <button type="submit" name="intent" value="claim" disabled={busy}>Claim this issue</button>
+          </Form>
+        ) : null}
+        {claim && claim.inThisCohort && (claim.mine || claim.manageable) ? (
+          <Form method="post">
+            <input type="hidden" name="claimId" value={claim.id} />
+            <button type="submit" name="intent" value="release" className="link-button">{claim.mine ? "Release my claim" : `Release ${claim.personName}'s claim`}</button>
+          </Form>
+        ) : null}
+      </div>
+      {claim && claim.inThisCohort && claim.manageable ? (
+        <Form method="post" className="inline-form">
+          <input type="hidden" name="claimId" value={claim.id} />
+          <label htmlFor={`reassign-${claim.id}`}>Reassign to</label>{" "}
+          <select id={`reassign-${claim.id}`} name="personId" defaultValue="">
+            <option value="">Choose a participant…</option>
+            {board.participants.filter((p) => p.login !== claim.personLogin && (board.viewer.isOrganizer || p.teamId === claim.teamId)).map((p) => (
+              <option key={p.id} value={p.id}>{p.name}</option>
+            ))}
+          </select>{" "}
+          <button type="submit" name="intent" value="reassign">Reassign</button>
+          {data?.errors?.personId ? <p className="field-error">{data.errors.personId}</p> : null}
+        </Form>
+      ) : null}
+      {board.viewer.canCurate ? (
+        <details open={Boolean(data?.errors)}>
+          <summary>Curate</summary>
+          <Form method="post" className="stacked" noValidate>
+            <input type="hidden" name="issueId" value={issue.id} />
+            <div className="field">
+              <label htmlFor={`team-${issue.id}`}>Recommend for</label>
+              <select id={`team-${issue.id}`} name="recommendedTeamId" defaultValue={data ? valueOf(data.values, "recommendedTeamId") : curation?.recommendedTeamId ?? ""}>
+                <option value="">No team</option>
+                {board.teams.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
+              </select>
+              {data?.errors?.recommendedTeamId ? <p className="field-error">{data.errors.recommendedTeamId}</p> : null}
+            </div>
+            <div className="field">
+              <label htmlFor={`difficulty-${issue.id}`}>Difficulty</label>
+              <select id={`difficulty-${issue.id}`} name="difficulty" defaultValue={data ? valueOf(data.values, "difficulty") : curation?.difficulty ?? ""}>
+                <option value="">Not rated</option>
+                {DIFFICULTIES.map((d) => <option key={d} value={d}>{DIFFICULTY_LABELS[d]}</option>)}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor={`note-${issue.id}`}>Why it is a good first issue, and where to start in the code</label>
+              <textarea id={`note-${issue.id}`} name="note" rows={3} defaultValue={data ? valueOf(data.values, "note") : curation?.note ?? ""} />
+              {data?.errors?.note ? <p className="field-error">{data.errors.note}</p> : null}
+            </div>
+            <div className="field">
+              <label><input type="checkbox" name="hidden" value="on" defaultChecked={curation?.hidden ?? false} /> Hide from participants (not a good first issue)</label>
+            </div>
+            <div className="actions"><button type="submit" name="intent" value="curate">Save curation</button></div>
+          </Form>
+        </details>
+      ) : null}
+    </article>
+  );
+}

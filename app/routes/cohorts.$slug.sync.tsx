@@ -1,0 +1,86 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, useLoaderData, useRevalidator } from "@remix-run/react";
+import { useEffect } from "react";
+import { requireCohortRole } from "~/auth/permissions.server";
+import { DateText } from "~/components/dates";
+import { githubTokenWarning } from "~/integrations/github.server";
+import { getSyncPage, startSyncInBackground } from "~/issues/sync.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+
+export const meta: MetaFunction = () => [{ title: "Sync with GitHub and Trac — Cohort" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const access = await requireCohortRole(request, params.slug, ["organizer"]);
+  const page = await getSyncPage();
+  return json({ ...page, tokenWarning: githubTokenWarning(), timeZone: access.person.timeZone });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  await requireCohortRole(request, params.slug, ["organizer"]);
+  const started = await startSyncInBackground();
+  const back = `/cohorts/${params.slug}/sync`;
+  if (!started.started) return redirectWithFlash(back, { kind: "info", message: "A sync is already running (perhaps on another app instance); its progress is shown below." });
+  return redirectWithFlash(back, { kind: "success", message: "Sync started. Progress is shown below." });
+}
+
+export default function SyncPage() {
+  const page = useLoaderData<typeof loader>();
+  const revalidator = useRevalidator();
+  // While a run is in progress, refresh every two seconds (without JavaScript, the
+  // meta refresh below does the same).
+  useEffect(() => {
+    if (!page.running) return;
+    const timer = setInterval(() => revalidator.state === "idle" && revalidator.revalidate(), 2000);
+    return () => clearInterval(timer);
+  }, [page.running, revalidator]);
+  return (
+    <>
+      {page.running ? <noscript><meta httpEquiv="refresh" content="3" /></noscript> : null}
+      <h1>Sync with GitHub and Trac</h1>
+      {page.tokenWarning ? <p className="flash flash-error" role="alert">{page.tokenWarning}</p> : null}
+      <p>
+        Starter issues and the {page.tracked} tracked pull requests are refreshed every {page.intervalMinutes} minutes
+        {page.intervalMinutes === 0 ? " (the scheduled sync is switched off: SYNC_INTERVAL_MINUTES=0)" : ""}, and at once by webhook for
+        repositories that install one{page.webhookConfigured ? "" : " (no GITHUB_WEBHOOK_SECRET is set, so webhooks are refused)"}. Unchanged
+        resources are asked for with their ETag and cost no rate limit. GitHub API: <code>{page.apiUrl}</code>. {page.openIssues} open starter issues.
+      </p>
+      {page.running ? (
+        <p role="status" aria-live="polite">
+          <strong>Syncing…</strong> {page.running.progress} ({page.running.requests} requests, {page.running.notModified} not modified, {page.running.changes} changes so far)
+        </p>
+      ) : (
+        <Form method="post">
+          <button type="submit">Sync now</button>
+        </Form>
+      )}
+      <h2>Last runs</h2>
+      {page.runs.length === 0 ? <p>No sync has run yet.</p> : (
+        <div className="table-scroll">
+          <table>
+            <thead>
+              <tr><th scope="col">Started</th><th scope="col">Trigger</th><th scope="col">Status</th><th scope="col">Requests</th><th scope="col">Not modified</th><th scope="col">Changes</th><th scope="col">Errors</th><th scope="col">Notes</th></tr>
+            </thead>
+            <tbody>
+              {page.runs.map((run) => (
+                <tr key={run.id}>
+                  <td><DateText value={run.startedAt} timeZone={page.timeZone} withTime /></td>
+                  <td>{run.trigger}</td>
+                  <td><span className={`badge ${run.status === "succeeded" ? "badge-good" : run.status === "running" ? "badge-info" : run.status === "partial" ? "badge-warn" : "badge-bad"}`}>{run.status}</span></td>
+                  <td>{run.requests}</td>
+                  <td>{run.notModified}</td>
+                  <td>{run.changes}</td>
+                  <td>{run.errors}</td>
+                  <td>
+                    {run.progress}
+                    {run.errorLog ? <details><summary>Errors</summary><pre style={{ whiteSpace: "pre-wrap" }}>{run.errorLog}</pre></details> : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,196 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useEffect, useMemo, useState } from "react";
+import { requireCohortRole } from "~/auth/permissions.server";
+import { utcToLocal } from "~/availability/slots";
+import { decodeDraft, describeSlots, encodeDraft, evaluateDraft, moveInDraft } from "~/teams/draft";
+import { loadPool, publishTeams, suggestFor } from "~/teams/forming.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+
+export const meta: MetaFunction = () => [{ title: "Form teams — Cohort" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const access = await requireCohortRole(request, params.slug, ["organizer"]);
+  const pool = await loadPool(access.cohort.id);
+  return json({
+    cohort: pool.cohort,
+    input: pool.input,
+    people: pool.people,
+    projects: pool.projects,
+    draft: encodeDraft(pool.published),
+    viewerZone: access.person.timeZone,
+  });
+}
+
+type ActionData = { draft: string; message?: string; error?: string };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const access = await requireCohortRole(request, params.slug, ["organizer"]);
+  const formData = await request.formData();
+  const intent = String(formData.get("intent") ?? "");
+  const pool = await loadPool(access.cohort.id);
+  const draft = decodeDraft(String(formData.get("draft") ?? ""));
+  if (intent === "suggest") {
+    const { draft: suggested, evaluation } = suggestFor(pool);
+    const message = `Suggested ${suggested.teams.length} teams placing ${evaluation.placed} of ${pool.input.participants.length} participants, sharing ${evaluation.sharedHours} hours a week in all. Nothing is saved until you publish.`;
+    return json<ActionData>({ draft: encodeDraft(suggested), message });
+  }
+  if (intent === "move") {
+    const moved = moveInDraft(pool.input, draft, String(formData.get("person") ?? ""), String(formData.get("to") ?? ""));
+    return json<ActionData>({ draft: encodeDraft(moved) });
+  }
+  if (intent === "publish") {
+    const result = await publishTeams(access.person.id, access.cohort.id, draft, { acceptWarnings: formData.get("acceptWarnings") === "on", origin: new URL(request.url).origin });
+    if (!result.ok) return json<ActionData>({ draft: encodeDraft(draft), error: result.error }, { status: 400 });
+    return redirectWithFlash(`/cohorts/${access.cohort.slug}/teams/form`, {
+      kind: "success",
+      message: `Published ${result.teams} teams; ${result.notices} welcome notice${result.notices === 1 ? "" : "s"} queued.`,
+    });
+  }
+  return json<ActionData>({ draft: encodeDraft(draft), error: "Choose what to do: suggest, move or publish." }, { status: 400 });
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+export default function FormTeams() {
+  const page = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>() as ActionData | undefined;
+  const navigation = useNavigation();
+  const [draft, setDraft] = useState(() => decodeDraft(data?.draft ?? page.draft));
+  useEffect(() => {
+    setDraft(decodeDraft(data?.draft ?? page.draft));
+  }, [data, page.draft]);
+  const evaluation = useMemo(() => evaluateDraft(page.input, draft), [page.input, draft]);
+  const encoded = encodeDraft(draft);
+  const byId = useMemo(() => new Map(page.people.map((p) => [p.id, p])), [page.people]);
+  const projectName = new Map(page.projects.map((p) => [p.id, p.name]));
+  const { rules } = page.cohort;
+  const navigators = page.people.filter((p) => p.role === "navigator");
+  const leading = new Set(draft.teams.map((t) => t.navigatorId));
+  const busy = navigation.state !== "idle";
+
+  const moveTargets = (personId: string) => {
+    const current = draft.teams.find((t) => t.participantIds.includes(personId) || t.captainId === personId)?.navigatorId ?? "";
+    return { current, options: navigators.map((n) => ({ id: n.id, label: leading.has(n.id) ? `Team of ${n.name}` : `New team with ${n.name}` })) };
+  };
+
+  const moveControl = (personId: string, name: string) => {
+    const { current, options } = moveTargets(personId);
+    return (
+      <Form method="post" style={{ display: "flex", gap: ".4rem", alignItems: "center", margin: ".25rem 0 .5rem" }}>
+        <input type="hidden" name="draft" value={encoded} />
+        <input type="hidden" name="person" value={personId} />
+        <label className="sr-only" htmlFor={`move-${personId}`}>Move {name} to</label>
+        <select
+          id={`move-${personId}`}
+          name="to"
+          value={current}
+          onChange={(e) => setDraft((d) => moveInDraft(page.input, d, personId, e.target.value))}
+          style={{ flex: "1 1 auto", minWidth: 0, width: "auto", padding: ".2rem .4rem" }}
+        >
+          <option value="">Not in a team</option>
+          {options.map((o) => <option key={o.id} value={o.id}>{o.label}</option>)}
+        </select>{" "}
+        <button type="submit" name="intent" value="move" className="secondary" style={{ padding: ".2rem .7rem" }}>Move</button>
+      </Form>
+    );
+  };
+
+  const personLine = (id: string) => {
+    const person = byId.get(id);
+    if (!person) return null;
+    return (
+      <>
+        {person.avatarUrl ? <img src={person.avatarUrl} alt="" width={20} height={20} className="avatar" /> : null} <strong>{person.name}</strong>{" "}
+        <span className="muted">
+          {person.timeZone} · {person.hours} h/week
+          {person.role === "participant" ? <> · {person.preferences.join(" › ")} · score {person.score === null ? "—" : person.score.toFixed(2)}</> : null}
+          {person.role !== "participant" && person.projectName ? <> · {person.projectName}</> : null}
+        </span>
+      </>
+    );
+  };
+
+  return (
+    <>
+      <h1>Form teams</h1>
+      <p>
+        {plural(page.input.participants.length, "confirmed participant")}, {plural(page.input.navigators.length, "navigator")} and {plural(page.input.captains.length, "captain")}.
+        Each team needs {rules.teamSizeMin}–{rules.teamSizeMax} participants sharing at least {rules.minSharedHours} hours a week with their navigator,
+        and at least {rules.captainMinSharedHours} hours with their captain. <Link to={`/cohorts/${page.cohort.slug}/appointments`}>Appoint navigators and captains</Link>.
+      </p>
+      <p className="muted">
+        {page.cohort.teamsPublishedAt ? "Teams were published; changes here are saved only when you publish again." : "Nothing is saved until you publish."}
+      </p>
+      {data?.message ? <p role="status" className="flash flash-info">{data.message}</p> : null}
+      {data?.error ? <p role="alert" className="error-summary">{data.error}</p> : null}
+      <Form method="post" className="actions">
+        <input type="hidden" name="draft" value={encoded} />
+        <button type="submit" name="intent" value="suggest" disabled={busy}>Suggest teams</button>
+      </Form>
+
+      <h2>Draft: {draft.teams.length} teams, {evaluation.placed} participants placed, {evaluation.sharedHours} shared hours a week</h2>
+      {encoded !== page.draft ? (
+        <p className="actions">
+          <span className="badge badge-info">Not published</span>
+          <Link to={`/cohorts/${page.cohort.slug}/teams/form`}>{page.cohort.teamsPublishedAt ? "Discard changes and show the published teams" : "Discard this draft"}</Link>
+        </p>
+      ) : null}
+      {evaluation.warningCount > 0 ? <p className="badge badge-warn">{evaluation.warningCount} rule warning{evaluation.warningCount === 1 ? "" : "s"}</p> : null}
+      <div className="cards">
+        {evaluation.teams.map((team) => {
+          const navigator = byId.get(team.navigatorId);
+          const local = utcToLocal(team.sharedSlots, page.viewerZone);
+          return (
+            <article key={team.navigatorId} className="card" aria-label={`Team of ${navigator?.name}`}>
+              <h3>Team of {navigator?.name}</h3>
+              <p>
+                {team.projectId ? projectName.get(team.projectId) : "No common project"} ·{" "}
+                <span className={team.sharedHours >= rules.minSharedHours ? "badge badge-good" : "badge badge-bad"} data-testid="shared-hours">{team.sharedHours} shared hours</span>
+              </p>
+              <p className="muted">In {page.viewerZone}: {describeSlots(local, 4)}</p>
+              <ul style={{ listStyle: "none", padding: 0 }}>
+                <li>Navigator: {personLine(team.navigatorId)}</li>
+                {team.captainId ? (
+                  <li>Captain: {personLine(team.captainId)} <span className="muted">({team.captainSharedHours} h with the team)</span>{moveControl(team.captainId, byId.get(team.captainId)?.name ?? "")}</li>
+                ) : null}
+                {team.participantIds.map((id) => (
+                  <li key={id}>{personLine(id)}{moveControl(id, byId.get(id)?.name ?? "")}</li>
+                ))}
+              </ul>
+              {team.warnings.length > 0 ? (
+                <ul className="warnings" aria-label="Rule warnings">
+                  {team.warnings.map((w) => <li key={w} className="field-error">{w}</li>)}
+                </ul>
+              ) : null}
+            </article>
+          );
+        })}
+      </div>
+
+      <h2>Not in a team ({evaluation.leftOut.length})</h2>
+      {evaluation.leftOut.length === 0 ? <p>Everyone is in a team.</p> : (
+        <ul style={{ listStyle: "none", padding: 0 }}>
+          {evaluation.leftOut.map((person) => (
+            <li key={person.id}>
+              {personLine(person.id)} <span className="badge">{person.role}</span>
+              <br /><span className="muted">{person.reason}</span>
+              {person.role !== "navigator" ? moveControl(person.id, byId.get(person.id)?.name ?? "") : null}
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <h2>Publish</h2>
+      <Form method="post" className="stacked">
+        <input type="hidden" name="draft" value={encoded} />
+        <p>Publishing saves these teams and sends every member a welcome notice with their team, navigator, meeting time and links.</p>
+        {evaluation.warningCount > 0 ? (
+          <label><input type="checkbox" name="acceptWarnings" /> Publish despite the warnings</label>
+        ) : null}
+        <div className="actions"><button type="submit" name="intent" value="publish" disabled={busy || draft.teams.length === 0}>Publish teams</button></div>
+      </Form>
+    </>
+  );
+}

@@ -1,0 +1,17 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { assertSameOrigin } from "~/auth/csrf.server";
+import { getSignedIn } from "~/auth/permissions.server";
+import { clearedSessionCookie, invalidateSession } from "~/auth/session.server";
+
+export async function loader() {
+  // Signing out changes state, so it is a POST only.
+  return redirect("/");
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  assertSameOrigin(request);
+  const signedIn = await getSignedIn(request);
+  if (signedIn) await invalidateSession(signedIn.sessionId);
+  return redirect("/", { headers: { "Set-Cookie": clearedSessionCookie() } });
+}

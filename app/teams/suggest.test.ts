@@ -1,0 +1,139 @@
+import { describe, expect, it } from "vitest";
+import { randomPool, rng } from "../../tests/fixtures/team-pool";
+import { andAll, bitsFromSlots, count } from "./bitset";
+import { greedyTeams, suggestTeams, type SuggestInput, type Suggestion } from "./suggest";
+
+/** Every rule the suggester promises, checked from the raw input. */
+function brokenRules(input: SuggestInput, result: Suggestion): string[] {
+  const problems: string[] = [];
+  const parts = new Map(input.participants.map((p) => [p.id, p]));
+  const navs = new Map(input.navigators.map((n) => [n.id, n]));
+  const caps = new Map(input.captains.map((c) => [c.id, c]));
+  const seen = new Set<string>();
+  const { teamSizeMin, teamSizeMax, minSharedHours, captainMinSharedHours } = input.rules;
+  for (const team of result.draft.teams) {
+    const nav = navs.get(team.navigatorId);
+    if (!nav) problems.push(`unknown navigator ${team.navigatorId}`);
+    for (const id of [team.navigatorId, ...team.participantIds, ...(team.captainId ? [team.captainId] : [])]) {
+      if (seen.has(id)) problems.push(`${id} placed twice`);
+      seen.add(id);
+    }
+    const n = team.participantIds.length;
+    if (n < teamSizeMin || n > teamSizeMax) problems.push(`team of ${team.navigatorId} has ${n} participants`);
+    const members = team.participantIds.map((id) => parts.get(id)!);
+    const core = [nav!.slots, ...members.map((m) => m.slots)];
+    const shared = count(andAll(core.map(bitsFromSlots))) / 2;
+    if (shared < minSharedHours) problems.push(`team of ${team.navigatorId} shares only ${shared} h`);
+    const project = result.projects[team.navigatorId];
+    if (!project) problems.push(`team of ${team.navigatorId} has no project`);
+    if (nav!.projectId && project !== nav!.projectId) problems.push(`team of ${team.navigatorId} is not on its navigator's project`);
+    for (const m of members) {
+      const accepts = m.anyProject || m.projectIds.filter((p) => input.projects.includes(p)).length === 0 || m.projectIds.includes(project!);
+      if (!accepts) problems.push(`${m.id} did not choose ${project}`);
+    }
+    if (team.captainId) {
+      const cap = caps.get(team.captainId)!;
+      const withCaptain = count(andAll([...core, cap.slots].map(bitsFromSlots))) / 2;
+      if (withCaptain < captainMinSharedHours) problems.push(`captain ${cap.id} shares ${withCaptain} h`);
+      if (cap.projectId && cap.projectId !== project) problems.push(`captain ${cap.id} is on another project`);
+    }
+  }
+  const left = new Set(result.leftOut.map((l) => l.id));
+  for (const p of input.participants) {
+    if (seen.has(p.id) === left.has(p.id)) problems.push(`${p.id} is ${seen.has(p.id) ? "both placed and left out" : "neither placed nor left out"}`);
+  }
+  for (const l of result.leftOut) if (!l.reason || l.reason.length < 10) problems.push(`${l.id} left out without a reason`);
+  for (const n of input.navigators) if (!seen.has(n.id) && !left.has(n.id)) problems.push(`navigator ${n.id} unaccounted for`);
+  for (const c of input.captains) if (!seen.has(c.id) && !left.has(c.id)) problems.push(`captain ${c.id} unaccounted for`);
+  return problems;
+}
+
+function varied(seed: number): SuggestInput {
+  const random = rng(seed * 7919);
+  const participants = 5 + Math.floor(random() * 60);
+  const navigators = 1 + Math.floor(random() * 15);
+  const pool = randomPool(seed, participants, navigators, Math.floor(random() * 5));
+  const min = 1 + Math.floor(random() * 3);
+  pool.rules = {
+    teamSizeMin: min,
+    teamSizeMax: min + Math.floor(random() * 3),
+    minSharedHours: [2, 3, 5, 6][Math.floor(random() * 4)],
+    captainMinSharedHours: [1, 2, 3][Math.floor(random() * 3)],
+  };
+  return pool;
+}
+
+describe("suggesting teams", () => {
+  it("never breaks a rule, on 60 random cohorts of every shape", () => {
+    for (let seed = 1; seed <= 60; seed++) {
+      const input = varied(seed);
+      const result = suggestTeams(input);
+      expect(brokenRules(input, result), `seed ${seed}`).toEqual([]);
+    }
+  });
+
+  it("gives the same answer for the same input, whatever order people are listed in", () => {
+    for (const seed of [3, 11, 42]) {
+      const input = varied(seed);
+      const first = suggestTeams(input);
+      expect(suggestTeams(structuredClone(input))).toEqual(first);
+      const shuffled: SuggestInput = { ...input, participants: [...input.participants].reverse(), navigators: [...input.navigators].reverse(), captains: [...input.captains].reverse() };
+      expect(suggestTeams(shuffled)).toEqual(first);
+    }
+  });
+
+  it("says why each person is left out", () => {
+    const always = "1".repeat(336);
+    const never = null;
+    const evening = "0".repeat(36) + "1".repeat(12) + "0".repeat(288); // Monday 18:00–24:00 UTC
+    const morning = "0".repeat(12) + "1".repeat(12) + "0".repeat(312); // Monday 06:00–12:00 UTC
+    const input: SuggestInput = {
+      rules: { teamSizeMin: 2, teamSizeMax: 2, minSharedHours: 5, captainMinSharedHours: 3 },
+      projects: ["django", "wagtail"],
+      navigators: [{ id: "nav", slots: evening, projectId: "django" }, { id: "nav-idle", slots: never, projectId: "django" }],
+      captains: [{ id: "cap-morning", slots: morning, projectId: null }],
+      participants: [
+        { id: "a", slots: evening, projectIds: ["django"], anyProject: false, score: 5 },
+        { id: "b", slots: always, projectIds: [], anyProject: true, score: 4 },
+        { id: "c", slots: evening, projectIds: ["django"], anyProject: false, score: 2 },
+        { id: "no-time", slots: never, projectIds: ["django"], anyProject: false, score: 5 },
+        { id: "wagtail-only", slots: always, projectIds: ["wagtail"], anyProject: false, score: 5 },
+        { id: "mornings", slots: morning, projectIds: ["django"], anyProject: false, score: 5 },
+      ],
+    };
+    const result = suggestTeams(input);
+    expect(brokenRules(input, result)).toEqual([]);
+    expect(result.draft.teams).toEqual([{ navigatorId: "nav", captainId: null, participantIds: ["a", "b"] }]);
+    const why = Object.fromEntries(result.leftOut.map((l) => [l.id, l.reason]));
+    expect(why.c).toBe("Every team they could join keeping 5 shared hours a week is full (2 participants).");
+    expect(why["no-time"]).toBe("Has not given any weekly availability.");
+    expect(why["wagtail-only"]).toBe("No navigator guides a project they chose.");
+    expect(why.mornings).toBe("Shares fewer than 5 hours a week with every navigator of a project they chose.");
+    expect(why["nav-idle"]).toBe("Has not given any weekly availability.");
+    expect(why["cap-morning"]).toBe("No team without a captain shares 3 hours a week with them.");
+  });
+
+  it("prefers better-scored applicants when the hours are equal", () => {
+    const slots = "1".repeat(20) + "0".repeat(316);
+    const input: SuggestInput = {
+      rules: { teamSizeMin: 3, teamSizeMax: 3, minSharedHours: 5, captainMinSharedHours: 3 },
+      projects: ["django"],
+      navigators: [{ id: "nav", slots, projectId: null }],
+      captains: [],
+      participants: [1.5, 4.5, 3, 2, 5].map((score, i) => ({ id: `p${i}`, slots, projectIds: ["django"], anyProject: false, score })),
+    };
+    expect(suggestTeams(input).draft.teams[0].participantIds).toEqual(["p1", "p2", "p4"]);
+  });
+
+  it("places more people, or the same people with more shared hours, than a plain greedy assignment", () => {
+    let moreHours = 0;
+    for (const seed of [1, 2, 3, 4, 5]) {
+      const pool = randomPool(seed, 120, 32, 8);
+      const greedy = greedyTeams(pool);
+      const ours = suggestTeams(pool);
+      expect(ours.placed).toBeGreaterThanOrEqual(greedy.placed);
+      if (ours.placed > greedy.placed || ours.sharedHours > greedy.sharedHours) moreHours++;
+    }
+    expect(moreHours).toBe(5);
+  });
+});

@@ -1,0 +1,16 @@
+// Builds the whole demo program. Each area adds its part after the foundation.
+import type { Db } from "../../app/utils/db.server";
+import { seedApplications } from "./applications";
+import { seedFoundation } from "./foundation";
+import { seedIssues } from "./issues";
+import { seedReflections } from "./reflections";
+import { seedTeams } from "./teams";
+
+export async function seedDemo(db: Db, now = new Date()): Promise<void> {
+  const foundation = await seedFoundation(db, now);
+  void foundation;
+  await seedApplications(db, foundation, now);
+  await seedReflections(db, foundation, now);
+  await seedIssues(db, foundation, now);
+  await seedTeams(db, foundation, now);
+}

@@ -1,0 +1,229 @@
+// Deciding, publishing, offers, waitlist promotion, expiry, reminders, CSV, purge.
+import { describe, expect, it } from "vitest";
+import { expireOffers, sendOfferReminders } from "~/applications/offers.server";
+import * as csvRoute from "~/routes/cohorts.$slug.applications[.]csv";
+import * as decisionsRoute from "~/routes/cohorts.$slug.decisions";
+import * as offerRoute from "~/routes/offers.$token";
+import { db } from "~/utils/db.server";
+import { DAY_MS } from "~/utils/time";
+import {
+  addMember, callRoute, jsonOf, makeApplication, makeCohort, makeCriterion, makePerson, makeQuestion, makeRequest, makeReview, sessionCookieFor,
+} from "../setup/factories";
+
+async function world(timing: Parameters<typeof makeCohort>[0] = "review") {
+  const cohort = await makeCohort(timing);
+  const lena = await makePerson({ name: "Lena Organizer" });
+  const max = await makePerson({ name: "Max Organizer" });
+  await addMember(cohort.id, lena.id, "organizer");
+  await addMember(cohort.id, max.id, "organizer");
+  const cookies = { lena: await sessionCookieFor(lena.id), max: await sessionCookieFor(max.id) };
+  const path = `/cohorts/${cohort.slug}/decisions`;
+  const post = (who: keyof typeof cookies, form: Record<string, string | string[]>) =>
+    callRoute(decisionsRoute.action, makeRequest(path, { cookie: cookies[who], form }), { slug: cohort.slug });
+  const page = async (who: keyof typeof cookies = "lena") =>
+    jsonOf<{ rows: { id: string; name: string; version: number; decision: string; waitlistRank: number | null; offer: { status: string } | null }[]; unpublished: number }>(
+      await callRoute(decisionsRoute.loader, makeRequest(path, { cookie: cookies[who] }), { slug: cohort.slug }),
+    );
+  const applicant = async (name: string) => {
+    const person = await makePerson({ name });
+    const application = await makeApplication(cohort.id, person.id);
+    return { person, application, cookie: await sessionCookieFor(person.id) };
+  };
+  const decideForm = (intent: string, apps: { id: string; version: number }[]) => ({
+    intent,
+    id: apps.map((a) => a.id),
+    ...Object.fromEntries(apps.map((a) => [`v_${a.id}`, String(a.version)])),
+  });
+  return { cohort, lena, max, cookies, post, page, applicant, decideForm };
+}
+
+const tokenOf = async (applicationId: string) => (await db.offer.findFirstOrThrow({ where: { applicationId }, orderBy: { sentAt: "desc" } })).token;
+const offerAction = (token: string, cookie: string, form: Record<string, string>) =>
+  callRoute(offerRoute.action, makeRequest(`/offers/${token}`, { cookie, form }), { token });
+
+describe("deciding", () => {
+  it("accepts, waitlists and rejects several at once, with an audit entry for each change", async () => {
+    const w = await world();
+    const a = await w.applicant("Aisha");
+    const b = await w.applicant("Bruno");
+    const c = await w.applicant("Carmen");
+    const response = await w.post("lena", w.decideForm("accepted", [{ id: a.application.id, version: 0 }, { id: b.application.id, version: 0 }]));
+    expect(response.status).toBe(302);
+    await w.post("lena", w.decideForm("waitlisted", [{ id: c.application.id, version: 0 }]));
+    // changed before publishing: Bruno goes from accepted to rejected
+    await w.post("lena", w.decideForm("rejected", [{ id: b.application.id, version: 1 }]));
+    const page = await w.page();
+    expect(Object.fromEntries(page.rows.map((r) => [r.name, r.decision]))).toEqual({ Aisha: "accepted", Bruno: "rejected", Carmen: "waitlisted" });
+    expect(page.rows.find((r) => r.name === "Carmen")?.waitlistRank).toBe(1);
+    const audit = await db.auditEntry.findMany({ where: { cohortId: w.cohort.id, action: "decision.change", subjectId: b.application.id }, orderBy: { at: "asc" } });
+    expect(audit.map((e) => [e.fromValue, e.toValue, e.actorId])).toEqual([["none", "accepted", w.lena.id], ["accepted", "rejected", w.lena.id]]);
+    expect(page.unpublished).toBe(3);
+  });
+
+  it("when two organizers decide at once, the later one is told and nothing is overwritten", async () => {
+    const w = await world();
+    const a = await w.applicant("Aisha");
+    const seen = (await w.page()).rows[0].version;
+    const [first, second] = [
+      await w.post("lena", w.decideForm("accepted", [{ id: a.application.id, version: seen }])),
+      await w.post("max", w.decideForm("rejected", [{ id: a.application.id, version: seen }])),
+    ];
+    expect(first.status).toBe(302);
+    expect(second.status).toBe(409);
+    expect((await jsonOf<{ error: string }>(second)).error).toMatch(/changed by Lena Organizer \(now: Accepted\) while you were looking/);
+    expect((await db.application.findUniqueOrThrow({ where: { id: a.application.id } })).decision).toBe("accepted");
+
+    // truly simultaneous: exactly one wins
+    const b = await w.applicant("Bruno");
+    const results = await Promise.all([
+      w.post("lena", w.decideForm("accepted", [{ id: b.application.id, version: 0 }])),
+      w.post("max", w.decideForm("waitlisted", [{ id: b.application.id, version: 0 }])),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual([302, 409]);
+    expect(await db.auditEntry.count({ where: { subjectId: b.application.id, action: "decision.change" } })).toBe(1);
+  });
+
+  it("refuses decisions once the cohort is running", async () => {
+    const w = await world("running");
+    const a = await w.applicant("Aisha");
+    const response = await w.post("lena", w.decideForm("accepted", [{ id: a.application.id, version: 0 }]));
+    expect(response.status).toBe(409);
+    expect((await jsonOf<{ error: string }>(response)).error).toMatch(/cannot change decisions now/);
+  });
+});
+
+describe("publishing, offers and the waitlist", () => {
+  it("publish → offer → confirm makes a participant; decline promotes the next on the waitlist", async () => {
+    const w = await world();
+    const aisha = await w.applicant("Aisha");
+    const bruno = await w.applicant("Bruno");
+    const carmen = await w.applicant("Carmen");
+    const dmitri = await w.applicant("Dmitri");
+    const efua = await w.applicant("Efua");
+    await w.post("lena", w.decideForm("accepted", [{ id: aisha.application.id, version: 0 }, { id: bruno.application.id, version: 0 }]));
+    await w.post("lena", w.decideForm("waitlisted", [{ id: carmen.application.id, version: 0 }]));
+    await w.post("lena", w.decideForm("waitlisted", [{ id: dmitri.application.id, version: 0 }]));
+    await w.post("lena", w.decideForm("rejected", [{ id: efua.application.id, version: 0 }]));
+
+    expect((await w.post("lena", { intent: "publish" })).status).toBe(302);
+    const notices = await db.notice.findMany({ where: { cohortId: w.cohort.id } });
+    expect(notices.map((n) => n.kind).sort()).toEqual(["not_accepted", "offer", "offer", "waitlisted", "waitlisted"]);
+    expect(notices.find((n) => n.personId === carmen.person.id)?.bodyText).toContain("position 1");
+    expect((await db.cohort.findUniqueOrThrow({ where: { id: w.cohort.id } })).decisionsPublishedAt).not.toBeNull();
+    const offer = await db.offer.findFirstOrThrow({ where: { applicationId: aisha.application.id } });
+    expect(offer.expiresAt.getTime() - offer.sentAt.getTime()).toBe(7 * DAY_MS);
+    expect(notices.find((n) => n.personId === aisha.person.id)?.bodyText).toContain(`/offers/${offer.token}`);
+
+    // published decisions are locked
+    const locked = await w.post("lena", w.decideForm("rejected", [{ id: aisha.application.id, version: 2 }]));
+    expect((await jsonOf<{ error: string }>(locked)).error).toMatch(/already published/);
+    // nothing new to publish
+    expect((await w.post("lena", { intent: "publish" })).status).toBe(400);
+
+    // someone else's link is refused
+    expect((await callRoute(offerRoute.loader, makeRequest(`/offers/${offer.token}`, { cookie: bruno.cookie }), { token: offer.token })).status).toBe(403);
+
+    // The applicant reads the offer on her application page, with or without e-mail.
+    const applyRoute = await import("~/routes/cohorts.$slug.apply");
+    const applyPage = await jsonOf<{ application: { offer: { token: string; status: string } }; notices: { subject: string }[] }>(
+      await callRoute(applyRoute.loader, makeRequest(`/cohorts/${w.cohort.slug}/apply`, { cookie: aisha.cookie }), { slug: w.cohort.slug }),
+    );
+    expect(applyPage.application.offer).toMatchObject({ token: offer.token, status: "pending" });
+    expect(applyPage.notices.map((n) => n.subject)).toEqual([`You are accepted to ${w.cohort.name}`]);
+
+    expect((await offerAction(offer.token, aisha.cookie, { intent: "confirm" })).status).toBe(302);
+    expect(await db.cohortMembership.count({ where: { cohortId: w.cohort.id, personId: aisha.person.id, role: "participant" } })).toBe(1);
+    // answering twice changes nothing
+    expect((await offerAction(offer.token, aisha.cookie, { intent: "decline", sure: "on" })).status).toBe(400);
+
+    const brunoToken = await tokenOf(bruno.application.id);
+    expect((await offerAction(brunoToken, bruno.cookie, { intent: "decline" })).status).toBe(400); // needs the confirmation tick
+    expect((await offerAction(brunoToken, bruno.cookie, { intent: "decline", sure: "on" })).status).toBe(302);
+    const carmenNow = await db.application.findUniqueOrThrow({ where: { id: carmen.application.id }, include: { offers: true } });
+    expect(carmenNow).toMatchObject({ decision: "accepted", publishedDecision: "accepted", waitlistRank: null });
+    expect(carmenNow.offers.map((o) => o.status)).toEqual(["pending"]);
+    expect(await db.notice.count({ where: { personId: carmen.person.id, kind: "offer_from_waitlist" } })).toBe(1);
+    expect((await db.application.findUniqueOrThrow({ where: { id: dmitri.application.id } })).decision).toBe("waitlisted");
+    expect(await db.cohortMembership.count({ where: { cohortId: w.cohort.id, personId: bruno.person.id } })).toBe(0);
+    expect(await db.auditEntry.count({ where: { cohortId: w.cohort.id, action: "waitlist.promote" } })).toBe(1);
+  });
+
+  it("an offer past its deadline expires once and the seat goes to the waitlist; a reminder goes out once before", async () => {
+    const w = await world();
+    const aisha = await w.applicant("Aisha");
+    const carmen = await w.applicant("Carmen");
+    await w.post("lena", w.decideForm("accepted", [{ id: aisha.application.id, version: 0 }]));
+    await w.post("lena", w.decideForm("waitlisted", [{ id: carmen.application.id, version: 0 }]));
+    await w.post("lena", { intent: "publish" });
+    const offer = await db.offer.findFirstOrThrow({ where: { applicationId: aisha.application.id } });
+
+    // 3 days before the deadline: no reminder yet (reminders go 2 days before)
+    expect(await sendOfferReminders(new Date(offer.expiresAt.getTime() - 3 * DAY_MS), w.cohort.id)).toBe(0);
+    const inWindow = new Date(offer.expiresAt.getTime() - DAY_MS);
+    expect(await sendOfferReminders(inWindow, w.cohort.id)).toBe(1);
+    expect(await sendOfferReminders(inWindow, w.cohort.id)).toBe(0);
+    expect(await db.notice.count({ where: { personId: aisha.person.id, kind: "offer_reminder" } })).toBe(1);
+
+    const late = new Date(offer.expiresAt.getTime() + 60_000);
+    const [first, second] = await Promise.all([expireOffers(late, w.cohort.id), expireOffers(late, w.cohort.id)]);
+    expect(first + second).toBe(1);
+    expect((await db.offer.findUniqueOrThrow({ where: { id: offer.id } })).status).toBe("expired");
+    expect((await db.application.findUniqueOrThrow({ where: { id: carmen.application.id } })).decision).toBe("accepted");
+    expect(await db.offer.count({ where: { applicationId: carmen.application.id, status: "pending" } })).toBe(1);
+    // the expired applicant can no longer confirm
+    const response = await offerAction(offer.token, aisha.cookie, { intent: "confirm" });
+    expect(response.status).toBe(400);
+    expect(await db.cohortMembership.count({ where: { cohortId: w.cohort.id, personId: aisha.person.id } })).toBe(0);
+  });
+});
+
+describe("CSV export", () => {
+  it("gives organizers every application with answers and scores, safe for spreadsheets", async () => {
+    const w = await world();
+    const q = await makeQuestion(w.cohort.id, { label: "Why, really?" });
+    const sensitive = await makeQuestion(w.cohort.id, { label: "Circumstances", sensitive: true });
+    const c = await makeCriterion(w.cohort.id, { name: "Motivation" });
+    const person = await makePerson({ name: "Zoë, \"the\" Tester", email: "zoe@example.org" });
+    const app = await makeApplication(w.cohort.id, person.id, { answers: { [q.id]: "=HYPERLINK(\"http://evil\")", [sensitive.id]: "Private detail" } });
+    await makeReview(app.id, w.lena.id, { [c.id]: 4 });
+    await makeReview(app.id, w.max.id, { [c.id]: 2 });
+    await makeApplication(w.cohort.id, (await makePerson({ name: "Drafty" })).id, { status: "draft" });
+    const response = await callRoute(csvRoute.loader, makeRequest(`/cohorts/${w.cohort.slug}/applications.csv`, { cookie: w.cookies.lena }), { slug: w.cohort.slug });
+    expect(response.headers.get("Content-Type")).toContain("text/csv");
+    expect(response.headers.get("Content-Disposition")).toContain(`${w.cohort.slug}-applications.csv`);
+    const text = await response.text();
+    const lines = text.replace(/^\uFEFF/, "").trim().split("\r\n");
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toContain("Mean score");
+    expect(lines[0]).toContain("Why, really?");
+    expect(lines[1]).toContain('"Zoë, ""the"" Tester"');
+    expect(lines[1]).toContain(",2,3,2,"); // 2 reviews, mean 3, spread 2
+    expect(lines[1]).toContain(`"'=HYPERLINK(""http://evil"")"`);
+    expect(lines[1]).toContain("Private detail");
+    expect(text).not.toContain("Drafty");
+  });
+});
+
+describe("purging answers after the cohort", () => {
+  it("removes answers of people who did not join, keeps the counts, and only once the cohort finished", async () => {
+    const running = await world("review");
+    expect((await running.post("lena", { intent: "purge", confirm: "on" })).status).toBe(400);
+
+    const w = await world("finished");
+    const q = await makeQuestion(w.cohort.id);
+    const joined = await makePerson();
+    const notJoined = await makePerson();
+    const kept = await makeApplication(w.cohort.id, joined.id, { decision: "accepted", publishedDecision: "accepted", answers: { [q.id]: "I joined" } });
+    const purged = await makeApplication(w.cohort.id, notJoined.id, { decision: "rejected", publishedDecision: "rejected", answers: { [q.id]: "Please forget me" } });
+    await addMember(w.cohort.id, joined.id, "participant");
+    await db.availability.create({ data: { cohortId: w.cohort.id, personId: notJoined.id, slots: "1".repeat(336) } });
+    expect((await w.post("lena", { intent: "purge" })).status).toBe(400); // needs the confirmation tick
+    expect((await w.post("lena", { intent: "purge", confirm: "on" })).status).toBe(302);
+    expect(await db.applicationAnswer.count({ where: { applicationId: purged.id } })).toBe(0);
+    expect(await db.applicationAnswer.count({ where: { applicationId: kept.id } })).toBe(1);
+    expect(await db.availability.count({ where: { cohortId: w.cohort.id, personId: notJoined.id } })).toBe(0);
+    expect(await db.application.count({ where: { cohortId: w.cohort.id } })).toBe(2);
+    expect((await db.application.findUniqueOrThrow({ where: { id: purged.id } })).purgedAt).not.toBeNull();
+    expect((await db.cohort.findUniqueOrThrow({ where: { id: w.cohort.id } })).answersPurgedAt).not.toBeNull();
+  });
+});

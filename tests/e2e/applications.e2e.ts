@@ -1,0 +1,90 @@
+import { expect, it } from "vitest";
+import { describeInBrowser, signInAs, useBrowser } from "./harness";
+
+describeInBrowser("from application to participant", () => {
+  const browser = useBrowser();
+
+  it("Nadia applies, Tom scores, Lena accepts and publishes, Nadia confirms and is a participant", async () => {
+    // ── Nadia applies (her browser is in Beirut) ──
+    const nadia = await browser.newPage({ timezoneId: "Asia/Beirut" });
+    await signInAs(nadia, "Nadia Haddad");
+    await nadia.goto("/cohorts/session-6/apply");
+    expect(await nadia.getByRole("heading", { level: 1 }).textContent()).toBe("Apply to Session 6");
+    await nadia.getByLabel("Why do you want to join this cohort?").fill("I maintain a small Django app for a food bank and want to fix things upstream.");
+    // Submitting too early: the page says what is missing, beside each field, and keeps what was typed.
+    await nadia.getByRole("button", { name: "Submit application" }).click();
+    await expect.poll(() => nadia.locator(".error-summary").count()).toBe(1);
+    expect(await nadia.locator("#field-timeZone").inputValue()).toBe("Asia/Beirut");
+    expect(await nadia.getByLabel("Why do you want to join this cohort?").inputValue()).toContain("food bank");
+    expect(await nadia.locator(".field-error").allTextContents()).toContain("Please read and accept the code of conduct.");
+
+    await nadia.getByLabel("Tell us about something you built or fixed with Python").fill("A volunteer rota with **Django** and a CSV import.");
+    await nadia.getByLabel("I built a project with it").check();
+    await nadia.getByLabel("Written automated tests").check();
+    await nadia.getByLabel("Yes", { exact: true }).check();
+    await nadia.getByLabel("How many hours a week could you usually give?").fill("6");
+    await nadia.getByLabel("Your GitHub profile or a project you are proud of").fill("https://github.com/nadiahaddad");
+    await nadia.getByLabel("Django", { exact: true }).selectOption("1");
+    await nadia.getByLabel("Wagtail", { exact: true }).selectOption("2");
+    for (const slot of ["Monday 18:00", "Monday 18:30", "Wednesday 18:00", "Wednesday 18:30", "Saturday 10:00"]) await nadia.getByLabel(slot).check();
+    await nadia.getByLabel(/I have read the code of conduct/).check();
+    await nadia.getByLabel(/I have read the AI-contribution policies/).check();
+    await nadia.getByRole("button", { name: "Submit application" }).click();
+    await expect.poll(() => nadia.getByRole("status").textContent()).toContain("Application submitted");
+    expect(await nadia.getByRole("region", { name: "Your application" }).textContent()).toContain("submitted");
+    // The grid comes back in her zone.
+    expect(await nadia.getByLabel("Monday 18:00").isChecked()).toBe(true);
+
+    // ── Tom scores her application ──
+    const tom = await browser.newPage({ timezoneId: "Australia/Sydney" });
+    await signInAs(tom, "Tom Nguyen");
+    await tom.goto("/cohorts/session-6/review");
+    expect(await tom.locator(".review-progress").textContent()).toMatch(/\d+ of \d+ scored by you/);
+    await tom.getByRole("link", { name: "Nadia Haddad" }).click();
+    await tom.waitForURL(/\/cohorts\/session-6\/review\/.+/);
+    await expect.poll(() => tom.getByRole("heading", { level: 1 }).textContent()).toBe("Nadia Haddad");
+    expect(await tom.locator("main").textContent()).toContain("Other reviewers’ scores and the average stay hidden until you have scored");
+    for (const [criterion, score] of [["Motivation", 5], ["Readiness", 4], ["Commitment", 4], ["Benefit from mentoring", 5]] as const) {
+      await tom.getByLabel(`${criterion}: ${score}`, { exact: true }).check();
+    }
+    await tom.getByLabel("Overall comment (optional, Markdown)").fill("Concrete experience and clear motivation.");
+    await tom.getByRole("button", { name: "Save my scores" }).click();
+    await expect.poll(() => tom.getByRole("status").textContent()).toContain("Your scores are saved.");
+    expect(await tom.locator(".aggregate").textContent()).toContain("Mean 4.50");
+
+    // ── Lena accepts and publishes ──
+    const lena = await browser.newPage({ timezoneId: "Europe/Berlin" });
+    await signInAs(lena, "Lena Fischer");
+    await lena.goto("/cohorts/session-6/decisions");
+    await lena.getByLabel("Select Nadia Haddad").check();
+    await lena.getByRole("button", { name: "Accept", exact: true }).click();
+    await expect.poll(() => lena.getByRole("status").textContent()).toContain("1 application marked “Accepted”");
+    expect(await lena.getByRole("row").filter({ hasText: "Nadia Haddad" }).textContent()).toContain("not yet");
+    await lena.getByRole("button", { name: /^Publish \d+ decisions?$/ }).click();
+    await expect.poll(() => lena.getByRole("status").textContent()).toMatch(/decisions? published/);
+    const row = lena.getByRole("row").filter({ hasText: "Nadia Haddad" });
+    expect(await row.textContent()).toContain("pending");
+    expect(await lena.locator(".audit").textContent()).toContain("Lena Fischer: decision for Nadia Haddad from Undecided to Accepted");
+
+    // ── The notice is readable on the admin outbox ──
+    const amara = await browser.newPage();
+    await signInAs(amara, "Amara Okafor");
+    await amara.goto("/admin/outbox");
+    const notice = amara.getByRole("article", { name: "You are accepted to Session 6" }).filter({ hasText: "Nadia Haddad" });
+    expect(await notice.textContent()).toMatch(/\/offers\/[A-Za-z0-9_-]+/);
+
+    // ── Nadia confirms from her application page ──
+    await nadia.goto("/cohorts/session-6/apply");
+    await nadia.getByRole("link", { name: "Answer your offer" }).click();
+    await nadia.waitForURL(/\/offers\//);
+    await nadia.getByRole("button", { name: "Confirm my place" }).click();
+    await nadia.waitForURL("**/cohorts/session-6");
+    expect(await nadia.getByRole("status").textContent()).toContain("You are now a participant");
+    await nadia.goto("/home");
+    expect(await nadia.getByRole("article", { name: "Session 6" }).textContent()).toContain("participant");
+
+    // Lena sees the confirmation on the same page.
+    await lena.reload();
+    expect(await lena.getByRole("row").filter({ hasText: "Nadia Haddad" }).textContent()).toContain("confirmed");
+  });
+});

@@ -1,0 +1,201 @@
+// A participant asks for help in a reflection; the navigator sees it under "Needs
+// attention" and replies; the participant reads the reply. And hostile Markdown
+// in every reflection field never runs in the browser.
+import type { Page } from "playwright-core";
+import { expect, it } from "vitest";
+import { XSS_TEXT } from "../fixtures/xss-payloads";
+import { describeInBrowser, signInAs, signOut, useBrowser } from "./harness";
+
+describeInBrowser("weekly reflections", () => {
+  const browser = useBrowser();
+
+  it("a participant asks for help; the navigator sees it, replies; the participant reads the reply", async () => {
+    const page = await browser.newPage({ timezoneId: "Asia/Shanghai" });
+    await signInAs(page, "Mei Lin");
+    await page.goto("/cohorts/session-5/week");
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Week 3 of 6");
+    await expect.poll(() => page.locator("main").textContent()).toContain("Navigator: Ana Souza");
+    await page.getByRole("link", { name: "Write your week 3 reflection" }).click();
+    await page.waitForURL("**/cohorts/session-5/reflections/3");
+
+    await page.getByLabel("What I worked on").fill("Rebased my system check PR and answered the **review comments**.");
+    await page.getByLabel("What is blocking me").fill("The `check_framework` tests fail only on SQLite and I cannot see why.");
+    await page.getByLabel("What help I would like").fill("Could we look at the failing test together?");
+    await page.getByRole("button", { name: "Preview" }).click();
+    const preview = page.getByRole("region", { name: "Preview" });
+    await preview.waitFor();
+    expect(await preview.locator("strong").first().textContent()).toBe("review comments");
+
+    await page.getByLabel("2", { exact: true }).check();
+    await page.getByLabel(/I need help/).check();
+    await page.getByRole("button", { name: "Submit reflection" }).click();
+    await page.waitForURL("**/cohorts/session-5/reflections/3/meilin-dev");
+    await expect.poll(() => page.getByRole("status").textContent()).toContain("Week 3 reflection submitted");
+    await expect.poll(() => page.locator("main").textContent()).toContain("Needs help");
+    await signOut(page);
+
+    await signInAs(page, "Ana Souza");
+    await page.goto("/cohorts/session-5/teams/pegasus/progress");
+    const attention = page.getByRole("region", { name: /Needs attention/ });
+    const item = attention.getByRole("listitem").filter({ hasText: "Mei Lin — Asked for help in the week 3 reflection" });
+    expect(await item.count()).toBe(1);
+    await item.getByRole("link", { name: "Read and reply" }).click();
+    await page.waitForURL("**/cohorts/session-5/reflections/3/meilin-dev");
+    await expect.poll(() => page.locator("main").textContent()).toContain("The check_framework tests fail only on SQLite");
+    await page.getByLabel("Reply to Mei Lin").fill("Yes! Let's pair after Tuesday's meeting — bring the traceback.");
+    await page.getByRole("button", { name: "Send reply" }).click();
+    await page.waitForURL("**/cohorts/session-5/reflections/3/meilin-dev");
+    await expect.poll(() => page.getByRole("status").textContent()).toBe("Reply sent.");
+    // Answered: it leaves the list.
+    await page.goto("/cohorts/session-5/teams/pegasus/progress");
+    expect(await page.getByRole("region", { name: /Needs attention/ }).textContent()).not.toContain("Mei Lin — Asked for help in the week 3 reflection");
+    await signOut(page);
+
+    await signInAs(page, "Mei Lin");
+    await page.goto("/cohorts/session-5/week");
+    await page.getByRole("link", { name: "Read it and the replies" }).first().click();
+    await page.waitForURL("**/cohorts/session-5/reflections/3/meilin-dev");
+    const replies = page.getByRole("region", { name: "Replies" });
+    await expect.poll(() => replies.textContent()).toContain("Ana Souza");
+    expect(await replies.textContent()).toContain("Let's pair after Tuesday's meeting");
+  });
+
+  it("hostile Markdown in reflection answers, the preview and replies never runs", async () => {
+    const dialogs: string[] = [];
+    const watch = (page: Page) => page.on("dialog", (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    const injected = (page: Page) => page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss ?? null);
+
+    const page = await browser.newPage();
+    watch(page);
+    await signInAs(page, "Diego Ramírez");
+    await page.goto("/cohorts/session-5/reflections/3");
+    for (const prompt of ["What I worked on", "What I learned", "What is blocking me", "What help I would like"]) {
+      await page.getByLabel(prompt).fill(XSS_TEXT);
+    }
+    await page.getByRole("button", { name: "Preview" }).click();
+    await page.getByRole("region", { name: "Preview" }).waitFor();
+    await page.waitForTimeout(300);
+    expect(await injected(page)).toBeNull();
+    await page.getByLabel("3", { exact: true }).check();
+    await page.getByLabel(/Share with my team/).check();
+    await page.getByRole("button", { name: "Submit reflection" }).click();
+    await page.waitForURL("**/cohorts/session-5/reflections/3/diegoramirez");
+    // What was written is shown as text, not lost.
+    await expect.poll(() => page.locator("main").textContent()).toContain("<script>window.__xss = 1");
+    await page.getByLabel("Reply").fill(XSS_TEXT);
+    await page.getByRole("button", { name: "Send reply" }).click();
+    await page.waitForURL("**/cohorts/session-5/reflections/3/diegoramirez");
+    await page.waitForTimeout(300);
+    expect(await injected(page)).toBeNull();
+    await signOut(page);
+
+    // The navigator replies with the same text and reads the page; a teammate reads the shared reflection.
+    for (const reader of ["Ana Souza", "Mei Lin"]) {
+      const other = await browser.newPage();
+      watch(other);
+      await signInAs(other, reader);
+      await other.goto("/cohorts/session-5/reflections/3/diegoramirez");
+      if (reader === "Ana Souza") {
+        await other.getByLabel("Reply to Diego Ramírez").fill(XSS_TEXT);
+        await other.getByRole("button", { name: "Send reply" }).click();
+        await other.waitForURL("**/cohorts/session-5/reflections/3/diegoramirez");
+        await other.goto("/cohorts/session-5/teams/pegasus/progress");
+        await other.goto("/cohorts/session-5/reflections/3/diegoramirez");
+      }
+      // Hover and focus everything, in case a handler survived.
+      for (const link of await other.locator("main .markdown a").all()) await link.hover();
+      await other.waitForTimeout(300);
+      expect(await injected(other)).toBeNull();
+      expect(await other.locator("main .markdown script, main .markdown img, main .markdown svg, main .markdown iframe").count()).toBe(0);
+      expect(await other.locator('main .markdown a[href^="javascript:" i], main .markdown a[href^="data:" i]').count()).toBe(0);
+    }
+    expect(dialogs).toEqual([]);
+  });
+
+  // The same list through the other areas' user-written fields, as they exist today:
+  // application answers (read by a reviewer and an organizer), a starter issue's
+  // curation note, a pull request's explanation and a navigator's pre-review comment.
+  it("hostile Markdown in application answers, curation notes, PR explanations and pre-reviews never runs", async () => {
+    const dialogs: string[] = [];
+    const open = async (who: string) => {
+      const page = await browser.newPage();
+      page.on("dialog", (dialog) => {
+        dialogs.push(`${who}: ${dialog.message()}`);
+        void dialog.dismiss();
+      });
+      await signInAs(page, who);
+      return page;
+    };
+    const inert = async (page: Page, where: string) => {
+      for (const link of await page.locator("main .markdown a").all()) await link.hover();
+      await page.waitForTimeout(300);
+      expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss ?? null), where).toBeNull();
+      expect(await page.locator("main .markdown :is(script, img, svg, iframe, style, form, details, math)").count(), where).toBe(0);
+      expect(await page.locator('main .markdown a[href^="javascript:" i], main .markdown a[href^="data:" i]').count(), where).toBe(0);
+    };
+
+    // An applicant writes the payloads into every long answer and submits. Sam (an
+    // alumnus) applies, so the applications browser test keeps Nadia to itself.
+    const applicant = await open("Sam Okonkwo");
+    await applicant.goto("/cohorts/session-6/apply");
+    for (const label of [/Why do you want to join/, /something you built or fixed/, /Anything about your circumstances/]) {
+      await applicant.getByLabel(label).first().fill(XSS_TEXT);
+    }
+    await applicant.getByLabel("Not yet").check();
+    await applicant.getByRole("group", { name: /five hours a week/ }).getByLabel("Yes").check();
+    await applicant.getByLabel(/How many hours a week/).fill("5");
+    await applicant.getByLabel(/Any project/).check();
+    await applicant.getByLabel(/I have read the code of conduct/).check();
+    await applicant.getByLabel(/I have read the AI-contribution policies/).check();
+    const slots = applicant.locator('.availability-grid input[type="checkbox"]');
+    for (let i = 0; i < 12; i++) await slots.nth(7 * 36 + i).check();
+    await applicant.getByRole("button", { name: "Submit application" }).click();
+    await applicant.getByRole("status").filter({ hasText: "Application submitted" }).waitFor();
+    await inert(applicant, "applicant's own form");
+
+    for (const reader of ["Tom Nguyen", "Lena Fischer"]) {
+      const page = await open(reader);
+      await page.goto("/cohorts/session-6/review");
+      await page.getByRole("link", { name: "Sam Okonkwo" }).click();
+      await page.waitForURL("**/cohorts/session-6/review/*");
+      await expect.poll(() => page.locator("main").textContent()).toContain("window.__xss");
+      await inert(page, `application read by ${reader}`);
+    }
+
+    // A participant explains a pull request; a navigator pre-reviews another and curates an issue.
+    const mei = await open("Mei Lin");
+    await mei.goto("/cohorts/session-5/pulls");
+    const merged = mei.locator("article").filter({ hasText: "django/django#18823" }).last();
+    await merged.getByText("Edit my explanation").click();
+    await merged.getByLabel("Explain the change in your own words").fill(XSS_TEXT);
+    await merged.getByRole("button", { name: "Save explanation" }).click();
+    await mei.waitForLoadState("networkidle");
+    expect(await mei.locator(".field-error").count()).toBe(0);
+
+    const ana = await open("Ana Souza");
+    await ana.goto("/cohorts/session-5/pulls");
+    const open18901 = ana.locator("article").filter({ hasText: "django/django#18901" }).last();
+    await open18901.getByText(/Mark as pre-reviewed|Update the pre-review/).click();
+    await open18901.getByLabel("Pre-review comment").fill(XSS_TEXT);
+    await open18901.getByRole("button", { name: "Mark pre-reviewed" }).click();
+    await ana.getByRole("status").filter({ hasText: "pre-reviewed" }).waitFor();
+    await ana.goto("/cohorts/session-5/issues");
+    const curate = ana.getByRole("article", { name: "Add a system check for invalid ModelAdmin.list_display_links entries" }).locator("details").filter({ has: ana.locator('textarea[name="note"]') });
+    await curate.locator("summary").click();
+    await curate.getByLabel("Why it is a good first issue, and where to start in the code").fill(XSS_TEXT);
+    await curate.getByRole("button", { name: "Save curation" }).click();
+    await ana.getByRole("status").filter({ hasText: "Saved your notes" }).waitFor();
+
+    for (const [who, path] of [["Mei Lin", "/cohorts/session-5/pulls"], ["Ana Souza", "/cohorts/session-5/pulls"], ["Mei Lin", "/cohorts/session-5/issues"], ["Ana Souza", "/cohorts/session-5/issues"]] as const) {
+      const page = await open(who);
+      await page.goto(path);
+      for (const summary of await page.locator("main details > summary").all()) await summary.click();
+      expect(await page.locator("main").innerHTML()).toContain("&lt;script&gt;window.__xss = 1");
+      await inert(page, `${path} read by ${who}`);
+    }
+    expect(dialogs).toEqual([]);
+  });
+});

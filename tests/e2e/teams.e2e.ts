@@ -1,0 +1,60 @@
+import { expect, it } from "vitest";
+import { zoneOffsetMinutes } from "../../app/availability/slots";
+import { describeInBrowser, signInAs, useBrowser } from "./harness";
+
+describeInBrowser("forming teams and the team's home", () => {
+  const browser = useBrowser();
+
+  it("an organizer suggests teams, moves one person, publishes, and a participant sees the meeting in their own time zone", async () => {
+    const lena = await browser.newPage({ timezoneId: "Europe/Berlin" });
+    await signInAs(lena, "Lena Fischer");
+    await lena.goto("/cohorts/spring-sprint/teams/form");
+    expect(await lena.getByRole("heading", { level: 1 }).textContent()).toBe("Form teams");
+    await lena.getByRole("button", { name: "Suggest teams" }).click();
+    // (the demo's availability is seeded relative to today, so exact counts can vary with daylight saving)
+    await expect.poll(() => lena.getByRole("status").textContent()).toMatch(/Suggested [34] teams placing \d+ of 14 participants/);
+    const anaTeam = lena.getByRole("article", { name: "Team of Ana Souza" });
+    expect(await anaTeam.getByTestId("shared-hours").textContent()).toMatch(/^([5-9]|\d\d)(\.5)? shared hours$/);
+    // Noah is only free early on weekday mornings: no navigator shares enough hours with him.
+    const leftOut = await lena.getByText("Noah Schmidt").first().locator("xpath=ancestor::li[1]").textContent();
+    expect(leftOut).toContain("Shares fewer than 5 hours a week with every navigator of a project they chose.");
+
+    // Move Noah into Ana's team anyway: the shared hours and the warning update.
+    await lena.getByLabel("Move Noah Schmidt to").selectOption({ label: "Team of Ana Souza" });
+    await lena.locator("form").filter({ has: lena.getByLabel("Move Noah Schmidt to") }).getByRole("button", { name: "Move" }).click();
+    await expect.poll(() => anaTeam.textContent()).toContain("Noah Schmidt");
+    await expect.poll(() => anaTeam.getByTestId("shared-hours").textContent()).toBe("0 shared hours");
+    expect(await anaTeam.getByRole("list", { name: "Rule warnings" }).textContent()).toContain("the cohort asks for at least 5");
+
+    await lena.getByLabel("Publish despite the warnings").check();
+    await lena.getByRole("button", { name: "Publish teams" }).click();
+    await expect.poll(() => lena.getByRole("status").textContent()).toMatch(/Published [34] teams; \d+ welcome notices queued\./);
+
+    // Oliver, in Dublin, finds his new team.
+    const oliver = await browser.newPage({ timezoneId: "Europe/Dublin" });
+    await signInAs(oliver, "Oliver Walsh");
+    await oliver.goto("/cohorts/spring-sprint");
+    await oliver.getByRole("link", { name: "My team" }).click();
+    await oliver.waitForURL(/\/cohorts\/spring-sprint\/teams\/[a-z-]+$/);
+    const teamPath = new URL(oliver.url()).pathname;
+    expect(await oliver.getByRole("list", { name: "Members" }).textContent()).toMatch(/Navigator.*Oliver Walsh.*Participant/);
+    expect(await oliver.getByText("No weekly meeting yet").count()).toBe(1);
+
+    // The organizer sets the meeting in São Paulo time.
+    await lena.goto(teamPath);
+    await lena.getByText("Set the weekly meeting").click();
+    await lena.getByLabel("Day of the week", { exact: true }).selectOption({ label: "Wednesday" });
+    await lena.getByLabel("Starts at").fill("17:00");
+    await lena.getByLabel("In the time zone").selectOption("America/Sao_Paulo");
+    await lena.getByRole("button", { name: "Save meeting" }).click();
+    await expect.poll(() => lena.getByRole("status").textContent()).toContain("Weekly meeting saved");
+
+    // Oliver sees it on his own clock: 17:00 in São Paulo is 20:00 in Dublin in winter, 21:00 in summer.
+    const hours = 17 + (zoneOffsetMinutes("Europe/Dublin", new Date()) - zoneOffsetMinutes("America/Sao_Paulo", new Date())) / 60;
+    await oliver.reload();
+    const meeting = await oliver.getByTestId("meeting").textContent();
+    expect(meeting).toContain(`Wednesdays ${hours}:00–${hours + 1}:00 your time (Europe/Dublin)`);
+    expect(meeting).toContain("Set as Wednesdays 17:00–18:00 (America/Sao_Paulo)");
+    expect(await oliver.getByLabel("Calendar feed address").inputValue()).toMatch(/\/calendar\/[\w-]+\.ics$/);
+  });
+});

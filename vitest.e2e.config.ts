@@ -1,0 +1,17 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+// Browser tests: one built app with demo data, driven by Debian's Chromium.
+export default defineConfig({
+  resolve: { alias: { "~": path.resolve("app") } },
+  test: {
+    include: ["tests/e2e/**/*.e2e.ts"],
+    globals: true,
+    pool: "forks",
+    poolOptions: { forks: { singleFork: true } },
+    fileParallelism: false,
+    globalSetup: ["tests/e2e/global.ts"],
+    testTimeout: 90_000,
+    hookTimeout: 240_000,
+  },
+});

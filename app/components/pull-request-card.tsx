@@ -2,36 +2,12 @@
 // state, size, reviews, last activity, the pre-review badge, and — for mentors — the
 // "large PR" hint. Data comes from toPullCard() in app/pulls/pulls.server.ts.
 import type { ReactNode } from "react";
+import type { PullCardData } from "~/pulls/pulls.server";
 import { DateText } from "./dates";
 import { Markdown } from "./markdown";
 
 export type PullRequestCardProps = {
-  pr: {
-    linkId: string;
-    owner: string;
-    repo: string;
-    number: number;
-    url: string;
-    title: string;
-    authorLogin: string;
-    status: "draft" | "open" | "changes_requested" | "approved" | "merged" | "closed";
-    statusLabel: string;
-    additions: number;
-    deletions: number;
-    changedFiles: number;
-    reviewCount: number;
-    lastActivityAt: string | null;
-    person: { name: string; login: string };
-    issue: { title: string; url: string; key: string } | null;
-    authorMismatch: boolean;
-    counts: boolean;
-    explanationHtml: string;
-    aiDisclosure: string | null;
-    aiTools: string;
-    aiVerificationHtml: string;
-    preReview: { at: string; by: string; commentHtml: string } | null;
-    large: boolean;
-  };
+  pr: PullCardData;
   timeZone: string;
   largeThreshold?: number;
   /** show the participant's explanation and disclosure (pull requests page) */
@@ -39,7 +15,7 @@ export type PullRequestCardProps = {
   children?: ReactNode;
 };
 
-const STATUS_BADGE: Record<PullRequestCardProps["pr"]["status"], string> = {
+const STATUS_BADGE: Record<PullCardData["status"], string> = {
   draft: "badge",
   open: "badge badge-info",
   changes_requested: "badge badge-warn",

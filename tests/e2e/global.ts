@@ -3,7 +3,7 @@
 // E2E_REQUIRED=1, when that is a failure.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
-import { createServer } from "node:net";
+import { freePort } from "../setup/free-port";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { startMockGitHub } from "./mock-github";
@@ -11,16 +11,6 @@ import { startMockGitHub } from "./mock-github";
 export function findChromium(): string | null {
   const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
   return candidates.find((c): c is string => Boolean(c && existsSync(c))) ?? null;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
 }
 
 let server: ChildProcess | undefined;

@@ -4,10 +4,10 @@ import { registerOfferJobs } from "./applications/offers.server";
 import { registerDeliveryJob } from "./notifications/delivery.server";
 import { registerSyncJob } from "./issues/sync.server";
 import { registerReminderJobs } from "./reflections/reminders.server";
+
 export function registerAllJobs(): void {
   registerDeliveryJob();
   registerOfferJobs();
   registerSyncJob();
   registerReminderJobs();
-  // e.g. registerSyncJob(); registerDeliveryJob(); registerReminderJobs();
 }

@@ -4,7 +4,7 @@ import { notFound } from "~/auth/permissions.server";
 import type { SessionPerson } from "~/auth/session.server";
 import { db } from "~/utils/db.server";
 import { cohortLinks, nextStepFor, type CohortLink, type NextStep } from "./next-step";
-import { cohortEndsAt, phaseOf, weekOf, type Phase } from "./phase";
+import { cohortEndsAt, cohortLastDay, phaseOf, weekOf, type Phase } from "./phase";
 
 const cohortSummarySelect = {
   id: true,
@@ -31,6 +31,8 @@ export type CohortSummary = {
   applicationsCloseAt: Date;
   startsOn: Date;
   endsAt: Date;
+  /** the last day of the cohort, a calendar day (UTC midnight) */
+  lastDay: Date;
   projects: { slug: string; name: string }[];
 };
 
@@ -50,6 +52,7 @@ function summarize(cohort: {
     applicationsCloseAt: cohort.applicationsCloseAt,
     startsOn: cohort.startsOn,
     endsAt: cohortEndsAt(cohort),
+    lastDay: cohortLastDay(cohort),
     projects: cohort.projects.map((p) => p.project),
   };
 }

@@ -35,6 +35,11 @@ export function cohortEndsAt(cohort: Pick<CohortDates, "startsOn" | "weeks">): D
   return new Date(new Date(cohort.startsOn).getTime() + cohort.weeks * 7 * DAY_MS);
 }
 
+/** The last day of the cohort (the day before cohortEndsAt), for showing "ends on". */
+export function cohortLastDay(cohort: Pick<CohortDates, "startsOn" | "weeks">): Date {
+  return new Date(cohortEndsAt(cohort).getTime() - DAY_MS);
+}
+
 export function phaseOf(cohort: CohortDates, now = new Date()): Phase {
   const t = now.getTime();
   if (!cohort.publishedAt) return "draft";

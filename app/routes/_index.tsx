@@ -4,7 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { getSignedIn } from "~/auth/permissions.server";
 import { listPublicCohorts } from "~/cohorts/cohorts.server";
 import { PHASE_LABELS } from "~/cohorts/phase";
-import { DateText } from "~/components/dates";
+import { DateText, DayText } from "~/components/dates";
 
 export const meta: MetaFunction = () => [
   { title: "Cohort — mentored open-source contribution" },
@@ -43,7 +43,7 @@ export default function Landing() {
             <p>
               {c.phase === "upcoming" ? <>Applications open <DateText value={c.applicationsOpenAt} timeZone={timeZone} />. </> : null}
               Apply by <DateText value={c.applicationsCloseAt} timeZone="Etc/GMT+12" /> (anywhere on earth).
-              Starts <DateText value={c.startsOn} timeZone={timeZone} />, {c.weeks} weeks.
+              Starts <DayText value={c.startsOn} />, {c.weeks} weeks.
             </p>
             {c.phase === "applications_open" ? <Link className="button" to={`/cohorts/${c.slug}/apply`}>Apply</Link> : <span className="badge">{PHASE_LABELS[c.phase]}</span>}
           </article>
@@ -65,7 +65,7 @@ export default function Landing() {
       <ul>
         {past.map((c) => (
           <li key={c.slug}>
-            <Link to={`/cohorts/${c.slug}`}>{c.name}</Link> — ended <DateText value={c.endsAt} timeZone={timeZone} />
+            <Link to={`/cohorts/${c.slug}`}>{c.name}</Link> — ended <DayText value={c.lastDay} />
           </li>
         ))}
       </ul>

@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireAdmin } from "~/auth/permissions.server";
 import { listProjectsAndCohorts } from "~/cohorts/admin.server";
-import { DateText } from "~/components/dates";
+import { DayText } from "~/components/dates";
 
 export const meta: MetaFunction = () => [{ title: "Admin — Cohort" }];
 
@@ -26,7 +26,7 @@ export default function Admin() {
           {cohorts.map((c) => (
             <tr key={c.slug}>
               <td><Link to={`/cohorts/${c.slug}`}>{c.name}</Link></td>
-              <td><DateText value={c.startsOn} timeZone={timeZone} /></td>
+              <td><DayText value={c.startsOn} /></td>
               <td>{c.weeks}</td>
               <td>{c.publishedAt ? "Published" : "Draft"}</td>
               <td><Link to={`/admin/cohorts/${c.slug}`}>Edit {c.name}</Link></td>

@@ -4,7 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { getSignedIn } from "~/auth/permissions.server";
 import { getCohortPage } from "~/cohorts/cohorts.server";
 import { PHASE_LABELS } from "~/cohorts/phase";
-import { DateText } from "~/components/dates";
+import { DateText, DayText } from "~/components/dates";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.cohort.name} — Cohort` : "Cohort" }];
 
@@ -35,8 +35,8 @@ export default function CohortPage() {
       <dl className="facts">
         <dt>Applications open</dt><dd><DateText value={cohort.applicationsOpenAt} timeZone={timeZone} /></dd>
         <dt>Applications close</dt><dd><DateText value={cohort.applicationsCloseAt} timeZone="Etc/GMT+12" /> (anywhere on earth)</dd>
-        <dt>Starts</dt><dd><DateText value={cohort.startsOn} timeZone={timeZone} /></dd>
-        <dt>Ends</dt><dd><DateText value={cohort.endsAt} timeZone={timeZone} /> ({cohort.weeks} weeks)</dd>
+        <dt>Starts</dt><dd><DayText value={cohort.startsOn} /></dd>
+        <dt>Ends</dt><dd><DayText value={cohort.lastDay} /> ({cohort.weeks} weeks)</dd>
         <dt>Team size</dt><dd>{cohort.teamSize.min}–{cohort.teamSize.max} participants and a navigator</dd>
       </dl>
       <h2>Projects</h2>

@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getOfferPage, respondToOffer } from "~/applications/offers.server";
 import { forbidden, notFound, requireUser } from "~/auth/permissions.server";
-import { DateText } from "~/components/dates";
+import { DateText, DayText } from "~/components/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
 
 export const meta: MetaFunction = () => [{ title: "Your offer — Cohort" }];
@@ -44,7 +44,7 @@ export default function OfferPage() {
         <>
           <p>
             Congratulations, {offer.person.name}! You are offered a place in <strong>{offer.cohort.name}</strong>, starting{" "}
-            <DateText value={offer.cohort.startsOn} timeZone={zone} />. Please answer by <strong><DateText value={offer.expiresAt} timeZone={zone} withTime /></strong>;
+            <DayText value={offer.cohort.startsOn} />. Please answer by <strong><DateText value={offer.expiresAt} timeZone={zone} withTime /></strong>;
             after that the seat goes to the next person on the waitlist.
           </p>
           <p>By confirming you agree to follow the <a href={offer.cohort.codeOfConductUrl} target="_blank" rel="noreferrer">code of conduct</a>.</p>

@@ -35,6 +35,16 @@ describe("the calendar feed", () => {
     expect(ics.replace(/\r\n/g, "").includes("\n")).toBe(false);
   });
 
+  it("never starts before the cohort's first day for a setter west of UTC", () => {
+    // The cohort starts Monday 2 March. A Monday-evening meeting set in Los Angeles
+    // first happens on that Monday, not on Sunday 1 March (UTC midnight read in
+    // Los Angeles) nor a week later.
+    const lines = unfold(calendarFeed({ ...input, team: { ...input.team, meetingWeekday: 1, meetingTimeZone: "America/Los_Angeles" } }));
+    expect(lines).toContain("DTSTART;TZID=America/Los_Angeles:20260302T170000");
+    const sunday = unfold(calendarFeed({ ...input, team: { ...input.team, meetingWeekday: 7, meetingTimeZone: "America/Los_Angeles" } }));
+    expect(sunday).toContain("DTSTART;TZID=America/Los_Angeles:20260308T170000");
+  });
+
   it("describes the zone's real daylight-saving changes in a VTIMEZONE", () => {
     const lines = unfold(calendarFeed(input));
     const tz = lines.slice(lines.indexOf("BEGIN:VTIMEZONE"), lines.indexOf("END:VTIMEZONE") + 1);

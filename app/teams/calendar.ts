@@ -133,8 +133,10 @@ export function calendarFeed(input: CalendarFeedInput): string {
   const meeting = meetingOf(input.team);
   if (meeting) {
     lines.push(...vtimezone(meeting.timeZone, input.startsOn, input.endsAt));
-    // First occurrence on or after the cohort's start, in the setter's zone.
-    const startDay = localDate(input.startsOn, meeting.timeZone);
+    // First occurrence on or after the cohort's start day. startsOn is a calendar day
+    // stored as UTC midnight, so read it in UTC: in a zone west of UTC it would
+    // otherwise become the day before and the first meeting could precede the start.
+    const startDay = localDate(input.startsOn, "UTC");
     const ahead = (meeting.weekday - startDay.weekday + 7) % 7;
     const first = new Date(Date.UTC(startDay.year, startDay.month - 1, startDay.day + ahead));
     const dtstart = localStamp(first.getUTCFullYear(), first.getUTCMonth() + 1, first.getUTCDate(), meeting.minute);

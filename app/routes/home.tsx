@@ -4,7 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/permissions.server";
 import { cohortsForPerson, listPublicCohorts } from "~/cohorts/cohorts.server";
 import { PHASE_LABELS } from "~/cohorts/phase";
-import { DateText } from "~/components/dates";
+import { DateText, DayText } from "~/components/dates";
 
 export const meta: MetaFunction = () => [{ title: "My cohorts — Cohort" }];
 
@@ -31,7 +31,7 @@ export default function Home() {
             <h2 style={{ marginTop: 0 }}><Link to={`/cohorts/${c.slug}`}>{c.name}</Link></h2>
             <p>
               <span className="badge">{PHASE_LABELS[c.phase]}</span>{" "}
-              {c.phase === "running" ? <strong>Week {c.week} of {c.weeks}</strong> : <>Starts <DateText value={c.startsOn} timeZone={person.timeZone} /></>}
+              {c.phase === "running" ? <strong>Week {c.week} of {c.weeks}</strong> : <>Starts <DayText value={c.startsOn} /></>}
             </p>
             <ul>
               {c.roles.map((r) => (

@@ -1,7 +1,10 @@
+import { useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
 
 type FieldProps = {
   name: string;
+  /** needed when the same field appears in several forms of one page */
+  id?: string;
   label: string;
   error?: string;
   help?: ReactNode;
@@ -18,8 +21,8 @@ type FieldProps = {
 };
 
 /** A labelled input with its help text and its error announced beside it. */
-export function Field({ name, label, error, help, defaultValue, type = "text", required, multiline, rows, ...rest }: FieldProps) {
-  const id = `field-${name}`;
+export function Field({ name, id: givenId, label, error, help, defaultValue, type = "text", required, multiline, rows, ...rest }: FieldProps) {
+  const id = givenId ?? `field-${name}`;
   const describedBy = [help ? `${id}-help` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   const common = {
     id,
@@ -50,5 +53,28 @@ export function ErrorSummary({ errors }: { errors?: Record<string, string> | nul
       {errors.form ? <p>{errors.form}</p> : null}
       <p>{count === 1 && errors.form ? "Nothing was saved." : `Please correct ${count === 1 ? "the field" : `the ${count} fields`} marked below; nothing was saved.`}</p>
     </div>
+  );
+}
+
+/**
+ * A submit button that says what is happening while its form is on its way (for
+ * actions that wait on GitHub or Trac). `isMine` tells this form's submission apart
+ * when a page has several forms.
+ */
+export function PendingButton({ children, pendingLabel, name = "intent", value, isMine, className }: {
+  children: ReactNode;
+  pendingLabel: string;
+  name?: string;
+  value?: string;
+  isMine?: (formData: FormData) => boolean;
+  className?: string;
+}) {
+  const navigation = useNavigation();
+  const pending = navigation.state === "submitting" && Boolean(navigation.formData) &&
+    (value === undefined || navigation.formData!.get(name) === value) && (!isMine || isMine(navigation.formData!));
+  return (
+    <button type="submit" name={value === undefined ? undefined : name} value={value} className={className} disabled={pending} aria-disabled={pending || undefined}>
+      {pending ? pendingLabel : children}
+    </button>
   );
 }

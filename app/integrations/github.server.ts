@@ -20,6 +20,8 @@ export type GitHubOptions = {
   timeoutMs?: number;
   /** give up waiting for a primary rate-limit reset longer than this (seconds) */
   maxRateLimitWaitSeconds?: number;
+  /** retries of a 5xx, timeout or network failure (3; a person waiting on a form wants 1) */
+  retries?: number;
 };
 
 export type GitHubStats = {
@@ -200,6 +202,7 @@ type RequestErrorLike = { status?: number; message?: string; response?: { header
 export class GitHub {
   readonly stats: GitHubStats = { requests: 0, notModified: 0, rateLimitWaits: [], remaining: null };
   readonly hasToken: boolean;
+  private readonly apiHost: string;
   private octokit: InstanceType<typeof ThrottledOctokit>;
 
   constructor(options: GitHubOptions = {}) {
@@ -210,6 +213,8 @@ export class GitHub {
     const timeoutMs = options.timeoutMs ?? 20_000;
     const maxWait = options.maxRateLimitWaitSeconds ?? 15 * 60;
     const stats = this.stats;
+    const baseUrl = (options.baseUrl ?? e.GITHUB_API_URL).replace(/\/$/, "");
+    this.apiHost = new URL(baseUrl).host;
     const countingFetch: typeof fetch = async (input, init) => {
       stats.requests += 1;
       const signal = init?.signal ?? AbortSignal.timeout(timeoutMs);
@@ -229,7 +234,7 @@ export class GitHub {
       return response;
     };
     this.octokit = new ThrottledOctokit({
-      baseUrl: (options.baseUrl ?? e.GITHUB_API_URL).replace(/\/$/, ""),
+      baseUrl,
       auth: token,
       userAgent: "cohort-platform",
       request: { fetch: countingFetch },
@@ -248,7 +253,7 @@ export class GitHub {
         },
       },
       // 403/429 belong to the throttling plugin; 304 is an answer, not a failure.
-      retry: { retryAfterBaseValue: timeScale, doNotRetry: [304, 400, 401, 403, 404, 410, 422, 429, 451] },
+      retry: { retryAfterBaseValue: timeScale, doNotRetry: [304, 400, 401, 403, 404, 410, 422, 429, 451], retries: options.retries ?? 3 },
     });
   }
 
@@ -261,7 +266,12 @@ export class GitHub {
     if (status === 403 || status === 429) {
       throw new GitHubError("rate_limited", `GitHub's rate limit stopped us while reading ${what}; the next sync resumes.`, status);
     }
-    throw new GitHubError("failed", `GitHub failed while reading ${what} (${status ?? "network"}: ${e.message ?? "unknown error"}).`, status);
+    // Octokit reports a request that never got an answer (DNS, refused, timeout) as
+    // a 500 without a response: say "could not be reached", not "GitHub failed".
+    if (!e.response) {
+      throw new GitHubError("failed", `GitHub (${this.apiHost}) could not be reached while reading ${what}: ${e.message ?? "no answer"}. Nothing was changed; try again in a few minutes.`);
+    }
+    throw new GitHubError("failed", `GitHub answered ${status} while reading ${what}. Nothing was changed; try again in a few minutes.`, status);
   }
 
   private async get(url: string, params: Record<string, unknown>, etag: string | null | undefined, what: string) {

@@ -171,7 +171,8 @@ export class Trac {
       try {
         response = await doFetch(url, { headers: { Accept: "text/csv" }, signal: AbortSignal.timeout(this.options.timeoutMs ?? 20_000) });
       } catch (error) {
-        if (attempt === 3) throw new TracError("failed", `Trac did not answer (${(error as Error).message}).`);
+        const cause = (error as Error & { cause?: Error }).cause?.message;
+        if (attempt === 3) throw new TracError("failed", `Trac (${new URL(url).host}) could not be reached: ${cause ?? (error as Error).message}. Nothing was changed; try again in a few minutes.`);
         continue;
       }
       if (response.status < 500) break;

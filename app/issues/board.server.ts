@@ -141,6 +141,7 @@ export async function getIssueBoard(access: CohortAccess, filters: { project?: s
         slug: project.slug,
         name: project.name,
         hasTrac: Boolean(project.tracUrl),
+        tracUrl: project.tracUrl,
         repositories: project.repositories.map((r) => `${r.owner}/${r.name}`),
         mine: project.id === myProjectId,
         issues: cards.filter((c) => c.projectId === project.id),

@@ -160,7 +160,8 @@ export async function addIssueFromSource(
       return { ok: false, error: `${ref.owner}/${ref.repo} is not one of ${project.name}'s repositories (${known}).` };
     }
     try {
-      const answer = await (clients.github ?? createGitHub()).getIssue(repo.owner, repo.name, ref.number);
+      // Someone is waiting on the form: one retry, not the sync's patient three.
+      const answer = await (clients.github ?? createGitHub({ retries: 1 })).getIssue(repo.owner, repo.name, ref.number);
       if (answer.notModified) return { ok: false, error: "GitHub did not send the issue; try again." };
       if (answer.value.isPullRequest) return { ok: false, error: `#${ref.number} is a pull request, not an issue. Add the issue it fixes.` };
       const created = !(await db.starterIssue.findUnique({ where: { source_externalKey: { source: "github", externalKey: githubIssueKey(repo.owner, repo.name, ref.number) } } }));

@@ -13,7 +13,11 @@ import { DAY_MS } from "~/utils/time";
 import { refreshRepository, refreshTrac, starterLabelsOf, type RefreshTally } from "./sources.server";
 
 export const SYNC_LEASE = "github-sync";
-const LEASE_MS = 20 * 60_000;
+// A short lease renewed by a heartbeat while the run lives: if the process dies,
+// another instance (or the next button press) can sync two minutes later, and the
+// run it left "running" is closed then (closeAbandonedRuns).
+const LEASE_MS = 2 * 60_000;
+const HEARTBEAT_MS = 30_000;
 
 export type SyncTrigger = "schedule" | "cli" | "button" | "webhook";
 
@@ -88,8 +92,13 @@ export async function continueSyncRun(runId: string, options: SyncOptions): Prom
       where: { id: runId },
       data: { progress: text, requests: github.stats.requests + trac.requests, notModified: github.stats.notModified, changes: tally.changes, errors: tally.errors.length },
     });
-    await acquireLease(SYNC_LEASE, LEASE_MS, new Date(), options.holder);
   };
+  // Renewed even while a request waits out a rate limit for minutes.
+  let beat: Promise<unknown> = Promise.resolve();
+  const heartbeat = setInterval(() => {
+    beat = acquireLease(SYNC_LEASE, LEASE_MS, new Date(), options.holder).catch((error) => console.error("[sync] could not renew the lease", error));
+  }, HEARTBEAT_MS);
+  heartbeat.unref?.();
   try {
     // 1. Starter issues.
     const projects = await db.project.findMany({
@@ -101,6 +110,7 @@ export async function continueSyncRun(runId: string, options: SyncOptions): Prom
       await progress(`Starter issues of ${project.name}…`, true);
       const labels = starterLabelsOf(project);
       for (const repository of project.repositories) {
+        await progress(`Starter issues of ${project.name}: ${repository.owner}/${repository.name}…`, true);
         try {
           await refreshRepository(github, repository, labels, now, tally);
         } catch (error) {
@@ -109,6 +119,7 @@ export async function continueSyncRun(runId: string, options: SyncOptions): Prom
           break;
         }
       }
+      if (project.tracUrl) await progress(`Starter issues of ${project.name}: Trac…`, true);
       if (project.tracUrl) await refreshTrac(trac, { id: project.id, tracUrl: project.tracUrl, tracQuery: project.tracQuery }, now, tally);
     }
 
@@ -171,7 +182,11 @@ export async function continueSyncRun(runId: string, options: SyncOptions): Prom
         notModified: summary.notModified,
         changes: summary.changes,
         errors: summary.errors.length,
-        progress: rateLimited ? "Stopped at GitHub's rate limit; the next run resumes with the pull requests not synced yet." : `Done: ${pulls.length} pull requests checked.`,
+        progress: rateLimited
+          ? "Stopped at GitHub's rate limit; the next run resumes with the pull requests not synced yet."
+          : status === "succeeded"
+            ? `Done: ${pulls.length} pull requests checked.`
+            : `Finished with ${summary.errors.length} ${summary.errors.length === 1 ? "error" : "errors"} (see below); what could not be read was left as it was.`,
         errorLog: summary.errors.slice(0, 50).join("\n"),
       },
     });
@@ -184,6 +199,8 @@ export async function continueSyncRun(runId: string, options: SyncOptions): Prom
     });
     return { runId, status: "failed", requests: github.stats.requests, notModified: github.stats.notModified, changes: tally.changes, errors: [...tally.errors, message] };
   } finally {
+    clearInterval(heartbeat);
+    await beat; // a renewal in flight must not re-take the lease after its release
     await releaseLease(SYNC_LEASE, options.holder);
   }
 }

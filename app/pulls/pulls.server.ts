@@ -76,7 +76,8 @@ export async function linkPullRequest(access: CohortAccess, input: LinkPullInput
   assertPhase(cohort, ["running"], "link a pull request", now);
   const parsed = parsePullUrl(input.url, env().GITHUB_WEB_URL);
   if (!parsed.ok) return { ok: false, error: parsed.error, field: "url" };
-  const client = github ?? createGitHub();
+  // Someone is waiting on the form: one retry, not the sync's patient three.
+  const client = github ?? createGitHub({ retries: 1 });
   let pr: PullSnapshot;
   let reviews: ReviewSummary | undefined;
   let etag: string | null = null;

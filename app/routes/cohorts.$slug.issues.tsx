@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { requireCohortRole } from "~/auth/permissions.server";
 import { PhaseError } from "~/cohorts/phase";
 import { DateText } from "~/components/dates";
-import { ErrorSummary, Field } from "~/components/forms";
+import { ErrorSummary, Field, PendingButton } from "~/components/forms";
 import { Markdown } from "~/components/markdown";
 import { addIssueByUrl, claimIssue, curateIssue, getIssueBoard, reassignClaim, releaseClaim } from "~/issues/board.server";
 import { addIssueForm, claimForm, curateForm, DIFFICULTIES, DIFFICULTY_LABELS, reassignForm, releaseForm } from "~/issues/forms";
@@ -121,25 +121,35 @@ export default function IssueBoard() {
               <IssueCard key={issue.id} issue={issue} board={board} data={data?.target === issue.id || data?.target === issue.claim?.id ? data : undefined} busy={busy} />
             ))}
           </div>
-          {board.viewer.canCurate ? <AddIssue projectId={project.id} projectName={project.name} data={data?.target === "add" && valueOf(data.values, "projectId") === project.id ? data : undefined} /> : null}
+          {board.viewer.canCurate ? (
+            // keyed on the issue count so the address field empties once an issue is added
+            <AddIssue key={project.issues.length} project={project} data={data?.target === "add" && valueOf(data.values, "projectId") === project.id ? data : undefined} />
+          ) : null}
         </section>
       ))}
     </>
   );
 }
 
-function AddIssue({ projectId, projectName, data }: { projectId: string; projectName: string; data?: ActionData }) {
+function AddIssue({ project, data }: { project: { id: string; slug: string; name: string; tracUrl: string | null; repositories: string[] }; data?: ActionData }) {
+  const examples = [
+    ...(project.repositories.length > 0 ? [`a GitHub issue of ${project.repositories.join(" or ")} (https://github.com/${project.repositories[0]}/issues/123)`] : []),
+    ...(project.tracUrl ? [`a Trac ticket (${project.tracUrl.replace(/\/$/, "")}/ticket/35678)`] : []),
+  ];
   return (
     <Form method="post" className="stacked add-issue" noValidate>
-      <input type="hidden" name="projectId" value={projectId} />
+      <input type="hidden" name="projectId" value={project.id} />
       <Field
+        id={`add-url-${project.slug}`}
         name="url"
-        label={`Add a ${projectName} issue by its address`}
-        help="A GitHub issue (https://github.com/owner/repo/issues/123) or a Trac ticket (https://code.djangoproject.com/ticket/35678)."
+        label={`Add a ${project.name} issue by its address`}
+        help={examples.length > 0 ? `The address of ${examples.join(", or ")}.` : "This project has no GitHub repository or Trac tracker yet; an organizer adds them on the project page."}
         defaultValue={valueOf(data?.values, "url")}
         error={data?.errors?.url ?? data?.errors?.form ?? data?.errors?.projectId}
       />
-      <div className="actions"><button type="submit" name="intent" value="add">Add issue</button></div>
+      <div className="actions">
+        <PendingButton value="add" pendingLabel="Reading the issue…" isMine={(fd) => fd.get("projectId") === project.id}>Add issue</PendingButton>
+      </div>
     </Form>
   );
 }

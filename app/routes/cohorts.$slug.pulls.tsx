@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireCohortRole } from "~/auth/permissions.server";
 import { PhaseError } from "~/cohorts/phase";
-import { ErrorSummary, Field } from "~/components/forms";
+import { ErrorSummary, Field, PendingButton } from "~/components/forms";
 import { PullRequestCard } from "~/components/pull-request-card";
 import { AI_DISCLOSURE_LABELS, AI_DISCLOSURES, explainPullForm, linkPullForm, preReviewForm } from "~/pulls/forms";
 import { assertCanLinkPulls, claimsForLinking, explainPull, linkPullRequest, listLinkedPulls, markPreReviewed } from "~/pulls/pulls.server";
@@ -142,7 +142,8 @@ export default function PullRequests() {
         <section aria-labelledby="link-heading">
           <h2 id="link-heading">Link a pull request</h2>
           <ErrorSummary errors={linkData?.errors} />
-          <Form method="post" className="stacked" noValidate>
+          {/* keyed on the number of linked PRs so the form empties once one is linked */}
+          <Form key={mine.length} method="post" className="stacked" noValidate>
             <Field
               name="url"
               label="Pull request address"
@@ -162,7 +163,7 @@ export default function PullRequests() {
               {page.claims.length === 0 ? <p className="muted">You have no claimed issue; the pull request will be linked on its own.</p> : null}
             </div>
             <DisclosureFields values={linkData?.values} errors={linkData?.errors} idPrefix="link" />
-            <div className="actions"><button type="submit" name="intent" value="link">Link pull request</button></div>
+            <div className="actions"><PendingButton value="link" pendingLabel="Reading the pull request from GitHub…">Link pull request</PendingButton></div>
           </Form>
         </section>
       ) : null}
@@ -183,7 +184,8 @@ function PullCardWithActions({ card, page, data }: { card: Page["cards"][number]
     <PullRequestCard pr={card} timeZone={page.viewer.timeZone} largeThreshold={page.largeThreshold} detailed>
       {data?.errors?.form ? <p className="field-error" role="alert">{data.errors.form}</p> : null}
       {card.canPreReview ? (
-        <details open={Boolean(data?.errors)}>
+        // keyed on the pre-review so it closes, emptied, once saved
+        <details key={card.preReview?.at ?? "none"} open={Boolean(data?.errors)}>
           <summary>{card.preReview ? "Update the pre-review" : "Mark as pre-reviewed"}</summary>
           <Form method="post" className="stacked" noValidate>
             <input type="hidden" name="linkId" value={card.linkId} />

@@ -4,7 +4,7 @@ import { http, HttpResponse } from "msw";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createGitHub } from "../../app/integrations/github.server";
 import { createTrac } from "../../app/integrations/trac.server";
-import { runSync, SYNC_LEASE } from "../../app/issues/sync.server";
+import { getSyncPage, runSync, startSyncRun, SYNC_LEASE } from "../../app/issues/sync.server";
 import { acquireLease, releaseLease } from "../../app/utils/scheduler.server";
 import { db } from "../../app/utils/db.server";
 import { addMember, makeCohort, makePerson, makeProject } from "../setup/factories";
@@ -94,6 +94,20 @@ describe("GitHub client", () => {
     const answer = await fastGitHub().getPull("wagtail", "wagtail", 3);
     expect(answer.notModified === false && answer.value.additions).toBe(42);
     expect(calls).toBe(2);
+  });
+
+  it("says GitHub could not be reached when no answer comes, after one retry when someone waits", async () => {
+    let calls = 0;
+    mockServer.use(
+      http.get(`${GITHUB_API}/repos/wagtail/wagtail/pulls/4`, () => {
+        calls += 1;
+        return HttpResponse.error();
+      }),
+    );
+    const error = await createGitHub({ timeScale: 1, timeoutMs: 2_000, retries: 1 }).getPull("wagtail", "wagtail", 4).catch((e: Error) => e);
+    expect(calls).toBe(2);
+    expect((error as Error).message).toMatch(/^GitHub \(api\.github\.com\) could not be reached while reading pull request #4 of wagtail\/wagtail: .+ Nothing was changed; try again in a few minutes\.$/);
+    expect((error as Error).message).not.toMatch(/\b500\b/);
   });
 
   it("reports a private or missing repository as not found", async () => {
@@ -193,6 +207,20 @@ describe("the sync", () => {
     mockServer.use(tracQueryHandler([{ id: 36105, summary: "Remove unneeded str() calls" }], [{ id: 35890, summary: "Document that bulk_create() ignores db_default", status: "closed" }]));
     await runSync({ trigger: "cli", github: fastGitHub(), trac: createTrac() });
     expect(await db.starterIssue.findUniqueOrThrow({ where: { source_externalKey: { source: "trac", externalKey: "35890" } } })).toMatchObject({ state: "closed" });
+  });
+
+  it("frees the lease two minutes after a sync died, and shows that run as interrupted", async () => {
+    const started = new Date();
+    const runId = await startSyncRun("button", "00000000-0000-0000-0000-0000000000de");
+    expect(runId).not.toBeNull();
+    // The process died here: no heartbeat, no release.
+    expect(await acquireLease(SYNC_LEASE, 60_000, new Date(started.getTime() + 60_000), "00000000-0000-0000-0000-000000000002")).toBe(false);
+    const later = new Date(started.getTime() + 2 * 60_000 + 1_000);
+    const page = await getSyncPage(later);
+    expect(page.running).toBeNull();
+    expect(page.runs.find((r) => r.id === runId)).toMatchObject({ status: "failed", progress: "Interrupted (the app stopped during the sync)." });
+    expect(await acquireLease(SYNC_LEASE, 60_000, later, "00000000-0000-0000-0000-000000000002")).toBe(true);
+    await releaseLease(SYNC_LEASE, "00000000-0000-0000-0000-000000000002");
   });
 
   it("runs only once at a time: a second instance finds the lease taken", async () => {

@@ -54,6 +54,7 @@ export function cohortLinks(roles: CohortRole[], phase: Phase, slug: string, tea
     links.push({ label: "Appointments", href: `${base}/appointments` });
     links.push({ label: "Form teams", href: `${base}/teams/form` });
     if (running) links.push({ label: "Progress", href: `${base}/progress` });
+    links.push({ label: "Notices", href: `${base}/notices` });
     links.push({ label: "Sync", href: `${base}/sync` });
   }
   return links;

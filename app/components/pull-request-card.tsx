@@ -30,6 +30,11 @@ const DISCLOSURE: Record<string, string> = {
   mostly_generated: "Mostly AI-generated",
 };
 
+/** A pull request's one status (app/pulls/status.ts), as a badge; the week page uses it too. */
+export function PullStatusBadge({ status, label }: { status: PullCardData["status"]; label: string }) {
+  return <span className={STATUS_BADGE[status]} data-status={status}>{label}</span>;
+}
+
 export function PreReviewedBadge({ by }: { by: string }) {
   return (
     <span className="badge badge-good" title={`Pre-reviewed by ${by}`}>
@@ -46,7 +51,7 @@ export function PullRequestCard({ pr, timeZone, largeThreshold, detailed = false
         <a href={pr.url} rel="noopener noreferrer" target="_blank">{pr.title}</a> <span className="muted">{name}</span>
       </h3>
       <p className="pr-badges">
-        <span className={STATUS_BADGE[pr.status]} data-status={pr.status}>{pr.statusLabel}</span>{" "}
+        <PullStatusBadge status={pr.status} label={pr.statusLabel} />{" "}
         {pr.preReview ? <PreReviewedBadge by={pr.preReview.by} /> : null}{" "}
         {pr.counts ? null : <span className="badge badge-warn">Not counted yet: explanation and AI disclosure missing</span>}{" "}
         {pr.authorMismatch ? <span className="badge badge-warn">Opened by @{pr.authorLogin}, not @{pr.person.login}</span> : null}

@@ -136,7 +136,7 @@ describe("large pull request not pre-reviewed", () => {
 describe("claim with no pull request for staleClaimDays", () => {
   const claimedAt = at(2);
   const claim = (extra: Partial<ParticipantFacts["claims"][number]> = {}) =>
-    participant({ claims: [{ claimedAt, releasedAt: null, issueTitle: "QuerySet.bulk_update() docs", issueUrl: "https://code.djangoproject.com/ticket/35021", hasPull: false, ...extra }] });
+    participant({ claims: [{ issueId: "issue-35021", claimedAt, releasedAt: null, issueTitle: "QuerySet.bulk_update() docs", issueUrl: "https://code.djangoproject.com/ticket/35021", hasPull: false, ...extra }] });
   it("is not flagged a minute before 14 days", () => {
     expect(staleClaims(cohort, claim(), new Date(claimedAt.getTime() + 14 * DAY_MS - MINUTE))).toEqual([]);
   });
@@ -144,6 +144,8 @@ describe("claim with no pull request for staleClaimDays", () => {
     const items = staleClaims(cohort, claim(), new Date(claimedAt.getTime() + 14 * DAY_MS));
     expect(items).toHaveLength(1);
     expect(items[0].reason).toMatch(/Claimed “QuerySet.bulk_update\(\) docs” 14 days ago/);
+    // to the board's card, where the navigator can release or reassign the claim
+    expect(items[0].action).toEqual({ kind: "link", label: "Release or reassign", href: `/cohorts/${cohort.slug}/issues#issue-issue-35021` });
   });
   it("is not flagged with a linked pull request or once released", () => {
     expect(staleClaims(cohort, claim({ hasPull: true }), at(30))).toEqual([]);

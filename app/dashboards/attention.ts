@@ -39,6 +39,8 @@ export type PullFact = {
 };
 
 export type ClaimFact = {
+  /** the starter issue's id: the board's card for it is #issue-<id> */
+  issueId: string;
   claimedAt: Date;
   releasedAt: Date | null;
   issueTitle: string;
@@ -179,7 +181,8 @@ export function staleClaims(cohort: AttentionCohort, p: ParticipantFacts, now: D
         kind: "stale_claim" as const, personId: p.personId, login: p.login, name: p.name,
         reason: `Claimed “${claim.issueTitle}” ${plural(days(held), "day")} ago and no pull request yet`,
         since: claim.claimedAt,
-        action: { kind: "link" as const, label: "See the issue", href: claim.issueUrl, external: true },
+        // The board's card has the release and reassign forms; the issue itself is linked from there.
+        action: { kind: "link" as const, label: "Release or reassign", href: `/cohorts/${cohort.slug}/issues#issue-${claim.issueId}` },
       }];
     });
 }

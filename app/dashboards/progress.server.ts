@@ -94,6 +94,7 @@ function factsOf(p: Participant, activity: Activity): ParticipantFacts & { raw: 
     }),
     pulls: pulls.map((l) => ({ ...l.pullRequest, linkedAt: l.linkedAt, preReviewedAt: l.preReviewedAt })),
     claims: claims.map((c) => ({
+      issueId: c.starterIssueId,
       claimedAt: c.claimedAt,
       releasedAt: c.releasedAt,
       issueTitle: c.starterIssue.title,

@@ -81,8 +81,15 @@ export async function deliverDueNotices(options: { transport: MailTransport | nu
 }
 
 
-export async function listOutbox(status: string | null, page = 1, pageSize = 50) {
-  const where = status && (NOTICE_STATUSES as readonly string[]).includes(status) ? { status } : {};
+export type OutboxFilter = { status?: string | null; cohortId?: string; kinds?: readonly string[] };
+
+/** The outbox, newest first: the whole site for admins, one cohort for its organizers. */
+export async function listOutbox(filter: OutboxFilter = {}, page = 1, pageSize = 50) {
+  const scope = {
+    ...(filter.cohortId ? { cohortId: filter.cohortId } : {}),
+    ...(filter.kinds ? { kind: { in: [...filter.kinds] } } : {}),
+  };
+  const where = filter.status && (NOTICE_STATUSES as readonly string[]).includes(filter.status) ? { ...scope, status: filter.status } : scope;
   const [notices, total, counts] = await Promise.all([
     db.notice.findMany({
       where,
@@ -92,7 +99,7 @@ export async function listOutbox(status: string | null, page = 1, pageSize = 50)
       select: { id: true, kind: true, subject: true, bodyText: true, status: true, attempts: true, lastError: true, nextAttemptAt: true, sentAt: true, createdAt: true, toEmail: true, person: { select: { name: true } }, cohort: { select: { name: true } } },
     }),
     db.notice.count({ where }),
-    db.notice.groupBy({ by: ["status"], _count: { _all: true } }),
+    db.notice.groupBy({ by: ["status"], where: scope, _count: { _all: true } }),
   ]);
   return {
     notices,

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireAdmin } from "~/auth/permissions.server";
-import { DateText } from "~/components/dates";
+import { NoticeCard, NoticePager } from "~/components/notice-card";
 import { deliverDueNotices, listOutbox, retryNotice, transportFromEnv } from "~/notifications/delivery.server";
 import { NOTICE_STATUSES } from "~/notifications/statuses";
 import { redirectWithFlash } from "~/utils/flash.server";
@@ -14,7 +14,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const status = url.searchParams.get("status");
   const page = Math.max(1, Number(url.searchParams.get("page")) || 1);
-  return json({ ...(await listOutbox(status, page)), status, viewerZone: admin.timeZone });
+  return json({ ...(await listOutbox({ status }, page)), status, viewerZone: admin.timeZone });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -27,8 +27,6 @@ export async function action({ request }: ActionFunctionArgs) {
   const report = await deliverDueNotices({ transport: transportFromEnv() });
   return redirectWithFlash("/admin/outbox", { kind: "success", message: `Delivery run: ${report.sent} sent, ${report.kept} kept, ${report.retried} to retry, ${report.failed} failed.` });
 }
-
-const BADGE: Record<string, string> = { sent: "badge-good", kept: "badge-info", queued: "badge-warn", failed: "badge-bad" };
 
 export default function Outbox() {
   const data = useLoaderData<typeof loader>();
@@ -47,30 +45,13 @@ export default function Outbox() {
       <Form method="post" className="actions"><button type="submit" name="intent" value="deliver" className="secondary">Deliver due notices now</button></Form>
       {data.notices.length === 0 ? <p>No notices.</p> : null}
       {data.notices.map((n) => (
-        <article key={n.id} className="card notice" aria-label={n.subject}>
-          <p style={{ margin: 0 }}>
-            <span className={`badge ${BADGE[n.status] ?? ""}`}>{n.status}</span> <strong>{n.subject}</strong>
-          </p>
-          <p className="muted" style={{ margin: ".25rem 0" }}>
-            To {n.person?.name ?? "—"} {n.toEmail ? `<${n.toEmail}>` : "(no e-mail address)"}{n.cohort ? ` · ${n.cohort.name}` : ""} · {n.kind} · queued <DateText value={n.createdAt} timeZone={data.viewerZone} withTime />
-            {n.sentAt ? <> · sent <DateText value={n.sentAt} timeZone={data.viewerZone} withTime /></> : null}
-            {n.attempts ? ` · ${n.attempts} attempt${n.attempts === 1 ? "" : "s"}` : ""}
-            {n.status === "queued" && n.attempts ? <> · next try <DateText value={n.nextAttemptAt} timeZone={data.viewerZone} withTime /></> : null}
-          </p>
-          {n.lastError ? <p className="field-error">Last error: {n.lastError}</p> : null}
-          <pre className="notice-body" style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>{n.bodyText}</pre>
+        <NoticeCard key={n.id} notice={n} timeZone={data.viewerZone} delivery>
           {n.status === "failed" || n.status === "kept" ? (
             <Form method="post"><input type="hidden" name="id" value={n.id} /><button type="submit" name="intent" value="retry" className="link-button">Queue again</button></Form>
           ) : null}
-        </article>
+        </NoticeCard>
       ))}
-      {data.pages > 1 ? (
-        <p className="actions">
-          {data.page > 1 ? <Link to={`?${data.status ? `status=${data.status}&` : ""}page=${data.page - 1}`}>Newer</Link> : null}
-          Page {data.page} of {data.pages}
-          {data.page < data.pages ? <Link to={`?${data.status ? `status=${data.status}&` : ""}page=${data.page + 1}`}>Older</Link> : null}
-        </p>
-      ) : null}
+      <NoticePager page={data.page} pages={data.pages} href={(page) => `?${data.status ? `status=${data.status}&` : ""}page=${page}`} />
     </>
   );
 }

@@ -1,10 +1,15 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getSignedIn } from "~/auth/permissions.server";
 import { getCohortPage } from "~/cohorts/cohorts.server";
 import { PHASE_LABELS } from "~/cohorts/phase";
 import { DateText, DayText } from "~/components/dates";
+import { ParticipantWeek } from "~/components/participant-week";
+import { participantWeekOnOverview } from "~/reflections/week.server";
+import styles from "~/styles/progress.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.cohort.name} — Cohort` : "Cohort" }];
 
@@ -12,11 +17,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Public for published cohorts; drafts only for organizers and admins (checked in getCohortPage).
   const signedIn = await getSignedIn(request);
   const cohort = await getCohortPage(params.slug!, signedIn?.person ?? null);
-  return json({ cohort, timeZone: signedIn?.person.timeZone ?? "UTC" });
+  // A participant of a running cohort lands on their week (issue 6).
+  const week = await participantWeekOnOverview(signedIn?.person ?? null, cohort.slug, cohort.phase);
+  return json({ cohort, week, timeZone: signedIn?.person.timeZone ?? "UTC" });
 }
 
 export default function CohortPage() {
-  const { cohort, timeZone } = useLoaderData<typeof loader>();
+  const { cohort, week, timeZone } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>{cohort.name}</h1>
@@ -31,6 +38,7 @@ export default function CohortPage() {
         </nav>
       ) : null}
       {cohort.phase === "applications_open" ? <p><Link to={`/cohorts/${cohort.slug}/apply`} className="button">Apply to this cohort</Link></p> : null}
+      {week ? <ParticipantWeek w={week} timeZone={timeZone} /> : null}
       <h2>Dates</h2>
       <dl className="facts">
         <dt>Applications open</dt><dd><DateText value={cohort.applicationsOpenAt} timeZone={timeZone} /></dd>

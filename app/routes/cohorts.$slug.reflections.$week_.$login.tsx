@@ -90,7 +90,8 @@ export default function ReflectionThread() {
             </ol>
           )}
           {t.canReply ? (
-            <Form method="post" className="stacked" noValidate>
+            // keyed on the number of replies so the box empties once a reply is sent
+            <Form key={t.comments.length} method="post" className="stacked" noValidate>
               <ErrorSummary errors={data?.errors} />
               <Field name="body" label={mine ? "Reply" : `Reply to ${t.owner.name}`} multiline rows={4} defaultValue={valueOf(data?.values, "body")} error={data?.errors?.body} help="Markdown works here too." />
               <div className="actions"><button type="submit">Send reply</button></div>

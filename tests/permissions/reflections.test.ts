@@ -126,6 +126,13 @@ const rows: AccessRow[] = [
     form: () => ({ prompts: "" }),
     allowed: ["admin", "organizer"],
   },
+  {
+    name: "cohort notices (reminders and digests)",
+    module: () => import("~/routes/cohorts.$slug.notices"),
+    path: (w) => `/cohorts/${w.cohort.slug}/notices?show=reminders`,
+    params: slug,
+    allowed: ["admin", "organizer"],
+  },
 ];
 
 describe("reflections and progress: who may open what", () => {

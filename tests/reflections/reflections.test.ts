@@ -6,6 +6,7 @@ import * as writeRoute from "~/routes/cohorts.$slug.reflections.$week";
 import * as weekRoute from "~/routes/cohorts.$slug.week";
 import * as teamRoute from "~/routes/cohorts.$slug.teams.$team_.progress";
 import * as overviewRoute from "~/routes/cohorts.$slug.progress";
+import * as noticesRoute from "~/routes/cohorts.$slug.notices";
 import { sendReflectionReminders } from "~/reflections/reminders.server";
 import { db } from "~/utils/db.server";
 import { DAY_MS } from "~/utils/time";
@@ -197,6 +198,13 @@ describe("weekly reminders", () => {
     expect(first.digests).toBe(1);
     const again = await sendReflectionReminders(new Date(now.getTime() + 60 * 60 * 1000));
     expect(again).toEqual({ dueSoon: 0, missing: 0, digests: 0 });
+
+    // The organizer reads them on the cohort's notices page, by kind.
+    const notices = (show: string) =>
+      callRoute(noticesRoute.loader, makeRequest(`/cohorts/session-r/notices?show=${show}`, { cookie: cookies.lena }), { slug: "session-r" }).then((r) =>
+        jsonOf<{ notices: { kind: string; subject: string; person: { name: string } | null }[] }>(r));
+    expect((await notices("reminders")).notices).toEqual([expect.objectContaining({ kind: "reflection_missing", subject: `Your week 2 reflection for ${cohort.name} is missing`, person: { name: "Diego Ramírez" } })]);
+    expect((await notices("digests")).notices).toEqual([expect.objectContaining({ kind: "attention_digest", person: { name: "Ana Souza" } })]);
   });
 
   it("reminds of this week's reflection in the last two days before it is due", async () => {

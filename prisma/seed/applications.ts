@@ -246,7 +246,9 @@ export async function seedApplications(db: Db, foundation: FoundationSeed, now: 
   // ── session-5 (running): its participants were accepted and confirmed ──
   const running = cohorts.running;
   const form5 = await createForm(db, running.id);
-  const participants = await db.cohortMembership.findMany({ where: { cohortId: running.id, role: "participant" }, select: { personId: true } });
+  // Each participant preferred the project their team works on, so the team form
+  // shows no rule warnings for this cohort.
+  const participants = await db.cohortMembership.findMany({ where: { cohortId: running.id, role: "participant" }, select: { personId: true, team: { select: { projectId: true } } } });
   for (const [i, m] of participants.entries()) {
     if (!m.personId) continue;
     const submittedAt = new Date(running.applicationsOpenAt.getTime() + (2 + i) * DAY_MS);
@@ -254,7 +256,7 @@ export async function seedApplications(db: Db, foundation: FoundationSeed, now: 
       data: {
         cohortId: running.id, personId: m.personId, status: "submitted", submittedAt, decision: "accepted", publishedDecision: "accepted",
         decidedById: people.lena.id, decidedAt: running.decisionsPublishedAt, codeOfConductAcknowledgedAt: submittedAt, aiPolicyAcknowledgedAt: submittedAt, version: 2,
-        preferences: { create: [{ projectId: projectList[i % 3].id, rank: 1 }] },
+        preferences: { create: [{ projectId: m.team?.projectId ?? projectList[i % 3].id, rank: 1 }] },
       },
     });
     const answers = answersFor(i + 3, { city: "", login: `participant${i}` }, true);

@@ -12,6 +12,7 @@ import { db, isUniqueViolation } from "~/utils/db.server";
 import type { FieldErrors, FormValues } from "~/utils/forms";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { aggregate, reviewerScore, type Aggregate } from "./aggregate";
+import { redactIdentity } from "./blind";
 import { scoreCommentField, scoreField } from "./fields";
 
 export const REVIEW_PHASES: Phase[] = ["applications_open", "review"];
@@ -168,7 +169,8 @@ export async function getReviewDetail(access: CohortAccess, applicationId: strin
   const answerOf = new Map(application.answers.map((a) => [a.questionId, a.value]));
   const answers = questions.map((q) => {
     const hidden = q.sensitive && !isOrganizer;
-    const text = hidden ? "" : displayAnswer(q, answerOf.get(q.id) ?? "");
+    const shown = hidden ? "" : displayAnswer(q, answerOf.get(q.id) ?? "");
+    const text = cohort.blindReview ? redactIdentity(shown, application.person) : shown;
     return {
       id: q.id,
       label: q.label,

@@ -140,6 +140,14 @@ describe("what each role sees", () => {
     expect(list).not.toContain(w.applicant.login);
   });
 
+  it("blind mode also blanks the applicant's login and name inside their answers", async () => {
+    const w = await world(true);
+    const profile = await makeQuestion(w.cohort.id, { label: "Your GitHub profile", type: "url" });
+    await db.applicationAnswer.create({ data: { applicationId: w.application.id, questionId: profile.id, value: `https://github.com/${w.applicant.login}` } });
+    const body = await jsonOf<Detail>(await w.detail("tom"));
+    expect(body.application.answers.find((a) => a.label === "Your GitHub profile")!.text).toBe("https://github.com/[hidden]");
+  });
+
   it("shows progress and sends you to a random unscored application", async () => {
     const w = await world(false);
     const second = await makeApplication(w.cohort.id, (await makePerson()).id);

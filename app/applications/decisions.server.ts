@@ -67,13 +67,18 @@ export async function getDecisionsPage(cohortId: string, sort: "mean" | "name" |
     decidedBy: a.decidedBy?.name ?? null,
     offer: a.offers[0] ?? null,
   }));
+  // Ranks can have gaps (someone promoted or un-waitlisted): show places 1..n.
+  const waitlist = rows
+    .filter((r) => r.decision === "waitlisted")
+    .sort((a, b) => (a.waitlistRank ?? Infinity) - (b.waitlistRank ?? Infinity) || (a.submittedAt?.getTime() ?? 0) - (b.submittedAt?.getTime() ?? 0));
+  waitlist.forEach((r, i) => { r.waitlistRank = i + 1; });
   if (sort === "mean") rows.sort((a, b) => (b.aggregate.mean ?? -1) - (a.aggregate.mean ?? -1) || a.name.localeCompare(b.name));
   if (sort === "name") rows.sort((a, b) => a.name.localeCompare(b.name));
   if (sort === "decision") rows.sort((a, b) => a.decision.localeCompare(b.decision) || (a.waitlistRank ?? 0) - (b.waitlistRank ?? 0));
   const [counts, audit, draftCount, withdrawnCount] = await Promise.all([
     db.application.groupBy({ by: ["decision"], where: { cohortId, status: "submitted" }, _count: { _all: true } }),
     db.auditEntry.findMany({
-      where: { cohortId, action: { in: ["decision.change", "decisions.publish", "waitlist.promote", "waitlist.empty", "offer.confirm", "offer.decline", "offer.expire", "answers.purge"] } },
+      where: { cohortId, action: { in: ["decision.change", "decisions.publish", "waitlist.reorder", "waitlist.promote", "waitlist.empty", "offer.confirm", "offer.decline", "offer.expire", "answers.purge"] } },
       orderBy: { at: "desc" },
       take: 40,
       select: { id: true, at: true, action: true, subjectId: true, fromValue: true, toValue: true, detail: true, actor: { select: { name: true } } },
@@ -92,6 +97,7 @@ export async function getDecisionsPage(cohortId: string, sort: "mean" | "name" |
     draftCount,
     withdrawnCount,
     unpublished: rows.filter((r) => r.decision !== "none" && !r.publishedDecision).length,
+    waitlist: waitlist.map((r) => ({ id: r.id, name: r.name, login: r.login, mean: r.aggregate.mean, published: r.publishedDecision === "waitlisted" })),
     offers: {
       pending: rows.filter((r) => r.offer?.status === "pending").length,
       confirmed: rows.filter((r) => r.offer?.status === "confirmed").length,
@@ -100,6 +106,17 @@ export async function getDecisionsPage(cohortId: string, sort: "mean" | "name" |
     },
     audit: audit.map((e) => ({ id: e.id, at: e.at, action: e.action, actor: e.actor?.name ?? "Scheduled job", subject: nameOf.get(e.subjectId) ?? null, fromValue: e.fromValue, toValue: e.toValue, detail: e.detail })),
   };
+}
+
+/** The sentence refusing `action` outside `phases`, or null when it is allowed now. */
+function phaseRefusal(cohort: Parameters<typeof assertPhase>[0], phases: Phase[], action: string, now: Date): string | null {
+  try {
+    assertPhase(cohort, phases, action, now);
+    return null;
+  } catch (error) {
+    if (error instanceof PhaseError) return error.message;
+    throw error;
+  }
 }
 
 export class DecisionConflict extends Error {}
@@ -113,12 +130,8 @@ export type DecideResult = { ok: true; message: string } | { ok: false; error: s
  */
 export async function decide(actorId: string, cohortId: string, decision: Decision, items: { id: string; version: number }[], now = new Date()): Promise<DecideResult> {
   const cohort = await db.cohort.findUniqueOrThrow({ where: { id: cohortId }, select: cohortSelect });
-  try {
-    assertPhase(cohort, DECISION_PHASES, "change decisions", now);
-  } catch (error) {
-    if (error instanceof PhaseError) return { ok: false, error: error.message };
-    throw error;
-  }
+  const refused = phaseRefusal(cohort, DECISION_PHASES, "change decisions", now);
+  if (refused) return { ok: false, error: refused };
   const current = await db.application.findMany({
     where: { cohortId, id: { in: items.map((i) => i.id) } },
     select: { id: true, version: true, decision: true, publishedDecision: true, status: true, person: { select: { name: true } }, decidedBy: { select: { name: true } }, reviews: { select: { recused: true, submittedAt: true, scores: { select: { score: true } } } } },
@@ -176,17 +189,18 @@ export async function decide(actorId: string, cohortId: string, decision: Decisi
  */
 export async function publishDecisions(actorId: string, cohortId: string, origin: string, now = new Date()): Promise<DecideResult> {
   const cohort = await db.cohort.findUniqueOrThrow({ where: { id: cohortId }, select: cohortSelect });
-  try {
-    assertPhase(cohort, DECISION_PHASES, "publish decisions", now);
-  } catch (error) {
-    if (error instanceof PhaseError) return { ok: false, error: error.message };
-    throw error;
-  }
+  const refused = phaseRefusal(cohort, DECISION_PHASES, "publish decisions", now);
+  if (refused) return { ok: false, error: refused };
   const toPublish = await db.application.findMany({
     where: { cohortId, status: "submitted", decision: { not: "none" }, publishedDecision: null },
     include: { person: { select: { name: true, timeZone: true } } },
   });
   if (toPublish.length === 0) return { ok: false, error: "There are no new decisions to publish." };
+  const waitlistOrder = (await db.application.findMany({
+    where: { cohortId, status: "submitted", decision: "waitlisted" },
+    orderBy: [{ waitlistRank: "asc" }, { decidedAt: "asc" }],
+    select: { id: true },
+  })).map((a) => a.id);
   let published = 0;
   await db.$transaction(async (tx) => {
     for (const application of toPublish) {
@@ -204,7 +218,7 @@ export async function publishDecisions(actorId: string, cohortId: string, origin
           personId: application.personId,
           cohortId,
           subject: `You are on the waitlist for ${cohort.name}`,
-          bodyText: `Hello ${application.person.name},\n\nThank you for applying to ${cohort.name}. We could not offer you a seat yet, but you are on the waitlist (position ${application.waitlistRank ?? "—"}). If a seat opens before the start, we will send you an offer straight away.`,
+          bodyText: `Hello ${application.person.name},\n\nThank you for applying to ${cohort.name}. We could not offer you a seat yet, but you are on the waitlist (position ${waitlistOrder.indexOf(application.id) + 1}). If a seat opens before the start, we will send you an offer straight away.`,
           dedupeKey: `decision:${application.id}`,
         }, tx);
       } else {
@@ -225,18 +239,44 @@ export async function publishDecisions(actorId: string, cohortId: string, origin
 }
 
 /**
+ * Moves one waitlisted application a place up or down the waitlist and numbers
+ * the whole list 1..n again, so the order organizers see is the order in which
+ * freed seats are offered. Works before and after publishing, until the start.
+ */
+export async function moveOnWaitlist(actorId: string, cohortId: string, applicationId: string, direction: "up" | "down", now = new Date()): Promise<DecideResult> {
+  const cohort = await db.cohort.findUniqueOrThrow({ where: { id: cohortId }, select: cohortSelect });
+  const refused = phaseRefusal(cohort, DECISION_PHASES, "reorder the waitlist", now);
+  if (refused) return { ok: false, error: refused };
+  return db.$transaction(async (tx): Promise<DecideResult> => {
+    const waitlist = await tx.application.findMany({
+      where: { cohortId, status: "submitted", decision: "waitlisted" },
+      orderBy: [{ waitlistRank: "asc" }, { decidedAt: "asc" }],
+      select: { id: true, waitlistRank: true, person: { select: { name: true } } },
+    });
+    const from = waitlist.findIndex((a) => a.id === applicationId);
+    if (from === -1) return { ok: false, error: "That application is no longer on the waitlist; reload the page." };
+    const to = direction === "up" ? from - 1 : from + 1;
+    if (to < 0 || to >= waitlist.length) return { ok: false, error: `${waitlist[from].person.name} is already ${direction === "up" ? "first" : "last"} on the waitlist.` };
+    const order = [...waitlist];
+    [order[from], order[to]] = [order[to], order[from]];
+    for (const [i, application] of order.entries()) {
+      if (application.waitlistRank === i + 1) continue;
+      await tx.application.update({ where: { id: application.id }, data: { waitlistRank: i + 1 } });
+    }
+    await recordAudit({ actorId, cohortId, action: "waitlist.reorder", subjectType: "Application", subjectId: applicationId, fromValue: String(from + 1), toValue: String(to + 1) }, tx);
+    return { ok: true, message: `${waitlist[from].person.name} is now number ${to + 1} on the waitlist.` };
+  });
+}
+
+/**
  * After the cohort finished: removes the answers, project preferences,
  * availability and review comments of everyone who did not join, keeping the
  * application rows (status, decision, scores) so the counts stay.
  */
 export async function purgeAnswers(actorId: string, cohortId: string, now = new Date()): Promise<DecideResult> {
   const cohort = await db.cohort.findUniqueOrThrow({ where: { id: cohortId }, select: cohortSelect });
-  try {
-    assertPhase(cohort, ["finished"], "purge applicants' answers", now);
-  } catch (error) {
-    if (error instanceof PhaseError) return { ok: false, error: `${error.message} Answers can be purged once the cohort has finished.` };
-    throw error;
-  }
+  const refused = phaseRefusal(cohort, ["finished"], "purge applicants' answers", now);
+  if (refused) return { ok: false, error: `${refused} Answers can be purged once the cohort has finished.` };
   const participants = await db.cohortMembership.findMany({ where: { cohortId, role: "participant", personId: { not: null } }, select: { personId: true } });
   const joined = new Set(participants.map((p) => p.personId!));
   const applications = await db.application.findMany({ where: { cohortId, purgedAt: null }, select: { id: true, personId: true } });

@@ -2,7 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DECISION_LABELS, type Decision } from "~/applications/decision-labels";
-import { decide, getDecisionsPage, publishDecisions, purgeAnswers } from "~/applications/decisions.server";
+import { z } from "zod";
+import { decide, getDecisionsPage, moveOnWaitlist, publishDecisions, purgeAnswers } from "~/applications/decisions.server";
 import { expireOffers, sendOfferReminders } from "~/applications/offers.server";
 import { requireCohortRole } from "~/auth/permissions.server";
 import { PHASE_LABELS } from "~/cohorts/phase";
@@ -32,6 +33,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const items = ids.map((id) => ({ id, version: Number(formData.get(`v_${id}`) ?? -1) }));
     result = await decide(access.person.id, access.cohort.id, intent as Decision, items);
     if (!result.ok) return json({ error: result.error }, { status: 409 });
+  } else if (intent === "waitlist-up" || intent === "waitlist-down") {
+    const move = waitlistMove.safeParse(Object.fromEntries(formData));
+    if (!move.success) return json({ error: "Choose someone on the waitlist to move." }, { status: 400 });
+    result = await moveOnWaitlist(access.person.id, access.cohort.id, move.data.id, move.data.intent === "waitlist-up" ? "up" : "down");
   } else if (intent === "publish") {
     result = await publishDecisions(access.person.id, access.cohort.id, origin);
   } else if (intent === "check-offers") {
@@ -48,7 +53,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirectWithFlash(here, { kind: "success", message: result.message });
 }
 
+const waitlistMove = z.object({ intent: z.enum(["waitlist-up", "waitlist-down"]), id: z.string().min(1) });
+
 const AUDIT_LABELS: Record<string, string> = {
+  "waitlist.reorder": "moved on the waitlist",
   "decision.change": "decision",
   "decisions.publish": "published decisions",
   "waitlist.promote": "offered a freed seat (waitlist)",
@@ -120,7 +128,8 @@ export default function Decisions() {
                   <td>
                     {!r.publishedDecision && page.canDecide ? (
                       <>
-                        <input type="checkbox" name="id" value={r.id} id={`pick-${r.id}`} aria-label={`Select ${r.name}`} />
+                        {/* keyed by version: once a decision is saved the row's tick clears, so the next action cannot silently include it */}
+                        <input key={`${r.id}-${r.version}`} type="checkbox" name="id" value={r.id} id={`pick-${r.id}`} aria-label={`Select ${r.name}`} />
                         <input type="hidden" name={`v_${r.id}`} value={r.version} />
                       </>
                     ) : null}
@@ -166,6 +175,29 @@ export default function Decisions() {
       {cohort.decisionsPublishedAt ? <p>First published <DateText value={cohort.decisionsPublishedAt} timeZone={page.viewerZone} withTime />.</p> : null}
 
       <h2>Offers and waitlist</h2>
+      <h3 id="waitlist">Waitlist</h3>
+      {page.waitlist.length === 0 ? (
+        <p className="muted">Nobody is on the waitlist.</p>
+      ) : (
+        <>
+          <p className="muted">When an offer is declined or expires, the seat goes to the first person here whose waitlist notice was published.</p>
+          <ol aria-labelledby="waitlist" className="waitlist">
+            {page.waitlist.map((w, i) => (
+              <li key={w.id}>
+                <strong>{w.name}</strong> <span className="muted">@{w.login} · mean {formatScore(w.mean)}</span>{" "}
+                {w.published ? null : <span className="badge badge-info">not published yet</span>}
+                {page.canDecide ? (
+                  <Form method="post" className="inline-actions">
+                    <input type="hidden" name="id" value={w.id} />
+                    <button type="submit" name="intent" value="waitlist-up" className="secondary small" disabled={i === 0} aria-label={`Move ${w.name} up the waitlist`}>↑ Up</button>{" "}
+                    <button type="submit" name="intent" value="waitlist-down" className="secondary small" disabled={i === page.waitlist.length - 1} aria-label={`Move ${w.name} down the waitlist`}>↓ Down</button>
+                  </Form>
+                ) : null}
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
       <Form method="post" className="actions">
         <p style={{ margin: 0 }}>Deadlines and reminders are checked every few minutes; you can also check now.</p>
         <button type="submit" name="intent" value="check-offers" className="secondary">Check offers now</button>
@@ -178,6 +210,7 @@ export default function Decisions() {
           <li key={e.id}>
             <DateText value={e.at} timeZone={page.viewerZone} withTime /> — <strong>{e.actor}</strong>: {AUDIT_LABELS[e.action] ?? e.action}
             {e.subject ? <> for {e.subject}</> : null}
+            {e.action === "waitlist.reorder" ? <> from place {e.fromValue} to {e.toValue}</> : null}
             {e.action === "decision.change" ? <> from {DECISION_LABELS[(e.fromValue ?? "none") as Decision]} to {DECISION_LABELS[(e.toValue ?? "none") as Decision]}</> : null}
             {e.detail ? <span className="muted"> ({e.detail})</span> : null}
           </li>

@@ -177,6 +177,42 @@ describe("publishing, offers and the waitlist", () => {
   });
 });
 
+describe("the waitlist order", () => {
+  type WaitlistPage = { waitlist: { id: string; name: string; published: boolean }[]; rows: { name: string; waitlistRank: number | null }[]; audit: { action: string }[] };
+  const names = (page: WaitlistPage) => page.waitlist.map((w) => w.name);
+
+  it("organizers move people up and down, before and after publishing, and the next seat follows that order", async () => {
+    const w = await world();
+    const aisha = await w.applicant("Aisha");
+    const [bruno, carmen, dmitri] = [await w.applicant("Bruno"), await w.applicant("Carmen"), await w.applicant("Dmitri")];
+    await w.post("lena", w.decideForm("accepted", [{ id: aisha.application.id, version: 0 }]));
+    for (const x of [bruno, carmen, dmitri]) await w.post("lena", w.decideForm("waitlisted", [{ id: x.application.id, version: 0 }]));
+    const page = async () => jsonOf<WaitlistPage>(await callRoute(decisionsRoute.loader, makeRequest(`/cohorts/${w.cohort.slug}/decisions`, { cookie: w.cookies.lena }), { slug: w.cohort.slug }));
+    expect(names(await page())).toEqual(["Bruno", "Carmen", "Dmitri"]);
+
+    expect((await w.post("lena", { intent: "waitlist-up", id: dmitri.application.id })).status).toBe(302);
+    expect(names(await page())).toEqual(["Bruno", "Dmitri", "Carmen"]);
+    const first = await w.post("lena", { intent: "waitlist-up", id: bruno.application.id });
+    expect((await jsonOf<{ error: string }>(first)).error).toMatch(/already first/);
+    expect((await w.post("lena", { intent: "waitlist-down", id: "" })).status).toBe(400);
+
+    expect((await w.post("lena", { intent: "publish" })).status).toBe(302);
+    expect((await db.notice.findFirstOrThrow({ where: { personId: dmitri.person.id } })).bodyText).toContain("position 2");
+    // still adjustable once published: Carmen goes first
+    await w.post("lena", { intent: "waitlist-up", id: carmen.application.id });
+    await w.post("lena", { intent: "waitlist-up", id: carmen.application.id });
+    expect(names(await page())).toEqual(["Carmen", "Bruno", "Dmitri"]);
+
+    // Aisha declines: the seat goes to Carmen, and the places left are numbered 1 and 2.
+    await offerAction(await tokenOf(aisha.application.id), aisha.cookie, { intent: "decline", sure: "on" });
+    expect((await db.application.findUniqueOrThrow({ where: { id: carmen.application.id } })).decision).toBe("accepted");
+    const after = await page();
+    expect(names(after)).toEqual(["Bruno", "Dmitri"]);
+    expect(after.rows.filter((r) => r.waitlistRank !== null).map((r) => [r.name, r.waitlistRank]).sort()).toEqual([["Bruno", 1], ["Dmitri", 2]]);
+    expect(after.audit.filter((a) => a.action === "waitlist.reorder")).toHaveLength(3);
+  });
+});
+
 describe("CSV export", () => {
   it("gives organizers every application with answers and scores, safe for spreadsheets", async () => {
     const w = await world();

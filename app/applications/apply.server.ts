@@ -10,6 +10,7 @@ import { renderMarkdown } from "~/utils/markdown.server";
 import { isValidTimeZone } from "~/utils/time";
 import { loadQuestions } from "./form.server";
 import { readApplicationForm, type Question } from "./questions";
+import { offerPath } from "./offers.server";
 
 const cohortSelect = {
   id: true,
@@ -205,4 +206,63 @@ export async function withdrawApplication(person: SessionPerson, slug: string, n
   await db.application.update({ where: { id: application.id }, data: { status: "withdrawn", withdrawnAt: now, version: { increment: 1 } } });
   await recordAudit({ actorId: person.id, cohortId: cohort.id, action: "application.withdraw", subjectType: "Application", subjectId: application.id, fromValue: application.status, toValue: "withdrawn" });
   return { ok: true, message: "Your application is withdrawn. You can submit it again while applications are open." };
+}
+
+export type ApplicationStatusLine = {
+  cohort: { slug: string; name: string };
+  /** draft, submitted, withdrawn, or the published outcome */
+  state: "draft" | "submitted" | "withdrawn" | "offer_pending" | "confirmed" | "declined" | "expired" | "waitlisted" | "not_accepted";
+  submittedAt: Date | null;
+  /** applications close (drafts, submitted) or the offer's deadline */
+  deadline: Date | null;
+  canEdit: boolean;
+  waitlistPosition: number | null;
+  link: { label: string; href: string };
+};
+
+/**
+ * The person's applications to cohorts that have not finished, for their home
+ * page: where each stands and the one thing to do next. Only published decisions
+ * are shown; an organizer's draft decision stays private until publishing.
+ */
+export async function applicationStatusesFor(personId: string, now = new Date()): Promise<ApplicationStatusLine[]> {
+  const applications = await db.application.findMany({
+    where: { personId },
+    orderBy: { createdAt: "desc" },
+    select: {
+      status: true, submittedAt: true, publishedDecision: true, waitlistRank: true,
+      cohort: { select: { id: true, slug: true, name: true, publishedAt: true, applicationsOpenAt: true, applicationsCloseAt: true, decisionsPublishedAt: true, startsOn: true, weeks: true } },
+      offers: { orderBy: { sentAt: "desc" }, take: 1, select: { token: true, status: true, expiresAt: true } },
+    },
+  });
+  const lines: ApplicationStatusLine[] = [];
+  for (const a of applications) {
+    const phase = phaseOf(a.cohort, now);
+    if (phase === "finished") continue;
+    const apply = `/cohorts/${a.cohort.slug}/apply`;
+    const open = phase === "applications_open";
+    const base = { cohort: { slug: a.cohort.slug, name: a.cohort.name }, submittedAt: a.submittedAt, canEdit: open, waitlistPosition: null, deadline: null };
+    const offer = a.offers[0] ?? null;
+    if (a.status === "draft") {
+      lines.push({ ...base, state: "draft", deadline: a.cohort.applicationsCloseAt, link: open ? { label: "Finish and submit", href: apply } : { label: "View", href: apply } });
+    } else if (a.status === "withdrawn") {
+      lines.push({ ...base, state: "withdrawn", link: { label: open ? "Submit again" : "View", href: apply } });
+    } else if (a.publishedDecision === "accepted" && offer) {
+      const state = offer.status === "pending" && offer.expiresAt > now ? "offer_pending" : offer.status === "pending" ? "expired" : (offer.status as "confirmed" | "declined" | "expired");
+      // Once they confirmed and the cohort runs, the cohort card says it all.
+      if (state === "confirmed" && phase === "running") continue;
+      lines.push({
+        ...base, state, canEdit: false, deadline: state === "offer_pending" ? offer.expiresAt : null,
+        link: state === "offer_pending" ? { label: "Confirm or decline", href: offerPath(offer.token) } : { label: "Cohort page", href: `/cohorts/${a.cohort.slug}` },
+      });
+    } else if (a.publishedDecision === "waitlisted") {
+      const ahead = await db.application.count({ where: { cohortId: a.cohort.id, status: "submitted", decision: "waitlisted", publishedDecision: "waitlisted", waitlistRank: { lt: a.waitlistRank ?? 0 } } });
+      lines.push({ ...base, state: "waitlisted", canEdit: false, waitlistPosition: a.waitlistRank === null ? null : ahead + 1, link: { label: "Your application", href: apply } });
+    } else if (a.publishedDecision === "rejected") {
+      lines.push({ ...base, state: "not_accepted", canEdit: false, link: { label: "Your application", href: apply } });
+    } else {
+      lines.push({ ...base, state: "submitted", deadline: open ? a.cohort.applicationsCloseAt : null, link: { label: open ? "View or edit" : "View", href: apply } });
+    }
+  }
+  return lines;
 }

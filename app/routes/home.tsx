@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { applicationStatusesFor, type ApplicationStatusLine } from "~/applications/apply.server";
 import { requireUser } from "~/auth/permissions.server";
 import { cohortsForPerson, listPublicCohorts } from "~/cohorts/cohorts.server";
 import { PHASE_LABELS } from "~/cohorts/phase";
@@ -10,21 +11,34 @@ export const meta: MetaFunction = () => [{ title: "My cohorts — Cohort" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const person = await requireUser(request);
-  const [cohorts, publicCohorts] = await Promise.all([cohortsForPerson(person.id), listPublicCohorts()]);
-  const mine = new Set(cohorts.map((c) => c.slug));
+  const [cohorts, publicCohorts, applications] = await Promise.all([cohortsForPerson(person.id), listPublicCohorts(), applicationStatusesFor(person.id)]);
+  const mine = new Set([...cohorts.map((c) => c.slug), ...applications.map((a) => a.cohort.slug)]);
   return json({
     person,
     cohorts,
+    applications,
     openToApply: publicCohorts.open.filter((c) => c.phase === "applications_open" && !mine.has(c.slug)),
   });
 }
 
 export default function Home() {
-  const { person, cohorts, openToApply } = useLoaderData<typeof loader>();
+  const { person, cohorts, applications, openToApply } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>Welcome, {person.name}</h1>
-      {cohorts.length === 0 ? <p>You are not in a cohort yet.</p> : null}
+      {applications.length > 0 ? (
+        <section aria-labelledby="my-applications">
+          <h2 id="my-applications">Your applications</h2>
+          <ul className="application-statuses">
+            {applications.map((a) => (
+              <li key={a.cohort.slug}>
+                Application to <strong>{a.cohort.name}</strong>: <ApplicationStatus line={a} timeZone={person.timeZone} /> — <Link to={a.link.href}>{a.link.label}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {cohorts.length === 0 && applications.length === 0 ? <p>You are not in a cohort yet.</p> : null}
       <div className="cards">
         {cohorts.map((c) => (
           <article key={c.slug} className="card" aria-label={c.name}>
@@ -57,4 +71,29 @@ export default function Home() {
       ) : null}
     </>
   );
+}
+
+const AOE = "Etc/GMT+12";
+
+function ApplicationStatus({ line, timeZone }: { line: Omit<ApplicationStatusLine, "submittedAt" | "deadline"> & { submittedAt: string | null; deadline: string | null }; timeZone: string }) {
+  switch (line.state) {
+    case "draft":
+      return <><span className="badge">draft</span> not submitted yet{line.canEdit && line.deadline ? <> — submit by <DateText value={line.deadline} timeZone={AOE} /> (anywhere on earth)</> : <> — applications are closed</>}</>;
+    case "submitted":
+      return <><span className="badge badge-info">submitted</span>{line.submittedAt ? <> on <DateText value={line.submittedAt} timeZone={timeZone} /></> : null}{line.canEdit && line.deadline ? <>; you can edit it until <DateText value={line.deadline} timeZone={AOE} /> (anywhere on earth)</> : <>; decisions are being made</>}</>;
+    case "withdrawn":
+      return <><span className="badge">withdrawn</span>{line.canEdit ? " — you can submit it again while applications are open" : null}</>;
+    case "offer_pending":
+      return <><span className="badge badge-good">accepted</span> — confirm by <DateText value={line.deadline!} timeZone={timeZone} withTime /></>;
+    case "confirmed":
+      return <><span className="badge badge-good">accepted</span> — you confirmed your place</>;
+    case "declined":
+      return <><span className="badge">declined</span> — you declined the offer</>;
+    case "expired":
+      return <><span className="badge badge-warn">offer expired</span> — the deadline passed without an answer</>;
+    case "waitlisted":
+      return <><span className="badge badge-warn">waitlisted</span>{line.waitlistPosition ? <> — number {line.waitlistPosition} on the waitlist</> : null}; if a seat opens you get an offer</>;
+    case "not_accepted":
+      return <><span className="badge badge-bad">not accepted</span> this time</>;
+  }
 }

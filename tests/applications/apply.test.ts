@@ -1,6 +1,7 @@
 // Applying: draft, submit, edit, withdraw; phase rules; one application per person.
 import { describe, expect, it } from "vitest";
 import * as applyRoute from "~/routes/cohorts.$slug.apply";
+import * as homeRoute from "~/routes/home";
 import { db } from "~/utils/db.server";
 import { slotIndexFromKey } from "~/availability/slots";
 import { callRoute, jsonOf, makeCohort, makePerson, makeProject, makeQuestion, makeRequest, sessionCookieFor, addMember } from "../setup/factories";
@@ -111,5 +112,43 @@ describe("applying to a cohort", () => {
     const refused = await other.post({ intent: "withdraw" });
     expect(refused.status).toBe(400);
     expect((await jsonOf<{ errors: { form: string } }>(refused)).errors.form).toMatch(/answer the offer/);
+  });
+});
+
+describe("the applicant's home page", () => {
+  type Home = { applications: { cohort: { slug: string }; state: string; deadline: string | null; link: { label: string; href: string } }[]; openToApply: { slug: string }[] };
+  const home = async (cookie: string) => jsonOf<Home>(await callRoute(homeRoute.loader, makeRequest("/home", { cookie })));
+
+  it("says where each application stands and links to the next step, never showing an unpublished decision", async () => {
+    const s = await setup();
+    expect((await home(s.cookie)).openToApply.map((c) => c.slug)).toContain(s.cohort.slug);
+
+    await s.post({ intent: "save", [`q_${s.why.id}`]: "Half a thought", timeZone: "Asia/Kolkata" });
+    let mine = (await home(s.cookie)).applications;
+    expect(mine).toMatchObject([{ cohort: { slug: s.cohort.slug }, state: "draft", link: { label: "Finish and submit", href: `/cohorts/${s.cohort.slug}/apply` } }]);
+    expect((await home(s.cookie)).openToApply.map((c) => c.slug)).not.toContain(s.cohort.slug);
+
+    await db.application.updateMany({ where: { personId: s.person.id }, data: { status: "submitted", submittedAt: new Date(), decision: "accepted" } });
+    mine = (await home(s.cookie)).applications;
+    expect(mine[0]).toMatchObject({ state: "submitted", link: { label: "View or edit" } });
+
+    const application = await db.application.findFirstOrThrow({ where: { personId: s.person.id } });
+    const expiresAt = new Date(Date.now() + 3 * 86_400_000);
+    await db.application.update({ where: { id: application.id }, data: { publishedDecision: "accepted" } });
+    await db.offer.create({ data: { applicationId: application.id, token: "tok-home", sentAt: new Date(), expiresAt } });
+    mine = (await home(s.cookie)).applications;
+    expect(mine[0]).toMatchObject({ state: "offer_pending", deadline: expiresAt.toISOString(), link: { label: "Confirm or decline", href: "/offers/tok-home" } });
+  });
+
+  it("shows a published waitlist place and leaves out finished cohorts", async () => {
+    const s = await setup("review");
+    const other = await makePerson();
+    await db.application.create({ data: { cohortId: s.cohort.id, personId: other.id, status: "submitted", decision: "waitlisted", publishedDecision: "waitlisted", waitlistRank: 4 } });
+    await db.application.create({ data: { cohortId: s.cohort.id, personId: s.person.id, status: "submitted", decision: "waitlisted", publishedDecision: "waitlisted", waitlistRank: 9 } });
+    const finished = await makeCohort("finished");
+    await db.application.create({ data: { cohortId: finished.id, personId: s.person.id, status: "submitted", decision: "rejected", publishedDecision: "rejected" } });
+    const mine = (await home(s.cookie)).applications;
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({ state: "waitlisted", waitlistPosition: 2 });
   });
 });

@@ -60,6 +60,8 @@ describeInBrowser("from application to participant", () => {
     await lena.getByRole("button", { name: "Accept", exact: true }).click();
     await expect.poll(() => lena.getByRole("status").textContent()).toContain("1 application marked “Accepted”");
     expect(await lena.getByRole("row").filter({ hasText: "Nadia Haddad" }).textContent()).toContain("not yet");
+    // the tick clears once saved, so the next bulk action cannot include her by accident
+    expect(await lena.getByLabel("Select Nadia Haddad").isChecked()).toBe(false);
     await lena.getByRole("button", { name: /^Publish \d+ decisions?$/ }).click();
     await expect.poll(() => lena.getByRole("status").textContent()).toMatch(/decisions? published/);
     const row = lena.getByRole("row").filter({ hasText: "Nadia Haddad" });
@@ -72,6 +74,11 @@ describeInBrowser("from application to participant", () => {
     await amara.goto("/admin/outbox");
     const notice = amara.getByRole("article", { name: "You are accepted to Session 6" }).filter({ hasText: "Nadia Haddad" });
     expect(await notice.textContent()).toMatch(/\/offers\/[A-Za-z0-9_-]+/);
+
+    // ── Her home page says she is accepted and until when to confirm ──
+    await nadia.goto("/home");
+    expect(await nadia.getByRole("region", { name: "Your applications" }).textContent()).toMatch(/Application to Session 6: accepted — confirm by/);
+    expect(await nadia.getByRole("link", { name: "Confirm or decline" }).getAttribute("href")).toMatch(/^\/offers\//);
 
     // ── Nadia confirms from her application page ──
     await nadia.goto("/cohorts/session-6/apply");

@@ -11,6 +11,12 @@ export const NOTICE_GROUPS = {
 } as const;
 export type NoticeGroup = keyof typeof NOTICE_GROUPS;
 
+/**
+ * Every kind the organizers' page shows. Offers stay out: their links carry the
+ * applicant's confirmation token (admins read them on /admin/outbox).
+ */
+export const ORGANIZER_NOTICE_KINDS = Object.values(NOTICE_GROUPS).flatMap((g) => g.kinds);
+
 export function noticeGroupOf(value: string | null): NoticeGroup | null {
   return value && value in NOTICE_GROUPS ? (value as NoticeGroup) : null;
 }

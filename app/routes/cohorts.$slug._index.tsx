@@ -24,6 +24,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function CohortPage() {
   const { cohort, week, timeZone } = useLoaderData<typeof loader>();
+  // The week is shown below, so no button to it.
+  const next = week ? cohort.viewer.next.filter((n) => !n.href.endsWith("/week")) : cohort.viewer.next;
   return (
     <>
       <h1>{cohort.name}</h1>
@@ -32,9 +34,9 @@ export default function CohortPage() {
         {cohort.phase === "running" ? <strong>Week {cohort.week} of {cohort.weeks}</strong> : null}
       </p>
       {cohort.description ? <p>{cohort.description}</p> : null}
-      {cohort.viewer.next.length > 0 ? (
+      {next.length > 0 ? (
         <nav aria-label="Your next steps" className="actions">
-          {cohort.viewer.next.map((n) => <Link key={n.href} to={n.href} className="button secondary">{n.label}</Link>)}
+          {next.map((n) => <Link key={n.href} to={n.href} className="button secondary">{n.label}</Link>)}
         </nav>
       ) : null}
       {cohort.phase === "applications_open" ? <p><Link to={`/cohorts/${cohort.slug}/apply`} className="button">Apply to this cohort</Link></p> : null}

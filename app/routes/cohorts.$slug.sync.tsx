@@ -40,8 +40,8 @@ export default function SyncPage() {
       <h1>Sync with GitHub and Trac</h1>
       {page.tokenWarning ? <p className="flash flash-error" role="alert">{page.tokenWarning}</p> : null}
       <p>
-        Starter issues and the {page.tracked} tracked pull requests are refreshed every {page.intervalMinutes} minutes
-        {page.intervalMinutes === 0 ? " (the scheduled sync is switched off: SYNC_INTERVAL_MINUTES=0)" : ""}, and at once by webhook for
+        Starter issues and the {page.tracked} tracked pull requests are refreshed{" "}
+        {page.intervalMinutes === 0 ? "only with “Sync now” or npm run sync (the scheduled sync is switched off: SYNC_INTERVAL_MINUTES=0)" : `every ${page.intervalMinutes} minutes`}, and at once by webhook for
         repositories that install one{page.webhookConfigured ? "" : " (no GITHUB_WEBHOOK_SECRET is set, so webhooks are refused)"}. Unchanged
         resources are asked for with their ETag and cost no rate limit. GitHub API: <code>{page.apiUrl}</code>. {page.openIssues} open starter issues.
       </p>

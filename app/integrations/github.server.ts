@@ -35,7 +35,8 @@ export type GitHubStats = {
   remaining: number | null;
 };
 
-export type GitHubErrorKind = "not_found" | "rate_limited" | "malformed" | "failed" | "unauthorized";
+/** `unreachable`: no answer at all (DNS, refused, timeout) after the retries. */
+export type GitHubErrorKind = "not_found" | "rate_limited" | "malformed" | "failed" | "unauthorized" | "unreachable";
 
 export class GitHubError extends Error {
   constructor(
@@ -269,7 +270,7 @@ export class GitHub {
     // Octokit reports a request that never got an answer (DNS, refused, timeout) as
     // a 500 without a response: say "could not be reached", not "GitHub failed".
     if (!e.response) {
-      throw new GitHubError("failed", `GitHub (${this.apiHost}) could not be reached while reading ${what}: ${e.message ?? "no answer"}. Nothing was changed; try again in a few minutes.`);
+      throw new GitHubError("unreachable", `GitHub (${this.apiHost}) could not be reached while reading ${what}: ${e.message ?? "no answer"}. Nothing was changed; try again in a few minutes.`);
     }
     throw new GitHubError("failed", `GitHub answered ${status} while reading ${what}. Nothing was changed; try again in a few minutes.`, status);
   }
@@ -362,4 +363,9 @@ export function githubTokenWarning(): string | null {
   return env().GITHUB_TOKEN
     ? null
     : "No GITHUB_TOKEN is configured: GitHub allows only 60 requests an hour without one, so a sync of more than a few repositories and pull requests will stop at the limit and resume an hour later.";
+}
+
+/** Errors after which a sync stops instead of asking GitHub again for every other item. */
+export function stopsTheSync(error: unknown): error is GitHubError {
+  return error instanceof GitHubError && (error.kind === "rate_limited" || error.kind === "unreachable");
 }

@@ -2,7 +2,7 @@
 // Trac query. Each refresh stores only what was read completely and correctly;
 // issues that left the source are marked closed upstream, never deleted (claims,
 // curations and linked pull requests point at them).
-import { createGitHub, GitHubError, type GitHub, type IssueSnapshot } from "~/integrations/github.server";
+import { createGitHub, GitHubError, stopsTheSync, type GitHub, type IssueSnapshot } from "~/integrations/github.server";
 import { createTrac, TracError, type Trac, type TracTicket } from "~/integrations/trac.server";
 import { db } from "~/utils/db.server";
 import { githubIssueKey } from "./references";
@@ -84,7 +84,7 @@ export async function refreshRepository(
       if (answer.etag) etags[label] = answer.etag;
     } catch (error) {
       tally.errors.push(error instanceof Error ? error.message : String(error));
-      if (error instanceof GitHubError && error.kind === "rate_limited") throw error;
+      if (stopsTheSync(error)) throw error;
     }
   }
   await db.projectRepository.update({ where: { id: repository.id }, data: { issuesEtags: JSON.stringify(etags) } });
@@ -111,7 +111,7 @@ export async function refreshRepository(
         continue;
       }
       tally.errors.push(error instanceof Error ? error.message : String(error));
-      if (error instanceof GitHubError && error.kind === "rate_limited") throw error;
+      if (stopsTheSync(error)) throw error;
     }
   }
 }

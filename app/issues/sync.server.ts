@@ -3,7 +3,7 @@
 // scheduler, `npm run sync` and the organizers' "Sync now" button, always under one
 // database lease so only one app instance syncs at a time. Each run is a SyncRun row:
 // requests made, 304s, changes, errors, and a progress line the sync page shows.
-import { createGitHub, GitHubError, type GitHub } from "~/integrations/github.server";
+import { createGitHub, stopsTheSync, type GitHub } from "~/integrations/github.server";
 import { createTrac, type Trac } from "~/integrations/trac.server";
 import { storePullSnapshot } from "~/pulls/pulls.server";
 import { db } from "~/utils/db.server";
@@ -83,7 +83,10 @@ export async function continueSyncRun(runId: string, options: SyncOptions): Prom
   const github = options.github ?? createGitHub();
   const trac = options.trac ?? createTrac();
   const tally: RefreshTally = { changes: 0, errors: [] };
-  let rateLimited = false;
+  // Set when GitHub's rate limit is reached or GitHub cannot be reached at all: the
+  // run stops there (asking again for every other item would only wait and fail)
+  // and the next run resumes with what was not synced.
+  let stoppedBy: { kind: "rate_limited" | "unreachable"; message: string } | null = null;
   let lastProgressAt = 0;
   const progress = async (text: string, force = false) => {
     if (!force && Date.now() - lastProgressAt < 1000) return;
@@ -106,15 +109,15 @@ export async function continueSyncRun(runId: string, options: SyncOptions): Prom
       select: { id: true, name: true, starterLabels: true, tracUrl: true, tracQuery: true, repositories: { select: { id: true, owner: true, name: true, issuesEtags: true, projectId: true } } },
     });
     for (const project of projects) {
-      if (rateLimited) break;
       await progress(`Starter issues of ${project.name}…`, true);
       const labels = starterLabelsOf(project);
-      for (const repository of project.repositories) {
+      // Once GitHub stopped answering, Trac is still asked (it is another server).
+      for (const repository of stoppedBy ? [] : project.repositories) {
         await progress(`Starter issues of ${project.name}: ${repository.owner}/${repository.name}…`, true);
         try {
           await refreshRepository(github, repository, labels, now, tally);
         } catch (error) {
-          if (error instanceof GitHubError && error.kind === "rate_limited") rateLimited = true;
+          if (stopsTheSync(error)) stoppedBy = { kind: error.kind as "rate_limited" | "unreachable", message: error.message };
           else tally.errors.push(error instanceof Error ? error.message : String(error));
           break;
         }
@@ -125,7 +128,7 @@ export async function continueSyncRun(runId: string, options: SyncOptions): Prom
 
     // 2. Tracked pull requests, least recently synced first, so a run cut short by
     // the rate limit resumes where it stopped next time.
-    const pulls = rateLimited
+    const pulls = stoppedBy
       ? []
       : await db.pullRequest.findMany({
           where: trackedPullsWhere(now),
@@ -156,15 +159,16 @@ export async function continueSyncRun(runId: string, options: SyncOptions): Prom
             if (changed) tally.changes += 1;
           }
         } catch (error) {
-          if (error instanceof GitHubError && error.kind === "rate_limited") rateLimited = true;
-          tally.errors.push(error instanceof Error ? error.message : String(error));
+          if (stopsTheSync(error)) stoppedBy ??= { kind: error.kind as "rate_limited" | "unreachable", message: error.message };
+          else tally.errors.push(error instanceof Error ? error.message : String(error));
         }
         done += 1;
         await progress(`Pull requests: ${done} of ${pulls.length}…`);
       },
-      () => rateLimited,
+      () => stoppedBy !== null,
     );
-    const status = tally.errors.length === 0 && !rateLimited ? "succeeded" : tally.changes > 0 || github.stats.notModified > 0 ? "partial" : "failed";
+    if (stoppedBy && !tally.errors.includes(stoppedBy.message)) tally.errors.push(stoppedBy.message);
+    const status = tally.errors.length === 0 ? "succeeded" : tally.changes > 0 || github.stats.notModified > 0 ? "partial" : "failed";
     const summary: SyncSummary = {
       runId,
       status,
@@ -182,8 +186,10 @@ export async function continueSyncRun(runId: string, options: SyncOptions): Prom
         notModified: summary.notModified,
         changes: summary.changes,
         errors: summary.errors.length,
-        progress: rateLimited
+        progress: stoppedBy?.kind === "rate_limited"
           ? "Stopped at GitHub's rate limit; the next run resumes with the pull requests not synced yet."
+          : stoppedBy?.kind === "unreachable"
+            ? "Stopped: GitHub could not be reached (see below). Nothing was overwritten; the next run tries again."
           : status === "succeeded"
             ? `Done: ${pulls.length} pull requests checked.`
             : `Finished with ${summary.errors.length} ${summary.errors.length === 1 ? "error" : "errors"} (see below); what could not be read was left as it was.`,

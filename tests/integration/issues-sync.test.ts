@@ -192,6 +192,26 @@ describe("the sync", () => {
     expect(run.progress).toMatch(/resumes/);
   });
 
+  it("stops at once when GitHub cannot be reached, changing nothing, and says so on the sync page", async () => {
+    const before = await db.starterIssue.findMany({ where: { projectId }, orderBy: { id: "asc" }, select: { id: true, title: true, state: true } });
+    let calls = 0;
+    mockServer.use(
+      http.get(`${GITHUB_API}/repos/wagtail/wagtail/issues`, () => {
+        calls += 1;
+        return HttpResponse.error();
+      }),
+    );
+    const summary = await runSync({ trigger: "button", github: fastGitHub(), trac: createTrac() });
+    expect(summary?.status).toBe("failed");
+    // one listing, retried three times; no pull request was asked for afterwards
+    expect(calls).toBe(4);
+    expect(summary?.requests).toBe(4);
+    expect(summary?.errors).toEqual([expect.stringMatching(/^GitHub \(api\.github\.com\) could not be reached/)]);
+    expect(await db.starterIssue.findMany({ where: { projectId }, orderBy: { id: "asc" }, select: { id: true, title: true, state: true } })).toEqual(before);
+    const run = await db.syncRun.findFirstOrThrow({ where: { id: summary!.runId } });
+    expect(run.progress).toBe("Stopped: GitHub could not be reached (see below). Nothing was overwritten; the next run tries again.");
+  });
+
   it("imports a project's Trac tickets and closes the ones that left the query", async () => {
     const django = await makeProject({ slug: "django", name: "Django", tracUrl: TRAC, repos: [] });
     await db.project.update({ where: { id: django.id }, data: { tracQuery: "status=!closed&stage=Accepted&easy=1" } });

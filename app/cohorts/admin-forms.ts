@@ -40,8 +40,18 @@ export const projectForm = z.object({
 });
 export type ProjectInput = z.infer<typeof projectForm>;
 
+/** A real calendar day "YYYY-MM-DD": 2026-13-01 and 2026-02-30 are not days. */
+export function isCalendarDay(value: unknown): value is string {
+  if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(value.trim())) return false;
+  const date = new Date(`${value.trim()}T00:00:00.000Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value.trim();
+}
+
 const day = (label: string) =>
-  z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, `Enter the ${label} as a date.`);
+  z.string({ required_error: `Enter the ${label} as a date, e.g. 2027-01-15.` }).trim().refine(isCalendarDay, `Enter the ${label} as a date, e.g. 2027-01-15.`);
+
+const count = (what: string) =>
+  z.coerce.number({ invalid_type_error: `Enter the ${what} as a whole number.` }).int(`Enter the ${what} as a whole number.`);
 
 const cohortFields = z
   .object({
@@ -53,14 +63,12 @@ const cohortFields = z
     applicationsCloseOn: day("day applications close"),
     startsOn: day("start date"),
     weeks: z.coerce.number({ invalid_type_error: "Enter a number of weeks." }).int("Enter a whole number of weeks.").min(1, "A cohort runs between 1 and 12 weeks.").max(12, "A cohort runs between 1 and 12 weeks."),
-    teamSizeMin: z.coerce.number().int().min(1, "Teams need at least 1 participant.").max(10, "Teams have at most 10 participants."),
-    teamSizeMax: z.coerce.number().int().min(1, "Teams need at least 1 participant.").max(10, "Teams have at most 10 participants."),
+    teamSizeMin: count("smallest team size").min(1, "Teams need at least 1 participant.").max(10, "Teams have at most 10 participants."),
+    teamSizeMax: count("largest team size").min(1, "Teams need at least 1 participant.").max(10, "Teams have at most 10 participants."),
     minSharedHours: z.coerce.number({ invalid_type_error: "Enter a number of hours." }).min(0, "Hours cannot be negative.").max(40, "At most 40 shared hours a week."),
     blindReview: z.union([z.literal("on"), z.literal("")]).optional().transform((v) => v === "on"),
     published: z.union([z.literal("on"), z.literal("")]).optional().transform((v) => v === "on"),
   });
-
-const isDay = (v: unknown): v is string => typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v);
 
 /**
  * The cohort form. The order checks look at the raw values so that they are
@@ -70,10 +78,10 @@ export const cohortForm = z.preprocess((raw) => raw, z.any()).superRefine((raw, 
   const v = (raw ?? {}) as Record<string, unknown>;
   const parsed = cohortFields.safeParse(v);
   if (!parsed.success) for (const issue of parsed.error.issues) ctx.addIssue(issue);
-  if (isDay(v.applicationsOpenOn) && isDay(v.applicationsCloseOn) && v.applicationsCloseOn < v.applicationsOpenOn) {
+  if (isCalendarDay(v.applicationsOpenOn) && isCalendarDay(v.applicationsCloseOn) && v.applicationsCloseOn < v.applicationsOpenOn) {
     ctx.addIssue({ code: "custom", path: ["applicationsCloseOn"], message: "Applications must close on or after the day they open." });
   }
-  if (isDay(v.applicationsCloseOn) && isDay(v.startsOn) && v.startsOn <= v.applicationsCloseOn) {
+  if (isCalendarDay(v.applicationsCloseOn) && isCalendarDay(v.startsOn) && v.startsOn <= v.applicationsCloseOn) {
     ctx.addIssue({ code: "custom", path: ["startsOn"], message: "The cohort must start after applications close." });
   }
   if (Number(v.teamSizeMax) < Number(v.teamSizeMin)) {

@@ -20,6 +20,19 @@ async function asAdmin() {
   return sessionCookieFor(admin.id);
 }
 
+type Refused = { errors: Record<string, string>; values: Record<string, string> };
+
+/** Posts the new-cohort form with `changes`, expects it refused, and checks nothing was saved. */
+async function refusedNewCohort(changes: Record<string, string>): Promise<Refused> {
+  const cookie = await asAdmin();
+  const route = await import("~/routes/admin.cohorts.new");
+  const before = await db.cohort.count();
+  const response = await callRoute(route.action, makeRequest("/admin/cohorts/new", { cookie, form: { ...goodCohort, ...changes } }));
+  expect(response.status).toBe(400);
+  expect(await db.cohort.count()).toBe(before);
+  return (await response.json()) as Refused;
+}
+
 describe("creating cohorts", () => {
   it("creates a cohort with its projects and audit entry", async () => {
     const cookie = await asAdmin();
@@ -34,25 +47,22 @@ describe("creating cohorts", () => {
   });
 
   it("explains each invalid field and keeps what was typed", async () => {
-    const cookie = await asAdmin();
-    const route = await import("~/routes/admin.cohorts.new");
-    const before = await db.cohort.count();
-    const response = await callRoute(
-      route.action,
-      makeRequest("/admin/cohorts/new", {
-        cookie,
-        form: { ...goodCohort, slug: "Session 7!", applicationsCloseOn: "2027-01-01", startsOn: "2026-12-20", weeks: "13", teamSizeMin: "4", teamSizeMax: "3" },
-      }),
-    );
-    expect(response.status).toBe(400);
-    const body = (await response.json()) as { errors: Record<string, string>; values: Record<string, string> };
+    const body = await refusedNewCohort({ slug: "Session 7!", applicationsCloseOn: "2027-01-01", startsOn: "2026-12-20", weeks: "13", teamSizeMin: "4", teamSizeMax: "3" });
     expect(body.errors.slug).toMatch(/lowercase letters/);
     expect(body.errors.weeks).toBe("A cohort runs between 1 and 12 weeks.");
     expect(body.errors.applicationsCloseOn).toBe("Applications must close on or after the day they open.");
     expect(body.errors.startsOn).toBe("The cohort must start after applications close.");
     expect(body.errors.teamSizeMax).toMatch(/at least the smallest/);
     expect(body.values.name).toBe("Session 7");
-    expect(await db.cohort.count()).toBe(before);
+  });
+
+  it("refuses days that do not exist and team sizes that are not numbers, beside each field", async () => {
+    // What a browser without a date picker lets someone type.
+    const body = await refusedNewCohort({ applicationsOpenOn: "2027-13-01", applicationsCloseOn: "2027-02-30", teamSizeMin: "three" });
+    expect(body.errors.applicationsOpenOn).toBe("Enter the day applications open as a date, e.g. 2027-01-15.");
+    expect(body.errors.applicationsCloseOn).toBe("Enter the day applications close as a date, e.g. 2027-01-15.");
+    expect(body.errors.teamSizeMin).toBe("Enter the smallest team size as a whole number.");
+    expect(body.values.applicationsOpenOn).toBe("2027-13-01");
   });
 
   it("refuses a second cohort with the same address name", async () => {

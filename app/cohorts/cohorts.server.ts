@@ -141,6 +141,8 @@ export async function getCohortPage(slug: string, viewer: SessionPerson | null, 
     viewer: {
       roles: roles.map((r) => r.role as CohortRole),
       isOrganizer,
+      /** people who already hold a role in the cohort (or run it) do not apply to it */
+      mayApply: summary.phase === "applications_open" && roles.length === 0 && !isOrganizer,
       next: roles.map((r) => nextStepFor(r.role as CohortRole, summary.phase, slug, r.team?.slug ?? null)),
     },
   };

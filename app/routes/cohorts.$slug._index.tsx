@@ -39,7 +39,7 @@ export default function CohortPage() {
           {next.map((n) => <Link key={n.href} to={n.href} className="button secondary">{n.label}</Link>)}
         </nav>
       ) : null}
-      {cohort.phase === "applications_open" ? <p><Link to={`/cohorts/${cohort.slug}/apply`} className="button">Apply to this cohort</Link></p> : null}
+      {cohort.viewer.mayApply ? <p><Link to={`/cohorts/${cohort.slug}/apply`} className="button">Apply to this cohort</Link></p> : null}
       {week ? <ParticipantWeek w={week} timeZone={timeZone} /> : null}
       <h2>Dates</h2>
       <dl className="facts">

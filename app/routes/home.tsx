@@ -45,7 +45,7 @@ export default function Home() {
             <h2 style={{ marginTop: 0 }}><Link to={`/cohorts/${c.slug}`}>{c.name}</Link></h2>
             <p>
               <span className="badge">{PHASE_LABELS[c.phase]}</span>{" "}
-              {c.phase === "running" ? <strong>Week {c.week} of {c.weeks}</strong> : <>Starts <DayText value={c.startsOn} /></>}
+              {c.phase === "running" ? <strong>Week {c.week} of {c.weeks}</strong> : c.phase === "finished" ? <>Ended <DayText value={c.lastDay} /></> : <>Starts <DayText value={c.startsOn} /></>}
             </p>
             <ul>
               {c.roles.map((r) => (

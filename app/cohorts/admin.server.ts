@@ -48,6 +48,8 @@ export async function saveProject(actorId: string, input: ProjectInput, existing
     const [owner, name] = line.split("/");
     return { owner, name };
   });
+  const taken = await repositoryOfAnotherProject(repos, existingSlug);
+  if (taken) return { ok: false, errors: { repositories: `${taken.repository} already belongs to the project “${taken.project}”.` } };
   try {
     const project = await db.$transaction(async (tx) => {
       const saved = existingSlug
@@ -70,12 +72,26 @@ export async function saveProject(actorId: string, input: ProjectInput, existing
     return { ok: true, slug: project.slug };
   } catch (error) {
     if (isUniqueViolation(error)) {
-      const target = String((error as { meta?: { target?: unknown } }).meta?.target ?? "");
-      if (target.includes("owner")) return { ok: false, errors: { repositories: "One of these repositories already belongs to another project." } };
+      // Driver adapters name the model, not the index, in the error.
+      const model = (error as { meta?: { modelName?: string } }).meta?.modelName;
+      if (model === "ProjectRepository") return { ok: false, errors: { repositories: "One of these repositories already belongs to another project." } };
       return { ok: false, errors: { slug: "Another project already uses this address name." } };
     }
     throw error;
   }
+}
+
+/** A repository (GitHub names ignore case) that another project already lists, if any. */
+async function repositoryOfAnotherProject(repos: { owner: string; name: string }[], existingSlug: string | null) {
+  if (repos.length === 0) return null;
+  const others = await db.projectRepository.findMany({
+    where: existingSlug ? { project: { slug: { not: existingSlug } } } : {},
+    select: { owner: true, name: true, project: { select: { name: true } } },
+  });
+  const key = (r: { owner: string; name: string }) => `${r.owner}/${r.name}`.toLowerCase();
+  const wanted = new Set(repos.map(key));
+  const clash = others.find((r) => wanted.has(key(r)));
+  return clash ? { repository: `${clash.owner}/${clash.name}`, project: clash.project.name } : null;
 }
 
 export async function getCohortForEdit(slug: string) {

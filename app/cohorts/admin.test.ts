@@ -100,6 +100,22 @@ describe("creating projects", () => {
     expect(errors.tracUrl).toMatch(/https:\/\//);
   });
 
+  it("says which project already has a repository, beside the repositories, whatever its case", async () => {
+    const cookie = await asAdmin();
+    await makeProject({ slug: "debug-toolbar", name: "Django Debug Toolbar", repos: [["django-commons", "django-debug-toolbar"]] });
+    const route = await import("~/routes/admin.projects.new");
+    const response = await callRoute(route.action, makeRequest("/admin/projects/new", { cookie, form: { name: "Toolbar fork", slug: "toolbar-fork", repositories: "Django-Commons/Django-Debug-Toolbar" } }));
+    expect(response.status).toBe(400);
+    const { errors, values } = (await response.json()) as { errors: Record<string, string>; values: Record<string, string> };
+    expect(errors).toEqual({ repositories: "django-commons/django-debug-toolbar already belongs to the project “Django Debug Toolbar”." });
+    expect(values.slug).toBe("toolbar-fork");
+    expect(await db.project.count({ where: { slug: "toolbar-fork" } })).toBe(0);
+    // Saving the project that owns it again is fine.
+    const edit = await import("~/routes/admin.projects.$slug");
+    const saved = await callRoute(edit.action, makeRequest("/admin/projects/debug-toolbar", { cookie, form: { name: "Django Debug Toolbar", slug: "debug-toolbar", repositories: "django-commons/django-debug-toolbar" } }), { slug: "debug-toolbar" });
+    expect(saved.status).toBe(302);
+  });
+
   it("saves repositories, default starter labels and the Django Trac query", async () => {
     const cookie = await asAdmin();
     const route = await import("~/routes/admin.projects.new");

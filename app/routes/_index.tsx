@@ -41,7 +41,7 @@ export default function Landing() {
             <h3><Link to={`/cohorts/${c.slug}`}>{c.name}</Link></h3>
             <p>{c.projects.map((p) => p.name).join(", ")}</p>
             <p>
-              {c.phase === "upcoming" ? <>Applications open <DateText value={c.applicationsOpenAt} timeZone={timeZone} />. </> : null}
+              {c.phase === "upcoming" ? <>Applications open <DateText value={c.applicationsOpenAt} timeZone={timeZone} withTime />. </> : null}
               Apply by <DateText value={c.applicationsCloseAt} timeZone="Etc/GMT+12" /> (anywhere on earth).
               Starts <DayText value={c.startsOn} />, {c.weeks} weeks.
             </p>

@@ -43,7 +43,8 @@ export default function CohortPage() {
       {week ? <ParticipantWeek w={week} timeZone={timeZone} /> : null}
       <h2>Dates</h2>
       <dl className="facts">
-        <dt>Applications open</dt><dd><DateText value={cohort.applicationsOpenAt} timeZone={timeZone} /></dd>
+        {/* An instant, shown with its time: "21 Nov" at 00:00 UTC is the evening of 20 Nov in São Paulo. */}
+        <dt>Applications open</dt><dd><DateText value={cohort.applicationsOpenAt} timeZone={timeZone} withTime /></dd>
         <dt>Applications close</dt><dd><DateText value={cohort.applicationsCloseAt} timeZone="Etc/GMT+12" /> (anywhere on earth)</dd>
         <dt>Starts</dt><dd><DayText value={cohort.startsOn} /></dd>
         <dt>Ends</dt><dd><DayText value={cohort.lastDay} /> ({cohort.weeks} weeks)</dd>

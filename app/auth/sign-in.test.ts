@@ -2,6 +2,7 @@ import { http, HttpResponse } from "msw";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
 import { resetEnv } from "~/utils/env.server";
+import { readFlash } from "~/utils/flash.server";
 import { mockServer } from "../../tests/mocks/server";
 import { callRoute, makeCohort, makePerson, makeRequest } from "../../tests/setup/factories";
 
@@ -87,6 +88,16 @@ describe("GitHub sign-in", () => {
     const response = await callRoute(callback.loader, makeRequest(`/auth/github/callback?code=bad&state=${state}`, { cookie: stateCookie }));
     expect(response.headers.get("Location")).toBe("/login");
     expect(response.headers.get("Set-Cookie")).toMatch(/cohort_flash=/);
+  });
+
+  it("says so when someone cancels on GitHub's consent page", async () => {
+    const { stateCookie, state } = await startFlow();
+    const callback = await import("~/routes/auth.github.callback");
+    const response = await callRoute(callback.loader, makeRequest(`/auth/github/callback?error=access_denied&error_description=The+user+has+denied+your+application+access.&state=${state}`, { cookie: stateCookie }));
+    expect(response.headers.get("Location")).toBe("/login");
+    const flashCookie = response.headers.get("Set-Cookie")!.split(/,\s*(?=cohort_)/).find((c) => c.startsWith("cohort_flash="))!.split(";")[0];
+    const { flash } = await readFlash(makeRequest("/login", { cookie: flashCookie }));
+    expect(flash?.message).toBe("You cancelled signing in with GitHub. You can try again whenever you like.");
   });
 
   it("hides the demo sign-in when a GitHub app is configured", async () => {

@@ -19,6 +19,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     expected = {};
   }
   const clear = { "Set-Cookie": clearedStateCookie() };
+  // "Cancel" on GitHub's consent page comes back as error=access_denied.
+  if (url.searchParams.get("error") === "access_denied") {
+    return redirectWithFlash("/login", { kind: "info", message: "You cancelled signing in with GitHub. You can try again whenever you like." }, { headers: clear });
+  }
   if (!code || !state || !expected.state || state !== expected.state) {
     return redirectWithFlash("/login", { kind: "error", message: "GitHub sign-in could not be verified. Please try again." }, { headers: clear });
   }

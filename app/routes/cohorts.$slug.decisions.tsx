@@ -40,8 +40,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   } else if (intent === "publish") {
     result = await publishDecisions(access.person.id, access.cohort.id, origin);
   } else if (intent === "check-offers") {
-    const expired = await expireOffers(new Date(), access.cohort.id);
-    const reminded = await sendOfferReminders(new Date(), access.cohort.id);
+    const expired = await expireOffers(new Date(), access.cohort.id, origin);
+    const reminded = await sendOfferReminders(new Date(), access.cohort.id, origin);
     result = { ok: true, message: `${expired} expired offer${expired === 1 ? "" : "s"} handled, ${reminded} reminder${reminded === 1 ? "" : "s"} queued.` };
   } else if (intent === "purge") {
     if (formData.get("confirm") !== "on") return json({ error: "Tick the box to confirm that the answers will be removed for good." }, { status: 400 });

@@ -95,6 +95,19 @@ describe("deciding", () => {
     expect(await db.auditEntry.count({ where: { subjectId: b.application.id, action: "decision.change" } })).toBe(1);
   });
 
+  it("a tampered or half-sent form gets a sentence, not a server error", async () => {
+    const w = await world();
+    const a = await w.applicant("Aisha");
+    for (const version of ["abc", "-1", "1.5"]) {
+      const response = await w.post("lena", { intent: "accepted", id: a.application.id, [`v_${a.application.id}`]: version });
+      expect(response.status).toBe(400);
+      expect((await jsonOf<{ error: string }>(response)).error).toMatch(/reload it and tick the applications again/);
+    }
+    const missing = await w.post("lena", { intent: "accepted", id: a.application.id });
+    expect(missing.status).toBe(400);
+    expect((await db.application.findUniqueOrThrow({ where: { id: a.application.id } })).decision).toBe("none");
+  });
+
   it("refuses decisions once the cohort is running", async () => {
     const w = await world("running");
     const a = await w.applicant("Aisha");

@@ -30,7 +30,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = String(formData.get("intent") ?? "save");
   const here = `/cohorts/${params.slug}/apply`;
   if (intent === "withdraw") {
-    const result = await withdrawApplication(person, params.slug!);
+    const result = await withdrawApplication(person, params.slug!, formData.get("sure") === "on");
     if (!result.ok) return json({ errors: { form: result.error } as Record<string, string>, values: null }, { status: 400 });
     return redirectWithFlash(here, { kind: "success", message: result.message });
   }
@@ -138,7 +138,7 @@ export default function Apply() {
       {!page.canEdit ? (
         <section className="card" aria-label="Applications">
           {page.staffRole ? (
-            <p>You are a {page.staffRole} of {cohort.name}, so you cannot apply to it.</p>
+            <p>You are {page.staffRole === "organizer" ? "an organizer" : "a reviewer"} of {cohort.name}, so you cannot apply to it.</p>
           ) : cohort.phase === "upcoming" || cohort.phase === "draft" ? (
             <p>Applications open on <DateText value={cohort.applicationsOpenAt} timeZone={page.viewerZone} />. Come back then!</p>
           ) : (
@@ -146,8 +146,9 @@ export default function Apply() {
           )}
           {errors.form ? <p className="field-error" role="alert">{errors.form}</p> : null}
           {application && application.status !== "withdrawn" && !application.publishedDecision && cohort.phase === "review" ? (
-            <Form method="post">
-              <button type="submit" name="intent" value="withdraw" className="secondary">Withdraw my application</button>
+            <Form method="post" className="stacked">
+              <label className="choice"><input type="checkbox" name="sure" value="on" /> I understand that applications have closed, so I cannot apply to {cohort.name} again</label>
+              <div className="actions"><button type="submit" name="intent" value="withdraw" className="secondary">Withdraw my application</button></div>
             </Form>
           ) : null}
         </section>

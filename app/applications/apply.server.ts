@@ -192,8 +192,12 @@ export async function saveApplication(person: SessionPerson, slug: string, inten
   return { ok: true, message };
 }
 
-/** Withdraws the person's application (before any decision was published to them). */
-export async function withdrawApplication(person: SessionPerson, slug: string, now = new Date()): Promise<{ ok: true; message: string } | { ok: false; error: string }> {
+/**
+ * Withdraws the person's application (before any decision was published to
+ * them). Once applications have closed it cannot be undone, so `confirmed` (a
+ * ticked box) is then required.
+ */
+export async function withdrawApplication(person: SessionPerson, slug: string, confirmed: boolean, now = new Date()): Promise<{ ok: true; message: string } | { ok: false; error: string }> {
   const cohort = await findCohort(slug);
   if (!cohort) return { ok: false, error: "There is no cohort at this address." };
   const phase: Phase = phaseOf(cohort, now);
@@ -203,9 +207,12 @@ export async function withdrawApplication(person: SessionPerson, slug: string, n
   const application = await db.application.findUnique({ where: { cohortId_personId: { cohortId: cohort.id, personId: person.id } } });
   if (!application || application.status === "withdrawn") return { ok: false, error: "You have no application to withdraw." };
   if (application.publishedDecision) return { ok: false, error: "A decision has already been sent to you; answer the offer instead of withdrawing." };
+  if (phase === "review" && !confirmed) {
+    return { ok: false, error: "Applications have closed, so a withdrawn application cannot be submitted again. Tick the box to confirm that you want to withdraw." };
+  }
   await db.application.update({ where: { id: application.id }, data: { status: "withdrawn", withdrawnAt: now, version: { increment: 1 } } });
   await recordAudit({ actorId: person.id, cohortId: cohort.id, action: "application.withdraw", subjectType: "Application", subjectId: application.id, fromValue: application.status, toValue: "withdrawn" });
-  return { ok: true, message: "Your application is withdrawn. You can submit it again while applications are open." };
+  return { ok: true, message: phase === "review" ? "Your application is withdrawn. Thank you for letting us know." : "Your application is withdrawn. You can submit it again while applications are open." };
 }
 
 export type ApplicationStatusLine = {

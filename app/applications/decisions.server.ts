@@ -104,7 +104,7 @@ export async function getDecisionsPage(cohortId: string, sort: "mean" | "name" |
       declined: rows.filter((r) => r.offer?.status === "declined").length,
       expired: rows.filter((r) => r.offer?.status === "expired").length,
     },
-    audit: audit.map((e) => ({ id: e.id, at: e.at, action: e.action, actor: e.actor?.name ?? "Scheduled job", subject: nameOf.get(e.subjectId) ?? null, fromValue: e.fromValue, toValue: e.toValue, detail: e.detail })),
+    audit: audit.map((e) => ({ id: e.id, at: e.at, action: e.action, actor: e.actor?.name ?? "Cohort (automatic)", subject: nameOf.get(e.subjectId) ?? null, fromValue: e.fromValue, toValue: e.toValue, detail: e.detail })),
   };
 }
 

@@ -11,9 +11,13 @@ import { env } from "~/utils/env.server";
 import { registerJob } from "~/utils/scheduler.server";
 import { DAY_MS, formatDateTime } from "~/utils/time";
 
-/** Base address for links in notices: APP_URL, else the address the request came to. */
+/**
+ * Base address for links in notices: APP_URL, else the address the request came
+ * to, else (scheduled work, no request) localhost. Never empty: a notice's link
+ * must be absolute to work from an e-mail.
+ */
 export function appUrl(origin?: string | null): string {
-  return (env().APP_URL ?? origin ?? "http://localhost:3000").replace(/\/$/, "");
+  return (env().APP_URL || origin || "http://localhost:3000").replace(/\/$/, "");
 }
 
 export const offerPath = (token: string) => `/offers/${token}`;
@@ -104,12 +108,12 @@ export type OfferPage = {
 };
 
 /** The offer for its applicant; "not_yours" when someone else opens the link. */
-export async function getOfferPage(person: SessionPerson, token: string, now = new Date()): Promise<OfferPage | "not_found" | "not_yours"> {
+export async function getOfferPage(person: SessionPerson, token: string, origin: string | null = null, now = new Date()): Promise<OfferPage | "not_found" | "not_yours"> {
   let offer = await db.offer.findUnique({ where: { token }, include: { application: { include: { cohort: true, person: { select: { name: true, timeZone: true } } } } } });
   if (!offer) return "not_found";
   if (offer.application.personId !== person.id) return "not_yours";
   if (offer.status === "pending" && offer.expiresAt <= now) {
-    await expireOffer(offer.id, null, now);
+    await expireOffer(offer.id, origin, now);
     offer = { ...offer, status: "expired" };
   }
   const c = offer.application.cohort;
@@ -167,18 +171,18 @@ async function expireOffer(offerId: string, origin: string | null, now: Date): P
 }
 
 /** Expires every pending offer past its deadline. Safe to run any number of times. */
-export async function expireOffers(now = new Date(), cohortId?: string): Promise<number> {
+export async function expireOffers(now = new Date(), cohortId?: string, origin: string | null = null): Promise<number> {
   const due = await db.offer.findMany({
     where: { status: "pending", expiresAt: { lte: now }, ...(cohortId ? { application: { cohortId } } : {}) },
     select: { id: true },
   });
   let expired = 0;
-  for (const o of due) if (await expireOffer(o.id, null, now)) expired++;
+  for (const o of due) if (await expireOffer(o.id, origin, now)) expired++;
   return expired;
 }
 
 /** Queues one reminder per pending offer within the cohort's reminder window. Idempotent. */
-export async function sendOfferReminders(now = new Date(), cohortId?: string): Promise<number> {
+export async function sendOfferReminders(now = new Date(), cohortId?: string, origin: string | null = null): Promise<number> {
   const pending = await db.offer.findMany({
     where: { status: "pending", reminderSentAt: null, expiresAt: { gt: now }, ...(cohortId ? { application: { cohortId } } : {}) },
     include: { application: { include: { cohort: { select: { id: true, name: true, offerReminderDays: true } }, person: { select: { name: true, timeZone: true } } } } },
@@ -200,7 +204,7 @@ export async function sendOfferReminders(now = new Date(), cohortId?: string): P
             `Hello ${offer.application.person.name},`,
             "",
             `Your place in ${cohort.name} is waiting. Please confirm or decline by ${formatDateTime(offer.expiresAt, offer.application.person.timeZone)}:`,
-            `${appUrl(null)}${offerPath(offer.token)}`,
+            `${appUrl(origin)}${offerPath(offer.token)}`,
           ].join("\n"),
           dedupeKey: `reminder:${offer.id}`,
         },

@@ -1,5 +1,5 @@
 import { useNavigation } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 
 type FieldProps = {
   name: string;
@@ -45,13 +45,39 @@ export function Field({ name, id: givenId, label, error, help, defaultValue, typ
   );
 }
 
-export function ErrorSummary({ errors }: { errors?: Record<string, string> | null }) {
-  if (!errors || Object.keys(errors).length === 0) return null;
+export type ErrorLink = { label: string; href: string };
+
+/**
+ * The problems of a form that came back. With `linkTo`, each field's problem is
+ * listed with a link to the field and the summary takes the focus (and scrolls
+ * into view), so someone who pressed a button at the end of a long form sees
+ * at once that nothing was saved and where to look.
+ */
+export function ErrorSummary({ errors, linkTo }: { errors?: Record<string, string> | null; linkTo?: (field: string) => ErrorLink | null }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const shown = Boolean(errors && Object.keys(errors).length > 0);
+  const takesFocus = Boolean(linkTo);
+  // Once per answer from the server (a new `errors` object), not on every render.
+  useEffect(() => {
+    if (shown && takesFocus) ref.current?.focus();
+  }, [errors, shown, takesFocus]);
+  if (!errors || !shown) return null;
   const count = Object.keys(errors).length;
+  const links = linkTo
+    ? Object.entries(errors).flatMap(([field, message]) => {
+        const link = field === "form" ? null : linkTo(field);
+        return link ? [{ field, message, ...link }] : [];
+      })
+    : [];
   return (
-    <div className="error-summary" role="alert">
+    <div className="error-summary" role="alert" ref={ref} tabIndex={linkTo ? -1 : undefined}>
       {errors.form ? <p>{errors.form}</p> : null}
       <p>{count === 1 && errors.form ? "Nothing was saved." : `Please correct ${count === 1 ? "the field" : `the ${count} fields`} marked below; nothing was saved.`}</p>
+      {links.length ? (
+        <ul>
+          {links.map((l) => <li key={l.field}><a href={l.href}>{l.label}</a>: {l.message}</li>)}
+        </ul>
+      ) : null}
     </div>
   );
 }

@@ -35,7 +35,7 @@ export const reviewFilters = z.object({
   project: z.string().catch(""),
   minHours: z.coerce.number().min(0).max(168).catch(0),
   minShared: z.coerce.number().min(0).max(168).catch(0),
-  sort: z.enum(["submitted", "my_score", "hours", "shared", "status"]).catch("submitted"),
+  sort: z.enum(["submitted", "my_score", "hours", "shared", "status", "project"]).catch("submitted"),
 });
 export type ReviewFilters = z.infer<typeof reviewFilters>;
 
@@ -60,6 +60,9 @@ export type ReviewRow = {
   hours: number;
   sharedWithMe: number | null;
 };
+
+/** Sorting by project preference: a ranked first choice (by name), then "any project", then no preference. */
+const preferenceOrder = (row: ReviewRow) => (row.preferences.length ? 0 : row.anyProject ? 1 : 2);
 
 export async function getReviewList(access: CohortAccess, filters: ReviewFilters, now = new Date()) {
   const cohort = await cohortForReview(access.cohort.id);
@@ -116,6 +119,7 @@ export async function getReviewList(access: CohortAccess, filters: ReviewFilters
   if (filters.sort === "hours") rows.sort(by((r) => r.hours));
   if (filters.sort === "shared") rows.sort(by((r) => r.sharedWithMe ?? -1));
   if (filters.sort === "status") rows.sort((a, b) => a.status.localeCompare(b.status) || a.myState.localeCompare(b.myState));
+  if (filters.sort === "project") rows.sort((a, b) => preferenceOrder(a) - preferenceOrder(b) || (a.preferences[0] ?? "").localeCompare(b.preferences[0] ?? ""));
 
   const open = applications.filter((a) => a.status === "submitted");
   const recused = open.filter((a) => a.reviews.some((r) => r.reviewerId === viewerId && r.recused)).length;

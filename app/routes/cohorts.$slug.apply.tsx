@@ -10,7 +10,7 @@ import { PHASE_LABELS } from "~/cohorts/phase";
 import { QuestionField } from "~/components/application-form";
 import { AvailabilityGrid } from "~/components/availability-grid";
 import { DateText } from "~/components/dates";
-import { ErrorSummary } from "~/components/forms";
+import { ErrorSummary, type ErrorLink } from "~/components/forms";
 import { Markdown } from "~/components/markdown";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { formValues, type FormValues } from "~/utils/forms";
@@ -30,7 +30,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = String(formData.get("intent") ?? "save");
   const here = `/cohorts/${params.slug}/apply`;
   if (intent === "withdraw") {
-    const result = await withdrawApplication(person, params.slug!);
+    const result = await withdrawApplication(person, params.slug!, formData.get("sure") === "on");
     if (!result.ok) return json({ errors: { form: result.error } as Record<string, string>, values: null }, { status: 400 });
     return redirectWithFlash(here, { kind: "success", message: result.message });
   }
@@ -74,6 +74,21 @@ export default function Apply() {
   const one = (key: string) => {
     const v = values[key];
     return Array.isArray(v) ? v[0] ?? "" : v ?? "";
+  };
+  // Where each problem listed at the top of the form points to.
+  const errorLink = (field: string): ErrorLink | null => {
+    const question = page.questions.find((q) => `q_${q.id}` === field);
+    if (question) return { label: question.label, href: `#field-${field}` };
+    const project = page.projects.find((p) => preferenceField(p.id) === field);
+    if (project) return { label: `Rank of ${project.name}`, href: `#field-${field}` };
+    const others: Record<string, ErrorLink> = {
+      preferences: { label: "Projects", href: "#projects" },
+      timeZone: { label: "Your time zone", href: "#field-timeZone" },
+      availability: { label: "Weekly availability", href: "#availability" },
+      codeOfConduct: { label: "Code of conduct", href: "#field-codeOfConduct" },
+      aiPolicy: { label: "AI-contribution policy", href: "#field-aiPolicy" },
+    };
+    return others[field] ?? null;
   };
 
   return (
@@ -123,7 +138,7 @@ export default function Apply() {
       {!page.canEdit ? (
         <section className="card" aria-label="Applications">
           {page.staffRole ? (
-            <p>You are a {page.staffRole} of {cohort.name}, so you cannot apply to it.</p>
+            <p>You are {page.staffRole === "organizer" ? "an organizer" : "a reviewer"} of {cohort.name}, so you cannot apply to it.</p>
           ) : cohort.phase === "upcoming" || cohort.phase === "draft" ? (
             <p>Applications open on <DateText value={cohort.applicationsOpenAt} timeZone={page.viewerZone} />. Come back then!</p>
           ) : (
@@ -131,14 +146,15 @@ export default function Apply() {
           )}
           {errors.form ? <p className="field-error" role="alert">{errors.form}</p> : null}
           {application && application.status !== "withdrawn" && !application.publishedDecision && cohort.phase === "review" ? (
-            <Form method="post">
-              <button type="submit" name="intent" value="withdraw" className="secondary">Withdraw my application</button>
+            <Form method="post" className="stacked">
+              <label className="choice"><input type="checkbox" name="sure" value="on" /> I understand that applications have closed, so I cannot apply to {cohort.name} again</label>
+              <div className="actions"><button type="submit" name="intent" value="withdraw" className="secondary">Withdraw my application</button></div>
             </Form>
           ) : null}
         </section>
       ) : (
         <>
-          <ErrorSummary errors={actionData?.errors} />
+          <ErrorSummary errors={actionData?.errors} linkTo={errorLink} />
           <Form method="post" className="stacked application-form" noValidate>
             <h2>About you</h2>
             {page.questions.length === 0 ? <p className="muted">The organizers have not added questions yet.</p> : null}
@@ -146,7 +162,7 @@ export default function Apply() {
               <QuestionField key={q.id} question={q} value={values[`q_${q.id}`]} error={errors[`q_${q.id}`]} />
             ))}
 
-            <h2>Projects</h2>
+            <h2 id="projects">Projects</h2>
             <fieldset className="field" aria-describedby={errors.preferences ? "preferences-error" : undefined}>
               <legend>Which projects would you like to work on? Rank them, or tick “Any project”.</legend>
               {page.projects.map((p) => (
@@ -163,7 +179,7 @@ export default function Apply() {
               {errors.preferences ? <p id="preferences-error" className="field-error">{errors.preferences}</p> : null}
             </fieldset>
 
-            <h2>Weekly availability</h2>
+            <h2 id="availability">Weekly availability</h2>
             <div className="field">
               <label htmlFor="field-timeZone">Your time zone</label>
               <span className="help" id="field-timeZone-help">
@@ -184,7 +200,7 @@ export default function Apply() {
                 Everyone in {cohort.name} follows the <a href={cohort.codeOfConductUrl} target="_blank" rel="noreferrer">code of conduct</a>.
               </p>
               <label className="choice">
-                <input type="checkbox" name="codeOfConduct" value="on" defaultChecked={one("codeOfConduct") === "on"} aria-invalid={errors.codeOfConduct ? true : undefined} /> I have read the code of conduct and will follow it.
+                <input type="checkbox" id="field-codeOfConduct" name="codeOfConduct" value="on" defaultChecked={one("codeOfConduct") === "on"} aria-invalid={errors.codeOfConduct ? true : undefined} /> I have read the code of conduct and will follow it.
               </label>
               {errors.codeOfConduct ? <p className="field-error">{errors.codeOfConduct}</p> : null}
             </div>
@@ -198,7 +214,7 @@ export default function Apply() {
                 </details>
               ))}
               <label className="choice">
-                <input type="checkbox" name="aiPolicy" value="on" defaultChecked={one("aiPolicy") === "on"} aria-invalid={errors.aiPolicy ? true : undefined} /> I have read the AI-contribution policies of my chosen projects and will follow them.
+                <input type="checkbox" id="field-aiPolicy" name="aiPolicy" value="on" defaultChecked={one("aiPolicy") === "on"} aria-invalid={errors.aiPolicy ? true : undefined} /> I have read the AI-contribution policies of my chosen projects and will follow them.
               </label>
               {errors.aiPolicy ? <p className="field-error">{errors.aiPolicy}</p> : null}
             </div>

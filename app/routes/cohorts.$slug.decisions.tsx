@@ -30,7 +30,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "accepted" || intent === "waitlisted" || intent === "rejected" || intent === "none") {
     const ids = formData.getAll("id").map(String).filter(Boolean);
     if (ids.length === 0) return json({ error: "Tick at least one application first." }, { status: 400 });
-    const items = ids.map((id) => ({ id, version: Number(formData.get(`v_${id}`) ?? -1) }));
+    const versionOf = (id: string) => {
+      const raw = formData.get(`v_${id}`);
+      return typeof raw === "string" && /^\d+$/.test(raw) ? Number(raw) : null;
+    };
+    const items = ids.flatMap((id) => {
+      const version = versionOf(id);
+      return version === null ? [] : [{ id, version }];
+    });
+    if (items.length !== ids.length) {
+      return json({ error: "This page was not sent in full; reload it and tick the applications again. Nothing was saved." }, { status: 400 });
+    }
     result = await decide(access.person.id, access.cohort.id, intent as Decision, items);
     if (!result.ok) return json({ error: result.error }, { status: 409 });
   } else if (intent === "waitlist-up" || intent === "waitlist-down") {
@@ -40,8 +50,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   } else if (intent === "publish") {
     result = await publishDecisions(access.person.id, access.cohort.id, origin);
   } else if (intent === "check-offers") {
-    const expired = await expireOffers(new Date(), access.cohort.id);
-    const reminded = await sendOfferReminders(new Date(), access.cohort.id);
+    const expired = await expireOffers(new Date(), access.cohort.id, origin);
+    const reminded = await sendOfferReminders(new Date(), access.cohort.id, origin);
     result = { ok: true, message: `${expired} expired offer${expired === 1 ? "" : "s"} handled, ${reminded} reminder${reminded === 1 ? "" : "s"} queued.` };
   } else if (intent === "purge") {
     if (formData.get("confirm") !== "on") return json({ error: "Tick the box to confirm that the answers will be removed for good." }, { status: 400 });

@@ -100,7 +100,14 @@ export default function ReviewApplication() {
       ) : null}
       {d.canScore ? (
         <>
-          <ErrorSummary errors={actionData?.errors} />
+          <ErrorSummary
+            errors={actionData?.errors}
+            linkTo={(field) => {
+              const criterion = d.rubric.find((c) => scoreField(c.id) === field || scoreCommentField(c.id) === field);
+              if (criterion) return { label: criterion.name, href: `#field-${field}` };
+              return field === "comment" ? { label: "Overall comment", href: "#field-comment" } : null;
+            }}
+          />
           {d.rubric.length === 0 ? <p>The organizers have not written a rubric yet.</p> : null}
           <Form method="post" className="stacked" noValidate aria-label="Score this application">
             {d.rubric.map((c) => {
@@ -113,7 +120,7 @@ export default function ReviewApplication() {
                   <span className="help">1 — {c.lowAnchor} · 5 — {c.highAnchor}</span>
                   <div className="actions" role="radiogroup" aria-label={`${c.name} score`}>
                     {[1, 2, 3, 4, 5].map((n) => (
-                      <label key={n} className="choice"><input type="radio" name={name} value={n} defaultChecked={current === String(n)} aria-label={`${c.name}: ${n}`} /> {n}</label>
+                      <label key={n} className="choice"><input type="radio" name={name} value={n} id={n === 1 ? `field-${name}` : undefined} defaultChecked={current === String(n)} aria-label={`${c.name}: ${n}`} /> {n}</label>
                     ))}
                   </div>
                   {errors[name] ? <p id={`${name}-error`} className="field-error">{errors[name]}</p> : null}

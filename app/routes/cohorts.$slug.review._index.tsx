@@ -74,6 +74,7 @@ export default function ReviewList() {
             <option value="hours">Hours available</option>
             {hasOwnAvailability ? <option value="shared">Hours shared with me</option> : null}
             <option value="status">Status</option>
+            <option value="project">Project (first choice)</option>
           </select>
         </label>
         <button type="submit" className="secondary">Apply filters</button>

@@ -10,7 +10,7 @@ export const meta: MetaFunction = () => [{ title: "Your offer — Cohort" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const person = await requireUser(request);
-  const offer = await getOfferPage(person, params.token!);
+  const offer = await getOfferPage(person, params.token!, new URL(request.url).origin);
   if (offer === "not_found") throw notFound("This offer link is not valid.");
   if (offer === "not_yours") throw forbidden("This offer was sent to someone else. Sign in with the account you applied with.");
   return json(offer);
@@ -18,7 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const person = await requireUser(request);
-  const offer = await getOfferPage(person, params.token!);
+  const offer = await getOfferPage(person, params.token!, new URL(request.url).origin);
   if (offer === "not_found") throw notFound("This offer link is not valid.");
   if (offer === "not_yours") throw forbidden("This offer was sent to someone else.");
   const formData = await request.formData();

@@ -104,12 +104,17 @@ describe("applying to a cohort", () => {
   it("can still withdraw after the window closed, but not once a decision was sent", async () => {
     const s = await setup("review");
     const application = await db.application.create({ data: { cohortId: s.cohort.id, personId: s.person.id, status: "submitted", submittedAt: new Date() } });
-    expect((await s.post({ intent: "withdraw" })).status).toBe(302);
+    // withdrawing now is final, so it needs the confirmation tick
+    const unconfirmed = await s.post({ intent: "withdraw" });
+    expect(unconfirmed.status).toBe(400);
+    expect((await jsonOf<{ errors: { form: string } }>(unconfirmed)).errors.form).toMatch(/cannot be submitted again\. Tick the box/);
+    expect((await db.application.findUniqueOrThrow({ where: { id: application.id } })).status).toBe("submitted");
+    expect((await s.post({ intent: "withdraw", sure: "on" })).status).toBe(302);
     expect((await db.application.findUniqueOrThrow({ where: { id: application.id } })).status).toBe("withdrawn");
 
     const other = await setup("review");
     await db.application.create({ data: { cohortId: other.cohort.id, personId: other.person.id, status: "submitted", decision: "accepted", publishedDecision: "accepted" } });
-    const refused = await other.post({ intent: "withdraw" });
+    const refused = await other.post({ intent: "withdraw", sure: "on" });
     expect(refused.status).toBe(400);
     expect((await jsonOf<{ errors: { form: string } }>(refused)).errors.form).toMatch(/answer the offer/);
   });

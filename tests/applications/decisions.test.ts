@@ -37,6 +37,18 @@ async function world(timing: Parameters<typeof makeCohort>[0] = "review") {
   return { cohort, lena, max, cookies, post, page, applicant, decideForm };
 }
 
+/** Aisha accepted and offered a seat, Carmen first on the waitlist, both published. */
+async function aishaOfferedCarmenWaitlisted() {
+  const w = await world();
+  const aisha = await w.applicant("Aisha");
+  const carmen = await w.applicant("Carmen");
+  await w.post("lena", w.decideForm("accepted", [{ id: aisha.application.id, version: 0 }]));
+  await w.post("lena", w.decideForm("waitlisted", [{ id: carmen.application.id, version: 0 }]));
+  await w.post("lena", { intent: "publish" });
+  const offer = await db.offer.findFirstOrThrow({ where: { applicationId: aisha.application.id } });
+  return { w, aisha, carmen, offer };
+}
+
 const tokenOf = async (applicationId: string) => (await db.offer.findFirstOrThrow({ where: { applicationId }, orderBy: { sentAt: "desc" } })).token;
 const offerAction = (token: string, cookie: string, form: Record<string, string>) =>
   callRoute(offerRoute.action, makeRequest(`/offers/${token}`, { cookie, form }), { token });
@@ -81,6 +93,19 @@ describe("deciding", () => {
     ]);
     expect(results.map((r) => r.status).sort()).toEqual([302, 409]);
     expect(await db.auditEntry.count({ where: { subjectId: b.application.id, action: "decision.change" } })).toBe(1);
+  });
+
+  it("a tampered or half-sent form gets a sentence, not a server error", async () => {
+    const w = await world();
+    const a = await w.applicant("Aisha");
+    for (const version of ["abc", "-1", "1.5"]) {
+      const response = await w.post("lena", { intent: "accepted", id: a.application.id, [`v_${a.application.id}`]: version });
+      expect(response.status).toBe(400);
+      expect((await jsonOf<{ error: string }>(response)).error).toMatch(/reload it and tick the applications again/);
+    }
+    const missing = await w.post("lena", { intent: "accepted", id: a.application.id });
+    expect(missing.status).toBe(400);
+    expect((await db.application.findUniqueOrThrow({ where: { id: a.application.id } })).decision).toBe("none");
   });
 
   it("refuses decisions once the cohort is running", async () => {
@@ -149,13 +174,7 @@ describe("publishing, offers and the waitlist", () => {
   });
 
   it("an offer past its deadline expires once and the seat goes to the waitlist; a reminder goes out once before", async () => {
-    const w = await world();
-    const aisha = await w.applicant("Aisha");
-    const carmen = await w.applicant("Carmen");
-    await w.post("lena", w.decideForm("accepted", [{ id: aisha.application.id, version: 0 }]));
-    await w.post("lena", w.decideForm("waitlisted", [{ id: carmen.application.id, version: 0 }]));
-    await w.post("lena", { intent: "publish" });
-    const offer = await db.offer.findFirstOrThrow({ where: { applicationId: aisha.application.id } });
+    const { w, aisha, carmen, offer } = await aishaOfferedCarmenWaitlisted();
 
     // 3 days before the deadline: no reminder yet (reminders go 2 days before)
     expect(await sendOfferReminders(new Date(offer.expiresAt.getTime() - 3 * DAY_MS), w.cohort.id)).toBe(0);
@@ -170,10 +189,24 @@ describe("publishing, offers and the waitlist", () => {
     expect((await db.offer.findUniqueOrThrow({ where: { id: offer.id } })).status).toBe("expired");
     expect((await db.application.findUniqueOrThrow({ where: { id: carmen.application.id } })).decision).toBe("accepted");
     expect(await db.offer.count({ where: { applicationId: carmen.application.id, status: "pending" } })).toBe(1);
+    // the scheduled job has no request to take an address from; the link in the notice still works from an e-mail
+    const seatNotice = await db.notice.findFirstOrThrow({ where: { personId: carmen.person.id, kind: "offer_from_waitlist" } });
+    expect(seatNotice.bodyText).toMatch(/^https?:\/\/[^/\s]+\/offers\/[\w-]+$/m);
     // the expired applicant can no longer confirm
     const response = await offerAction(offer.token, aisha.cookie, { intent: "confirm" });
     expect(response.status).toBe(400);
     expect(await db.cohortMembership.count({ where: { cohortId: w.cohort.id, personId: aisha.person.id } })).toBe(0);
+  });
+
+  it("opening an offer link after its deadline expires it there and then, and the next person's notice has a full link", async () => {
+    const { w, aisha, carmen, offer } = await aishaOfferedCarmenWaitlisted();
+    await db.offer.update({ where: { id: offer.id }, data: { expiresAt: new Date(Date.now() - 60_000) } });
+
+    const page = await jsonOf<{ status: string }>(await callRoute(offerRoute.loader, makeRequest(`/offers/${offer.token}`, { cookie: aisha.cookie }), { token: offer.token }));
+    expect(page.status).toBe("expired");
+    const seatNotice = await db.notice.findFirstOrThrow({ where: { personId: carmen.person.id, kind: "offer_from_waitlist" } });
+    const link = /^(\S+\/offers\/[\w-]+)$/m.exec(seatNotice.bodyText)?.[1];
+    expect(link).toBe(`${new URL(makeRequest("/").url).origin}/offers/${await tokenOf(carmen.application.id)}`);
   });
 });
 

@@ -203,6 +203,12 @@ describe("filtering and sorting the review list", () => {
     expect(await names("?minHours=3")).toEqual(["Bruno"]);
     expect(await names("?minShared=2")).toEqual(["Bruno"]);
     expect((await names("?mine=scored&sort=my_score"))).toEqual(["Carmen", "Bruno"]);
+    // by project preference: first choices by name, then "any project", then no preference
+    const django = await makeProject({ name: "Django" });
+    await db.cohortProject.create({ data: { cohortId: w.cohort.id, projectId: django.id } });
+    await db.projectPreference.create({ data: { applicationId: c.id, projectId: django.id, rank: 1 } });
+    await db.application.updateMany({ where: { cohortId: w.cohort.id, person: { name: "Aisha Bello" } }, data: { anyProject: true } });
+    expect(await names("?status=all&sort=project")).toEqual(["Carmen", "Bruno", "Aisha Bello", "Dmitri"]);
     const list = await jsonOf<List>(await w.list("tom", "?sort=shared"));
     expect(list.hasOwnAvailability).toBe(true);
     expect(list.rows[0]).toMatchObject({ label: "Bruno", hours: 4, sharedWithMe: 4 });

@@ -17,6 +17,9 @@ describeInBrowser("from application to participant", () => {
     expect(await nadia.locator("#field-timeZone").inputValue()).toBe("Asia/Beirut");
     expect(await nadia.getByLabel("Why do you want to join this cohort?").inputValue()).toContain("food bank");
     expect(await nadia.locator(".field-error").allTextContents()).toContain("Please read and accept the code of conduct.");
+    // She pressed Submit at the very end of a long form: the summary takes the focus and links to each problem.
+    expect(await nadia.evaluate(() => document.activeElement?.className)).toBe("error-summary");
+    expect(await nadia.locator(".error-summary a").allTextContents()).toEqual(expect.arrayContaining(["Code of conduct", "Projects", "How much have you used Django?"]));
 
     await nadia.getByLabel("Tell us about something you built or fixed with Python").fill("A volunteer rota with **Django** and a CSV import.");
     await nadia.getByLabel("I built a project with it").check();
@@ -26,7 +29,25 @@ describeInBrowser("from application to participant", () => {
     await nadia.getByLabel("Your GitHub profile or a project you are proud of").fill("https://github.com/nadiahaddad");
     await nadia.getByLabel("Django", { exact: true }).selectOption("1");
     await nadia.getByLabel("Wagtail", { exact: true }).selectOption("2");
-    for (const slot of ["Monday 18:00", "Monday 18:30", "Wednesday 18:00", "Wednesday 18:30", "Saturday 10:00"]) await nadia.getByLabel(slot).check();
+    // The grid with the keyboard: one Tab stop; arrows move, Space ticks, Shift+arrow ticks a run.
+    await nadia.locator("#field-timeZone").focus();
+    await nadia.keyboard.press("Tab");
+    const focused = () => nadia.evaluate(() => document.activeElement?.getAttribute("aria-label") ?? null);
+    expect(await focused()).toBe("Monday 00:00");
+    for (let i = 0; i < 36; i++) await nadia.keyboard.press("ArrowDown");
+    await nadia.keyboard.press("Space");
+    await nadia.keyboard.press("Shift+ArrowDown");
+    expect(await focused()).toBe("Monday 18:30");
+    await nadia.keyboard.press("ArrowRight");
+    await nadia.keyboard.press("ArrowRight");
+    await nadia.keyboard.press("ArrowUp");
+    await nadia.keyboard.press("Space");
+    await nadia.keyboard.press("Shift+ArrowDown");
+    await nadia.keyboard.press("Tab");
+    expect(await nadia.evaluate(() => document.activeElement?.closest(".availability-grid") ?? null)).toBeNull();
+    // and with a click on the cell
+    await nadia.getByLabel("Saturday 10:00").check();
+    expect(await nadia.locator("input[name=slot]:checked").evaluateAll((boxes) => boxes.map((b) => (b as HTMLInputElement).value).sort())).toEqual(["mon-18:00", "mon-18:30", "sat-10:00", "wed-18:00", "wed-18:30"]);
     await nadia.getByLabel(/I have read the code of conduct/).check();
     await nadia.getByLabel(/I have read the AI-contribution policies/).check();
     await nadia.getByRole("button", { name: "Submit application" }).click();
@@ -34,6 +55,7 @@ describeInBrowser("from application to participant", () => {
     expect(await nadia.getByRole("region", { name: "Your application" }).textContent()).toContain("submitted");
     // The grid comes back in her zone.
     expect(await nadia.getByLabel("Monday 18:00").isChecked()).toBe(true);
+    expect(await nadia.getByLabel("Wednesday 18:30").isChecked()).toBe(true);
 
     // ── Tom scores her application ──
     const tom = await browser.newPage({ timezoneId: "Australia/Sydney" });
@@ -93,5 +115,19 @@ describeInBrowser("from application to participant", () => {
     // Lena sees the confirmation on the same page.
     await lena.reload();
     expect(await lena.getByRole("row").filter({ hasText: "Nadia Haddad" }).textContent()).toContain("confirmed");
+  });
+
+  it("on a phone the form fits the screen and a tap anywhere in a cell ticks the half-hour", async () => {
+    const phone = await browser.newPage({ timezoneId: "America/Sao_Paulo", viewport: { width: 375, height: 740 } });
+    await signInAs(phone, "Mei Lin");
+    await phone.goto("/cohorts/session-6/apply");
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    const cell = phone.getByLabel("Friday 10:00").locator("xpath=ancestor::td");
+    await cell.scrollIntoViewIfNeeded();
+    const box = (await cell.boundingBox())!;
+    expect(box.width).toBeGreaterThanOrEqual(24);
+    expect(box.height).toBeGreaterThanOrEqual(24);
+    await phone.mouse.click(box.x + 3, box.y + 3);
+    expect(await phone.getByLabel("Friday 10:00").isChecked()).toBe(true);
   });
 });

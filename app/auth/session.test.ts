@@ -43,7 +43,7 @@ describe("database sessions", () => {
     expect(cookie).not.toMatch(/Secure/);
     const { resetEnv } = await import("~/utils/env.server");
     const saved = { ...process.env };
-    Object.assign(process.env, { NODE_ENV: "production", GITHUB_CLIENT_ID: "id", GITHUB_CLIENT_SECRET: "secret", SESSION_SECRET: "x".repeat(40) });
+    Object.assign(process.env, { NODE_ENV: "production", GITHUB_CLIENT_ID: "id", GITHUB_CLIENT_SECRET: "secret", SESSION_SECRET: "x".repeat(40), APP_URL: "http://localhost:3000" });
     resetEnv();
     try {
       expect(sessionCookie("a.b", new Date())).toMatch(/; Secure/);

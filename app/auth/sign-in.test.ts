@@ -131,7 +131,7 @@ describe("demo sign-in", () => {
   it("does not exist in production", async () => {
     const ana = await db.person.create({ data: { login: "demo-ana2", name: "Ana", isDemo: true, demoRole: "navigator" } });
     const saved = { ...process.env };
-    Object.assign(process.env, { NODE_ENV: "production", GITHUB_CLIENT_ID: "id", GITHUB_CLIENT_SECRET: "s", SESSION_SECRET: "y".repeat(40) });
+    Object.assign(process.env, { NODE_ENV: "production", GITHUB_CLIENT_ID: "id", GITHUB_CLIENT_SECRET: "s", SESSION_SECRET: "y".repeat(40), APP_URL: "http://localhost:3000" });
     resetEnv();
     try {
       const login = await import("~/routes/login");

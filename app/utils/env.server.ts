@@ -51,10 +51,13 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       !env.GITHUB_CLIENT_ID && "GITHUB_CLIENT_ID",
       !env.GITHUB_CLIENT_SECRET && "GITHUB_CLIENT_SECRET",
       !env.SESSION_SECRET && "SESSION_SECRET",
+      // Notices written by scheduled work (expired offers, reminders, digests) have no
+      // request to take an address from; their links must not point at localhost.
+      !env.APP_URL && "APP_URL",
     ].filter(Boolean);
     if (missing.length > 0) {
       throw new Error(
-        `Configuration error: production needs ${missing.join(", ")} (GitHub sign-in and a session secret); see README "Configuration".`,
+        `Configuration error: production needs ${missing.join(", ")} (GitHub sign-in, a session secret and the public address); see README "Configuration".`,
       );
     }
   }

@@ -8,10 +8,19 @@ describe("checked settings", () => {
     expect(env.SYNC_INTERVAL_MINUTES).toBe(15);
   });
 
-  it("refuses to start in production without GitHub sign-in or a session secret, in one line", () => {
+  it("refuses to start in production without GitHub sign-in, a session secret or the public address, in one line", () => {
     expect(() => parseEnv({ NODE_ENV: "production" })).toThrow(
-      /^Configuration error: production needs GITHUB_CLIENT_ID, GITHUB_CLIENT_SECRET, SESSION_SECRET/,
+      /^Configuration error: production needs GITHUB_CLIENT_ID, GITHUB_CLIENT_SECRET, SESSION_SECRET, APP_URL/,
     );
+    expect(() =>
+      parseEnv({ NODE_ENV: "production", GITHUB_CLIENT_ID: "a", GITHUB_CLIENT_SECRET: "b", SESSION_SECRET: "s".repeat(40) }),
+    ).toThrow(/^Configuration error: production needs APP_URL /);
+    expect(
+      parseEnv({
+        NODE_ENV: "production", GITHUB_CLIENT_ID: "a", GITHUB_CLIENT_SECRET: "b", SESSION_SECRET: "s".repeat(40),
+        APP_URL: "https://cohort.example.org",
+      }).APP_URL,
+    ).toBe("https://cohort.example.org");
     const message = (() => {
       try {
         parseEnv({ NODE_ENV: "production", GITHUB_CLIENT_ID: "a", GITHUB_CLIENT_SECRET: "b" });

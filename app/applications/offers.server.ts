@@ -3,6 +3,7 @@
 // Expiry and reminders are scheduled, idempotent jobs.
 import { randomBytes } from "node:crypto";
 import type { SessionPerson } from "~/auth/session.server";
+import { offerLabel } from "~/applications/decision-labels";
 import { recordAudit } from "~/cohorts/audit.server";
 import { phaseOf } from "~/cohorts/phase";
 import { queueNotice } from "~/notifications/outbox.server";
@@ -139,7 +140,7 @@ export async function respondToOffer(person: SessionPerson, token: string, respo
     await expireOffer(offer.id, origin, now);
     return { ok: false, error: "The deadline for this offer has passed, so the seat was offered to the next person on the waitlist." };
   }
-  if (offer.status !== "pending") return { ok: false, error: `You already answered this offer (${offer.status}).` };
+  if (offer.status !== "pending") return { ok: false, error: `You already answered this offer (${offerLabel(offer.status).toLowerCase()}).` };
   if (response === "confirm") {
     const done = await db.$transaction(async (tx) => {
       const claimed = await tx.offer.updateMany({ where: { id: offer.id, status: "pending" }, data: { status: "confirmed", respondedAt: now, openKey: null } });

@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useEffect, useRef, useState } from "react";
 import { getApplyPage, saveApplication, withdrawApplication } from "~/applications/apply.server";
 import { preferenceField } from "~/applications/questions";
+import { offerLabel } from "~/applications/decision-labels";
 import { notFound, requireUser } from "~/auth/permissions.server";
 import { setToSlots, slotIndexFromKey } from "~/availability/slots";
 import { PHASE_LABELS } from "~/cohorts/phase";
@@ -116,7 +117,7 @@ export default function Apply() {
                 <Link to={`/offers/${application.offer.token}`} className="button">Answer your offer</Link>
               </p>
             ) : (
-              <p>Your offer: <strong>{application.offer.status}</strong>. <Link to={`/offers/${application.offer.token}`}>See the offer</Link></p>
+              <p>Your offer: <strong>{offerLabel(application.offer.status)}</strong>. <Link to={`/offers/${application.offer.token}`}>See the offer</Link></p>
             )
           ) : null}
           {application.publishedDecision === "waitlisted" ? <p>You are on the waitlist (position {application.waitlistRank ?? "—"}). We will write to you if a seat opens.</p> : null}

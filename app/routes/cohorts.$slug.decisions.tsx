@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { DECISION_LABELS, type Decision } from "~/applications/decision-labels";
+import { DECISION_LABELS, offerLabel, type Decision } from "~/applications/decision-labels";
 import { z } from "zod";
 import { decide, getDecisionsPage, moveOnWaitlist, publishDecisions, purgeAnswers } from "~/applications/decisions.server";
 import { expireOffers, sendOfferReminders } from "~/applications/offers.server";
@@ -159,7 +159,7 @@ export default function Decisions() {
                   <td>
                     {r.offer ? (
                       <>
-                        {r.offer.status}
+                        {offerLabel(r.offer.status)}
                         {r.offer.status === "pending" ? <div className="muted">until <DateText value={r.offer.expiresAt} timeZone={page.viewerZone} withTime />{r.offer.reminderSentAt ? " · reminded" : ""}</div> : null}
                       </>
                     ) : "—"}

@@ -87,7 +87,7 @@ describeInBrowser("from application to participant", () => {
     await lena.getByRole("button", { name: /^Publish \d+ decisions?$/ }).click();
     await expect.poll(() => lena.getByRole("status").textContent()).toMatch(/decisions? published/);
     const row = lena.getByRole("row").filter({ hasText: "Nadia Haddad" });
-    expect(await row.textContent()).toContain("pending");
+    expect(await row.textContent()).toContain("Waiting for an answer");
     expect(await lena.locator(".audit").textContent()).toContain("Lena Fischer: decision for Nadia Haddad from Undecided to Accepted");
 
     // ── The notice is readable on the admin outbox ──
@@ -114,7 +114,7 @@ describeInBrowser("from application to participant", () => {
 
     // Lena sees the confirmation on the same page.
     await lena.reload();
-    expect(await lena.getByRole("row").filter({ hasText: "Nadia Haddad" }).textContent()).toContain("confirmed");
+    expect(await lena.getByRole("row").filter({ hasText: "Nadia Haddad" }).textContent()).toContain("Confirmed");
   });
 
   it("on a phone the form fits the screen and a tap anywhere in a cell ticks the half-hour", async () => {

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { requireCohortRole } from "~/auth/permissions.server";
 import { ErrorSummary, Field } from "~/components/forms";
 import { appointForm } from "~/teams/team-forms";
@@ -38,6 +38,8 @@ export default function Appointments() {
   const { cohort, projects, guides } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const values = data?.values;
+  // a new location after each saved appointment: the form starts empty again
+  const { key } = useLocation();
   return (
     <>
       <h1>Navigators and captains</h1>
@@ -75,7 +77,7 @@ export default function Appointments() {
         </div>
       )}
       <h2>Appoint someone</h2>
-      <Form method="post" className="stacked" noValidate>
+      <Form key={key} method="post" className="stacked" noValidate>
         <ErrorSummary errors={data?.errors} />
         <Field name="login" label="GitHub login" defaultValue={valueOf(values, "login")} error={data?.errors.login} placeholder="e.g. octocat" />
         <fieldset className="field">

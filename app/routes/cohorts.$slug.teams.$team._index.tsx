@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { requireCohortRole } from "~/auth/permissions.server";
 import { AvailabilityGrid } from "~/components/availability-grid";
 import { ErrorSummary, Field } from "~/components/forms";
@@ -58,6 +58,8 @@ export default function TeamHome() {
   const linkErrors = data?.form === "links" ? data.errors : undefined;
   const { team, meeting } = page;
   const values = data?.values;
+  // a new location after each save: the edit forms close and show what was saved
+  const { key } = useLocation();
   return (
     <>
       <h1>{team.name}</h1>
@@ -83,7 +85,9 @@ export default function TeamHome() {
             <strong>{meeting.label}</strong> your time ({meeting.timeZone}).{" "}
             <span className="muted">Set as {meeting.asSet}.</span>
           </p>
-          <p>Next: {page.meeting!.next.map((iso) => formatDateTime(iso, page.viewerZone)).join(" · ")}</p>
+          {meeting.next.length > 0 ? (
+            <p>{meeting.beforeStart ? "First meetings, from the cohort’s start" : "Next"}: {meeting.next.map((iso) => formatDateTime(iso, page.viewerZone)).join(" · ")}</p>
+          ) : <p className="muted">The cohort has ended; there are no more meetings.</p>}
           {meeting.changes.length > 0 ? (
             <ul>
               {meeting.changes.map((c) => (
@@ -109,7 +113,7 @@ export default function TeamHome() {
       ) : null}
 
       {page.canEdit ? (
-        <details className="card" open={Boolean(meetingErrors)}>
+        <details key={`meeting-${key}`} className="card" open={Boolean(meetingErrors)}>
           <summary>{meeting ? "Change the weekly meeting" : "Set the weekly meeting"}</summary>
           <Form method="post" className="stacked" noValidate>
             <ErrorSummary errors={meetingErrors} />
@@ -156,7 +160,7 @@ export default function TeamHome() {
         </ul>
       ) : <p className="muted">No links yet.</p>}
       {page.canEdit ? (
-        <details className="card" open={Boolean(linkErrors)}>
+        <details key={`links-${key}`} className="card" open={Boolean(linkErrors)}>
           <summary>Edit links</summary>
           <Form method="post" className="stacked" noValidate>
             <ErrorSummary errors={linkErrors} />

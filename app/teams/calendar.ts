@@ -3,7 +3,7 @@
 // VTIMEZONE built from the zone's real offset changes, so calendar apps keep the
 // meeting at the setter's wall-clock time across daylight-saving changes.
 import { zoneOffsetMinutes } from "~/availability/slots";
-import { localDate, meetingOf, type MeetingSettings } from "./meeting";
+import { firstMeetingDate, meetingOf, type MeetingSettings } from "./meeting";
 
 export type CalendarFeedInput = {
   /** stable id of the feed, e.g. the team id */
@@ -133,13 +133,8 @@ export function calendarFeed(input: CalendarFeedInput): string {
   const meeting = meetingOf(input.team);
   if (meeting) {
     lines.push(...vtimezone(meeting.timeZone, input.startsOn, input.endsAt));
-    // First occurrence on or after the cohort's start day. startsOn is a calendar day
-    // stored as UTC midnight, so read it in UTC: in a zone west of UTC it would
-    // otherwise become the day before and the first meeting could precede the start.
-    const startDay = localDate(input.startsOn, "UTC");
-    const ahead = (meeting.weekday - startDay.weekday + 7) % 7;
-    const first = new Date(Date.UTC(startDay.year, startDay.month - 1, startDay.day + ahead));
-    const dtstart = localStamp(first.getUTCFullYear(), first.getUTCMonth() + 1, first.getUTCDate(), meeting.minute);
+    const first = firstMeetingDate(meeting.weekday, input.startsOn);
+    const dtstart = localStamp(first.year, first.month, first.day, meeting.minute);
     lines.push(
       "BEGIN:VEVENT",
       `UID:${input.uid}@cohort`,

@@ -4,14 +4,14 @@
 // per member. Until publishing nothing is stored: the draft travels with the page.
 import { randomBytes } from "node:crypto";
 import { recordAudit } from "~/cohorts/audit.server";
-import { assertPhase, PhaseError } from "~/cohorts/phase";
+import { assertPhase, cohortEndsAt, PhaseError } from "~/cohorts/phase";
 import { queueNotice } from "~/notifications/outbox.server";
 import { aggregate } from "~/review/aggregate";
 import { db, type Tx } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { countSlots } from "~/availability/slots";
 import { evaluateDraft, normalizeDraft, type DraftEvaluation } from "./draft";
-import { formatMeetingFor } from "./meeting";
+import { formatCohortMeetingFor } from "./meeting";
 import { suggestTeams, type Draft, type SuggestInput } from "./suggest";
 
 export type PoolPerson = {
@@ -224,7 +224,8 @@ export async function publishTeams(
 }
 
 async function queueWelcomes(tx: Tx, cohortId: string, teamIds: string[], base: string, now: Date): Promise<number> {
-  const cohort = await tx.cohort.findUniqueOrThrow({ where: { id: cohortId }, select: { slug: true, name: true } });
+  const cohort = await tx.cohort.findUniqueOrThrow({ where: { id: cohortId }, select: { slug: true, name: true, startsOn: true, weeks: true } });
+  const dates = { startsOn: cohort.startsOn, endsAt: cohortEndsAt(cohort) };
   const teams = await tx.team.findMany({
     where: { id: { in: teamIds } },
     include: {
@@ -246,7 +247,7 @@ async function queueWelcomes(tx: Tx, cohortId: string, teamIds: string[], base: 
     }
     for (const member of team.members) {
       if (!member.person) continue;
-      const meeting = formatMeetingFor(team, member.person.timeZone, now);
+      const meeting = formatCohortMeetingFor(team, member.person.timeZone, now, dates);
       const home = `${base}/cohorts/${cohort.slug}/teams/${team.slug}`;
       const lines = [
         `Hello ${member.person.name},`,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { localToUtc, sharedHours, setToSlots, slotIndexFromKey, utcToLocal } from "~/availability/slots";
 import { describeSlots } from "./draft";
-import { formatMeetingFor, meetingsBetween, nextMeetings, occurrenceLabel, wallTimeToUtc } from "./meeting";
+import { formatCohortMeetingFor, formatMeetingFor, meetingsBetween, nextMeetings, occurrenceLabel, wallTimeToUtc } from "./meeting";
 
 const berlinTuesday = { meetingWeekday: 2, meetingMinute: 17 * 60, meetingTimeZone: "Europe/Berlin", meetingMinutes: 60 };
 
@@ -96,3 +96,25 @@ describe("daylight-saving changes during the cohort", () => {
     expect(nextMeetings({ meetingWeekday: 2, meetingMinute: 600, meetingTimeZone: "Mars/Olympus", meetingMinutes: 60 }, new Date(), 3)).toEqual([]);
   });
 });
+
+describe("the meeting during the cohort", () => {
+  const cohort = { startsOn: new Date("2026-03-16T00:00:00Z"), endsAt: new Date("2026-04-13T00:00:00Z") };
+
+  it("starts with the cohort's first week, as the calendar feed does, in the clock of that week", () => {
+    // Published on 20 February, when Berlin and Los Angeles are 9 hours apart; from
+    // 8 March (US clocks) until 29 March (EU clocks) they are 8 hours apart.
+    const view = formatCohortMeetingFor(berlinTuesday, "America/Los_Angeles", new Date("2026-02-20T12:00:00Z"), cohort)!;
+    expect(view.beforeStart).toBe(true);
+    expect(view.next.map((o) => o.startsAt.toISOString())).toEqual(["2026-03-17T16:00:00.000Z", "2026-03-24T16:00:00.000Z", "2026-03-31T15:00:00.000Z"]);
+    expect(view.label).toBe("Tuesdays 09:00–10:00");
+    expect(view.changes.map((c) => [c.from.toISOString(), c.label])).toEqual([["2026-03-31T15:00:00.000Z", "Tuesdays 08:00–09:00"]]);
+  });
+
+  it("lists no meeting after the cohort's end", () => {
+    const during = formatCohortMeetingFor(berlinTuesday, "Europe/Berlin", new Date("2026-04-01T12:00:00Z"), cohort)!;
+    expect(during.beforeStart).toBe(false);
+    expect(during.next.map((o) => o.startsAt.toISOString())).toEqual(["2026-04-07T15:00:00.000Z"]);
+    expect(formatCohortMeetingFor(berlinTuesday, "Europe/Berlin", new Date("2026-04-20T12:00:00Z"), cohort)!.next).toEqual([]);
+  });
+});
+

@@ -162,3 +162,30 @@ function pluralDay(label: string): string {
   const [day, ...rest] = label.split(" ");
   return `${day}s ${rest.join(" ")}`;
 }
+
+/**
+ * The date of the first meeting: the meeting's weekday on or after the cohort's first
+ * day. `startsOn` is a calendar day stored as UTC midnight, so it is read in UTC (in a
+ * zone west of UTC it would otherwise become the day before).
+ */
+export function firstMeetingDate(weekday: number, startsOn: Date): { year: number; month: number; day: number } {
+  const start = localDate(startsOn, "UTC");
+  const first = new Date(Date.UTC(start.year, start.month - 1, start.day + ((weekday - start.weekday + 7) % 7)));
+  return { year: first.getUTCFullYear(), month: first.getUTCMonth() + 1, day: first.getUTCDate() };
+}
+
+/**
+ * The meeting as the viewer sees it during the cohort: before the cohort starts, from
+ * its first meeting (as the calendar feed has it), and no occurrence after its end.
+ */
+export function formatCohortMeetingFor(team: MeetingSettings, viewerTimeZone: string, now: Date, cohort: { startsOn: Date; endsAt: Date }): (MeetingView & { beforeStart: boolean }) | null {
+  const meeting = meetingOf(team);
+  if (!meeting) return null;
+  const date = firstMeetingDate(meeting.weekday, cohort.startsOn);
+  const first = wallTimeToUtc(date.year, date.month, date.day, meeting.minute, meeting.timeZone);
+  const beforeStart = first.getTime() > now.getTime();
+  const view = formatMeetingFor(team, viewerTimeZone, beforeStart ? first : now, cohort.endsAt);
+  if (!view) return null;
+  return { ...view, next: view.next.filter((o) => o.startsAt.getTime() < cohort.endsAt.getTime()), beforeStart };
+}
+

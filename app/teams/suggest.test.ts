@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { randomPool, rng } from "../../tests/fixtures/team-pool";
-import { andAll, bitsFromSlots, count } from "./bitset";
-import { greedyTeams, suggestTeams, type SuggestInput, type Suggestion } from "./suggest";
+import { andAll, bitsFromSlots, count, countAnd } from "./bitset";
+import { greedyTeams, prepare, suggestTeams, type SuggestInput, type Suggestion } from "./suggest";
 
 /** Every rule the suggester promises, checked from the raw input. */
 function brokenRules(input: SuggestInput, result: Suggestion): string[] {
@@ -63,6 +63,37 @@ function varied(seed: number): SuggestInput {
   return pool;
 }
 
+/** The most participants any assignment keeping the rules can place (exhaustive; small pools only). */
+function mostPlaceable(input: SuggestInput): number {
+  const p = prepare(input);
+  const { teamSizeMin: min, teamSizeMax: max } = p.rules;
+  const masks = p.navs.map((n) => new Uint32Array(n.bits));
+  const projs = p.navs.map((n) => n.proj);
+  const sizes = p.navs.map(() => 0);
+  let best = 0;
+  const search = (i: number, placed: number) => {
+    if (placed + p.parts.length - i <= best) return;
+    if (i === p.parts.length) {
+      if (sizes.every((s) => s === 0 || s >= min)) best = placed;
+      return;
+    }
+    const part = p.parts[i];
+    for (let t = 0; t < masks.length; t++) {
+      if (sizes[t] >= max || (projs[t] & part.proj) === 0 || countAnd(masks[t], part.bits) < p.minSlots) continue;
+      const [mask, proj] = [new Uint32Array(masks[t]), projs[t]];
+      masks[t] = masks[t].map((w, k) => w & part.bits[k]);
+      projs[t] &= part.proj;
+      sizes[t]++;
+      search(i + 1, placed + 1);
+      [masks[t], projs[t]] = [mask, proj];
+      sizes[t]--;
+    }
+    search(i + 1, placed);
+  };
+  search(0, 0);
+  return best;
+}
+
 describe("suggesting teams", () => {
   it("never breaks a rule, on 60 random cohorts of every shape", () => {
     for (let seed = 1; seed <= 60; seed++) {
@@ -111,6 +142,44 @@ describe("suggesting teams", () => {
     expect(why.mornings).toBe("Shares fewer than 5 hours a week with every navigator of a project they chose.");
     expect(why["nav-idle"]).toBe("Has not given any weekly availability.");
     expect(why["cap-morning"]).toBe("No team without a captain shares 3 hours a week with them.");
+  });
+
+  it("places nearly as many people as an exhaustive search, on 150 small cohorts with the default rules", () => {
+    // A local search is not exact: it may miss a chain of moves. Measured: it places
+    // the most anyone could in 136 of these 150 cohorts, and 97.6% of the people in all.
+    let placed = 0;
+    let placeable = 0;
+    let equal = 0;
+    for (let seed = 1; seed <= 150; seed++) {
+      const random = rng(seed * 13);
+      const busy = [0.6, 1, 1.5][Math.floor(random() * 3)];
+      const pool = randomPool(seed + 5000, 8 + Math.floor(random() * 9), 2 + Math.floor(random() * 4), 0, undefined, busy);
+      const ours = suggestTeams(pool).placed;
+      const most = mostPlaceable(pool);
+      expect(ours, `seed ${seed}`).toBeLessThanOrEqual(most);
+      placed += ours;
+      placeable += most;
+      if (ours === most) equal++;
+    }
+    expect(placed / placeable).toBeGreaterThanOrEqual(0.97);
+    expect(equal).toBeGreaterThanOrEqual(135);
+  });
+
+  it("opens a team around the navigator of a rarer project with someone another team can spare", () => {
+    const slots = "1".repeat(20) + "0".repeat(316);
+    const person = (id: string, projectIds: string[], score: number) => ({ id, slots, projectIds, anyProject: projectIds.length === 0, score });
+    const input: SuggestInput = {
+      rules: { teamSizeMin: 3, teamSizeMax: 4, minSharedHours: 5, captainMinSharedHours: 3 },
+      projects: ["django", "wagtail"],
+      navigators: [{ id: "nav-any", slots, projectId: null }, { id: "nav-wagtail", slots, projectId: "wagtail" }],
+      captains: [],
+      // the better-scored Wagtail people would all fill the first team, leaving two open to any project
+      participants: [person("w1", ["wagtail"], 5), person("w2", ["wagtail"], 5), person("w3", ["wagtail"], 5), person("x1", [], 2), person("x2", [], 2), person("x3", [], 2)],
+    };
+    const result = suggestTeams(input);
+    expect(brokenRules(input, result)).toEqual([]);
+    expect(result.placed).toBe(6);
+    expect(result.leftOut.filter((l) => l.role === "participant")).toEqual([]);
   });
 
   it("prefers better-scored applicants when the hours are equal", () => {

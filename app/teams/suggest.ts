@@ -270,35 +270,110 @@ function scoreOf(a: Assignment, p: Prepared): Score {
 const better = (x: Score, y: Score) =>
   x.placed !== y.placed ? x.placed > y.placed : x.slots !== y.slots ? x.slots > y.slots : x.score > y.score + 1e-9;
 
-/** Tries to open a new team around each unused navigator from unplaced participants. */
+/** How many first picks `openTeams` tries per unused navigator (a fixed limit, not a clock). */
+const FIRST_PICKS = 12;
+
+/**
+ * Tries to open a new team around each unused navigator. A team is grown from several
+ * first picks, each time taking whoever keeps the most shared slots. Besides unplaced
+ * participants it may take someone from another team, when that team can spare them
+ * (it stays at its minimum size, and fewer people only share more hours) or when an
+ * unplaced participant can take their seat there: so the navigator of a rarer project
+ * gets the people only they can lead. A new team is kept when it places more people.
+ */
 function openTeams(a: Assignment, p: Prepared): boolean {
   let changed = false;
   const ranked = order(p);
+  const { teamSizeMin: min, teamSizeMax: max } = p.rules;
   for (let t = 0; t < p.navs.length; t++) {
     if (a.members[t].length > 0) continue;
-    const picked: number[] = [];
-    const mask = new Uint32Array(p.navs[t].bits);
-    let proj = p.navs[t].proj;
-    for (let k = 0; k < p.rules.teamSizeMax; k++) {
-      let best = -1;
-      let bestSlots = -1;
-      for (const i of ranked) {
-        if (a.teamOf[i] >= 0 || picked.includes(i)) continue;
-        const part = p.parts[i];
-        if ((proj & part.proj) === 0) continue;
-        const slots = countAnd(mask, part.bits);
-        if (slots >= p.minSlots && slots > bestSlots) {
-          bestSlots = slots;
-          best = i;
+    const nav = p.navs[t];
+    const fits = ranked.filter((i) => (nav.proj & p.parts[i].proj) !== 0 && countAnd(nav.bits, p.parts[i].bits) >= p.minSlots);
+    if (!fits.some((i) => a.teamOf[i] < 0)) continue;
+    // who may take a seat someone leaves for the new team: first those who could not join it
+    const fitting = new Set(fits);
+    const unplaced = ranked.filter((i) => a.teamOf[i] < 0).sort((x, y) => Number(fitting.has(x)) - Number(fitting.has(y)));
+    // unplaced people first as first picks, then those who share the most with the navigator
+    const firsts = [...fits].sort((x, y) => Number(a.teamOf[x] >= 0) - Number(a.teamOf[y] >= 0) || countAnd(nav.bits, p.parts[y].bits) - countAnd(nav.bits, p.parts[x].bits)).slice(0, FIRST_PICKS);
+    let best: { picked: number[]; seats: Map<number, number> } | null = null;
+    let bestGain = 0;
+    let bestSlots = -1;
+    for (const first of firsts) {
+      const picked: number[] = [];
+      const taken = new Map<number, number>(); // team → how many left it for the new team
+      const seats = new Map<number, number>(); // person leaving their team → unplaced person taking the seat
+      const seated = new Set<number>();
+      const mask = new Uint32Array(nav.bits);
+      let proj = nav.proj;
+      /** How `i` can leave their team: free (unplaced or spare), -1 for no way, or who takes the seat. */
+      const leave = (i: number, size: number): "free" | number => {
+        const from = a.teamOf[i];
+        if (from < 0) return "free";
+        const gone = taken.get(from) ?? 0;
+        if (size < min && a.members[from].length - gone > min) return "free";
+        if (gone > 0) return -1; // a team gives at most one seat to a newcomer (evaluate() sees one change)
+        for (const u of unplaced) {
+          if (seated.has(u) || picked.includes(u) || u === i) continue;
+          if (a.feasible(a.evaluate(from, i, u))) return u;
         }
+        return -1;
+      };
+      const pick = (i: number, how: "free" | number) => {
+        picked.push(i);
+        const from = a.teamOf[i];
+        if (from >= 0) taken.set(from, (taken.get(from) ?? 0) + 1);
+        if (how !== "free") {
+          seats.set(i, how);
+          seated.add(how);
+        }
+        for (let w = 0; w < WORDS; w++) mask[w] &= p.parts[i].bits[w];
+        proj &= p.parts[i].proj;
+      };
+      const firstWay = leave(first, 0);
+      if (firstWay === -1) continue;
+      pick(first, firstWay);
+      while (picked.length < max) {
+        let next = -1;
+        let nextWay: "free" | number = -1;
+        let nextKey = -1;
+        for (const i of fits) {
+          if (picked.includes(i) || seated.has(i)) continue;
+          if ((proj & p.parts[i].proj) === 0) continue;
+          const slots = countAnd(mask, p.parts[i].bits);
+          if (slots < p.minSlots) continue;
+          // an unplaced person, or a seat passed on to one, places someone more
+          if (1000 + slots <= nextKey) continue;
+          const way = leave(i, picked.length);
+          if (way === -1) continue;
+          // once the team is big enough, only moves that place someone more make it better
+          const key = (a.teamOf[i] < 0 || way !== "free" ? 1000 : 0) + slots;
+          if (key < 1000 && picked.length >= min) continue;
+          if (key > nextKey) {
+            nextKey = key;
+            next = i;
+            nextWay = way;
+          }
+        }
+        if (next < 0) break;
+        pick(next, nextWay);
       }
-      if (best < 0) break;
-      picked.push(best);
-      for (let w = 0; w < WORDS; w++) mask[w] &= p.parts[best].bits[w];
-      proj &= p.parts[best].proj;
+      if (picked.length < min) continue;
+      const gain = picked.filter((i) => a.teamOf[i] < 0).length + seats.size;
+      const slots = count(mask);
+      if (gain > bestGain || (gain === bestGain && gain > 0 && slots > bestSlots)) {
+        best = { picked, seats };
+        bestGain = gain;
+        bestSlots = slots;
+      }
     }
-    if (picked.length >= p.rules.teamSizeMin) {
-      for (const i of picked) a.add(i, t);
+    if (best) {
+      for (const i of best.picked) {
+        const from = a.teamOf[i];
+        a.remove(i);
+        a.add(i, t);
+        const u = best.seats.get(i);
+        if (u !== undefined) a.add(u, from);
+      }
       changed = true;
     }
   }
@@ -332,11 +407,11 @@ function localSearch(a: Assignment, p: Prepared, maxPasses = 40): void {
         improved = true;
       }
     }
-    // 2. make room: unplaced i takes j's place in a full team, j moves to a team with room
+    // 2. make room: unplaced i takes j's place in a team (full, or one i cannot share enough hours with while j is in it), j moves to a team with room
     for (let i = 0; i < n; i++) {
       if (a.teamOf[i] >= 0) continue;
       search: for (let t = 0; t < T; t++) {
-        if (a.members[t].length !== max) continue;
+        if (a.members[t].length === 0) continue;
         for (const j of a.members[t]) {
           const et = a.evaluate(t, j, i);
           if (!a.feasible(et)) continue;

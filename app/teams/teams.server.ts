@@ -12,7 +12,7 @@ import { isValidTimeZone } from "~/utils/time";
 import { andAll, bitsFromSlots, count, slotsFromBits } from "./bitset";
 import { calendarFeed } from "./calendar";
 import { baseUrl, newCalendarToken } from "./forming.server";
-import { formatMeetingFor, localDate, hhmm, type MeetingView } from "./meeting";
+import { formatCohortMeetingFor, localDate, hhmm } from "./meeting";
 import type { AppointInput, LinksInput, MeetingInput } from "./team-forms";
 
 // ───────────────────────────── appointments ─────────────────────────────
@@ -176,7 +176,7 @@ export async function getTeamHome(access: CohortAccess, teamSlug: string, origin
   const captainHours = captain ? count(andAll([coreMask, bitsFromSlots(slotsOf.get(captain.personId!) ?? null)])) / 2 : null;
   const shared = core.length > 0 ? slotsFromBits(coreMask) : emptySlots();
   const endsAt = cohortEndsAt(cohort);
-  const meeting: MeetingView | null = formatMeetingFor(team, viewerZone, now, endsAt);
+  const meeting = formatCohortMeetingFor(team, viewerZone, now, { startsOn: cohort.startsOn, endsAt });
   const mine = members.find((m) => m.personId === access.person.id);
   const phase = phaseOf(cohort, now);
   const canEdit = access.isOrganizer || access.roles.includes("navigator") && mine?.role === "navigator";
@@ -206,7 +206,7 @@ export async function getTeamHome(access: CohortAccess, teamSlug: string, origin
       };
     }),
     shared: { hours: countSlots(shared) / 2, localSlots: utcToLocal(shared, viewerZone, now), captainHours },
-    meeting: meeting && { label: meeting.label, timeZone: meeting.timeZone, asSet: meeting.asSet, next: meeting.next.map((o) => o.startsAt.toISOString()), changes: meeting.changes.map((c) => ({ from: c.from.toISOString(), label: c.label })) },
+    meeting: meeting && { label: meeting.label, timeZone: meeting.timeZone, asSet: meeting.asSet, beforeStart: meeting.beforeStart, next: meeting.next.map((o) => o.startsAt.toISOString()), changes: meeting.changes.map((c) => ({ from: c.from.toISOString(), label: c.label })) },
     viewerZone,
     calendarUrl: mine?.calendarToken ? `${baseUrl(origin)}/calendar/${mine.calendarToken}.ics` : null,
     isMember: Boolean(mine),

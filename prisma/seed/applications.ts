@@ -142,7 +142,7 @@ export async function seedApplications(db: Db, foundation: FoundationSeed, now: 
   let githubId = 9_200_000;
   for (const a of APPLICANTS) {
     applicants.push(
-      await db.person.create({ data: { login: a.login, name: a.name, email: `${a.login}@example.org`, timeZone: a.timeZone, githubId: githubId++, isDemo: false } }),
+      await db.person.create({ data: { login: a.login, name: a.name, email: `${a.login}@example.org`, timeZone: a.timeZone, githubId: githubId++, avatarUrl: `/avatars/${a.login}.svg`, isDemo: false } }),
     );
   }
 

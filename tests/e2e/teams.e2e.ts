@@ -49,11 +49,14 @@ describeInBrowser("forming teams and the team's home", () => {
     await lena.getByRole("button", { name: "Save meeting" }).click();
     await expect.poll(() => lena.getByRole("status").textContent()).toContain("Weekly meeting saved");
 
-    // Oliver sees it on his own clock: 17:00 in São Paulo is 20:00 in Dublin in winter, 21:00 in summer.
-    const hours = 17 + (zoneOffsetMinutes("Europe/Dublin", new Date()) - zoneOffsetMinutes("America/Sao_Paulo", new Date())) / 60;
+    // Oliver sees it on his own clock: 17:00 in São Paulo is 20:00 in Dublin in winter, 21:00 in summer
+    // (as in the cohort's first week: the demo cohort starts in ten days).
+    const firstWeek = new Date(Date.now() + 13 * 24 * 60 * 60 * 1000);
+    const hours = 17 + (zoneOffsetMinutes("Europe/Dublin", firstWeek) - zoneOffsetMinutes("America/Sao_Paulo", firstWeek)) / 60;
     await oliver.reload();
     const meeting = await oliver.getByTestId("meeting").textContent();
     expect(meeting).toContain(`Wednesdays ${hours}:00–${hours + 1}:00 your time (Europe/Dublin)`);
+    expect(meeting).toContain("First meetings, from the cohort’s start:");
     expect(meeting).toContain("Set as Wednesdays 17:00–18:00 (America/Sao_Paulo)");
     expect(await oliver.getByLabel("Calendar feed address").inputValue()).toMatch(/\/calendar\/[\w-]+\.ics$/);
   });

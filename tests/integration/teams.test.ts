@@ -225,13 +225,17 @@ describe("the team's home", () => {
     // the navigator sets Mondays 19:00 London time
     const set = await callRoute(mod.action, makeRequest(path, { cookie: cookies[navigatorKey], form: { intent: "meeting", weekday: "1", time: "19:00", timeZone: "Europe/London", duration: "60" } }), { slug: "spring", team: team.slug });
     expect(set.status).toBe(302);
-    const hannah = await jsonOf<{ members: { name: string; role: string; localTime: string | null; timeZone: string }[]; meeting: { label: string; asSet: string }; shared: { hours: number; localSlots: string }; viewerZone: string; calendarUrl: string | null }>(
+    const hannah = await jsonOf<{ members: { name: string; role: string; localTime: string | null; timeZone: string }[]; meeting: { label: string; asSet: string; beforeStart: boolean; next: string[] }; shared: { hours: number; localSlots: string }; viewerZone: string; calendarUrl: string | null }>(
       await callRoute(mod.loader, makeRequest(path, { cookie: cookies.p4 }), { slug: "spring", team: team.slug }),
     );
     expect(hannah.members[0].role).toBe("navigator");
     expect(hannah.members.find((m) => m.name === "Hannah Kim")).toMatchObject({ role: "participant", timeZone: "America/Los_Angeles" });
     expect(hannah.members.every((m) => /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d\d:\d\d$/.test(m.localTime ?? ""))).toBe(true);
     expect(hannah.meeting.asSet).toBe("Mondays 19:00–20:00 (Europe/London)");
+    // The cohort starts in about four weeks: the meetings listed are its first ones, not this week's.
+    expect(hannah.meeting.beforeStart).toBe(true);
+    expect(new Date(hannah.meeting.next[0]).getTime()).toBeGreaterThanOrEqual(cohort.startsOn.getTime());
+    expect(new Date(hannah.meeting.next[0]).getTime()).toBeLessThan(cohort.startsOn.getTime() + 8 * DAY_MS);
     // London and Los Angeles are 8 hours apart except during the weeks their clock changes differ
     expect(hannah.meeting.label).toMatch(/^Mondays (11|12):00–(12|13):00$/);
     expect(hannah.viewerZone).toBe("America/Los_Angeles");

@@ -246,7 +246,7 @@ function IssueCard({ issue, board, data, busy }: { issue: Card; board: Board; da
               {data?.errors?.note ? <p className="field-error">{data.errors.note}</p> : null}
             </div>
             <div className="field">
-              <label><input type="checkbox" name="hidden" value="on" defaultChecked={curation?.hidden ?? false} /> Hide from participants (not a good first issue)</label>
+              <label><input type="checkbox" name="hidden" value="on" defaultChecked={data ? valueOf(data.values, "hidden") === "on" : curation?.hidden ?? false} /> Hide from participants (not a good first issue)</label>
             </div>
             <div className="actions"><button type="submit" name="intent" value="curate">Save curation</button></div>
           </Form>

@@ -1,5 +1,6 @@
 // The starter-issue board through its route: curation, claims (two at once),
 // release, reassign, stale flag, add by URL.
+import { http, HttpResponse } from "msw";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as board from "../../app/routes/cohorts.$slug.issues";
 import { db } from "../../app/utils/db.server";
@@ -143,5 +144,23 @@ describe("adding an issue by its address", () => {
     expect(await errorFor(`https://github.com/${owner}/${repo}/issues/88`)).toMatch(/is a pull request/);
     mockServer.use(tracQueryHandler([]));
     expect(await errorFor(`${TRAC}/ticket/99999999`)).toMatch(/no ticket #99999999/);
+  });
+
+  it("does not add an issue that is closed upstream (it would never show on the board)", async () => {
+    const [owner, repo] = [world.project.repositories[0].owner, world.project.repositories[0].name];
+    const errorFor = async (url: string) => (await jsonOf<{ errors: { url: string } }>(await post("navigator", { intent: "add", projectId: world.project.id, url }))).errors.url;
+    mockServer.use(issueHandler(owner, repo, 90, { title: "Already fixed in main", state: "closed" }));
+    expect(await errorFor(`https://github.com/${owner}/${repo}/issues/90`)).toBe(`“Already fixed in main” (${owner}/${repo}#90) is closed upstream; add an open issue instead.`);
+    mockServer.use(tracQueryHandler([], [{ id: 36200, summary: "Fixed long ago", status: "closed" }]));
+    expect(await errorFor(`${TRAC}/ticket/36200`)).toMatch(/^“Fixed long ago” \(Trac #36200\) is closed upstream/);
+    expect(await db.starterIssue.count({ where: { externalKey: { in: [`${owner}/${repo}#90`, "36200"] } } })).toBe(0);
+  });
+
+  it("says when the repository keeps its issues elsewhere (GitHub answers 410, like django/django)", async () => {
+    const [owner, repo] = [world.project.repositories[0].owner, world.project.repositories[0].name];
+    mockServer.use(http.get(`https://api.github.com/repos/${owner}/${repo}/issues/5`, () => HttpResponse.json({ message: "Issues are disabled for this repo", documentation_url: "https://docs.github.com/v3/issues/", status: "410" }, { status: 410 })));
+    const response = await post("navigator", { intent: "add", projectId: world.project.id, url: `https://github.com/${owner}/${repo}/issues/5` });
+    expect(response.status).toBe(400);
+    expect((await jsonOf<{ errors: { url: string } }>(response)).errors.url).toBe(`${owner}/${repo} has its GitHub issues switched off; add its Trac ticket instead (${TRAC}/ticket/…).`);
   });
 });

@@ -16,7 +16,7 @@ let issueId: string;
 let otherIssueId: string;
 let teammate: { id: string; name: string };
 
-type BoardJson = { projects: { issues: { id: string; title: string; claim: { personName: string; stale: boolean; id: string } | null; curation: { difficulty: string | null; recommendedTeamId: string | null; hidden: boolean; noteHtml: string } | null }[] }[] };
+type BoardJson = { projects: { issues: { id: string; title: string; claim: { personName: string; stale: boolean; id: string; pulls: { name: string; statusLabel: string; preReviewedBy: string | null }[] } | null; curation: { difficulty: string | null; recommendedTeamId: string | null; hidden: boolean; noteHtml: string } | null }[] }[] };
 
 const path = "/cohorts/session-1/issues";
 const params = { slug: "session-1" };
@@ -115,6 +115,19 @@ describe("claims", () => {
     expect((await card("navigator", issueId))?.claim?.stale).toBe(false);
     await db.issueClaim.update({ where: { id: active.id }, data: { claimedAt: new Date(Date.now() - 15 * DAY_MS) } });
     expect((await card("navigator", issueId))?.claim?.stale).toBe(true);
+  });
+
+  it("shows the claim's linked pull request with its status and the pre-reviewed badge, and it is no longer stale", async () => {
+    const active = await db.issueClaim.findFirstOrThrow({ where: { starterIssueId: issueId, releasedAt: null } });
+    const pr = await db.pullRequest.create({ data: { owner: "django", repo: "django", number: 18823, url: "https://github.com/django/django/pull/18823", title: "Fixed #35890 -- Docs", authorLogin: "teammate", state: "open", reviewState: "changes_requested" } });
+    await db.linkedPullRequest.create({
+      data: { cohortId: world.cohort.id, pullRequestId: pr.id, personId: active.personId, claimId: active.id, starterIssueId: issueId, preReviewedAt: new Date(), preReviewedById: world.people.navigator.id },
+    });
+    for (const role of ["navigator", "participant"] as const) {
+      const claim = (await card(role, issueId))?.claim;
+      expect(claim?.pulls, role).toEqual([{ name: "django/django#18823", url: "https://github.com/django/django/pull/18823", status: "changes_requested", statusLabel: "Changes requested", preReviewedBy: world.people.navigator.name }]);
+      expect(claim?.stale).toBe(false);
+    }
   });
 });
 

@@ -69,11 +69,14 @@ export async function refreshRepository(
 ): Promise<void> {
   const etags = parseJson<Record<string, string>>(repository.issuesEtags, {});
   const stillListed = new Set<string>();
+  // Labels whose listing answered 304: the issues we hold with them are still listed.
+  const unchangedLabels = new Set<string>();
   let anyChangedListing = false;
   for (const label of labels) {
     try {
       const answer = await github.listStarterIssues(repository.owner, repository.name, label, etags[label]);
       if (answer.notModified) {
+        unchangedLabels.add(label.toLowerCase());
         continue;
       }
       anyChangedListing = true;
@@ -94,10 +97,11 @@ export async function refreshRepository(
   const prefix = `${repository.owner}/${repository.name}#`;
   const held = await db.starterIssue.findMany({
     where: { source: "github", state: "open", projectId: repository.projectId, externalKey: { startsWith: prefix } },
-    select: { id: true, externalKey: true, etag: true },
+    select: { id: true, externalKey: true, etag: true, labels: true },
   });
   for (const issue of held) {
     if (stillListed.has(issue.externalKey)) continue;
+    if (parseJson<string[]>(issue.labels, []).some((l) => typeof l === "string" && unchangedLabels.has(l.toLowerCase()))) continue;
     try {
       const number = Number(issue.externalKey.slice(prefix.length));
       const answer = await github.getIssue(repository.owner, repository.name, number, issue.etag);

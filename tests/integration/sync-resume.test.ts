@@ -11,7 +11,7 @@ import * as syncPage from "../../app/routes/cohorts.$slug.sync";
 import { db } from "../../app/utils/db.server";
 import { resetEnv } from "../../app/utils/env.server";
 import { addMember, callRoute, jsonOf, makeCohort, makePerson, makeProject, makeRequest, sessionCookieFor } from "../setup/factories";
-import { GITHUB_API, primaryLimitResponse, pullBody, reviewsBody, secondaryLimitResponse } from "../mocks/github";
+import { GITHUB_API, issueItem, primaryLimitResponse, pullBody, reviewsBody, secondaryLimitResponse, singleIssue } from "../mocks/github";
 import { mockServer } from "../mocks/server";
 
 const NUMBERS = [101, 102, 103];
@@ -157,5 +157,38 @@ describe("the organizers' sync page", () => {
       delete process.env.GITHUB_TOKEN;
       resetEnv();
     }
+  });
+});
+
+describe("starter issues under several labels", () => {
+  it("asks only about issues that left a changed listing, not those of a listing that answered 304", async () => {
+    const project = await makeProject({ slug: "widgets", name: "Widgets", repos: [["acme", "widgets"]] });
+    await db.project.update({ where: { id: project.id }, data: { starterLabels: JSON.stringify(["good first issue", "help wanted"]) } });
+    await db.cohortProject.create({ data: { cohortId, projectId: project.id } });
+    let listings: Record<string, number[]> = { "good first issue": [1, 2], "help wanted": [3] };
+    const asked: number[] = [];
+    mockServer.use(
+      ...github([]),
+      http.get(`${GITHUB_API}/repos/acme/widgets/issues`, ({ request }) => {
+        const label = new URL(request.url).searchParams.get("labels") ?? "";
+        const numbers = listings[label] ?? [];
+        const etag = `W/"${label}-${numbers.join(",")}"`;
+        if (request.headers.get("if-none-match") === etag) return new HttpResponse(null, { status: 304, headers: { etag } });
+        return HttpResponse.json(numbers.map((n) => issueItem("acme", "widgets", n, { labels: [label] })), { headers: { etag } });
+      }),
+      http.get(`${GITHUB_API}/repos/acme/widgets/issues/:number`, ({ params }) => {
+        asked.push(Number(params.number));
+        return HttpResponse.json(singleIssue("acme", "widgets", Number(params.number), { state: "closed", labels: ["help wanted"] }));
+      }),
+    );
+    expect((await sync())?.errors).toEqual([]);
+    expect(await db.starterIssue.count({ where: { projectId: project.id, state: "open" } })).toBe(3);
+
+    listings = { "good first issue": [1, 2], "help wanted": [4] };
+    const again = await sync();
+    expect(again?.errors).toEqual([]);
+    expect(asked).toEqual([3]);
+    const states = Object.fromEntries((await db.starterIssue.findMany({ where: { projectId: project.id }, select: { externalKey: true, state: true } })).map((i) => [i.externalKey, i.state]));
+    expect(states).toEqual({ "acme/widgets#1": "open", "acme/widgets#2": "open", "acme/widgets#3": "closed", "acme/widgets#4": "open" });
   });
 });

@@ -10,6 +10,7 @@ import type { GitHub } from "~/integrations/github.server";
 import type { Trac } from "~/integrations/trac.server";
 import { db, isUniqueViolation } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
+import { pullStatus, PULL_STATUS_LABELS } from "~/pulls/status";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { DAY_MS } from "~/utils/time";
 import type { AddIssueInput, CurateInput } from "./forms";
@@ -70,6 +71,14 @@ export async function getIssueBoard(access: CohortAccess, filters: { project?: s
         select: {
           id: true, cohortId: true, claimedAt: true, personId: true, person: { select: { name: true, login: true } },
           _count: { select: { linkedPulls: true } },
+          linkedPulls: {
+            select: {
+              preReviewedAt: true, preReviewedBy: { select: { name: true } },
+              pullRequest: { select: { owner: true, repo: true, number: true, url: true, state: true, draft: true, reviewState: true } },
+            },
+            orderBy: { linkedAt: "asc" },
+            take: 5,
+          },
         },
       },
     },
@@ -119,6 +128,19 @@ export async function getIssueBoard(access: CohortAccess, filters: { project?: s
             mine: claim.personId === access.person.id,
             stale,
             linkedPulls: claim._count.linkedPulls,
+            // the same status and pre-review badges as on the pull requests page
+            pulls: claim.cohortId === cohort.id
+              ? claim.linkedPulls.map((l) => {
+                  const status = pullStatus(l.pullRequest);
+                  return {
+                    name: `${l.pullRequest.owner}/${l.pullRequest.repo}#${l.pullRequest.number}`,
+                    url: l.pullRequest.url,
+                    status,
+                    statusLabel: PULL_STATUS_LABELS[status],
+                    preReviewedBy: l.preReviewedAt ? l.preReviewedBy?.name ?? "a navigator" : null,
+                  };
+                })
+              : [],
             teamId: claimTeamId,
             // navigators and captains manage their own team's claims; organizers all
             manageable: claim.cohortId === cohort.id && (access.isOrganizer || (claimTeamId !== null && myTeamIds.has(claimTeamId) && canCurate(access))),

@@ -30,6 +30,26 @@ describe("references in pull requests", () => {
     expect(referencesIssue(findReferences("Fixed #35678 -- Added a system check."), djangoPr, trac(35679))).toBe(false);
   });
 
+  it("reads every form of a Trac reference a Django pull request carries", () => {
+    const forms = [
+      "Fixed #35678 -- Added a system check.",
+      "Refs #35678 -- Moved tests into a class.",
+      "Refs #35678",
+      "Fixed #35678.",
+      "Fixes #35678",
+      "closes #35678",
+      "ticket-35678",
+      "#### Trac ticket number\n\nticket-35678\n\n#### Branch description",
+      "See ticket #35678 for the discussion.",
+    ];
+    for (const text of forms) {
+      expect(referencesIssue(findReferences(text), djangoPr, trac(35678)), text).toBe(true);
+      expect(referencesIssue(findReferences(text), djangoPr, trac(35679)), text).toBe(false);
+    }
+    // a mention without a keyword is not a reference
+    expect(referencesIssue(findReferences("Similar to #35678 but for forms."), djangoPr, trac(35678))).toBe(false);
+  });
+
   it("reads Trac ticket URLs", () => {
     expect(referencesIssue(findReferences("ticket: https://code.djangoproject.com/ticket/36105"), djangoPr, trac(36105))).toBe(true);
   });

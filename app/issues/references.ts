@@ -59,14 +59,16 @@ export function parsePullUrl(text: string, githubWeb = "https://github.com"): Pa
 export type Reference = { kind: "github"; owner: string | null; repo: string | null; number: number; keyword: string } | { kind: "trac"; number: number; keyword: string };
 
 const GITHUB_KEYWORDS = "close|closes|closed|fix|fixes|fixed|resolve|resolves|resolved|refs?|references|see|addresses|for";
+const TRAC_KEYWORDS = /^(close[sd]?|fix(e[sd])?|resolve[sd]?|refs?|references)$/;
 
 /**
  * References in a pull request's title or body:
  * - GitHub closing keywords: `Fixes #123`, `closes owner/repo#123`, and full issue URLs;
- * - Django's commit style for Trac: `Fixed #35678 -- …`, `Refs #35678 -- …`, and
- *   ticket URLs (…/ticket/35678).
- * A bare `#123` after "Fixed"/"Refs" is ambiguous (GitHub issue or Trac ticket);
- * both readings are returned and the caller matches whichever it tracks.
+ * - Django's commit style for Trac: `Fixed #35678 -- …`, `Refs #35678 -- …`, the
+ *   pull request template's `ticket-35678`, and ticket URLs (…/ticket/35678).
+ * A bare `#123` after a closing keyword or "Refs" is ambiguous (GitHub issue or
+ * Trac ticket); both readings are returned and the caller matches whichever it
+ * tracks (only the participant's own claims are candidates).
  */
 export function findReferences(text: string): Reference[] {
   const refs: Reference[] = [];
@@ -87,9 +89,13 @@ export function findReferences(text: string): Reference[] {
       continue;
     }
     add({ kind: "github", owner: null, repo: null, number, keyword: word });
-    // Django's "Fixed #N --" / "Refs #N --" name Trac tickets.
-    if (/^(fixed|refs?)$/.test(word) || m[5]) add({ kind: "trac", number, keyword: word });
+    // Django's "Fixed #N --" / "Refs #N --" name Trac tickets; so may any closing
+    // keyword in a repository whose issues live on Trac (django/django has GitHub
+    // issues switched off, so "Fixes #35678" there can only mean the ticket).
+    if (TRAC_KEYWORDS.test(word) || m[5]) add({ kind: "trac", number, keyword: word });
   }
+  // Django's pull request template asks for "ticket-35678"; "ticket #35678" is common too.
+  for (const m of text.matchAll(/\bticket[-\s]#?(\d+)\b/gi)) add({ kind: "trac", number: Number(m[1]), keyword: "ticket" });
   for (const m of text.matchAll(new RegExp(`https?://[^\\s/]+/(${NAME})/(${REPO})/issues/(\\d+)`, "g"))) {
     add({ kind: "github", owner: m[1], repo: m[2], number: Number(m[3]), keyword: "url" });
   }

@@ -69,11 +69,14 @@ export async function refreshRepository(
 ): Promise<void> {
   const etags = parseJson<Record<string, string>>(repository.issuesEtags, {});
   const stillListed = new Set<string>();
+  // Labels whose listing answered 304: the issues we hold with them are still listed.
+  const unchangedLabels = new Set<string>();
   let anyChangedListing = false;
   for (const label of labels) {
     try {
       const answer = await github.listStarterIssues(repository.owner, repository.name, label, etags[label]);
       if (answer.notModified) {
+        unchangedLabels.add(label.toLowerCase());
         continue;
       }
       anyChangedListing = true;
@@ -94,10 +97,11 @@ export async function refreshRepository(
   const prefix = `${repository.owner}/${repository.name}#`;
   const held = await db.starterIssue.findMany({
     where: { source: "github", state: "open", projectId: repository.projectId, externalKey: { startsWith: prefix } },
-    select: { id: true, externalKey: true, etag: true },
+    select: { id: true, externalKey: true, etag: true, labels: true },
   });
   for (const issue of held) {
     if (stillListed.has(issue.externalKey)) continue;
+    if (parseJson<string[]>(issue.labels, []).some((l) => typeof l === "string" && unchangedLabels.has(l.toLowerCase()))) continue;
     try {
       const number = Number(issue.externalKey.slice(prefix.length));
       const answer = await github.getIssue(repository.owner, repository.name, number, issue.etag);
@@ -144,6 +148,8 @@ export async function refreshTrac(trac: Trac, project: { id: string; tracUrl: st
   }
 }
 
+const closedUpstream = (title: string, key: string) => `“${title}” (${key}) is closed upstream; add an open issue instead.`;
+
 export type AddIssueResult = { ok: true; issueId: string; title: string; created: boolean } | { ok: false; error: string };
 
 /** Adds one issue by its address, for a project of the cohort. */
@@ -165,12 +171,23 @@ export async function addIssueFromSource(
       if (answer.notModified) return { ok: false, error: "GitHub did not send the issue; try again." };
       if (answer.value.isPullRequest) return { ok: false, error: `#${ref.number} is a pull request, not an issue. Add the issue it fixes.` };
       const created = !(await db.starterIssue.findUnique({ where: { source_externalKey: { source: "github", externalKey: githubIssueKey(repo.owner, repo.name, ref.number) } } }));
+      if (answer.value.state === "closed") {
+        // Kept up to date if it is on the board already, but not added: nobody can start on it.
+        if (!created) await upsertGitHubIssue(project.id, answer.value, now, answer.etag);
+        return { ok: false, error: closedUpstream(answer.value.title, `${repo.owner}/${repo.name}#${ref.number}`) };
+      }
       await upsertGitHubIssue(project.id, answer.value, now, answer.etag);
       const issue = await db.starterIssue.findUniqueOrThrow({ where: { source_externalKey: { source: "github", externalKey: githubIssueKey(repo.owner, repo.name, ref.number) } } });
       return { ok: true, issueId: issue.id, title: issue.title, created };
     } catch (error) {
       if (error instanceof GitHubError && error.kind === "not_found") {
         return { ok: false, error: `GitHub has no issue #${ref.number} in ${repo.owner}/${repo.name}, or the repository is private.` };
+      }
+      if (error instanceof GitHubError && error.status === 410) {
+        return {
+          ok: false,
+          error: `${repo.owner}/${repo.name} has its GitHub issues switched off${project.tracUrl ? `; add its Trac ticket instead (${project.tracUrl.replace(/\/$/, "")}/ticket/…)` : ""}.`,
+        };
       }
       return { ok: false, error: error instanceof Error ? error.message : "GitHub could not be reached; try again." };
     }
@@ -182,6 +199,10 @@ export async function addIssueFromSource(
   try {
     const ticket = await (clients.trac ?? createTrac()).ticket(project.tracUrl, ref.number);
     const created = !(await db.starterIssue.findUnique({ where: { source_externalKey: { source: "trac", externalKey: String(ref.number) } } }));
+    if (ticket.state === "closed") {
+      if (!created) await upsertTracTicket(project.id, ticket, now);
+      return { ok: false, error: closedUpstream(ticket.title, `Trac #${ref.number}`) };
+    }
     await upsertTracTicket(project.id, ticket, now);
     const issue = await db.starterIssue.findUniqueOrThrow({ where: { source_externalKey: { source: "trac", externalKey: String(ref.number) } } });
     return { ok: true, issueId: issue.id, title: issue.title, created };

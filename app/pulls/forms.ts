@@ -40,12 +40,20 @@ const explanationFields = {
   aiVerification: z.string().max(3000).optional().default("").transform((s) => s.trim()),
 };
 
+const MIN_VERIFICATION_CHARS = 20;
+
+/** What is missing from an AI disclosure, per field (empty when it is complete). */
+export function disclosureProblems(value: { aiDisclosure: string | null; aiTools: string; aiVerification: string }): Partial<Record<"aiDisclosure" | "aiTools" | "aiVerification", string>> {
+  if (!AI_DISCLOSURES.includes(value.aiDisclosure as AiDisclosure)) return { aiDisclosure: "Say whether an AI tool helped with this change." };
+  if (value.aiDisclosure === "none") return {};
+  const problems: Partial<Record<"aiTools" | "aiVerification", string>> = {};
+  if (!value.aiTools.trim()) problems.aiTools = "Name the AI tools you used.";
+  if (value.aiVerification.trim().length < MIN_VERIFICATION_CHARS) problems.aiVerification = "Say what you checked yourself (tests you ran, lines you read and understood).";
+  return problems;
+}
+
 function disclosureComplete<T extends { aiDisclosure: AiDisclosure; aiTools: string; aiVerification: string }>(value: T, ctx: z.RefinementCtx) {
-  if (value.aiDisclosure === "none") return;
-  if (!value.aiTools) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["aiTools"], message: "Name the AI tools you used." });
-  if (value.aiVerification.length < 20) {
-    ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["aiVerification"], message: "Say what you checked yourself (tests you ran, lines you read and understood)." });
-  }
+  for (const [path, message] of Object.entries(disclosureProblems(value))) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [path], message });
 }
 
 export const linkPullForm = z

@@ -19,10 +19,16 @@ describe("pull request status", () => {
     expect(isLargePull({ additions: 300, deletions: 101 }, 400)).toBe(true);
   });
 
-  it("counts only when explained and disclosed", () => {
-    expect(countsForCohort({ explanation: "", aiDisclosure: "none" })).toBe(false);
-    expect(countsForCohort({ explanation: "Explained.", aiDisclosure: null })).toBe(false);
-    expect(countsForCohort({ explanation: "Explained.", aiDisclosure: "assisted" })).toBe(true);
+  it("counts only when explained in the participant's own words and AI help disclosed in full", () => {
+    const explained = "The admin accepted list_display_links entries missing from list_display and failed only when rendering; the new check reports them at startup.";
+    const link = { explanation: explained, aiDisclosure: "none", aiTools: "", aiVerification: "" };
+    expect(countsForCohort(link)).toBe(true);
+    expect(countsForCohort({ ...link, explanation: "" })).toBe(false);
+    expect(countsForCohort({ ...link, explanation: "Explained." })).toBe(false);
+    expect(countsForCohort({ ...link, aiDisclosure: null })).toBe(false);
+    expect(countsForCohort({ ...link, aiDisclosure: "assisted" })).toBe(false);
+    expect(countsForCohort({ ...link, aiDisclosure: "assisted", aiTools: "GitHub Copilot" })).toBe(false);
+    expect(countsForCohort({ ...link, aiDisclosure: "mostly_generated", aiTools: "Claude", aiVerification: "I reproduced the bug and rewrote the fix." })).toBe(true);
   });
 });
 

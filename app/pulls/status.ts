@@ -1,4 +1,5 @@
 // How a pull request is described to people: one status, the size, the hints.
+import { disclosureProblems, explanationProblem } from "./forms";
 export type PullStatus = "draft" | "open" | "changes_requested" | "approved" | "merged" | "closed";
 
 export const PULL_STATUS_LABELS: Record<PullStatus, string> = {
@@ -28,7 +29,11 @@ export function isLargePull(pr: { additions: number; deletions: number }, thresh
   return changedLines(pr) > threshold;
 }
 
-/** A linked PR counts once it is explained and AI assistance is disclosed. */
-export function countsForCohort(link: { explanation: string; aiDisclosure: string | null }): boolean {
-  return link.explanation.trim().length > 0 && link.aiDisclosure !== null;
+/**
+ * A linked PR counts once it is explained in the participant's own words and AI
+ * assistance is disclosed in full: the same rules as the link form, so a link
+ * stored before a rule existed (or written around the form) does not count either.
+ */
+export function countsForCohort(link: { explanation: string; aiDisclosure: string | null; aiTools: string; aiVerification: string }): boolean {
+  return explanationProblem(link.explanation) === null && Object.keys(disclosureProblems(link)).length === 0;
 }

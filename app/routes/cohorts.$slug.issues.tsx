@@ -6,6 +6,7 @@ import { PhaseError } from "~/cohorts/phase";
 import { DateText } from "~/components/dates";
 import { ErrorSummary, Field, PendingButton } from "~/components/forms";
 import { Markdown } from "~/components/markdown";
+import { PreReviewedBadge, PullStatusBadge } from "~/components/pull-request-card";
 import { addIssueByUrl, claimIssue, curateIssue, getIssueBoard, reassignClaim, releaseClaim } from "~/issues/board.server";
 import { addIssueForm, claimForm, curateForm, DIFFICULTIES, DIFFICULTY_LABELS, reassignForm, releaseForm } from "~/issues/forms";
 import { redirectWithFlash } from "~/utils/flash.server";
@@ -183,7 +184,14 @@ function IssueCard({ issue, board, data, busy }: { issue: Card; board: Board; da
           {claim.inThisCohort ? (
             <>
               Claimed by <strong>{claim.mine ? "you" : claim.personName}</strong> on <DateText value={claim.claimedAt} timeZone={tz} />
-              {claim.linkedPulls > 0 ? ` · ${claim.linkedPulls} linked pull request${claim.linkedPulls === 1 ? "" : "s"}` : ""}{" "}
+              {claim.pulls.map((pr) => (
+                <span key={pr.name}>
+                  {" · "}<a href={pr.url} rel="noopener noreferrer" target="_blank">{pr.name}</a>{" "}
+                  <PullStatusBadge status={pr.status} label={pr.statusLabel} />
+                  {pr.preReviewedBy ? <> <PreReviewedBadge by={pr.preReviewedBy} /></> : null}
+                </span>
+              ))}
+              {claim.linkedPulls > claim.pulls.length ? ` · ${claim.linkedPulls - claim.pulls.length} more linked pull requests` : ""}{" "}
               {claim.stale ? <span className="badge badge-warn">Stale: no pull request after {board.cohort.staleClaimDays} days</span> : null}
             </>
           ) : (
@@ -246,7 +254,7 @@ function IssueCard({ issue, board, data, busy }: { issue: Card; board: Board; da
               {data?.errors?.note ? <p className="field-error">{data.errors.note}</p> : null}
             </div>
             <div className="field">
-              <label><input type="checkbox" name="hidden" value="on" defaultChecked={curation?.hidden ?? false} /> Hide from participants (not a good first issue)</label>
+              <label><input type="checkbox" name="hidden" value="on" defaultChecked={data ? valueOf(data.values, "hidden") === "on" : curation?.hidden ?? false} /> Hide from participants (not a good first issue)</label>
             </div>
             <div className="actions"><button type="submit" name="intent" value="curate">Save curation</button></div>
           </Form>

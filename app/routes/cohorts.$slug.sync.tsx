@@ -24,6 +24,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirectWithFlash(back, { kind: "success", message: "Sync started. Progress is shown below." });
 }
 
+const TRIGGER_LABELS: Record<string, string> = { schedule: "Scheduled", cli: "npm run sync", button: "Sync now", webhook: "Webhook" };
+
 export default function SyncPage() {
   const page = useLoaderData<typeof loader>();
   const revalidator = useRevalidator();
@@ -65,7 +67,7 @@ export default function SyncPage() {
               {page.runs.map((run) => (
                 <tr key={run.id}>
                   <td><DateText value={run.startedAt} timeZone={page.timeZone} withTime /></td>
-                  <td>{run.trigger}</td>
+                  <td>{TRIGGER_LABELS[run.trigger] ?? run.trigger}</td>
                   <td><span className={`badge ${run.status === "succeeded" ? "badge-good" : run.status === "running" ? "badge-info" : run.status === "partial" ? "badge-warn" : "badge-bad"}`}>{run.status}</span></td>
                   <td>{run.requests}</td>
                   <td>{run.notModified}</td>

@@ -137,5 +137,5 @@ export async function seedIssues(db: Db, foundation: FoundationSeed, now: Date):
 
   // Two earlier sync runs for the organizers' sync page.
   await db.syncRun.create({ data: { trigger: "schedule", status: "succeeded", startedAt: ago(0, 1), finishedAt: new Date(ago(0, 1).getTime() + 9_000), requests: 19, notModified: 16, changes: 2, errors: 0, progress: "Done: 7 pull requests checked." } });
-  await db.syncRun.create({ data: { trigger: "schedule", status: "partial", startedAt: ago(0, 2), finishedAt: new Date(ago(0, 2).getTime() + 12_000), requests: 21, notModified: 15, changes: 1, errors: 1, progress: "Done: 7 pull requests checked.", errorLog: "Trac (https://code.djangoproject.com): Trac answered 502." } });
+  await db.syncRun.create({ data: { trigger: "schedule", status: "partial", startedAt: ago(0, 2), finishedAt: new Date(ago(0, 2).getTime() + 12_000), requests: 21, notModified: 15, changes: 1, errors: 1, progress: "Finished with 1 error (see below); what could not be read was left as it was.", errorLog: "Trac (https://code.djangoproject.com): Trac answered 502." } });
 }

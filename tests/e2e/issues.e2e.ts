@@ -71,5 +71,10 @@ describeInBrowser("starter issues and linked pull requests", () => {
     await signInAs(page, "Oliver Walsh");
     await page.goto("/cohorts/session-5/pulls");
     expect(await page.getByRole("article", { name: "Pull request django/django#18950" }).getByText("✓ Pre-reviewed").count()).toBe(1);
+    // …and on the starter-issue board, next to his claim.
+    await page.goto("/cohorts/session-5/issues");
+    const claimed = page.getByRole("article", { name: ISSUE });
+    expect(await claimed.getByRole("link", { name: "django/django#18950" }).count()).toBe(1);
+    expect(await claimed.getByText("✓ Pre-reviewed").count()).toBe(1);
   });
 });

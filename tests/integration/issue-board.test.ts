@@ -1,5 +1,6 @@
 // The starter-issue board through its route: curation, claims (two at once),
 // release, reassign, stale flag, add by URL.
+import { http, HttpResponse } from "msw";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as board from "../../app/routes/cohorts.$slug.issues";
 import { db } from "../../app/utils/db.server";
@@ -15,7 +16,7 @@ let issueId: string;
 let otherIssueId: string;
 let teammate: { id: string; name: string };
 
-type BoardJson = { projects: { issues: { id: string; title: string; claim: { personName: string; stale: boolean; id: string } | null; curation: { difficulty: string | null; recommendedTeamId: string | null; hidden: boolean; noteHtml: string } | null }[] }[] };
+type BoardJson = { projects: { issues: { id: string; title: string; claim: { personName: string; stale: boolean; id: string; pulls: { name: string; statusLabel: string; preReviewedBy: string | null }[] } | null; curation: { difficulty: string | null; recommendedTeamId: string | null; hidden: boolean; noteHtml: string } | null }[] }[] };
 
 const path = "/cohorts/session-1/issues";
 const params = { slug: "session-1" };
@@ -115,6 +116,19 @@ describe("claims", () => {
     await db.issueClaim.update({ where: { id: active.id }, data: { claimedAt: new Date(Date.now() - 15 * DAY_MS) } });
     expect((await card("navigator", issueId))?.claim?.stale).toBe(true);
   });
+
+  it("shows the claim's linked pull request with its status and the pre-reviewed badge, and it is no longer stale", async () => {
+    const active = await db.issueClaim.findFirstOrThrow({ where: { starterIssueId: issueId, releasedAt: null } });
+    const pr = await db.pullRequest.create({ data: { owner: "django", repo: "django", number: 18823, url: "https://github.com/django/django/pull/18823", title: "Fixed #35890 -- Docs", authorLogin: "teammate", state: "open", reviewState: "changes_requested" } });
+    await db.linkedPullRequest.create({
+      data: { cohortId: world.cohort.id, pullRequestId: pr.id, personId: active.personId, claimId: active.id, starterIssueId: issueId, preReviewedAt: new Date(), preReviewedById: world.people.navigator.id },
+    });
+    for (const role of ["navigator", "participant"] as const) {
+      const claim = (await card(role, issueId))?.claim;
+      expect(claim?.pulls, role).toEqual([{ name: "django/django#18823", url: "https://github.com/django/django/pull/18823", status: "changes_requested", statusLabel: "Changes requested", preReviewedBy: world.people.navigator.name }]);
+      expect(claim?.stale).toBe(false);
+    }
+  });
 });
 
 describe("adding an issue by its address", () => {
@@ -143,5 +157,23 @@ describe("adding an issue by its address", () => {
     expect(await errorFor(`https://github.com/${owner}/${repo}/issues/88`)).toMatch(/is a pull request/);
     mockServer.use(tracQueryHandler([]));
     expect(await errorFor(`${TRAC}/ticket/99999999`)).toMatch(/no ticket #99999999/);
+  });
+
+  it("does not add an issue that is closed upstream (it would never show on the board)", async () => {
+    const [owner, repo] = [world.project.repositories[0].owner, world.project.repositories[0].name];
+    const errorFor = async (url: string) => (await jsonOf<{ errors: { url: string } }>(await post("navigator", { intent: "add", projectId: world.project.id, url }))).errors.url;
+    mockServer.use(issueHandler(owner, repo, 90, { title: "Already fixed in main", state: "closed" }));
+    expect(await errorFor(`https://github.com/${owner}/${repo}/issues/90`)).toBe(`“Already fixed in main” (${owner}/${repo}#90) is closed upstream; add an open issue instead.`);
+    mockServer.use(tracQueryHandler([], [{ id: 36200, summary: "Fixed long ago", status: "closed" }]));
+    expect(await errorFor(`${TRAC}/ticket/36200`)).toMatch(/^“Fixed long ago” \(Trac #36200\) is closed upstream/);
+    expect(await db.starterIssue.count({ where: { externalKey: { in: [`${owner}/${repo}#90`, "36200"] } } })).toBe(0);
+  });
+
+  it("says when the repository keeps its issues elsewhere (GitHub answers 410, like django/django)", async () => {
+    const [owner, repo] = [world.project.repositories[0].owner, world.project.repositories[0].name];
+    mockServer.use(http.get(`https://api.github.com/repos/${owner}/${repo}/issues/5`, () => HttpResponse.json({ message: "Issues are disabled for this repo", documentation_url: "https://docs.github.com/v3/issues/", status: "410" }, { status: 410 })));
+    const response = await post("navigator", { intent: "add", projectId: world.project.id, url: `https://github.com/${owner}/${repo}/issues/5` });
+    expect(response.status).toBe(400);
+    expect((await jsonOf<{ errors: { url: string } }>(response)).errors.url).toBe(`${owner}/${repo} has its GitHub issues switched off; add its Trac ticket instead (${TRAC}/ticket/…).`);
   });
 });

@@ -83,6 +83,15 @@ describe("linking a pull request", () => {
     expect(participantView?.large).toBe(false);
   });
 
+  it("links by the “ticket-N” line of Django's pull request template", async () => {
+    const issue = await db.starterIssue.create({ data: { projectId: world.project.id, source: "trac", externalKey: "36120", url: "https://code.djangoproject.com/ticket/36120", title: "Clarify the timezone.now() note" } });
+    const claim = await db.issueClaim.create({ data: { cohortId: world.cohort.id, starterIssueId: issue.id, personId: world.people.participant.id, activeKey: issue.id } });
+    mockServer.use(...pullHandler(owner, repo, 18960, { title: "Clarified the timezone.now() note in the USE_TZ docs.", body: "#### Trac ticket number\n\nticket-36120\n\n#### Branch description\nDocs only.", login: "participant" }));
+    const response = await post("participant", { intent: "link", url: `https://github.com/${owner}/${repo}/pull/18960`, explanation: EXPLANATION, aiDisclosure: "none" });
+    expect(response.status).toBe(302);
+    expect(await db.linkedPullRequest.findFirstOrThrow({ where: { pullRequest: { number: 18960 } } })).toMatchObject({ claimId: claim.id, starterIssueId: issue.id });
+  });
+
   it("explains a private or unknown pull request", async () => {
     mockServer.use(...[notFoundHandler(`/repos/${owner}/${repo}/pulls/404`)]);
     const response = await post("participant", { intent: "link", url: `https://github.com/${owner}/${repo}/pull/404`, explanation: EXPLANATION, aiDisclosure: "none" });

@@ -10,6 +10,7 @@ import { buildWorld, type World } from "./world";
 let world: World;
 let issueId = "";
 let linkId = "";
+let claimId = "";
 
 beforeAll(async () => {
   world = await buildWorld("running");
@@ -17,6 +18,11 @@ beforeAll(async () => {
     data: { projectId: world.project.id, source: "trac", externalKey: "35890", url: "https://code.djangoproject.com/ticket/35890", title: "Document bulk_create() and db_default" },
   });
   issueId = issue.id;
+  // the participant's claim on another ticket, for reassigning
+  const claimed = await db.starterIssue.create({
+    data: { projectId: world.project.id, source: "trac", externalKey: "36012", url: "https://code.djangoproject.com/ticket/36012", title: "Add a system check for list_display_links" },
+  });
+  claimId = (await db.issueClaim.create({ data: { cohortId: world.cohort.id, starterIssueId: claimed.id, personId: world.people.participant.id, activeKey: claimed.id } })).id;
   const pr = await db.pullRequest.create({ data: { owner: "django", repo: "django", number: 18823, url: "https://github.com/django/django/pull/18823", title: "Fixed #35890 -- Docs", authorLogin: "participant", state: "open" } });
   linkId = (await db.linkedPullRequest.create({ data: { cohortId: world.cohort.id, pullRequestId: pr.id, personId: world.people.participant.id, explanation: "…", aiDisclosure: "none" } })).id;
   // Another instance "is syncing", so "Sync now" answers without starting a real sync.
@@ -54,6 +60,16 @@ const rows: AccessRow[] = [
     params: slug,
     form: () => ({ intent: "release", claimId: "no-such-claim" }),
     allowed: MEMBERS,
+  },
+  {
+    // to the person who already holds it: allowed roles get a 400 and nothing changes
+    name: "reassign a claim in team A",
+    method: "POST",
+    module: () => import("~/routes/cohorts.$slug.issues"),
+    path: (w) => `/cohorts/${w.cohort.slug}/issues`,
+    params: slug,
+    form: (w) => ({ intent: "reassign", claimId, personId: w.people.participant.id }),
+    allowed: ["admin", "organizer", "navigator", "captain"],
   },
   {
     name: "add a starter issue by URL",

@@ -10,6 +10,7 @@ import { throttling } from "@octokit/plugin-throttling";
 import { Octokit } from "@octokit/rest";
 import { z } from "zod";
 import { env } from "~/utils/env.server";
+import { unreachableReason } from "./unreachable";
 
 export type GitHubOptions = {
   baseUrl?: string;
@@ -270,7 +271,8 @@ export class GitHub {
     // Octokit reports a request that never got an answer (DNS, refused, timeout) as
     // a 500 without a response: say "could not be reached", not "GitHub failed".
     if (!e.response) {
-      throw new GitHubError("unreachable", `GitHub (${this.apiHost}) could not be reached while reading ${what}: ${e.message ?? "no answer"}. Nothing was changed; try again in a few minutes.`);
+      console.warn(`GitHub (${this.apiHost}) unreachable while reading ${what}: ${e.message ?? "no answer"}`);
+      throw new GitHubError("unreachable", `GitHub (${this.apiHost}) could not be reached while reading ${what}: ${unreachableReason(e.message)}. Nothing was changed; try again in a few minutes.`);
     }
     throw new GitHubError("failed", `GitHub answered ${status} while reading ${what}. Nothing was changed; try again in a few minutes.`, status);
   }

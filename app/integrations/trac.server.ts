@@ -4,6 +4,7 @@
 // formatted for a locale. Nothing here trusts the shape: an answer without the
 // columns we need is an error, never an empty result.
 import { env } from "~/utils/env.server";
+import { unreachableReason } from "./unreachable";
 
 export type TracTicket = {
   number: number;
@@ -172,7 +173,10 @@ export class Trac {
         response = await doFetch(url, { headers: { Accept: "text/csv" }, signal: AbortSignal.timeout(this.options.timeoutMs ?? 20_000) });
       } catch (error) {
         const cause = (error as Error & { cause?: Error }).cause?.message;
-        if (attempt === 3) throw new TracError("failed", `Trac (${new URL(url).host}) could not be reached: ${cause ?? (error as Error).message}. Nothing was changed; try again in a few minutes.`);
+        if (attempt === 3) {
+          console.warn(`Trac (${new URL(url).host}) unreachable: ${cause ?? (error as Error).message}`);
+          throw new TracError("failed", `Trac (${new URL(url).host}) could not be reached: ${unreachableReason(cause ?? (error as Error).message)}. Nothing was changed; try again in a few minutes.`);
+        }
         continue;
       }
       if (response.status < 500) break;

@@ -5,7 +5,7 @@
 // acknowledged and ignored.
 import { verify } from "@octokit/webhooks-methods";
 import { z } from "zod";
-import { issueFromApi, pullFromApi } from "~/integrations/github.server";
+import { GitHubError, issueFromApi, pullFromApi } from "~/integrations/github.server";
 import { storePullSnapshot } from "~/pulls/pulls.server";
 import { db, isUniqueViolation } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
@@ -121,6 +121,9 @@ export async function handleGitHubWebhook(
         return { status: 202, message: `ignored event ${headers.event}` };
     }
   } catch (error) {
+    // A correctly signed payload we cannot read is GitHub's mistake, not ours: say so
+    // (400) and keep the stored pull request as it was.
+    if (error instanceof GitHubError && error.kind === "malformed") return { status: 400, message: error.message };
     // Let GitHub redeliver: forget this delivery so a retry is not taken for a replay.
     await db.webhookDelivery.delete({ where: { id: headers.deliveryId } }).catch(() => undefined);
     return { status: 500, message: error instanceof Error ? error.message : "Could not apply the event." };

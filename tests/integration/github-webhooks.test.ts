@@ -63,6 +63,15 @@ describe("GitHub webhooks", () => {
     expect((await db.pullRequest.findUniqueOrThrow({ where: { id: prId } })).title).toBe("Add an accessible label");
   });
 
+  it("answers 400 to a signed pull_request payload it cannot read, and keeps the stored pull request", async () => {
+    const body = pullBody("wagtail", "wagtail", 12560, { title: "Half a payload", login: "chloemartin" }) as Record<string, unknown>;
+    const payload = { action: "edited", number: 12560, pull_request: { ...body, created_at: undefined, title: 42 }, repository };
+    const response = await delivery("pull_request", "d-bad-pr", payload)();
+    expect(response.status).toBe(400);
+    expect((await response.json()).message).toMatch(/could not read/);
+    expect((await db.pullRequest.findUniqueOrThrow({ where: { id: prId } })).title).toBe("Add an accessible label");
+  });
+
   it("applies a submitted review", async () => {
     const payload = { action: "submitted", review: { state: "changes_requested", submitted_at: "2026-11-20T10:00:00Z", user: { login: "kmensah" } }, pull_request: { number: 12560 }, repository };
     expect((await delivery("pull_request_review", "d-4", payload)()).status).toBe(200);

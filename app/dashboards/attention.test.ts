@@ -165,3 +165,25 @@ describe("the whole list", () => {
     ]);
   });
 });
+
+describe("thresholds come from the cohort's settings", () => {
+  const custom: AttentionCohort = { ...cohort, changesRequestedDays: 3, staleClaimDays: 5, largePullRequestLines: 100 };
+  it("changes requested: flagged at 3 days instead of 7", () => {
+    const p = participant({ pulls: [pull({ reviewState: "changes_requested", lastActivityAt: at(10) })] });
+    expect(stalledChangesRequested(custom, p, new Date(at(13).getTime() - MINUTE))).toEqual([]);
+    expect(stalledChangesRequested(custom, p, at(13))).toHaveLength(1);
+    expect(stalledChangesRequested(cohort, p, at(13))).toEqual([]);
+  });
+  it("claims: flagged at 5 days instead of 14", () => {
+    const p = participant({ claims: [{ issueId: "i1", claimedAt: at(2), releasedAt: null, issueTitle: "Docs", issueUrl: "https://code.djangoproject.com/ticket/1", hasPull: false }] });
+    expect(staleClaims(custom, p, new Date(at(7).getTime() - MINUTE))).toEqual([]);
+    expect(staleClaims(custom, p, at(7))[0].reason).toMatch(/5 days ago/);
+    expect(staleClaims(cohort, p, at(7))).toEqual([]);
+  });
+  it("large pull requests: above 100 changed lines instead of 400", () => {
+    const p = (lines: number) => participant({ pulls: [pull({ additions: lines, deletions: 0 })] });
+    expect(largeWithoutPreReview(custom, p(100))).toEqual([]);
+    expect(largeWithoutPreReview(custom, p(101))).toHaveLength(1);
+    expect(largeWithoutPreReview(cohort, p(101))).toEqual([]);
+  });
+});

@@ -228,7 +228,7 @@ export async function getCohortProgress(access: CohortAccess, now = new Date()) 
     { step: "Applied", count: count((row) => row.status !== "draft"), help: "submitted an application" },
     { step: "Accepted", count: count((row) => row.decision === "accepted"), help: "accepted by the organizers" },
     { step: "Confirmed", count: participants.length, help: "confirmed their seat and became participants" },
-    { step: "Active", count: started ? facts.filter(({ facts: f }) => f.lastActivityAt && f.lastActivityAt.getTime() >= activeSince).length : 0, help: `did something in the last ${cohort.inactivityDays} days of the cohort` },
+    { step: "Active", count: started ? facts.filter(({ facts: f }) => f.lastActivityAt && f.lastActivityAt.getTime() >= activeSince).length : 0, help: now.getTime() > clock.getTime() ? `did something in the cohort's last ${cohort.inactivityDays} days` : `did something in the last ${cohort.inactivityDays} days` },
     { step: "Completed", count: participants.filter((p) => p.completedAt).length, help: "completed the cohort" },
   ];
 

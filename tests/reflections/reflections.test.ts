@@ -97,6 +97,12 @@ describe("writing a reflection", () => {
     expect(notices.map((n) => n.personId).sort()).toEqual([people.ana.id, people.jonas.id].sort());
   });
 
+  it("keeps one reflection per participant and week, enforced by the database", async () => {
+    // The week 3 reflection above was saved as a draft, then submitted twice: still one row.
+    expect(await db.reflection.count({ where: { cohortId: cohort.id, personId: people.mei.id, week: 3 } })).toBe(1);
+    await expect(db.reflection.create({ data: { cohortId: cohort.id, personId: people.mei.id, week: 3 } })).rejects.toThrow();
+  });
+
   it("marks last week's reflection late, and refuses weeks that closed or have not started", async () => {
     const late = await write("mei", 2, { intent: "submit", "answer-0": "Catching up on week 2.", confidence: "3" });
     expect(late.status).toBe(302);
@@ -173,10 +179,10 @@ describe("the participant's week", () => {
 describe("the organizer's overview", () => {
   it("counts the funnel and the teams' reflections by week", async () => {
     const response = await callRoute(overviewRoute.loader, makeRequest("/cohorts/session-r/progress", { cookie: cookies.lena }), { slug: "session-r" });
-    const { progress } = await jsonOf<{ progress: { funnel: { step: string; count: number }[]; teams: { slug: string; completion: { week: number; submitted: number }[]; attention: number }[]; charts: { reflections: { label: string; values: number[] }[] } } }>(response);
+    const { progress } = await jsonOf<{ progress: { funnel: { step: string; count: number; help: string }[]; teams: { slug: string; completion: { week: number; submitted: number }[]; attention: number }[]; charts: { reflections: { label: string; values: number[] }[] } } }>(response);
     expect(progress.funnel.find((f) => f.step === "Confirmed")?.count).toBe(2);
     // Diego saved a week 3 draft above: both are active.
-    expect(progress.funnel.find((f) => f.step === "Active")?.count).toBe(2);
+    expect(progress.funnel.find((f) => f.step === "Active")).toMatchObject({ count: 2, help: "did something in the last 10 days" });
     expect(progress.teams[0].completion).toEqual([{ week: 1, submitted: 0, due: true }, { week: 2, submitted: 1, due: true }, { week: 3, submitted: 1, due: false }]);
     expect(progress.charts.reflections[1]).toEqual({ label: "Week 2", values: [0, 1, 1, 0] });
     // Mei: week 1 missing; Diego: weeks 1 and 2 missing (one item each).

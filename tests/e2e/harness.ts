@@ -25,8 +25,8 @@ export function useBrowser() {
     await browser?.close();
   });
   return {
-    async newPage(options: { timezoneId?: string } = {}): Promise<Page> {
-      const context = await browser!.newContext({ baseURL: baseUrl, timezoneId: options.timezoneId ?? "UTC", locale: "en-GB" });
+    async newPage(options: { timezoneId?: string; javaScriptEnabled?: boolean } = {}): Promise<Page> {
+      const context = await browser!.newContext({ baseURL: baseUrl, timezoneId: options.timezoneId ?? "UTC", locale: "en-GB", javaScriptEnabled: options.javaScriptEnabled ?? true });
       return context.newPage();
     },
   };

@@ -258,4 +258,31 @@ describeInBrowser("weekly reflections", () => {
     await hannah.waitForLoadState("networkidle");
     expect(dialogs).toEqual([]);
   });
+  it("works without JavaScript: preview and draft for the participant, charts with their tables for the organizer", async () => {
+    const page = await browser.newPage({ javaScriptEnabled: false });
+    await signInAs(page, "Ravi Patel");
+    await page.goto("/cohorts/session-5/reflections/3");
+    await page.getByLabel("What I learned").fill("How `select_related()` *joins*.");
+    await page.getByRole("button", { name: "Preview" }).click();
+    await page.getByRole("region", { name: "Preview" }).waitFor();
+    expect(await page.getByRole("region", { name: "Preview" }).locator("em").textContent()).toBe("joins");
+    // What was typed is still in the box after the preview.
+    expect(await page.getByLabel("What I learned").inputValue()).toBe("How `select_related()` *joins*.");
+    await page.getByRole("button", { name: "Save draft" }).click();
+    await page.getByRole("status").filter({ hasText: "Draft saved" }).waitFor();
+    expect(await page.getByLabel("What I learned").inputValue()).toBe("How `select_related()` *joins*.");
+    await signOut(page);
+
+    await signInAs(page, "Lena Fischer");
+    await page.goto("/cohorts/session-5/progress");
+    for (const title of ["Reflections by week", "Pull requests by week", "Average confidence by week"]) {
+      const chart = page.getByRole("img", { name: new RegExp(`^${title}`) });
+      expect(await chart.count(), title).toBe(1);
+      expect(await chart.evaluate((svg) => svg.tagName.toLowerCase())).toBe("svg");
+      // The same numbers as a table, for screen readers.
+      const table = page.getByRole("table", { name: title });
+      expect(await table.getByRole("row", { name: /^Week 1\b/ }).count(), title).toBe(1);
+    }
+    expect(await page.getByRole("table", { name: "Reflections by week" }).getByRole("columnheader").allTextContents()).toEqual(["Week", "On time", "Late", "Missing", "Not due yet"]);
+  });
 });

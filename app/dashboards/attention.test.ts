@@ -36,7 +36,7 @@ function pull(overrides: Partial<PullFact> = {}): PullFact {
 }
 
 const submitted = (week: number, submittedAt: Date, extra: Partial<ParticipantFacts["reflections"][number]> = {}) =>
-  ({ week, status: "submitted", needsHelp: false, submittedAt, lastGuideReplyAt: null, ...extra });
+  ({ week, status: "submitted", needsHelp: false, submittedAt, updatedAt: submittedAt, lastGuideReplyAt: null, ...extra });
 
 describe("reflection missing past its due day", () => {
   const due1 = at(7); // week 1 ends when week 2 starts
@@ -50,7 +50,7 @@ describe("reflection missing past its due day", () => {
     expect(items[0].action).toMatchObject({ kind: "nudge", personId: "p1" });
   });
   it("a draft does not count, a late submission does", () => {
-    const draft = participant({ reflections: [{ week: 1, status: "draft", needsHelp: false, submittedAt: null, lastGuideReplyAt: null }] });
+    const draft = participant({ reflections: [{ week: 1, status: "draft", needsHelp: false, submittedAt: null, updatedAt: at(6), lastGuideReplyAt: null }] });
     expect(missingReflections(cohort, draft, at(8))).toHaveLength(1);
     const late = participant({ reflections: [submitted(1, at(7.5))] });
     expect(missingReflections(cohort, late, at(8))).toEqual([]);
@@ -67,7 +67,7 @@ describe("I need help", () => {
     const help = participant({ reflections: [submitted(2, at(12), { needsHelp: true })] });
     expect(helpRequests(cohort, help)).toHaveLength(1);
     expect(helpRequests(cohort, help)[0].action).toMatchObject({ kind: "link", href: "/cohorts/session-5/reflections/2/meilin-dev" });
-    const draft = participant({ reflections: [{ week: 2, status: "draft", needsHelp: true, submittedAt: null, lastGuideReplyAt: null }] });
+    const draft = participant({ reflections: [{ week: 2, status: "draft", needsHelp: true, submittedAt: null, updatedAt: at(11), lastGuideReplyAt: null }] });
     expect(helpRequests(cohort, draft)).toEqual([]);
   });
   it("clears when a navigator replies after the submission, not before", () => {
@@ -75,6 +75,16 @@ describe("I need help", () => {
     expect(helpRequests(cohort, before)).toHaveLength(1);
     const after = participant({ reflections: [submitted(2, at(12), { needsHelp: true, lastGuideReplyAt: at(12.1) })] });
     expect(helpRequests(cohort, after)).toEqual([]);
+  });
+  it("asks again when the participant ticks it in an edit after the last reply", () => {
+    // Submitted without help, the navigator replied, then the participant edited and ticked it.
+    const edited = participant({ reflections: [submitted(2, at(12), { needsHelp: true, lastGuideReplyAt: at(12.5), updatedAt: at(13) })] });
+    const items = helpRequests(cohort, edited);
+    expect(items).toHaveLength(1);
+    expect(items[0].reason).toBe("Asks for help in the week 2 reflection, changed since the last reply");
+    expect(items[0].since).toEqual(at(13));
+    // and the next reply answers it
+    expect(helpRequests(cohort, participant({ reflections: [submitted(2, at(12), { needsHelp: true, lastGuideReplyAt: at(13.1), updatedAt: at(13) })] }))).toEqual([]);
   });
 });
 

@@ -18,6 +18,8 @@ export type ReflectionFact = {
   status: string;
   needsHelp: boolean;
   submittedAt: Date | null;
+  /** when the participant last saved it (ticking "I need help" after a reply is a new request) */
+  updatedAt: Date;
   /** the latest reply by someone other than the participant */
   lastGuideReplyAt: Date | null;
 };
@@ -109,17 +111,26 @@ export function missingReflections(cohort: AttentionCohort, p: ParticipantFacts,
   }];
 }
 
-/** "I need help" raised and not yet answered by a navigator, captain or organizer. */
+/**
+ * "I need help" raised and not yet answered by a navigator, captain or organizer:
+ * answered means a reply after the latest version of the reflection, so ticking the
+ * box in an edit after an earlier reply asks again.
+ */
 export function helpRequests(cohort: AttentionCohort, p: ParticipantFacts): AttentionItem[] {
   return p.reflections
     .filter((r) => r.status === "submitted" && r.needsHelp && r.submittedAt)
-    .filter((r) => !r.lastGuideReplyAt || r.lastGuideReplyAt.getTime() < r.submittedAt!.getTime())
-    .map((r) => ({
-      kind: "needs_help" as const, personId: p.personId, login: p.login, name: p.name,
-      reason: `Asked for help in the week ${r.week} reflection`,
-      since: r.submittedAt!,
-      action: { kind: "link" as const, label: "Read and reply", href: `/cohorts/${cohort.slug}/reflections/${r.week}/${p.login}` },
-    }));
+    .flatMap((r) => {
+      const asked = lastActivity([r.submittedAt, r.updatedAt])!;
+      if (r.lastGuideReplyAt && r.lastGuideReplyAt.getTime() >= asked.getTime()) return [];
+      return [{
+        kind: "needs_help" as const, personId: p.personId, login: p.login, name: p.name,
+        reason: r.lastGuideReplyAt
+          ? `Asks for help in the week ${r.week} reflection, changed since the last reply`
+          : `Asked for help in the week ${r.week} reflection`,
+        since: asked,
+        action: { kind: "link" as const, label: "Read and reply", href: `/cohorts/${cohort.slug}/reflections/${r.week}/${p.login}` },
+      }];
+    });
 }
 
 /** No activity for `inactivityDays` (counted from the cohort's start when there is none yet). */

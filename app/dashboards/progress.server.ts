@@ -90,7 +90,7 @@ function factsOf(p: Participant, activity: Activity): ParticipantFacts & { raw: 
     ]),
     reflections: reflections.map((r) => {
       const guideReplies = r.comments.filter((c) => c.authorId !== p.personId).map((c) => c.createdAt);
-      return { week: r.week, status: r.status, needsHelp: r.needsHelp, submittedAt: r.submittedAt, lastGuideReplyAt: lastActivity(guideReplies) };
+      return { week: r.week, status: r.status, needsHelp: r.needsHelp, submittedAt: r.submittedAt, updatedAt: r.updatedAt, lastGuideReplyAt: lastActivity(guideReplies) };
     }),
     pulls: pulls.map((l) => ({ ...l.pullRequest, linkedAt: l.linkedAt, preReviewedAt: l.preReviewedAt })),
     claims: claims.map((c) => ({

@@ -148,6 +148,22 @@ describe("the navigator's dashboard and the reply thread", () => {
     expect(notices).toHaveLength(2);
   });
 
+  it("asks again when the participant ticks \"I need help\" in an edit after the reply", async () => {
+    const help = async () => (await jsonOf<Progress>(await teamProgress("ana"))).progress.attention.filter((a) => a.kind === "needs_help");
+    const notices = () => db.notice.count({ where: { kind: "reflection_help", personId: { in: [people.ana.id, people.jonas.id] } } });
+    const before = await notices();
+    await write("mei", 3, { intent: "submit", "answer-0": "Wrote the regression test.", confidence: "3" });
+    expect(await help()).toEqual([]);
+    await write("mei", 3, { intent: "submit", "answer-0": "Wrote the regression test; still stuck on the ordering.", confidence: "2", needsHelp: "on" });
+    expect(await help()).toEqual([expect.objectContaining({ name: "Mei Lin", reason: "Asks for help in the week 3 reflection, changed since the last reply" })]);
+    expect(await notices()).toBe(before + 2); // the navigator and the captain, again
+    // Editing with the box still ticked is not a new request.
+    await write("mei", 3, { intent: "submit", "answer-0": "Wrote the regression test; still stuck on the ordering (typo).", confidence: "2", needsHelp: "on" });
+    expect(await notices()).toBe(before + 2);
+    await reply("jonas", 3, "meilin-dev", "I can pair tomorrow.");
+    expect(await help()).toEqual([]);
+  });
+
   it("refuses replies under a draft", async () => {
     await write("diego", 3, { intent: "draft", "answer-0": "Not done yet." });
     const response = await reply("ana", 3, "diegoramirez", "Looking forward to it.");

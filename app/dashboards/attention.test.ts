@@ -197,3 +197,16 @@ describe("thresholds come from the cohort's settings", () => {
     expect(largeWithoutPreReview(cohort, p(101))).toEqual([]);
   });
 });
+
+describe("after the cohort has ended", () => {
+  const monthLater = at(42 + 30);
+  const weeks = (n: number) => Array.from({ length: n }, (_, i) => submitted(i + 1, at((i + 1) * 7 - 1)));
+  it("the last week's reflection is missing (due at the end), not 'not due yet'", () => {
+    const items = attentionFor(cohort, participant({ lastActivityAt: at(40), reflections: weeks(5) }), monthLater);
+    expect(items.map((i) => i.reason)).toEqual([expect.stringMatching(/^No reflection for week 6 /)]);
+  });
+  it("inactivity is counted up to the end, not to today", () => {
+    expect(attentionFor(cohort, participant({ lastActivityAt: at(33), reflections: weeks(6) }), monthLater)).toEqual([]);
+    expect(attentionFor(cohort, participant({ lastActivityAt: at(31), reflections: weeks(6) }), monthLater).map((i) => i.reason)).toEqual(["No activity for 11 days"]);
+  });
+});

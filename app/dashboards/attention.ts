@@ -1,6 +1,7 @@
 // "Needs attention": the rules that tell a navigator who is stuck. Pure functions
 // over facts loaded by a fixed number of queries (progress.server.ts), so the same
 // rules feed the team dashboard, the organizer overview and the weekly digest.
+import { cohortEndsAt } from "~/cohorts/phase";
 import { DAY_MS } from "~/utils/time";
 import { reflectionDueAt, type ReflectionCalendar } from "~/reflections/rules";
 
@@ -198,15 +199,26 @@ export function staleClaims(cohort: AttentionCohort, p: ParticipantFacts, now: D
     });
 }
 
+/**
+ * The clock for activity (inactivity, stalled pull requests, claims, the funnel's
+ * "active"): once a cohort is over, as of its end, so nobody goes "inactive" after it.
+ * Reflections keep the real clock: the last week's is due at the end, and missing after.
+ */
+export function activityClock(cohort: ReflectionCalendar, now: Date): Date {
+  const end = cohortEndsAt(cohort);
+  return now.getTime() > end.getTime() ? end : now;
+}
+
 /** Every needs-attention item for one participant, help requests first, then the oldest. */
 export function attentionFor(cohort: AttentionCohort, p: ParticipantFacts, now: Date): AttentionItem[] {
+  const active = activityClock(cohort, now);
   return [
     ...helpRequests(cohort, p),
     ...missingReflections(cohort, p, now),
-    ...inactivity(cohort, p, now),
-    ...stalledChangesRequested(cohort, p, now),
+    ...inactivity(cohort, p, active),
+    ...stalledChangesRequested(cohort, p, active),
     ...largeWithoutPreReview(cohort, p),
-    ...staleClaims(cohort, p, now),
+    ...staleClaims(cohort, p, active),
   ];
 }
 

@@ -294,3 +294,25 @@ describe("addresses that do not exist", () => {
     expect((await read("ana", 2, "nobody-here")).status).toBe(404);
   });
 });
+
+describe("a finished cohort", () => {
+  it("shows the last week's reflection as missing (it was due at the end), on the team grid and the overview", async () => {
+    const past = await makeCohort("finished", { slug: "session-old", weeks: 6 });
+    const team = await makeTeam(past.id, { slug: "vega", name: "Team Vega" });
+    const quinn = await makePerson({ login: "quinn-old", name: "Quinn Old" });
+    await addMember(past.id, quinn.id, "participant", team.id);
+    await addMember(past.id, people.ana.id, "navigator", team.id);
+    await addMember(past.id, people.lena.id, "organizer");
+    for (const week of [1, 2, 3, 4, 5]) await makeReflection(past.id, quinn.id, week, { submittedAt: new Date(past.startsOn.getTime() + (week * 7 - 1) * DAY_MS) });
+
+    const grid = await jsonOf<Progress>(await callRoute(teamRoute.loader, makeRequest("/cohorts/session-old/teams/vega/progress", { cookie: cookies.ana }), { slug: "session-old", team: "vega" }));
+    expect(grid.progress.rows[0].weeks.map((w) => w.cell)).toEqual(["submitted", "submitted", "submitted", "submitted", "submitted", "missing"]);
+    expect(grid.progress.attention.map((a) => a.reason)).toEqual([expect.stringMatching(/^No reflection for week 6 /)]);
+
+    const overview = await jsonOf<{ progress: { teams: { completion: { week: number; due: boolean }[] }[]; charts: { reflections: { label: string; values: number[] }[] }; funnel: { step: string; help: string }[] } }>(
+      await callRoute(overviewRoute.loader, makeRequest("/cohorts/session-old/progress", { cookie: cookies.lena }), { slug: "session-old" }));
+    expect(overview.progress.teams[0].completion.every((c) => c.due)).toBe(true);
+    expect(overview.progress.charts.reflections[5]).toEqual({ label: "Week 6", values: [0, 0, 1, 0] });
+    expect(overview.progress.funnel.find((f) => f.step === "Active")?.help).toBe("did something in the cohort's last 10 days");
+  });
+});

@@ -13,7 +13,8 @@ const optionalUrl = z
   .trim()
   .optional()
   .transform((v) => (v ? v : null))
-  .pipe(z.string().url("Enter a full web address starting with https://").nullable());
+  // zod's url() accepts javascript: and data: addresses; these are shown as links.
+  .pipe(z.string().url("Enter a full web address starting with https://").refine((u) => /^https?:\/\//i.test(u), "Enter a full web address starting with https://").nullable());
 
 const repoLine = /^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/;
 

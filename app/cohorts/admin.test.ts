@@ -116,6 +116,19 @@ describe("creating projects", () => {
     expect(saved.status).toBe(302);
   });
 
+  it("refuses javascript: and data: addresses, which the cohort page would show as links", async () => {
+    const cookie = await asAdmin();
+    const route = await import("~/routes/admin.projects.new");
+    const form = { name: "Django", slug: "django-js", repositories: "django/django", websiteUrl: "javascript:alert(document.cookie)", aiPolicyUrl: "data:text/html,<script>alert(1)</script>" };
+    const response = await callRoute(route.action, makeRequest("/admin/projects/new", { cookie, form }));
+    expect(response.status).toBe(400);
+    const { errors, values } = (await response.json()) as { errors: Record<string, string>; values: Record<string, string> };
+    expect(errors.websiteUrl).toBe("Enter a full web address starting with https://");
+    expect(errors.aiPolicyUrl).toBe("Enter a full web address starting with https://");
+    expect(values.name).toBe("Django");
+    expect(await db.project.count({ where: { slug: "django-js" } })).toBe(0);
+  });
+
   it("saves repositories, default starter labels and the Django Trac query", async () => {
     const cookie = await asAdmin();
     const route = await import("~/routes/admin.projects.new");

@@ -36,7 +36,7 @@ function pull(overrides: Partial<PullFact> = {}): PullFact {
 }
 
 const submitted = (week: number, submittedAt: Date, extra: Partial<ParticipantFacts["reflections"][number]> = {}) =>
-  ({ week, status: "submitted", needsHelp: false, submittedAt, lastGuideReplyAt: null, ...extra });
+  ({ week, status: "submitted", needsHelp: false, submittedAt, updatedAt: submittedAt, lastGuideReplyAt: null, ...extra });
 
 describe("reflection missing past its due day", () => {
   const due1 = at(7); // week 1 ends when week 2 starts
@@ -50,7 +50,7 @@ describe("reflection missing past its due day", () => {
     expect(items[0].action).toMatchObject({ kind: "nudge", personId: "p1" });
   });
   it("a draft does not count, a late submission does", () => {
-    const draft = participant({ reflections: [{ week: 1, status: "draft", needsHelp: false, submittedAt: null, lastGuideReplyAt: null }] });
+    const draft = participant({ reflections: [{ week: 1, status: "draft", needsHelp: false, submittedAt: null, updatedAt: at(6), lastGuideReplyAt: null }] });
     expect(missingReflections(cohort, draft, at(8))).toHaveLength(1);
     const late = participant({ reflections: [submitted(1, at(7.5))] });
     expect(missingReflections(cohort, late, at(8))).toEqual([]);
@@ -67,7 +67,7 @@ describe("I need help", () => {
     const help = participant({ reflections: [submitted(2, at(12), { needsHelp: true })] });
     expect(helpRequests(cohort, help)).toHaveLength(1);
     expect(helpRequests(cohort, help)[0].action).toMatchObject({ kind: "link", href: "/cohorts/session-5/reflections/2/meilin-dev" });
-    const draft = participant({ reflections: [{ week: 2, status: "draft", needsHelp: true, submittedAt: null, lastGuideReplyAt: null }] });
+    const draft = participant({ reflections: [{ week: 2, status: "draft", needsHelp: true, submittedAt: null, updatedAt: at(11), lastGuideReplyAt: null }] });
     expect(helpRequests(cohort, draft)).toEqual([]);
   });
   it("clears when a navigator replies after the submission, not before", () => {
@@ -75,6 +75,16 @@ describe("I need help", () => {
     expect(helpRequests(cohort, before)).toHaveLength(1);
     const after = participant({ reflections: [submitted(2, at(12), { needsHelp: true, lastGuideReplyAt: at(12.1) })] });
     expect(helpRequests(cohort, after)).toEqual([]);
+  });
+  it("asks again when the participant ticks it in an edit after the last reply", () => {
+    // Submitted without help, the navigator replied, then the participant edited and ticked it.
+    const edited = participant({ reflections: [submitted(2, at(12), { needsHelp: true, lastGuideReplyAt: at(12.5), updatedAt: at(13) })] });
+    const items = helpRequests(cohort, edited);
+    expect(items).toHaveLength(1);
+    expect(items[0].reason).toBe("Asks for help in the week 2 reflection, changed since the last reply");
+    expect(items[0].since).toEqual(at(13));
+    // and the next reply answers it
+    expect(helpRequests(cohort, participant({ reflections: [submitted(2, at(12), { needsHelp: true, lastGuideReplyAt: at(13.1), updatedAt: at(13) })] }))).toEqual([]);
   });
 });
 
@@ -163,5 +173,40 @@ describe("the whole list", () => {
       ["a", "inactive"],
       ["a", "reflection_missing"],
     ]);
+  });
+});
+
+describe("thresholds come from the cohort's settings", () => {
+  const custom: AttentionCohort = { ...cohort, changesRequestedDays: 3, staleClaimDays: 5, largePullRequestLines: 100 };
+  it("changes requested: flagged at 3 days instead of 7", () => {
+    const p = participant({ pulls: [pull({ reviewState: "changes_requested", lastActivityAt: at(10) })] });
+    expect(stalledChangesRequested(custom, p, new Date(at(13).getTime() - MINUTE))).toEqual([]);
+    expect(stalledChangesRequested(custom, p, at(13))).toHaveLength(1);
+    expect(stalledChangesRequested(cohort, p, at(13))).toEqual([]);
+  });
+  it("claims: flagged at 5 days instead of 14", () => {
+    const p = participant({ claims: [{ issueId: "i1", claimedAt: at(2), releasedAt: null, issueTitle: "Docs", issueUrl: "https://code.djangoproject.com/ticket/1", hasPull: false }] });
+    expect(staleClaims(custom, p, new Date(at(7).getTime() - MINUTE))).toEqual([]);
+    expect(staleClaims(custom, p, at(7))[0].reason).toMatch(/5 days ago/);
+    expect(staleClaims(cohort, p, at(7))).toEqual([]);
+  });
+  it("large pull requests: above 100 changed lines instead of 400", () => {
+    const p = (lines: number) => participant({ pulls: [pull({ additions: lines, deletions: 0 })] });
+    expect(largeWithoutPreReview(custom, p(100))).toEqual([]);
+    expect(largeWithoutPreReview(custom, p(101))).toHaveLength(1);
+    expect(largeWithoutPreReview(cohort, p(101))).toEqual([]);
+  });
+});
+
+describe("after the cohort has ended", () => {
+  const monthLater = at(42 + 30);
+  const weeks = (n: number) => Array.from({ length: n }, (_, i) => submitted(i + 1, at((i + 1) * 7 - 1)));
+  it("the last week's reflection is missing (due at the end), not 'not due yet'", () => {
+    const items = attentionFor(cohort, participant({ lastActivityAt: at(40), reflections: weeks(5) }), monthLater);
+    expect(items.map((i) => i.reason)).toEqual([expect.stringMatching(/^No reflection for week 6 /)]);
+  });
+  it("inactivity is counted up to the end, not to today", () => {
+    expect(attentionFor(cohort, participant({ lastActivityAt: at(33), reflections: weeks(6) }), monthLater)).toEqual([]);
+    expect(attentionFor(cohort, participant({ lastActivityAt: at(31), reflections: weeks(6) }), monthLater).map((i) => i.reason)).toEqual(["No activity for 11 days"]);
   });
 });

@@ -1,6 +1,7 @@
 // "Needs attention": the rules that tell a navigator who is stuck. Pure functions
 // over facts loaded by a fixed number of queries (progress.server.ts), so the same
 // rules feed the team dashboard, the organizer overview and the weekly digest.
+import { cohortEndsAt } from "~/cohorts/phase";
 import { DAY_MS } from "~/utils/time";
 import { reflectionDueAt, type ReflectionCalendar } from "~/reflections/rules";
 
@@ -18,6 +19,8 @@ export type ReflectionFact = {
   status: string;
   needsHelp: boolean;
   submittedAt: Date | null;
+  /** when the participant last saved it (ticking "I need help" after a reply is a new request) */
+  updatedAt: Date;
   /** the latest reply by someone other than the participant */
   lastGuideReplyAt: Date | null;
 };
@@ -109,17 +112,26 @@ export function missingReflections(cohort: AttentionCohort, p: ParticipantFacts,
   }];
 }
 
-/** "I need help" raised and not yet answered by a navigator, captain or organizer. */
+/**
+ * "I need help" raised and not yet answered by a navigator, captain or organizer:
+ * answered means a reply after the latest version of the reflection, so ticking the
+ * box in an edit after an earlier reply asks again.
+ */
 export function helpRequests(cohort: AttentionCohort, p: ParticipantFacts): AttentionItem[] {
   return p.reflections
     .filter((r) => r.status === "submitted" && r.needsHelp && r.submittedAt)
-    .filter((r) => !r.lastGuideReplyAt || r.lastGuideReplyAt.getTime() < r.submittedAt!.getTime())
-    .map((r) => ({
-      kind: "needs_help" as const, personId: p.personId, login: p.login, name: p.name,
-      reason: `Asked for help in the week ${r.week} reflection`,
-      since: r.submittedAt!,
-      action: { kind: "link" as const, label: "Read and reply", href: `/cohorts/${cohort.slug}/reflections/${r.week}/${p.login}` },
-    }));
+    .flatMap((r) => {
+      const asked = lastActivity([r.submittedAt, r.updatedAt])!;
+      if (r.lastGuideReplyAt && r.lastGuideReplyAt.getTime() >= asked.getTime()) return [];
+      return [{
+        kind: "needs_help" as const, personId: p.personId, login: p.login, name: p.name,
+        reason: r.lastGuideReplyAt
+          ? `Asks for help in the week ${r.week} reflection, changed since the last reply`
+          : `Asked for help in the week ${r.week} reflection`,
+        since: asked,
+        action: { kind: "link" as const, label: "Read and reply", href: `/cohorts/${cohort.slug}/reflections/${r.week}/${p.login}` },
+      }];
+    });
 }
 
 /** No activity for `inactivityDays` (counted from the cohort's start when there is none yet). */
@@ -187,15 +199,26 @@ export function staleClaims(cohort: AttentionCohort, p: ParticipantFacts, now: D
     });
 }
 
+/**
+ * The clock for activity (inactivity, stalled pull requests, claims, the funnel's
+ * "active"): once a cohort is over, as of its end, so nobody goes "inactive" after it.
+ * Reflections keep the real clock: the last week's is due at the end, and missing after.
+ */
+export function activityClock(cohort: ReflectionCalendar, now: Date): Date {
+  const end = cohortEndsAt(cohort);
+  return now.getTime() > end.getTime() ? end : now;
+}
+
 /** Every needs-attention item for one participant, help requests first, then the oldest. */
 export function attentionFor(cohort: AttentionCohort, p: ParticipantFacts, now: Date): AttentionItem[] {
+  const active = activityClock(cohort, now);
   return [
     ...helpRequests(cohort, p),
     ...missingReflections(cohort, p, now),
-    ...inactivity(cohort, p, now),
-    ...stalledChangesRequested(cohort, p, now),
+    ...inactivity(cohort, p, active),
+    ...stalledChangesRequested(cohort, p, active),
     ...largeWithoutPreReview(cohort, p),
-    ...staleClaims(cohort, p, now),
+    ...staleClaims(cohort, p, active),
   ];
 }
 

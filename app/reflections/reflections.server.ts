@@ -105,6 +105,8 @@ export async function saveReflection(access: CohortAccess, week: number, data: R
       status: submitting ? "submitted" : "draft",
       submittedAt,
       late,
+      // the same clock as submittedAt and replies: the dashboards compare them
+      updatedAt: now,
     };
     let reflection: { id: string };
     if (existing) {
@@ -119,11 +121,12 @@ export async function saveReflection(access: CohortAccess, week: number, data: R
       }
     }
     await touchParticipant(cohort.id, personId, now, tx);
-    const raisedHelp = submitting && data.needsHelp;
+    // Ticking "I need help" on a submitted reflection (again, after unticking it) is a new request.
+    const raisedHelp = submitting && data.needsHelp && !(existing?.status === "submitted" && existing.needsHelp);
     return { id: reflection.id, status: fields.status as "draft" | "submitted", late, raisedHelp };
   });
 
-  if (result.raisedHelp) await notifyGuidesOfHelp(cohort, access.person, week, result.id);
+  if (result.raisedHelp) await notifyGuidesOfHelp(cohort, access.person, week, result.id, now);
   return { ok: true, status: result.status, late: result.late };
 }
 
@@ -136,7 +139,7 @@ async function teamGuides(cohortId: string, personId: string) {
   });
 }
 
-async function notifyGuidesOfHelp(cohort: { id: string; slug: string; name: string }, participant: SessionPerson, week: number, reflectionId: string) {
+async function notifyGuidesOfHelp(cohort: { id: string; slug: string; name: string }, participant: SessionPerson, week: number, reflectionId: string, now: Date) {
   const link = noticeLink(reflectionPath(cohort.slug, week, participant.login));
   for (const guide of await teamGuides(cohort.id, participant.id)) {
     await queueNotice({
@@ -145,8 +148,8 @@ async function notifyGuidesOfHelp(cohort: { id: string; slug: string; name: stri
       personId: guide.personId,
       subject: `${participant.name} asked for help in their week ${week} reflection`,
       bodyText: `${participant.name} ticked “I need help” in their week ${week} reflection for ${cohort.name}.\n\nRead it and reply: ${link}\n`,
-      // once per reflection and guide, however often it is edited
-      dedupeKey: `reflection-help:${reflectionId}:${guide.personId}`,
+      // once per request and guide: editing with the box still ticked does not ask again
+      dedupeKey: `reflection-help:${reflectionId}:${guide.personId}:${now.toISOString()}`,
     });
   }
 }

@@ -87,6 +87,8 @@ export async function buildLargeCohort(db: Db) {
         id, cohortId: cohort.id, personId: p.id, week, answers: JSON.stringify({ "What I worked on": `Week ${week}: tests and a docs fix.`, "What I learned": "How the ORM compiles lookups." }),
         confidence: 1 + ((n + week) % 5), needsHelp: (n + week) % 17 === 0, status: missing ? "draft" : "submitted",
         submittedAt: missing ? null : submittedAt, late: !missing && submittedAt.getTime() > due,
+        // last saved when submitted, so replies after it answer a help request
+        ...(missing ? {} : { updatedAt: submittedAt }),
       });
       if (week % 2 === 0 && !missing) comments.push({ reflectionId: id, authorId: p.navigatorId, body: "Great progress — keep going!", createdAt: new Date(submittedAt.getTime() + DAY / 2) });
     }

@@ -25,8 +25,11 @@ export function useBrowser() {
     await browser?.close();
   });
   return {
-    async newPage(options: { timezoneId?: string; viewport?: { width: number; height: number } } = {}): Promise<Page> {
-      const context = await browser!.newContext({ baseURL: baseUrl, timezoneId: options.timezoneId ?? "UTC", locale: "en-GB", ...(options.viewport ? { viewport: options.viewport } : {}) });
+    async newPage(options: { timezoneId?: string; viewport?: { width: number; height: number }; javaScriptEnabled?: boolean } = {}): Promise<Page> {
+      const context = await browser!.newContext({
+        baseURL: baseUrl, timezoneId: options.timezoneId ?? "UTC", locale: "en-GB", javaScriptEnabled: options.javaScriptEnabled ?? true,
+        ...(options.viewport ? { viewport: options.viewport } : {}),
+      });
       return context.newPage();
     },
   };

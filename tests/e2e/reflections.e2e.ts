@@ -3,11 +3,21 @@
 // in every reflection field never runs in the browser.
 import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
-import { XSS_TEXT } from "../fixtures/xss-payloads";
+import { XSS_PAYLOADS, XSS_TEXT } from "../fixtures/xss-payloads";
 import { describeInBrowser, signInAs, signOut, useBrowser } from "./harness";
 
 describeInBrowser("weekly reflections", () => {
   const browser = useBrowser();
+  /** A signed-in page whose alert()/confirm() dialogs are recorded in `dialogs` (and dismissed). */
+  const signedInWatchingDialogs = async (who: string, dialogs: string[]) => {
+    const page = await browser.newPage();
+    page.on("dialog", (dialog) => {
+      dialogs.push(`${who}: ${dialog.message()}`);
+      void dialog.dismiss();
+    });
+    await signInAs(page, who);
+    return page;
+  };
 
   it("a participant asks for help; the navigator sees it, replies; the participant reads the reply", async () => {
     const page = await browser.newPage({ timezoneId: "Asia/Shanghai" });
@@ -120,15 +130,7 @@ describeInBrowser("weekly reflections", () => {
   // curation note, a pull request's explanation and a navigator's pre-review comment.
   it("hostile Markdown in application answers, curation notes, PR explanations and pre-reviews never runs", async () => {
     const dialogs: string[] = [];
-    const open = async (who: string) => {
-      const page = await browser.newPage();
-      page.on("dialog", (dialog) => {
-        dialogs.push(`${who}: ${dialog.message()}`);
-        void dialog.dismiss();
-      });
-      await signInAs(page, who);
-      return page;
-    };
+    const open = (who: string) => signedInWatchingDialogs(who, dialogs);
     const inert = async (page: Page, where: string) => {
       for (const link of await page.locator("main .markdown a").all()) await link.hover();
       await page.waitForTimeout(300);
@@ -197,5 +199,90 @@ describeInBrowser("weekly reflections", () => {
       await inert(page, `${path} read by ${who}`);
     }
     expect(dialogs).toEqual([]);
+  });
+  // Plain-text fields of this area: the prompts organizers write (labels and headings
+  // on the participant's pages) and a participant's name (on the navigator's
+  // dashboard, the thread and the overview). Put back afterwards: the demo data is shared.
+  it("hostile reflection prompts and a hostile display name never run", async () => {
+    const dialogs: string[] = [];
+    const open = (who: string) => signedInWatchingDialogs(who, dialogs);
+    const inert = async (page: Page, where: string) => {
+      await page.waitForTimeout(200);
+      expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss ?? null), where).toBeNull();
+      expect(await page.locator("main :is(script, img, iframe, style, math)").count(), where).toBe(0);
+      expect(await page.evaluate(() => [...document.querySelectorAll("main *")].flatMap((el) => [...el.attributes].filter((a) => a.name.startsWith("on")).map((a) => a.name))), where).toEqual([]);
+      expect(await page.locator('main a[href^="javascript:" i], main a[href^="data:" i]').count(), where).toBe(0);
+    };
+    const lena = await open("Lena Fischer");
+    const hannah = await open("Hannah Kim");
+    const saveSettings = async (prompts: string) => {
+      await lena.goto("/cohorts/session-5/progress");
+      await lena.getByText("Change the prompts and when something needs attention").click();
+      await lena.getByRole("textbox", { name: "Reflection prompts" }).fill(prompts);
+      await lena.getByRole("button", { name: "Save settings" }).click();
+      await lena.getByRole("status").filter({ hasText: "Reflection prompts and thresholds saved" }).waitFor();
+    };
+    const prompts = XSS_PAYLOADS.filter((p) => !p.includes("\n") && p.length <= 200);
+    // At most 8 prompts a cohort: in rounds of 8.
+    for (let i = 0; i < prompts.length; i += 8) {
+      const round = prompts.slice(i, i + 8);
+      await saveSettings(round.join("\n"));
+      await hannah.goto("/cohorts/session-5/reflections/3");
+      await hannah.getByLabel(round[0], { exact: true }).fill("Still on the *docs* fix.");
+      await hannah.getByRole("button", { name: "Preview" }).click();
+      await hannah.getByRole("region", { name: "Preview" }).waitFor();
+      expect(await hannah.getByRole("region", { name: "Preview" }).textContent()).toContain(round[0]);
+      await inert(hannah, `prompts ${i + 1}–${i + round.length} in the editor and preview`);
+    }
+
+    const name = `<img src=x onerror="window.__xss=2;alert('name')">`;
+    await hannah.goto("/settings");
+    await hannah.locator("input[name=name]").fill(name);
+    await hannah.getByRole("button", { name: "Save settings" }).click();
+    await hannah.waitForLoadState("networkidle");
+    expect(await hannah.locator(".field-error").count()).toBe(0);
+
+    const kwame = await open("Kwame Mensah");
+    for (const [page, path] of [[kwame, "/cohorts/session-5/teams/andromeda/progress"], [kwame, "/cohorts/session-5/reflections/2/hannahkim"], [lena, "/cohorts/session-5/progress"], [hannah, "/cohorts/session-5/week"]] as const) {
+      await page.goto(path);
+      await inert(page, path);
+    }
+    await kwame.goto("/cohorts/session-5/teams/andromeda/progress");
+    expect(await kwame.getByRole("table").textContent()).toContain(name);
+
+    // Back to the demo's own prompts and name.
+    await saveSettings("What I worked on\nWhat I learned\nWhat is blocking me\nWhat help I would like");
+    await hannah.goto("/settings");
+    await hannah.locator("input[name=name]").fill("Hannah Kim");
+    await hannah.getByRole("button", { name: "Save settings" }).click();
+    await hannah.waitForLoadState("networkidle");
+    expect(dialogs).toEqual([]);
+  });
+  it("works without JavaScript: preview and draft for the participant, charts with their tables for the organizer", async () => {
+    const page = await browser.newPage({ javaScriptEnabled: false });
+    await signInAs(page, "Ravi Patel");
+    await page.goto("/cohorts/session-5/reflections/3");
+    await page.getByLabel("What I learned").fill("How `select_related()` *joins*.");
+    await page.getByRole("button", { name: "Preview" }).click();
+    await page.getByRole("region", { name: "Preview" }).waitFor();
+    expect(await page.getByRole("region", { name: "Preview" }).locator("em").textContent()).toBe("joins");
+    // What was typed is still in the box after the preview.
+    expect(await page.getByLabel("What I learned").inputValue()).toBe("How `select_related()` *joins*.");
+    await page.getByRole("button", { name: "Save draft" }).click();
+    await page.getByRole("status").filter({ hasText: "Draft saved" }).waitFor();
+    expect(await page.getByLabel("What I learned").inputValue()).toBe("How `select_related()` *joins*.");
+    await signOut(page);
+
+    await signInAs(page, "Lena Fischer");
+    await page.goto("/cohorts/session-5/progress");
+    for (const title of ["Reflections by week", "Pull requests by week", "Average confidence by week"]) {
+      const chart = page.getByRole("img", { name: new RegExp(`^${title}`) });
+      expect(await chart.count(), title).toBe(1);
+      expect(await chart.evaluate((svg) => svg.tagName.toLowerCase())).toBe("svg");
+      // The same numbers as a table, for screen readers.
+      const table = page.getByRole("table", { name: title });
+      expect(await table.getByRole("row", { name: /^Week 1\b/ }).count(), title).toBe(1);
+    }
+    expect(await page.getByRole("table", { name: "Reflections by week" }).getByRole("columnheader").allTextContents()).toEqual(["Week", "On time", "Late", "Missing", "Not due yet"]);
   });
 });

@@ -97,6 +97,12 @@ describe("writing a reflection", () => {
     expect(notices.map((n) => n.personId).sort()).toEqual([people.ana.id, people.jonas.id].sort());
   });
 
+  it("keeps one reflection per participant and week, enforced by the database", async () => {
+    // The week 3 reflection above was saved as a draft, then submitted twice: still one row.
+    expect(await db.reflection.count({ where: { cohortId: cohort.id, personId: people.mei.id, week: 3 } })).toBe(1);
+    await expect(db.reflection.create({ data: { cohortId: cohort.id, personId: people.mei.id, week: 3 } })).rejects.toThrow();
+  });
+
   it("marks last week's reflection late, and refuses weeks that closed or have not started", async () => {
     const late = await write("mei", 2, { intent: "submit", "answer-0": "Catching up on week 2.", confidence: "3" });
     expect(late.status).toBe(302);
@@ -142,6 +148,22 @@ describe("the navigator's dashboard and the reply thread", () => {
     expect(notices).toHaveLength(2);
   });
 
+  it("asks again when the participant ticks \"I need help\" in an edit after the reply", async () => {
+    const help = async () => (await jsonOf<Progress>(await teamProgress("ana"))).progress.attention.filter((a) => a.kind === "needs_help");
+    const notices = () => db.notice.count({ where: { kind: "reflection_help", personId: { in: [people.ana.id, people.jonas.id] } } });
+    const before = await notices();
+    await write("mei", 3, { intent: "submit", "answer-0": "Wrote the regression test.", confidence: "3" });
+    expect(await help()).toEqual([]);
+    await write("mei", 3, { intent: "submit", "answer-0": "Wrote the regression test; still stuck on the ordering.", confidence: "2", needsHelp: "on" });
+    expect(await help()).toEqual([expect.objectContaining({ name: "Mei Lin", reason: "Asks for help in the week 3 reflection, changed since the last reply" })]);
+    expect(await notices()).toBe(before + 2); // the navigator and the captain, again
+    // Editing with the box still ticked is not a new request.
+    await write("mei", 3, { intent: "submit", "answer-0": "Wrote the regression test; still stuck on the ordering (typo).", confidence: "2", needsHelp: "on" });
+    expect(await notices()).toBe(before + 2);
+    await reply("jonas", 3, "meilin-dev", "I can pair tomorrow.");
+    expect(await help()).toEqual([]);
+  });
+
   it("refuses replies under a draft", async () => {
     await write("diego", 3, { intent: "draft", "answer-0": "Not done yet." });
     const response = await reply("ana", 3, "diegoramirez", "Looking forward to it.");
@@ -173,10 +195,10 @@ describe("the participant's week", () => {
 describe("the organizer's overview", () => {
   it("counts the funnel and the teams' reflections by week", async () => {
     const response = await callRoute(overviewRoute.loader, makeRequest("/cohorts/session-r/progress", { cookie: cookies.lena }), { slug: "session-r" });
-    const { progress } = await jsonOf<{ progress: { funnel: { step: string; count: number }[]; teams: { slug: string; completion: { week: number; submitted: number }[]; attention: number }[]; charts: { reflections: { label: string; values: number[] }[] } } }>(response);
+    const { progress } = await jsonOf<{ progress: { funnel: { step: string; count: number; help: string }[]; teams: { slug: string; completion: { week: number; submitted: number }[]; attention: number }[]; charts: { reflections: { label: string; values: number[] }[] } } }>(response);
     expect(progress.funnel.find((f) => f.step === "Confirmed")?.count).toBe(2);
     // Diego saved a week 3 draft above: both are active.
-    expect(progress.funnel.find((f) => f.step === "Active")?.count).toBe(2);
+    expect(progress.funnel.find((f) => f.step === "Active")).toMatchObject({ count: 2, help: "did something in the last 10 days" });
     expect(progress.teams[0].completion).toEqual([{ week: 1, submitted: 0, due: true }, { week: 2, submitted: 1, due: true }, { week: 3, submitted: 1, due: false }]);
     expect(progress.charts.reflections[1]).toEqual({ label: "Week 2", values: [0, 1, 1, 0] });
     // Mei: week 1 missing; Diego: weeks 1 and 2 missing (one item each).
@@ -270,5 +292,27 @@ describe("addresses that do not exist", () => {
       expect(response.status, week).toBe(404);
     }
     expect((await read("ana", 2, "nobody-here")).status).toBe(404);
+  });
+});
+
+describe("a finished cohort", () => {
+  it("shows the last week's reflection as missing (it was due at the end), on the team grid and the overview", async () => {
+    const past = await makeCohort("finished", { slug: "session-old", weeks: 6 });
+    const team = await makeTeam(past.id, { slug: "vega", name: "Team Vega" });
+    const quinn = await makePerson({ login: "quinn-old", name: "Quinn Old" });
+    await addMember(past.id, quinn.id, "participant", team.id);
+    await addMember(past.id, people.ana.id, "navigator", team.id);
+    await addMember(past.id, people.lena.id, "organizer");
+    for (const week of [1, 2, 3, 4, 5]) await makeReflection(past.id, quinn.id, week, { submittedAt: new Date(past.startsOn.getTime() + (week * 7 - 1) * DAY_MS) });
+
+    const grid = await jsonOf<Progress>(await callRoute(teamRoute.loader, makeRequest("/cohorts/session-old/teams/vega/progress", { cookie: cookies.ana }), { slug: "session-old", team: "vega" }));
+    expect(grid.progress.rows[0].weeks.map((w) => w.cell)).toEqual(["submitted", "submitted", "submitted", "submitted", "submitted", "missing"]);
+    expect(grid.progress.attention.map((a) => a.reason)).toEqual([expect.stringMatching(/^No reflection for week 6 /)]);
+
+    const overview = await jsonOf<{ progress: { teams: { completion: { week: number; due: boolean }[] }[]; charts: { reflections: { label: string; values: number[] }[] }; funnel: { step: string; help: string }[] } }>(
+      await callRoute(overviewRoute.loader, makeRequest("/cohorts/session-old/progress", { cookie: cookies.lena }), { slug: "session-old" }));
+    expect(overview.progress.teams[0].completion.every((c) => c.due)).toBe(true);
+    expect(overview.progress.charts.reflections[5]).toEqual({ label: "Week 6", values: [0, 0, 1, 0] });
+    expect(overview.progress.funnel.find((f) => f.step === "Active")?.help).toBe("did something in the cohort's last 10 days");
   });
 });

@@ -258,6 +258,22 @@ describeInBrowser("weekly reflections", () => {
     await hannah.waitForLoadState("networkidle");
     expect(dialogs).toEqual([]);
   });
+  it("a failed submit after a saved draft shows the problem, not the earlier 'Draft saved'", async () => {
+    const page = await browser.newPage();
+    await signInAs(page, "Ravi Patel");
+    await page.goto("/cohorts/session-5/reflections/3");
+    await page.getByLabel("What I worked on").fill("Read the ORM's query compiler.");
+    await page.getByRole("button", { name: "Save draft" }).click();
+    await page.getByRole("status").filter({ hasText: "Draft saved" }).waitFor();
+    // No confidence chosen: the submit is refused, and the old flash goes away.
+    await page.getByRole("button", { name: "Submit reflection" }).click();
+    await expect.poll(() => page.locator("main").textContent()).toContain("Choose how confident you feel this week (1 to 5) before submitting.");
+    await expect.poll(() => page.locator("main").textContent()).toContain("nothing was saved");
+    await expect.poll(() => page.getByRole("status").filter({ hasText: "Draft saved" }).count()).toBe(0);
+    expect(await page.getByLabel("What I worked on").inputValue()).toBe("Read the ORM's query compiler.");
+    await signOut(page);
+  });
+
   it("works without JavaScript: preview and draft for the participant, charts with their tables for the organizer", async () => {
     const page = await browser.newPage({ javaScriptEnabled: false });
     await signInAs(page, "Ravi Patel");

@@ -6,20 +6,11 @@ import type { SessionPerson } from "~/auth/session.server";
 import { offerLabel } from "~/applications/decision-labels";
 import { recordAudit } from "~/cohorts/audit.server";
 import { phaseOf } from "~/cohorts/phase";
+import { appUrl } from "~/notifications/links.server";
 import { queueNotice } from "~/notifications/outbox.server";
 import { db, isUniqueViolation, type Tx } from "~/utils/db.server";
-import { env } from "~/utils/env.server";
 import { registerJob } from "~/utils/scheduler.server";
 import { DAY_MS, formatDateTime } from "~/utils/time";
-
-/**
- * Base address for links in notices: APP_URL, else the address the request came
- * to, else (scheduled work, no request) localhost. Never empty: a notice's link
- * must be absolute to work from an e-mail.
- */
-export function appUrl(origin?: string | null): string {
-  return (env().APP_URL || origin || "http://localhost:3000").replace(/\/$/, "");
-}
 
 export const offerPath = (token: string) => `/offers/${token}`;
 

@@ -2,7 +2,7 @@
 // participant of the team, at most one a day per participant.
 import { forbidden, type CohortAccess } from "~/auth/permissions.server";
 import { queueNotice } from "~/notifications/outbox.server";
-import { noticeLink } from "~/reflections/reflections.server";
+import { noticeLink } from "~/notifications/links.server";
 import { db } from "~/utils/db.server";
 import { isoDay } from "~/utils/time";
 

@@ -1,9 +1,9 @@
 // Writing, reading and replying to weekly reflections.
 import { forbidden, notFound, type CohortAccess } from "~/auth/permissions.server";
 import type { SessionPerson } from "~/auth/session.server";
+import { noticeLink } from "~/notifications/links.server";
 import { queueNotice } from "~/notifications/outbox.server";
 import { db, isUniqueViolation, type Tx } from "~/utils/db.server";
-import { env } from "~/utils/env.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import type { ReflectionFormData } from "./forms";
 import { isLate, parseAnswers, parsePrompts, reflectionDueAt, reflectionWindow } from "./rules";
@@ -11,11 +11,6 @@ import { canReply, reflectionAccess, type ReflectionAccess } from "./visibility"
 
 export const reflectionPath = (slug: string, week: number, login?: string) =>
   login ? `/cohorts/${slug}/reflections/${week}/${login}` : `/cohorts/${slug}/reflections/${week}`;
-
-/** Absolute link for a notice. */
-export function noticeLink(path: string): string {
-  return `${(env().APP_URL ?? "http://localhost:3000").replace(/\/$/, "")}${path}`;
-}
 
 /** Marks the participant active now (the basis of "no activity for N days"). */
 export async function touchParticipant(cohortId: string, personId: string, now: Date, tx: Tx = db): Promise<void> {

@@ -7,7 +7,8 @@ import { queueNotice } from "~/notifications/outbox.server";
 import { db } from "~/utils/db.server";
 import { registerJob } from "~/utils/scheduler.server";
 import { DAY_MS, formatDateTime } from "~/utils/time";
-import { noticeLink, reflectionPath } from "./reflections.server";
+import { noticeLink } from "~/notifications/links.server";
+import { reflectionPath } from "./reflections.server";
 import { reflectionDueAt, reflectionEditableUntil } from "./rules";
 
 /** How long before a week's due time the "due soon" reminder goes out. */

@@ -5,10 +5,10 @@
 import { randomBytes } from "node:crypto";
 import { recordAudit } from "~/cohorts/audit.server";
 import { assertPhase, cohortEndsAt, PhaseError } from "~/cohorts/phase";
+import { appUrl } from "~/notifications/links.server";
 import { queueNotice } from "~/notifications/outbox.server";
 import { aggregate } from "~/review/aggregate";
 import { db, type Tx } from "~/utils/db.server";
-import { env } from "~/utils/env.server";
 import { countSlots } from "~/availability/slots";
 import { evaluateDraft, normalizeDraft, type DraftEvaluation } from "./draft";
 import { formatCohortMeetingFor } from "./meeting";
@@ -152,10 +152,6 @@ export function newCalendarToken(): string {
   return randomBytes(18).toString("base64url");
 }
 
-export function baseUrl(origin?: string | null): string {
-  return (env().APP_URL ?? origin ?? "http://localhost:3000").replace(/\/$/, "");
-}
-
 export type PublishResult = { ok: true; teams: number; notices: number } | { ok: false; error: string; evaluation?: DraftEvaluation };
 
 /**
@@ -185,7 +181,7 @@ export async function publishTeams(
   if (evaluation.warningCount > 0 && !options.acceptWarnings) {
     return { ok: false, error: `${evaluation.warningCount === 1 ? "1 rule warning remains" : `${evaluation.warningCount} rule warnings remain`}. Fix ${evaluation.warningCount === 1 ? "it" : "them"}, or tick “Publish despite the warnings”.`, evaluation };
   }
-  const base = baseUrl(options.origin);
+  const base = appUrl(options.origin);
   const result = await db.$transaction(async (tx) => {
     const existing = await tx.team.findMany({ where: { cohortId }, select: { id: true, slug: true, members: { where: { role: "navigator" }, select: { id: true } } } });
     const teamOfNavigator = new Map<string, string>();

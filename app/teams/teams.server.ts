@@ -11,7 +11,8 @@ import { db } from "~/utils/db.server";
 import { isValidTimeZone } from "~/utils/time";
 import { andAll, bitsFromSlots, count, slotsFromBits } from "./bitset";
 import { calendarFeed } from "./calendar";
-import { baseUrl, newCalendarToken } from "./forming.server";
+import { appUrl } from "~/notifications/links.server";
+import { newCalendarToken } from "./forming.server";
 import { formatCohortMeetingFor, localDate, hhmm } from "./meeting";
 import type { AppointInput, LinksInput, MeetingInput } from "./team-forms";
 
@@ -208,7 +209,7 @@ export async function getTeamHome(access: CohortAccess, teamSlug: string, origin
     shared: { hours: countSlots(shared) / 2, localSlots: utcToLocal(shared, viewerZone, now), captainHours },
     meeting: meeting && { label: meeting.label, timeZone: meeting.timeZone, asSet: meeting.asSet, beforeStart: meeting.beforeStart, next: meeting.next.map((o) => o.startsAt.toISOString()), changes: meeting.changes.map((c) => ({ from: c.from.toISOString(), label: c.label })) },
     viewerZone,
-    calendarUrl: mine?.calendarToken ? `${baseUrl(origin)}/calendar/${mine.calendarToken}.ics` : null,
+    calendarUrl: mine?.calendarToken ? `${appUrl(origin)}/calendar/${mine.calendarToken}.ics` : null,
     isMember: Boolean(mine),
     canEdit,
     now: now.toISOString(),
@@ -271,7 +272,7 @@ export async function calendarForToken(token: string, origin: string | null): Pr
   });
   if (!membership?.team) return null;
   const { cohort, team } = membership;
-  const url = `${baseUrl(origin)}/cohorts/${cohort.slug}/teams/${team.slug}`;
+  const url = `${appUrl(origin)}/cohorts/${cohort.slug}/teams/${team.slug}`;
   return calendarFeed({
     uid: `team-${team.id}`,
     calendarName: `${team.name} — ${cohort.name}`,

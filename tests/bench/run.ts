@@ -1,6 +1,8 @@
 // npm run bench: runs every tests/bench/*.bench.ts and prints its figures.
 // Speed and memory targets are checked here, not by timed tests.
-import { readdirSync } from "node:fs";
+// Each bench may return sections (e.g. { pages: [...] }, { teams: [...] }, { sync: {...} });
+// they are merged into bench/results.json so figures can be compared from run to run.
+import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
@@ -13,11 +15,23 @@ const files = readdirSync(dir)
 if (files.length === 0) {
   console.log("No benchmarks found.");
 }
+const results: Record<string, unknown> = {
+  ran_at: new Date().toISOString(),
+  database: (process.env.DATABASE_URL ?? "file:").startsWith("postgres") ? "postgresql" : "sqlite",
+  node: process.version,
+};
 for (const file of files) {
   console.log(`\n### ${file.replace(".bench.ts", "")}`);
   const started = process.hrtime.bigint();
-  const mod = (await import(pathToFileURL(path.join(dir, file)).href)) as { bench: () => Promise<void> };
-  await mod.bench();
+  const mod = (await import(pathToFileURL(path.join(dir, file)).href)) as {
+    bench: () => Promise<Record<string, unknown> | void>;
+  };
+  const sections = await mod.bench();
+  if (sections) Object.assign(results, sections);
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   console.log(`(${file} took ${(ms / 1000).toFixed(1)} s, peak RSS ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB)`);
 }
+
+mkdirSync("bench", { recursive: true });
+writeFileSync("bench/results.json", JSON.stringify(results, null, 2) + "\n");
+console.log("\nfigures written to bench/results.json");

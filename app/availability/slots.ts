@@ -1,6 +1,8 @@
 // Weekly availability as 336 half-hour slots of the UTC week (Monday 00:00 UTC is
 // slot 0), stored as a string of '0'/'1'. A person picks slots in their own time
 // zone; shifting by the zone's offset for a reference week gives UTC slots.
+import { wallClock } from "~/utils/time";
+
 export const SLOTS_PER_DAY = 48;
 export const SLOTS_PER_WEEK = 7 * SLOTS_PER_DAY;
 export const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] as const;
@@ -23,27 +25,11 @@ export function setToSlots(set: Iterable<number>): string {
   return chars.join("");
 }
 
-// Building an Intl.DateTimeFormat is far slower than using one: keep one per zone.
-const offsetFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** Minutes a zone is ahead of UTC at `at` (e.g. +120 for Berlin in summer). */
 export function zoneOffsetMinutes(timeZone: string, at: Date): number {
-  let format = offsetFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-    });
-    offsetFormats.set(timeZone, format);
-  }
-  const parts = format.formatToParts(at);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour") % 24, get("minute"));
+  const { year, month, day, hour, minute } = wallClock(at, timeZone);
+  const asUtc = Date.UTC(year, month - 1, day, hour, minute);
   return Math.round((asUtc - Math.floor(at.getTime() / 60000) * 60000) / 60000);
 }
 

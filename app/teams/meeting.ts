@@ -4,6 +4,7 @@
 // every viewer sees each occurrence converted to their own zone. Pure: used by the
 // team home, the calendar feed, notices and the participant's week page.
 import { zoneOffsetMinutes } from "~/availability/slots";
+import { isValidTimeZone, safeZone, wallClock } from "~/utils/time";
 
 export type MeetingSettings = {
   meetingWeekday: number | null;
@@ -23,35 +24,16 @@ export const ISO_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Frid
 export function meetingOf(team: MeetingSettings): Meeting | null {
   const { meetingWeekday: weekday, meetingMinute: minute, meetingTimeZone: timeZone } = team;
   if (weekday == null || minute == null || !timeZone) return null;
-  if (weekday < 1 || weekday > 7 || minute < 0 || minute >= 24 * 60 || !isZone(timeZone)) return null;
+  if (weekday < 1 || weekday > 7 || minute < 0 || minute >= 24 * 60 || !isValidTimeZone(timeZone)) return null;
   return { weekday, minute, timeZone, durationMinutes: team.meetingMinutes > 0 ? team.meetingMinutes : 60 };
 }
 
-function isZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const localFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** The calendar date (y, m 1–12, d) and ISO weekday of an instant in `timeZone`. */
 export function localDate(at: Date, timeZone: string): { year: number; month: number; day: number; weekday: number; minute: number } {
-  let format = localFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric" });
-    localFormats.set(timeZone, format);
-  }
-  const parts = format.formatToParts(at);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const year = get("year");
-  const month = get("month");
-  const day = get("day");
+  const { year, month, day, hour, minute } = wallClock(at, timeZone);
   const weekday = ((new Date(Date.UTC(year, month - 1, day)).getUTCDay() + 6) % 7) + 1;
-  return { year, month, day, weekday, minute: (get("hour") % 24) * 60 + get("minute") };
+  return { year, month, day, weekday, minute: hour * 60 + minute };
 }
 
 /**
@@ -141,7 +123,7 @@ export type MeetingView = {
 export function formatMeetingFor(team: MeetingSettings, viewerTimeZone: string, now: Date, until?: Date): MeetingView | null {
   const meeting = meetingOf(team);
   if (!meeting) return null;
-  const zone = isZone(viewerTimeZone) ? viewerTimeZone : "UTC";
+  const zone = safeZone(viewerTimeZone);
   const horizon = until && until.getTime() > now.getTime() ? until : new Date(now.getTime() + 8 * 7 * DAY_MS);
   const upcoming = meetingsBetween(team, now, horizon);
   const next = nextMeetings(team, now, 3);

@@ -8,7 +8,7 @@ import { recordAudit } from "~/cohorts/audit.server";
 import { assertPhase, cohortEndsAt, phaseOf, PhaseError, type Phase } from "~/cohorts/phase";
 import { countSlots, emptySlots, isSlotString, localToUtc, utcToLocal } from "~/availability/slots";
 import { db } from "~/utils/db.server";
-import { isValidTimeZone } from "~/utils/time";
+import { isValidTimeZone, safeZone } from "~/utils/time";
 import { andAll, bitsFromSlots, count, slotsFromBits } from "./bitset";
 import { calendarFeed } from "./calendar";
 import { appUrl } from "~/notifications/links.server";
@@ -156,7 +156,7 @@ async function teamForViewer(access: CohortAccess, teamSlug: string) {
 
 export async function getTeamHome(access: CohortAccess, teamSlug: string, origin: string | null, now = new Date()) {
   const team = await teamForViewer(access, teamSlug);
-  const viewerZone = isValidTimeZone(access.person.timeZone) ? access.person.timeZone : "UTC";
+  const viewerZone = safeZone(access.person.timeZone);
   const [cohort, members] = await Promise.all([
     db.cohort.findUniqueOrThrow({ where: { id: access.cohort.id }, select: { name: true, slug: true, startsOn: true, weeks: true, publishedAt: true, applicationsOpenAt: true, applicationsCloseAt: true, decisionsPublishedAt: true } }),
     db.cohortMembership.findMany({

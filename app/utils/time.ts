@@ -37,8 +37,35 @@ export function formatTime(date: Date | string, timeZone = "UTC"): string {
   }).format(new Date(date));
 }
 
-function safeZone(timeZone: string): string {
+/** The zone if the runtime knows it, else UTC. */
+export function safeZone(timeZone: string): string {
   return isValidTimeZone(timeZone) ? timeZone : "UTC";
+}
+
+// Building an Intl.DateTimeFormat is far slower than using one: keep one per zone.
+const wallClockFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The wall-clock reading of an instant in `timeZone` (month 1–12, hour 0–23). */
+export function wallClock(
+  at: Date,
+  timeZone: string,
+): { year: number; month: number; day: number; hour: number; minute: number } {
+  let format = wallClockFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+    });
+    wallClockFormats.set(timeZone, format);
+  }
+  const parts = format.formatToParts(at);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  return { year: get("year"), month: get("month"), day: get("day"), hour: get("hour") % 24, minute: get("minute") };
 }
 
 /** "YYYY-MM-DD" of an instant as seen in UTC, for <input type=date>. */

@@ -6,7 +6,7 @@ import { queueNotice } from "~/notifications/outbox.server";
 import { db, isUniqueViolation, type Tx } from "~/utils/db.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import type { ReflectionFormData } from "./forms";
-import { isLate, parseAnswers, parsePrompts, reflectionDueAt, reflectionWindow } from "./rules";
+import { activePrompts, isLate, parseAnswers, parsePrompts, reflectionDueAt, reflectionWindow, type ReflectionPrompt } from "./rules";
 import { canReply, reflectionAccess, type ReflectionAccess } from "./visibility";
 
 export const reflectionPath = (slug: string, week: number, login?: string) =>
@@ -39,7 +39,7 @@ export type ReflectionEditor = Awaited<ReturnType<typeof getReflectionEditor>>;
 export async function getReflectionEditor(access: CohortAccess, week: number, now = new Date()) {
   const cohort = await loadCohort(access.cohort.slug);
   if (week > cohort.weeks) throw notFound(`This cohort has ${cohort.weeks} weeks.`);
-  const prompts = parsePrompts(cohort.reflectionPrompts);
+  const prompts = activePrompts(parsePrompts(cohort.reflectionPrompts));
   const reflection = await db.reflection.findUnique({
     where: { cohortId_personId_week: { cohortId: cohort.id, personId: access.person.id, week } },
     select: { id: true, answers: true, confidence: true, needsHelp: true, status: true, submittedAt: true, late: true, sharedWithTeam: true, updatedAt: true, _count: { select: { comments: true } } },
@@ -53,7 +53,7 @@ export async function getReflectionEditor(access: CohortAccess, week: number, no
     window: window.open ? { open: true as const, dueAt: window.dueAt, editableUntil: window.editableUntil } : { open: false as const, reason: window.reason },
     dueAt: reflectionDueAt(cohort, week),
     values: {
-      ...Object.fromEntries(prompts.map((prompt, i) => [`answer-${i}`, answers[prompt] ?? ""])),
+      ...Object.fromEntries(prompts.map((prompt, i) => [`answer-${i}`, answers[prompt.id] ?? ""])),
       confidence: reflection?.confidence ? String(reflection.confidence) : "",
       needsHelp: reflection?.needsHelp ? "on" : "",
       sharedWithTeam: reflection?.sharedWithTeam ? "on" : "",
@@ -66,8 +66,8 @@ export async function getReflectionEditor(access: CohortAccess, week: number, no
 }
 
 /** The server-rendered preview of each answer (the "Preview" button works without JavaScript). */
-export function previewAnswers(prompts: string[], data: Record<string, unknown>): { prompt: string; html: string }[] {
-  return prompts.map((prompt, i) => ({ prompt, html: renderMarkdown(String(data[`answer-${i}`] ?? "")) }));
+export function previewAnswers(prompts: ReflectionPrompt[], data: Record<string, unknown>): { prompt: string; html: string }[] {
+  return prompts.map((prompt, i) => ({ prompt: prompt.text, html: renderMarkdown(String(data[`answer-${i}`] ?? "")) }));
 }
 
 export type SaveResult = { ok: true; status: "draft" | "submitted"; late: boolean } | { ok: false; error: string };
@@ -80,9 +80,9 @@ export async function saveReflection(access: CohortAccess, week: number, data: R
   const cohort = await loadCohort(access.cohort.slug);
   const window = reflectionWindow(cohort, week, now);
   if (!window.open) return { ok: false, error: window.reason };
-  const prompts = parsePrompts(cohort.reflectionPrompts);
+  const prompts = activePrompts(parsePrompts(cohort.reflectionPrompts));
   const record = data as unknown as Record<string, unknown>;
-  const answers = Object.fromEntries(prompts.map((prompt, i) => [prompt, String(record[`answer-${i}`] ?? "")]));
+  const answers = Object.fromEntries(prompts.map((prompt, i) => [prompt.id, String(record[`answer-${i}`] ?? "")]));
   const personId = access.person.id;
   const key = { cohortId_personId_week: { cohortId: cohort.id, personId, week } };
 
@@ -199,7 +199,14 @@ export async function getReflectionThread(viewer: SessionPerson, slug: string, w
   // A draft is private to its author until it is submitted.
   const readable = reflection && (reflection.status === "submitted" || access === "author") ? reflection : null;
   const answers = parseAnswers(readable?.answers);
-  const extraPrompts = Object.keys(answers).filter((p) => !prompts.includes(p));
+  // Active prompts always show; a retired prompt shows when it was answered; a key
+  // no prompt knows (written before prompts had ids) shows under its own words.
+  const shown = [
+    ...prompts.filter((p) => !p.retired || (answers[p.id] ?? "").trim()),
+    ...Object.keys(answers)
+      .filter((key) => !prompts.some((p) => p.id === key))
+      .map((key) => ({ id: key, text: key })),
+  ];
   return {
     cohort: { slug: cohort.slug, name: cohort.name, weeks: cohort.weeks },
     week,
@@ -217,7 +224,7 @@ export async function getReflectionThread(viewer: SessionPerson, slug: string, w
           needsHelp: readable.needsHelp,
           sharedWithTeam: readable.sharedWithTeam,
           updatedAt: readable.updatedAt,
-          answers: [...prompts, ...extraPrompts].map((prompt) => ({ prompt, html: renderMarkdown(answers[prompt] ?? ""), empty: !(answers[prompt] ?? "").trim() })),
+          answers: shown.map((prompt) => ({ prompt: prompt.text, html: renderMarkdown(answers[prompt.id] ?? ""), empty: !(answers[prompt.id] ?? "").trim() })),
         }
       : null,
     /** drafts exist but are not shown to others */

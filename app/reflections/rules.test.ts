@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DAY_MS } from "~/utils/time";
-import { isLate, parseAnswers, parsePrompts, reflectionCell, reflectionDueAt, reflectionWindow, DEFAULT_PROMPTS } from "./rules";
+import { isLate, parseAnswers, parsePrompts, revisePrompts, reflectionCell, reflectionDueAt, reflectionWindow, DEFAULT_PROMPTS } from "./rules";
 import { canReply, reflectionAccess } from "./visibility";
 
 const cohort = { startsOn: new Date("2026-10-05T00:00:00Z"), weeks: 6 };
@@ -28,7 +28,7 @@ describe("the reflection calendar", () => {
   });
   it("falls back to the default prompts and reads answers defensively", () => {
     expect(parsePrompts("not json")).toEqual(DEFAULT_PROMPTS);
-    expect(parsePrompts('["Wins", " "]')).toEqual(["Wins"]);
+    expect(parsePrompts('["Wins", " "]')).toEqual([{ id: "p1", text: "Wins" }]);
     expect(parseAnswers('{"Wins":"a","n":1}')).toEqual({ Wins: "a" });
     expect(parseAnswers("[1]")).toEqual({});
   });
@@ -57,5 +57,44 @@ describe("who reads a reflection", () => {
     expect(reflectionAccess(teammate, owner, shared)).toBe("teammate");
     expect(canReply("teammate")).toBe(false);
     expect(reflectionAccess(viewer("chloe", [{ role: "participant", teamId: "andromeda" }]), owner, shared)).toBeNull();
+  });
+});
+
+describe("revising prompts keeps answers attached", () => {
+  const current = [
+    { id: "p1", text: "What I worked on" },
+    { id: "p2", text: "What I learned" },
+    { id: "p3", text: "What is blocking me" },
+  ];
+
+  it("keeps a prompt's id when it is renamed in place or moved", () => {
+    expect(revisePrompts(current, ["What I built", "What I learned", "What is stopping me"])).toEqual([
+      { id: "p1", text: "What I built" },
+      { id: "p2", text: "What I learned" },
+      { id: "p3", text: "What is stopping me" },
+    ]);
+    expect(revisePrompts(current, ["What is blocking me", "What I built", "What I learned"])).toEqual([
+      { id: "p3", text: "What is blocking me" },
+      { id: "p4", text: "What I built" },
+      { id: "p2", text: "What I learned" },
+      { id: "p1", text: "What I worked on", retired: true },
+    ]);
+  });
+
+  it("retires removed prompts and gives new ones fresh ids, never reusing a retired id", () => {
+    const once = revisePrompts(current, ["What I worked on"]);
+    expect(once).toEqual([
+      { id: "p1", text: "What I worked on" },
+      { id: "p2", text: "What I learned", retired: true },
+      { id: "p3", text: "What is blocking me", retired: true },
+    ]);
+    const twice = revisePrompts(once, ["What I worked on", "A question for my navigator", "What I learned"]);
+    expect(twice).toEqual([
+      { id: "p1", text: "What I worked on" },
+      { id: "p4", text: "A question for my navigator" },
+      { id: "p2", text: "What I learned" },
+      { id: "p3", text: "What is blocking me", retired: true },
+    ]);
+    expect(parsePrompts(JSON.stringify(twice))).toEqual(twice);
   });
 });

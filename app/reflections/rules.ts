@@ -3,7 +3,19 @@
 // dashboards and the reminders all agree on the same dates.
 import { weekOf, weekStartsAt } from "~/cohorts/phase";
 
-export const DEFAULT_PROMPTS = ["What I worked on", "What I learned", "What is blocking me", "What help I would like"];
+/**
+ * A reflection prompt. Answers are stored under its `id`, so renaming a prompt keeps
+ * the answers attached; a removed prompt stays in the list as `retired`, so answers
+ * written to it still show under its words.
+ */
+export type ReflectionPrompt = { id: string; text: string; retired?: boolean };
+
+export const DEFAULT_PROMPTS: ReflectionPrompt[] = [
+  { id: "p1", text: "What I worked on" },
+  { id: "p2", text: "What I learned" },
+  { id: "p3", text: "What is blocking me" },
+  { id: "p4", text: "What help I would like" },
+];
 
 export type ReflectionCalendar = { startsOn: Date; weeks: number };
 
@@ -86,17 +98,66 @@ export function reflectionCell(
   return reflection ? "draft" : "due";
 }
 
-export function parsePrompts(json: string | null | undefined): string[] {
+/**
+ * Every prompt of a cohort, retired ones included. Reads the stored list of
+ * `{id, text}`; a list of plain strings (before prompts had ids) gets the ids
+ * `p1`, `p2`… that the migration gave their answers.
+ */
+export function parsePrompts(json: string | null | undefined): ReflectionPrompt[] {
   try {
     const value: unknown = JSON.parse(json ?? "");
     if (Array.isArray(value)) {
-      const prompts = value.filter((p): p is string => typeof p === "string" && p.trim() !== "").map((p) => p.trim());
-      if (prompts.length > 0) return prompts;
+      const prompts: ReflectionPrompt[] = [];
+      value.forEach((item: unknown, i) => {
+        if (typeof item === "string" && item.trim()) prompts.push({ id: `p${i + 1}`, text: item.trim() });
+        else if (item && typeof item === "object") {
+          const { id, text, retired } = item as Record<string, unknown>;
+          if (typeof id === "string" && id && typeof text === "string" && text.trim()) {
+            prompts.push({ id, text: text.trim(), ...(retired === true ? { retired: true } : {}) });
+          }
+        }
+      });
+      if (prompts.some((p) => !p.retired)) return prompts;
     }
   } catch {
     // fall through to the defaults
   }
   return DEFAULT_PROMPTS;
+}
+
+/** The prompts participants answer now, in order. */
+export function activePrompts(prompts: ReflectionPrompt[]): ReflectionPrompt[] {
+  return prompts.filter((p) => !p.retired);
+}
+
+/**
+ * The organizer's new list of prompt texts applied to the current prompts: a text
+ * that is already there keeps its id (so reordering keeps answers attached), a
+ * changed line takes the id of the prompt it replaces in the same position (a
+ * rename), new lines get new ids, and prompts no longer listed are retired.
+ */
+export function revisePrompts(current: ReflectionPrompt[], texts: string[]): ReflectionPrompt[] {
+  const active = activePrompts(current);
+  const byText = new Map(current.map((p) => [p.text, p]));
+  const taken = new Set<string>();
+  for (const text of texts) {
+    const same = byText.get(text);
+    if (same) taken.add(same.id);
+  }
+  let next = Math.max(0, ...current.map((p) => Number(/^p(\d+)$/.exec(p.id)?.[1] ?? 0))) + 1;
+  const revised = texts.map((text, i): ReflectionPrompt => {
+    const same = byText.get(text);
+    if (same) return { id: same.id, text };
+    const inPlace = active[i];
+    if (inPlace && !taken.has(inPlace.id)) {
+      taken.add(inPlace.id);
+      return { id: inPlace.id, text };
+    }
+    return { id: `p${next++}`, text };
+  });
+  const kept = new Set(revised.map((p) => p.id));
+  const retired = current.filter((p) => !kept.has(p.id)).map((p) => ({ ...p, retired: true as const }));
+  return [...revised, ...retired];
 }
 
 export function parseAnswers(json: string | null | undefined): Record<string, string> {

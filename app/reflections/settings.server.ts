@@ -3,7 +3,7 @@ import { forbidden, type CohortAccess } from "~/auth/permissions.server";
 import { recordAudit } from "~/cohorts/audit.server";
 import { db } from "~/utils/db.server";
 import type { ReflectionSettings } from "./forms";
-import { parsePrompts } from "./rules";
+import { activePrompts, parsePrompts, revisePrompts } from "./rules";
 
 export async function getReflectionSettings(cohortId: string) {
   const c = await db.cohort.findUniqueOrThrow({
@@ -11,7 +11,9 @@ export async function getReflectionSettings(cohortId: string) {
     select: { reflectionPrompts: true, inactivityDays: true, changesRequestedDays: true, staleClaimDays: true, largePullRequestLines: true },
   });
   return {
-    prompts: parsePrompts(c.reflectionPrompts).join("\n"),
+    prompts: activePrompts(parsePrompts(c.reflectionPrompts))
+      .map((p) => p.text)
+      .join("\n"),
     inactivityDays: String(c.inactivityDays),
     changesRequestedDays: String(c.changesRequestedDays),
     staleClaimDays: String(c.staleClaimDays),
@@ -22,8 +24,9 @@ export async function getReflectionSettings(cohortId: string) {
 export async function saveReflectionSettings(access: CohortAccess, data: ReflectionSettings): Promise<void> {
   if (!access.isOrganizer) throw forbidden("Only the cohort's organizers can change its reflection settings.");
   const before = await getReflectionSettings(access.cohort.id);
+  const stored = await db.cohort.findUniqueOrThrow({ where: { id: access.cohort.id }, select: { reflectionPrompts: true } });
   const next = {
-    reflectionPrompts: JSON.stringify(data.prompts),
+    reflectionPrompts: JSON.stringify(revisePrompts(parsePrompts(stored.reflectionPrompts), data.prompts)),
     inactivityDays: data.inactivityDays,
     changesRequestedDays: data.changesRequestedDays,
     staleClaimDays: data.staleClaimDays,

@@ -140,7 +140,7 @@ export default function CohortProgressPage() {
           <summary>Change the prompts and when something needs attention</summary>
           <Form method="post" className="stacked" noValidate>
             <ErrorSummary errors={data?.errors} />
-            <Field name="prompts" label="Reflection prompts" help="One per line, in the order participants see them. Answers already written are kept." multiline rows={5} defaultValue={valueOf(values, "prompts")} error={data?.errors?.prompts} />
+            <Field name="prompts" label="Reflection prompts" help="One per line, in the order participants see them. Edit a line in place to rename its prompt (its answers stay with it); delete a line to retire a prompt (answers already written still show under it)." multiline rows={5} defaultValue={valueOf(values, "prompts")} error={data?.errors?.prompts} />
             <Field name="inactivityDays" label="No activity for (days)" type="number" min={1} max={60} defaultValue={valueOf(values, "inactivityDays")} error={data?.errors?.inactivityDays} />
             <Field name="changesRequestedDays" label="Changes requested and no update for (days)" type="number" min={1} max={60} defaultValue={valueOf(values, "changesRequestedDays")} error={data?.errors?.changesRequestedDays} />
             <Field name="staleClaimDays" label="A claim with no pull request for (days)" type="number" min={1} max={90} defaultValue={valueOf(values, "staleClaimDays")} error={data?.errors?.staleClaimDays} />

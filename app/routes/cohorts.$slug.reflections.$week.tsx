@@ -68,7 +68,7 @@ export default function WriteReflection() {
           <ErrorSummary errors={data?.errors} />
           <p className="muted">Your navigator, your captain and the organizers read your reflection once you submit it. Answers accept Markdown: **bold**, `code`, lists, [links](https://example.org).</p>
           {editor.prompts.map((prompt, i) => (
-            <Field key={`${prompt}-${i}`} name={`answer-${i}`} label={prompt} multiline rows={5} defaultValue={valueOf(values, `answer-${i}`)} error={data?.errors?.[`answer-${i}`]} />
+            <Field key={prompt.id} name={`answer-${i}`} label={prompt.text} multiline rows={5} defaultValue={valueOf(values, `answer-${i}`)} error={data?.errors?.[`answer-${i}`]} />
           ))}
           <fieldset className="confidence" aria-describedby={data?.errors?.confidence ? "confidence-error" : undefined}>
             <legend>How confident do you feel this week? (1 = lost, 5 = confident)</legend>

@@ -5,7 +5,7 @@ import type { Db } from "../../app/utils/db.server";
 import { DAY_MS } from "../../app/utils/time";
 import type { FoundationSeed } from "./foundation";
 
-const PROMPTS = ["What I worked on", "What I learned", "What is blocking me", "What help I would like"];
+import { DEFAULT_PROMPTS } from "../../app/reflections/rules";
 
 type Entry = {
   who: keyof FoundationSeed["people"];
@@ -187,7 +187,7 @@ export async function seedReflections(db: Db, foundation: FoundationSeed, now: D
         cohortId: cohort.id,
         personId: person.id,
         week: e.week,
-        answers: JSON.stringify(Object.fromEntries(PROMPTS.map((p, i) => [p, e.answers[i]]))),
+        answers: JSON.stringify(Object.fromEntries(DEFAULT_PROMPTS.map((p, i) => [p.id, e.answers[i]]))),
         confidence: e.confidence,
         needsHelp: e.needsHelp ?? false,
         status: submittedAt ? "submitted" : "draft",

@@ -11,7 +11,7 @@ export async function makeReflection(cohortId: string, personId: string, week: n
   return db.reflection.create({
     data: {
       cohortId, personId, week, status,
-      answers: JSON.stringify(overrides.answers ?? { "What I worked on": `Week ${week}: read the contributing guide and wrote a test.` }),
+      answers: JSON.stringify(overrides.answers ?? { p1: `Week ${week}: read the contributing guide and wrote a test.` }),
       confidence: overrides.confidence === undefined ? 3 : overrides.confidence,
       needsHelp: overrides.needsHelp ?? false,
       sharedWithTeam: overrides.sharedWithTeam ?? false,

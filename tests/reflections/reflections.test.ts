@@ -269,19 +269,28 @@ describe("the organizer's reflection settings", () => {
   });
 
   it("changes the prompts participants answer and the thresholds, keeping earlier answers", async () => {
+    await write("mei", 3, { intent: "submit", "answer-0": "Read the ORM docs.", "answer-1": "How transactions nest.", confidence: "3" });
     expect((await save(valid)).status).toBe(302);
     const stored = await db.cohort.findUniqueOrThrow({ where: { id: cohort.id } });
-    expect(JSON.parse(stored.reflectionPrompts)).toEqual(["Wins this week", "What is blocking me", "A question for my navigator"]);
+    const promptTexts = (JSON.parse(stored.reflectionPrompts) as { text: string; retired?: boolean }[]).filter((p) => !p.retired).map((p) => p.text);
+    expect(promptTexts).toEqual(["Wins this week", "What is blocking me", "A question for my navigator"]);
     expect(stored).toMatchObject({ inactivityDays: 7, changesRequestedDays: 5, staleClaimDays: 10, largePullRequestLines: 300 });
     expect(await db.auditEntry.count({ where: { cohortId: cohort.id, action: "reflection_settings_changed" } })).toBe(1);
 
-    const editor = await jsonOf<{ editor: { prompts: string[] } }>(await callRoute(writeRoute.loader, makeRequest("/cohorts/session-r/reflections/3", { cookie: cookies.mei }), params(3)));
-    expect(editor.editor.prompts).toEqual(["Wins this week", "What is blocking me", "A question for my navigator"]);
+    // "What I worked on" was renamed in place: its answer follows it. "What I learned"
+    // was removed: the answer written to it still shows under its words.
+    const before = await jsonOf<Thread>(await read("ana", 3, "meilin-dev"));
+    const shown = Object.fromEntries(before.thread.reflection!.answers.map((a) => [a.prompt, a.html]));
+    expect(shown["Wins this week"]).toContain("Read the ORM docs.");
+    expect(shown["What I learned"]).toContain("How transactions nest.");
+
+    const editor = await jsonOf<{ editor: { prompts: { text: string }[] } }>(await callRoute(writeRoute.loader, makeRequest("/cohorts/session-r/reflections/3", { cookie: cookies.mei }), params(3)));
+    expect(editor.editor.prompts.map((p) => p.text)).toEqual(["Wins this week", "What is blocking me", "A question for my navigator"]);
     await write("mei", 3, { intent: "submit", "answer-0": "Green CI at last.", "answer-1": "Nothing now.", confidence: "4", needsHelp: "on" });
     const thread = await jsonOf<Thread>(await read("ana", 3, "meilin-dev"));
     const prompts = thread.thread.reflection!.answers.map((a) => a.prompt);
     expect(prompts.slice(0, 3)).toEqual(["Wins this week", "What is blocking me", "A question for my navigator"]);
-    expect(prompts).toContain("What I worked on"); // the answer written before the change is still there
+    expect(prompts).toContain("What I learned"); // the answer to the retired prompt is still there
   });
 });
 

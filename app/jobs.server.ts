@@ -3,7 +3,7 @@
 import { registerOfferJobs } from "./applications/offers.server";
 import { registerDeliveryJob } from "./notifications/delivery.server";
 import { registerSyncJob } from "./issues/sync.server";
-import { registerReminderJobs } from "./reflections/reminders.server";
+import { registerReminderJobs } from "./dashboards/reminders.server";
 
 export function registerAllJobs(): void {
   registerDeliveryJob();

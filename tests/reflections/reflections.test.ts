@@ -7,7 +7,7 @@ import * as weekRoute from "~/routes/cohorts.$slug.week";
 import * as teamRoute from "~/routes/cohorts.$slug.teams.$team_.progress";
 import * as overviewRoute from "~/routes/cohorts.$slug.progress";
 import * as noticesRoute from "~/routes/cohorts.$slug.notices";
-import { sendReflectionReminders } from "~/reflections/reminders.server";
+import { sendReflectionReminders } from "~/dashboards/reminders.server";
 import { db } from "~/utils/db.server";
 import { DAY_MS } from "~/utils/time";
 import { addMember, callRoute, jsonOf, makeCohort, makePerson, makeProject, makeRequest, makeTeam, sessionCookieFor } from "../setup/factories";

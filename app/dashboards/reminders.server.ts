@@ -1,15 +1,15 @@
-// Weekly reminders, through the outbox: participants whose reflection is missing,
+// Weekly reminders (they read reflections and the dashboards' needs-attention rules), through the outbox: participants whose reflection is missing,
 // and each navigator's digest of their team's needs-attention list. Runs hourly;
 // the dedupe keys (one per person and week) make every notice go out once.
-import { attentionByTeam } from "~/dashboards/progress.server";
+import { attentionByTeam } from "./progress.server";
 import { cohortEndsAt, weekOf } from "~/cohorts/phase";
 import { queueNotice } from "~/notifications/outbox.server";
 import { db } from "~/utils/db.server";
 import { registerJob } from "~/utils/scheduler.server";
 import { DAY_MS, formatDateTime } from "~/utils/time";
 import { noticeLink } from "~/notifications/links.server";
-import { reflectionPath } from "./reflections.server";
-import { reflectionDueAt, reflectionEditableUntil } from "./rules";
+import { reflectionPath } from "~/reflections/reflections.server";
+import { reflectionDueAt, reflectionEditableUntil } from "~/reflections/rules";
 
 /** How long before a week's due time the "due soon" reminder goes out. */
 export const DUE_SOON_MS = 2 * DAY_MS;

@@ -6,7 +6,7 @@ import { recordAudit } from "~/cohorts/audit.server";
 import { assertPhase, phaseOf, PhaseError, type Phase } from "~/cohorts/phase";
 import { queueNotice } from "~/notifications/outbox.server";
 import { countSlots } from "~/availability/slots";
-import { aggregate, type Aggregate } from "~/review/aggregate";
+import { aggregate, type Aggregate } from "~/applications/scores";
 import { db } from "~/utils/db.server";
 import { DECISION_LABELS, type Decision } from "./decision-labels";
 import { createOffer } from "./offers.server";

@@ -1,7 +1,7 @@
 // CSV export of a cohort's applications with answers and scores, for organizers
 // who still want a spreadsheet. One row per application (drafts excluded).
 import { countSlots } from "~/availability/slots";
-import { aggregate, criterionMeans } from "~/review/aggregate";
+import { aggregate, criterionMeans } from "~/applications/scores";
 import { db } from "~/utils/db.server";
 import { loadQuestions, loadRubric } from "./form.server";
 import { displayAnswer } from "./questions";

@@ -1,4 +1,4 @@
-// Weekly reminders (they read reflections and the dashboards' needs-attention rules), through the outbox: participants whose reflection is missing,
+// Weekly reminders, through the outbox: participants whose reflection is missing,
 // and each navigator's digest of their team's needs-attention list. Runs hourly;
 // the dedupe keys (one per person and week) make every notice go out once.
 import { attentionByTeam } from "./progress.server";

@@ -11,7 +11,7 @@ import { assertPhase, phaseOf, PhaseError, type Phase } from "~/cohorts/phase";
 import { db, isUniqueViolation } from "~/utils/db.server";
 import type { FieldErrors, FormValues } from "~/utils/forms";
 import { renderMarkdown } from "~/utils/markdown.server";
-import { aggregate, reviewerScore, type Aggregate } from "./aggregate";
+import { aggregate, reviewerScore, type Aggregate } from "~/applications/scores";
 import { redactIdentity } from "./blind";
 import { scoreCommentField, scoreField } from "./fields";
 

@@ -8,7 +8,7 @@ import { expireOffers, sendOfferReminders } from "~/applications/offers.server";
 import { requireCohortRole } from "~/auth/permissions.server";
 import { PHASE_LABELS } from "~/cohorts/phase";
 import { DateText } from "~/components/dates";
-import { formatScore } from "~/review/aggregate";
+import { formatScore } from "~/applications/scores";
 import { redirectWithFlash } from "~/utils/flash.server";
 
 export const meta: MetaFunction = () => [{ title: "Decisions — Cohort" }];

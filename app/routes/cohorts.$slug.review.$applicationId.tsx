@@ -6,7 +6,7 @@ import { AvailabilityGrid } from "~/components/availability-grid";
 import { DateText } from "~/components/dates";
 import { ErrorSummary } from "~/components/forms";
 import { Markdown } from "~/components/markdown";
-import { formatScore } from "~/review/aggregate";
+import { formatScore } from "~/applications/scores";
 import { scoreCommentField, scoreField } from "~/review/fields";
 import { getReviewDetail, saveScores, setRecusal } from "~/review/review.server";
 import { redirectWithFlash } from "~/utils/flash.server";

@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireCohortRole } from "~/auth/permissions.server";
 import { PHASE_LABELS } from "~/cohorts/phase";
-import { formatScore } from "~/review/aggregate";
+import { formatScore } from "~/applications/scores";
 import { getReviewList, pickNextUnscored, readReviewFilters } from "~/review/review.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 

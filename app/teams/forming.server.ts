@@ -7,7 +7,7 @@ import { recordAudit } from "~/cohorts/audit.server";
 import { assertPhase, cohortEndsAt, PhaseError } from "~/cohorts/phase";
 import { appUrl } from "~/notifications/links.server";
 import { queueNotice } from "~/notifications/outbox.server";
-import { aggregate } from "~/review/aggregate";
+import { aggregate } from "~/applications/scores";
 import { db, type Tx } from "~/utils/db.server";
 import { countSlots } from "~/availability/slots";
 import { evaluateDraft, normalizeDraft, type DraftEvaluation } from "./draft";

@@ -6,7 +6,7 @@
 // who were not accepted, so an organizer can try the purge.
 import { randomBytes } from "node:crypto";
 import { localToUtc, setToSlots, SLOTS_PER_DAY } from "../../app/availability/slots";
-import { aggregate } from "../../app/review/aggregate";
+import { aggregate } from "../../app/applications/scores";
 import type { Db } from "../../app/utils/db.server";
 import { DAY_MS } from "../../app/utils/time";
 import type { FoundationSeed } from "./foundation";

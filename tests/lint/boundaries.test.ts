@@ -52,7 +52,7 @@ describe("import boundaries", () => {
   it.each([
     ["app/pulls/scratch.server.ts", 'import { x } from "~/issues/board.server";'],
     ["app/reflections/scratch.server.ts", 'import { x } from "~/dashboards/progress.server";'],
-    ["app/applications/scratch.server.ts", 'import { x } from "~/review/aggregate";'],
+    ["app/applications/scratch.server.ts", 'import { x } from "~/review/review.server";'],
   ])("areas import each other in one direction only: %s", async (file, line) => {
     expect((await restrictedImports(file, line)).length).toBe(1);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { aggregate, criterionMeans, reviewerScore } from "./aggregate";
+import { aggregate, criterionMeans, reviewerScore } from "./scores";
 
 const done = new Date("2026-11-01T10:00:00Z");
 

@@ -84,11 +84,30 @@ describeInBrowser("from application to participant", () => {
     await expect.poll(() => lena.getByRole("row").filter({ hasText: "Nadia Haddad" }).textContent()).toContain("not yet");
     // the tick clears once saved, so the next bulk action cannot include her by accident
     await expect.poll(() => lena.getByLabel("Select Nadia Haddad").isChecked()).toBe(false);
-    await lena.getByRole("button", { name: /^Publish \d+ decisions?$/ }).click();
-    await expect.poll(() => lena.getByRole("status").textContent()).toMatch(/decisions? published/);
+    // Publishing says who gets which notice and warns first: applications are still open.
+    const publish = lena.getByRole("form", { name: "Publish decisions" });
+    await expect.poll(() => publish.textContent()).toMatch(/offers? of a place.*Nadia Haddad/);
+    await expect.poll(() => publish.getByRole("list", { name: "Before you publish" }).textContent()).toContain("Applications are still open");
+    await publish.getByLabel(/I have read who gets which notice/).check();
+    await publish.getByRole("button", { name: /^Publish \d+ decisions?$/ }).click();
+    await expect.poll(() => lena.getByRole("alert").textContent()).toContain("Nothing was sent: applications are still open");
+    await expect.poll(() => lena.getByRole("row").filter({ hasText: "Nadia Haddad" }).textContent()).toContain("not yet");
+    await publish.getByLabel("Why publish before applications close? (required now, kept in the history)").fill("Test run: the mentors want to meet Nadia early.");
+    await publish.getByLabel(/I have read who gets which notice/).check();
+    await publish.getByRole("button", { name: /^Publish \d+ decisions?$/ }).click();
+    await expect.poll(() => lena.getByRole("status").textContent()).toMatch(/decisions? published; read the notices on the cohort's Notices page/);
+    await expect.poll(() => lena.locator(".audit").textContent()).toContain("while applications were still open — reason: Test run: the mentors want to meet Nadia early.");
     const row = lena.getByRole("row").filter({ hasText: "Nadia Haddad" });
     await expect.poll(() => row.textContent()).toContain("Waiting for an answer");
     await expect.poll(() => lena.locator(".audit").textContent()).toContain("Lena Fischer: decision for Nadia Haddad from Undecided to Accepted");
+
+    // ── Lena reads the notice on the cohort's Notices page, without Nadia's personal link ──
+    await lena.goto("/cohorts/session-6/notices?show=decisions");
+    const lenaCopy = lena.getByRole("article", { name: "You are accepted to Session 6" }).filter({ hasText: "Nadia Haddad" });
+    await expect.poll(() => lenaCopy.textContent()).toContain("Offer of a place");
+    await expect.poll(() => lenaCopy.textContent()).toContain("the personal link is only in the applicant's copy");
+    await expect.poll(() => lenaCopy.textContent()).not.toMatch(/\/offers\/[A-Za-z0-9_-]{8,}/);
+    await lena.goto("/cohorts/session-6/decisions");
 
     // ── The notice is readable on the admin outbox ──
     const amara = await browser.newPage();

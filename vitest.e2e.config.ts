@@ -11,7 +11,9 @@ export default defineConfig({
     poolOptions: { forks: { singleFork: true } },
     fileParallelism: false,
     globalSetup: ["tests/e2e/global.ts"],
-    testTimeout: 90_000,
-    hookTimeout: 240_000,
+    // Generous limits for a busy machine: every wait ends as soon as its text shows.
+    testTimeout: 300_000,
+    hookTimeout: 600_000,
+    expect: { poll: { timeout: 30_000, interval: 100 } },
   },
 });

@@ -13,7 +13,7 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useEffect, type ReactNode } from "react";
 import { getSignedIn, staleCookieHeader } from "~/auth/permissions.server";
 import { readFlash } from "~/utils/flash.server";
 import styles from "~/styles/app.css";
@@ -41,6 +41,10 @@ export type RootData = typeof loader;
 function Shell({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<RootData>("root");
   const person = data?.person ?? null;
+  // Browser tests (and nothing else) wait for this before using what needs JavaScript.
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = "true";
+  }, []);
   return (
     <html lang="en">
       <head>

@@ -97,6 +97,7 @@ export async function getDecisionsPage(cohortId: string, sort: "mean" | "name" |
     draftCount,
     withdrawnCount,
     unpublished: rows.filter((r) => r.decision !== "none" && !r.publishedDecision).length,
+    publishPlan: publishPlanOf(rows, phase === "applications_open" ? cohort.applicationsCloseAt : null),
     waitlist: waitlist.map((r) => ({ id: r.id, name: r.name, login: r.login, mean: r.aggregate.mean, published: r.publishedDecision === "waitlisted" })),
     offers: {
       pending: rows.filter((r) => r.offer?.status === "pending").length,
@@ -187,10 +188,40 @@ export async function decide(actorId: string, cohortId: string, decision: Decisi
  * Publishes every decided, unpublished application: queues the notices and
  * opens offers for the accepted. Publishing again later publishes only what changed.
  */
-export async function publishDecisions(actorId: string, cohortId: string, origin: string, now = new Date()): Promise<DecideResult> {
+/**
+ * What "Publish decisions" would send, to whom, and what an organizer should know
+ * first: applications still open (people may yet apply) and applicants nobody has
+ * reviewed. Shown before the organizer confirms.
+ */
+function publishPlanOf(rows: DecisionRow[], openUntil: Date | null) {
+  const pending = rows.filter((r) => r.decision !== "none" && !r.publishedDecision);
+  const names = (decision: Decision) => pending.filter((r) => r.decision === decision).map((r) => r.name).sort((a, b) => a.localeCompare(b));
+  return {
+    accepted: names("accepted"),
+    waitlisted: names("waitlisted"),
+    rejected: names("rejected"),
+    openUntil,
+    unreviewed: rows.filter((r) => r.aggregate.count === 0).map((r) => r.name).sort((a, b) => a.localeCompare(b)),
+    undecided: rows.filter((r) => r.decision === "none").length,
+  };
+}
+
+/** The organizer's answer to the confirmation before publishing. */
+export type PublishConfirmation = { confirmed: boolean; reason?: string | null };
+
+export async function publishDecisions(actorId: string, cohortId: string, origin: string, confirmation: PublishConfirmation, now = new Date()): Promise<DecideResult> {
   const cohort = await db.cohort.findUniqueOrThrow({ where: { id: cohortId }, select: cohortSelect });
   const refused = phaseRefusal(cohort, DECISION_PHASES, "publish decisions", now);
   if (refused) return { ok: false, error: refused };
+  if (!confirmation.confirmed) return { ok: false, error: "Nothing was sent: tick “I have read who gets which notice” to publish." };
+  const reason = confirmation.reason?.trim() ?? "";
+  const stillOpen = phaseOf(cohort, now) === "applications_open";
+  if (stillOpen && reason.length < 10) {
+    return {
+      ok: false,
+      error: `Nothing was sent: applications are still open until ${cohort.applicationsCloseAt.toISOString().slice(0, 10)} (anywhere on earth), so people may still apply. Publish after they close, or give a reason for publishing now (at least 10 characters; it is kept in the history).`,
+    };
+  }
   const toPublish = await db.application.findMany({
     where: { cohortId, status: "submitted", decision: { not: "none" }, publishedDecision: null },
     include: { person: { select: { name: true, timeZone: true } } },
@@ -233,9 +264,10 @@ export async function publishDecisions(actorId: string, cohortId: string, origin
       }
     }
     await tx.cohort.update({ where: { id: cohortId }, data: { decisionsPublishedAt: cohort.decisionsPublishedAt ?? now } });
-    await recordAudit({ actorId, cohortId, action: "decisions.publish", subjectType: "Cohort", subjectId: cohortId, detail: `${published} decision(s) published` }, tx);
+    const detail = `${published} decision(s) published${stillOpen ? ` while applications were still open — reason: ${reason}` : ""}`;
+    await recordAudit({ actorId, cohortId, action: "decisions.publish", subjectType: "Cohort", subjectId: cohortId, detail }, tx);
   });
-  return { ok: true, message: `${published} decision${published === 1 ? "" : "s"} published; the notices are in the outbox.` };
+  return { ok: true, message: `${published} decision${published === 1 ? "" : "s"} published; read the notices on the cohort's Notices page.` };
 }
 
 /**

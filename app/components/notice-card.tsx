@@ -2,6 +2,7 @@
 // outbox (admins) and a cohort's notices page (organizers) share both.
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { noticeKindLabel } from "~/notifications/statuses";
 import { DateText } from "./dates";
 
 const BADGE: Record<string, string> = { sent: "badge-good", kept: "badge-info", queued: "badge-warn", failed: "badge-bad" };
@@ -32,7 +33,7 @@ export function NoticeCard({ notice: n, timeZone, delivery = false, children }: 
       <p className="muted" style={{ margin: ".25rem 0" }}>
         To {n.person?.name ?? "—"}
         {delivery ? <> {n.toEmail ? `<${n.toEmail}>` : "(no e-mail address)"}{n.cohort ? ` · ${n.cohort.name}` : ""}</> : null}
-        {" · "}{delivery ? n.kind : n.kind.replace(/_/g, " ")} · queued <DateText value={n.createdAt} timeZone={timeZone} withTime />
+        {" · "}{noticeKindLabel(n.kind)} · queued <DateText value={n.createdAt} timeZone={timeZone} withTime />
         {n.sentAt ? <> · sent <DateText value={n.sentAt} timeZone={timeZone} withTime /></> : null}
         {delivery && n.attempts ? ` · ${n.attempts} attempt${n.attempts === 1 ? "" : "s"}` : ""}
         {delivery && n.status === "queued" && n.attempts ? <> · next try <DateText value={n.nextAttemptAt} timeZone={timeZone} withTime /></> : null}

@@ -5,6 +5,8 @@ export type NoticeStatus = (typeof NOTICE_STATUSES)[number];
 
 /** How a cohort's organizers browse its notices (/cohorts/<slug>/notices). */
 export const NOTICE_GROUPS = {
+  decisions: { label: "Decisions and offers", kinds: ["offer", "offer_from_waitlist", "offer_reminder", "waitlisted", "not_accepted"] },
+  teams: { label: "Team welcomes", kinds: ["team.welcome"] },
   reminders: { label: "Reflection reminders", kinds: ["reflection_due", "reflection_missing"] },
   digests: { label: "Navigator digests", kinds: ["attention_digest"] },
   replies: { label: "Replies, help and check-ins", kinds: ["reflection_reply", "reflection_help", "check_in"] },
@@ -12,11 +14,36 @@ export const NOTICE_GROUPS = {
 export type NoticeGroup = keyof typeof NOTICE_GROUPS;
 
 /**
- * Every kind the organizers' page shows. Offers stay out: their links carry the
- * applicant's confirmation token (admins read them on /admin/outbox).
+ * Every kind the organizers' page shows. An offer's link carries the applicant's
+ * confirmation token: organizers read offers with that token left out.
  */
 export const ORGANIZER_NOTICE_KINDS = Object.values(NOTICE_GROUPS).flatMap((g) => g.kinds);
 
 export function noticeGroupOf(value: string | null): NoticeGroup | null {
   return value && value in NOTICE_GROUPS ? (value as NoticeGroup) : null;
+}
+
+/** Each kind of notice in words, for the pages that list notices. */
+export const NOTICE_KIND_LABELS: Record<string, string> = {
+  offer: "Offer of a place",
+  offer_from_waitlist: "Offer of a freed place (waitlist)",
+  offer_reminder: "Reminder to answer an offer",
+  waitlisted: "On the waitlist",
+  not_accepted: "Not accepted",
+  "team.welcome": "Welcome to a team",
+  reflection_due: "Reflection due soon",
+  reflection_missing: "Reflection missing",
+  attention_digest: "Navigator's weekly digest",
+  reflection_reply: "Reply to a reflection",
+  reflection_help: "Asked for help in a reflection",
+  check_in: "Check-in from a navigator",
+};
+
+export function noticeKindLabel(kind: string): string {
+  return NOTICE_KIND_LABELS[kind] ?? kind.replace(/[._]/g, " ");
+}
+
+/** An offer link with its token left out, for readers other than the applicant. */
+export function withoutOfferTokens(bodyText: string): string {
+  return bodyText.replace(/\/offers\/[A-Za-z0-9_-]+/g, "/offers/… (the personal link is only in the applicant's copy)");
 }

@@ -48,7 +48,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!move.success) return json({ error: "Choose someone on the waitlist to move." }, { status: 400 });
     result = await moveOnWaitlist(access.person.id, access.cohort.id, move.data.id, move.data.intent === "waitlist-up" ? "up" : "down");
   } else if (intent === "publish") {
-    result = await publishDecisions(access.person.id, access.cohort.id, origin);
+    const reason = formData.get("reason");
+    result = await publishDecisions(access.person.id, access.cohort.id, origin, {
+      confirmed: formData.get("confirm") === "on",
+      reason: typeof reason === "string" ? reason.slice(0, 500) : null,
+    });
   } else if (intent === "check-offers") {
     const expired = await expireOffers(new Date(), access.cohort.id, origin);
     const reminded = await sendOfferReminders(new Date(), access.cohort.id, origin);
@@ -172,16 +176,7 @@ export default function Decisions() {
       </Form>
 
       <h2>Publish</h2>
-      {page.canDecide ? (
-        <Form method="post" className="card">
-          <p>
-            {page.unpublished === 0
-              ? "Every decision is published."
-              : `${page.unpublished} decision${page.unpublished === 1 ? " is" : "s are"} not published yet. Publishing sends each applicant their notice; accepted applicants get a link to confirm or decline within ${cohort.offerDeadlineDays} days. Published decisions cannot be changed here.`}
-          </p>
-          <button type="submit" name="intent" value="publish" disabled={page.unpublished === 0}>Publish {page.unpublished} decision{page.unpublished === 1 ? "" : "s"}</button>
-        </Form>
-      ) : null}
+      {page.canDecide ? <PublishDecisions page={page} /> : null}
       {cohort.decisionsPublishedAt ? <p>First published <DateText value={cohort.decisionsPublishedAt} timeZone={page.viewerZone} withTime />.</p> : null}
 
       <h2>Offers and waitlist</h2>
@@ -242,5 +237,49 @@ export default function Decisions() {
         </>
       ) : null}
     </>
+  );
+}
+
+function names(list: string[]) {
+  return list.length <= 12 ? list.join(", ") : `${list.slice(0, 12).join(", ")} and ${list.length - 12} more`;
+}
+
+/** Says exactly who gets which notice and what to check first; publishing needs a tick (and a reason while applications are open). */
+function PublishDecisions({ page }: { page: ReturnType<typeof useLoaderData<typeof loader>> }) {
+  const { publishPlan: plan, cohort } = page;
+  if (page.unpublished === 0) return <p className="card">Every decision is published.</p>;
+  return (
+    <Form method="post" className="card stacked" aria-label="Publish decisions">
+      <p>
+        Publishing sends {page.unpublished} notice{page.unpublished === 1 ? "" : "s"} now, one to each applicant below. Published decisions cannot be changed here.
+      </p>
+      <ul>
+        {plan.accepted.length ? <li><strong>{plan.accepted.length} offer{plan.accepted.length === 1 ? "" : "s"} of a place</strong>, each with a personal link to confirm or decline within {cohort.offerDeadlineDays} days: {names(plan.accepted)}.</li> : null}
+        {plan.waitlisted.length ? <li><strong>{plan.waitlisted.length} waitlist notice{plan.waitlisted.length === 1 ? "" : "s"}</strong> with their place on the waitlist: {names(plan.waitlisted)}.</li> : null}
+        {plan.rejected.length ? <li><strong>{plan.rejected.length} “not accepted” notice{plan.rejected.length === 1 ? "" : "s"}</strong>: {names(plan.rejected)}.</li> : null}
+      </ul>
+      {plan.openUntil || plan.unreviewed.length || plan.undecided ? (
+        <ul className="warnings" aria-label="Before you publish">
+          {plan.openUntil ? (
+            <li>
+              <strong>Applications are still open</strong> until <DateText value={plan.openUntil} timeZone={page.viewerZone} withTime />: people may still apply or change their answers.
+              Publishing now is refused unless you give a reason below; it is kept in the history.
+            </li>
+          ) : null}
+          {plan.unreviewed.length ? <li><strong>{plan.unreviewed.length} applicant{plan.unreviewed.length === 1 ? " has" : "s have"} no review yet</strong>: {names(plan.unreviewed)}.</li> : null}
+          {plan.undecided ? <li>{plan.undecided} applicant{plan.undecided === 1 ? " has" : "s have"} no decision yet and will get nothing now.</li> : null}
+        </ul>
+      ) : null}
+      {plan.openUntil ? (
+        <label>
+          Why publish before applications close? (required now, kept in the history)
+          <textarea name="reason" rows={2} maxLength={500} dir="auto" />
+        </label>
+      ) : null}
+      <label className="choice"><input type="checkbox" name="confirm" value="on" required /> I have read who gets which notice; send them now.</label>
+      <div className="actions">
+        <button type="submit" name="intent" value="publish">Publish {page.unpublished} decision{page.unpublished === 1 ? "" : "s"}</button>
+      </div>
+    </Form>
   );
 }

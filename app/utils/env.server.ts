@@ -16,6 +16,8 @@ const schema = z.object({
       message: "must start with file: (SQLite) or postgres:// / postgresql://",
     }),
   APP_URL: z.string().url().optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().default("0.0.0.0"),
   SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   GITHUB_CLIENT_ID: z.string().min(1).optional(),
   GITHUB_CLIENT_SECRET: z.string().min(1).optional(),

@@ -44,7 +44,7 @@ async function aishaOfferedCarmenWaitlisted() {
   const carmen = await w.applicant("Carmen");
   await w.post("lena", w.decideForm("accepted", [{ id: aisha.application.id, version: 0 }]));
   await w.post("lena", w.decideForm("waitlisted", [{ id: carmen.application.id, version: 0 }]));
-  await w.post("lena", { intent: "publish" });
+  await w.post("lena", { intent: "publish", confirm: "on" });
   const offer = await db.offer.findFirstOrThrow({ where: { applicationId: aisha.application.id } });
   return { w, aisha, carmen, offer };
 }
@@ -118,6 +118,31 @@ describe("deciding", () => {
 });
 
 describe("publishing, offers and the waitlist", () => {
+  it("publishing asks for a confirmation and, while applications are open, a reason that goes into the history", async () => {
+    const w = await world("applications_open");
+    const aisha = await w.applicant("Aisha");
+    await w.post("lena", w.decideForm("accepted", [{ id: aisha.application.id, version: 0 }]));
+    const plan = (await jsonOf<{ publishPlan: { accepted: string[]; openUntil: string | null; unreviewed: string[] } }>(
+      await callRoute(decisionsRoute.loader, makeRequest(`/cohorts/${w.cohort.slug}/decisions`, { cookie: w.cookies.lena }), { slug: w.cohort.slug }),
+    )).publishPlan;
+    expect(plan.accepted).toEqual(["Aisha"]);
+    expect(plan.openUntil).not.toBeNull();
+    expect(plan.unreviewed).toEqual(["Aisha"]);
+
+    const unconfirmed = await w.post("lena", { intent: "publish" });
+    expect(unconfirmed.status).toBe(400);
+    expect((await jsonOf<{ error: string }>(unconfirmed)).error).toMatch(/^Nothing was sent: tick/);
+    const open = await w.post("lena", { intent: "publish", confirm: "on" });
+    expect(open.status).toBe(400);
+    expect((await jsonOf<{ error: string }>(open)).error).toMatch(/applications are still open until .* give a reason/);
+    expect(await db.notice.count({ where: { cohortId: w.cohort.id } })).toBe(0);
+
+    expect((await w.post("lena", { intent: "publish", confirm: "on", reason: "Our mentors start early this year." })).status).toBe(302);
+    expect(await db.notice.count({ where: { cohortId: w.cohort.id, kind: "offer" } })).toBe(1);
+    const audit = await db.auditEntry.findFirstOrThrow({ where: { cohortId: w.cohort.id, action: "decisions.publish" } });
+    expect(audit.detail).toContain("while applications were still open — reason: Our mentors start early this year.");
+  });
+
   it("publish → offer → confirm makes a participant; decline promotes the next on the waitlist", async () => {
     const w = await world();
     const aisha = await w.applicant("Aisha");
@@ -130,7 +155,7 @@ describe("publishing, offers and the waitlist", () => {
     await w.post("lena", w.decideForm("waitlisted", [{ id: dmitri.application.id, version: 0 }]));
     await w.post("lena", w.decideForm("rejected", [{ id: efua.application.id, version: 0 }]));
 
-    expect((await w.post("lena", { intent: "publish" })).status).toBe(302);
+    expect((await w.post("lena", { intent: "publish", confirm: "on" })).status).toBe(302);
     const notices = await db.notice.findMany({ where: { cohortId: w.cohort.id } });
     expect(notices.map((n) => n.kind).sort()).toEqual(["not_accepted", "offer", "offer", "waitlisted", "waitlisted"]);
     expect(notices.find((n) => n.personId === carmen.person.id)?.bodyText).toContain("position 1");
@@ -143,7 +168,7 @@ describe("publishing, offers and the waitlist", () => {
     const locked = await w.post("lena", w.decideForm("rejected", [{ id: aisha.application.id, version: 2 }]));
     expect((await jsonOf<{ error: string }>(locked)).error).toMatch(/already published/);
     // nothing new to publish
-    expect((await w.post("lena", { intent: "publish" })).status).toBe(400);
+    expect((await w.post("lena", { intent: "publish", confirm: "on" })).status).toBe(400);
 
     // someone else's link is refused
     expect((await callRoute(offerRoute.loader, makeRequest(`/offers/${offer.token}`, { cookie: bruno.cookie }), { token: offer.token })).status).toBe(403);
@@ -229,7 +254,7 @@ describe("the waitlist order", () => {
     expect((await jsonOf<{ error: string }>(first)).error).toMatch(/already first/);
     expect((await w.post("lena", { intent: "waitlist-down", id: "" })).status).toBe(400);
 
-    expect((await w.post("lena", { intent: "publish" })).status).toBe(302);
+    expect((await w.post("lena", { intent: "publish", confirm: "on" })).status).toBe(302);
     expect((await db.notice.findFirstOrThrow({ where: { personId: dmitri.person.id } })).bodyText).toContain("position 2");
     // still adjustable once published: Carmen goes first
     await w.post("lena", { intent: "waitlist-up", id: carmen.application.id });

@@ -7,15 +7,15 @@ describeInBrowser("signing in to the demo", () => {
   it("a demo navigator signs in and sees their cohort on the home page", async () => {
     const page = await browser.newPage();
     await page.goto("/");
-    expect(await page.getByRole("heading", { level: 1 }).textContent()).toContain("navigator");
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toContain("navigator");
     await signInAs(page, "Ana Souza");
     expect(new URL(page.url()).pathname).toBe("/home");
     const card = page.getByRole("article", { name: "Session 5" });
     await expect.poll(() => card.textContent()).toContain("Week 3 of 6");
-    expect(await card.textContent()).toContain("navigator in Team Pegasus");
+    await expect.poll(() => card.textContent()).toContain("navigator in Team Pegasus");
     await card.getByRole("link", { name: "Session 5" }).click();
     await page.waitForURL("**/cohorts/session-5");
-    expect(await page.getByRole("table").textContent()).toContain("Ana Souza (navigator)");
+    await expect.poll(() => page.getByRole("table").textContent()).toContain("Ana Souza (navigator)");
     await signOut(page);
     await page.goto("/home");
     expect(new URL(page.url()).pathname).toBe("/login");
@@ -25,7 +25,7 @@ describeInBrowser("signing in to the demo", () => {
     const page = await browser.newPage();
     const response = await page.goto("/no/such/page");
     expect(response?.status()).toBe(404);
-    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Page not found");
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Page not found");
   });
 
   it("an admin creates a cohort, fixing a mistake the form points out, and appoints an organizer", async () => {
@@ -40,14 +40,14 @@ describeInBrowser("signing in to the demo", () => {
     await page.getByLabel("Starts on").fill("2027-03-01");
     await page.getByRole("button", { name: "Create cohort" }).click();
     await expect.poll(() => page.locator(".field-error").allTextContents()).toContain("Applications must close on or after the day they open.");
-    expect(await page.getByRole("textbox", { name: "Name", exact: true }).inputValue()).toBe("Session 7");
+    await expect.poll(() => page.getByRole("textbox", { name: "Name", exact: true }).inputValue()).toBe("Session 7");
     await page.getByLabel("Applications close on").fill("2027-02-20");
     await page.getByRole("button", { name: "Create cohort" }).click();
     await page.waitForURL("**/admin/cohorts/session-7");
-    expect(await page.getByRole("status").textContent()).toContain("Cohort “Session 7” created");
+    await expect.poll(() => page.getByRole("status").textContent()).toContain("Cohort “Session 7” created");
     await page.getByLabel("Appoint an organizer by GitHub login").fill("someone-new");
     await page.getByRole("button", { name: "Appoint organizer" }).click();
     await expect.poll(() => page.getByRole("status").textContent()).toContain("@someone-new will become an organizer when they first sign in.");
-    expect(await page.getByRole("listitem").filter({ hasText: "@someone-new" }).textContent()).toContain("has not signed in yet");
+    await expect.poll(() => page.getByRole("listitem").filter({ hasText: "@someone-new" }).textContent()).toContain("has not signed in yet");
   });
 });

@@ -49,7 +49,8 @@ export default async function setup(project: TestProject) {
   server.stdout?.on("data", (d) => (output += d));
   server.stderr?.on("data", (d) => (output += d));
   const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
+  // A busy machine can take minutes to compile and start the server.
+  const deadline = Date.now() + 300_000;
   for (;;) {
     try {
       const res = await fetch(`${baseUrl}/healthz`);

@@ -21,10 +21,10 @@ describeInBrowser("starter issues and linked pull requests", () => {
     await card.getByLabel("Difficulty").selectOption({ label: "Easy" });
     await card.getByLabel(/Why it is a good first issue/).fill("Small and self-contained: start in `django/contrib/admin/templatetags/admin_list.py`.");
     await card.getByRole("button", { name: "Save curation" }).click();
-    await page.waitForLoadState("networkidle");
+    await page.getByRole("status").filter({ hasText: "Saved your notes" }).waitFor();
     card = page.getByRole("article", { name: ISSUE });
-    expect(await card.textContent()).toContain("Recommended for Team Pegasus");
-    expect(await card.locator(".curation-note code").textContent()).toBe("django/contrib/admin/templatetags/admin_list.py");
+    await expect.poll(() => card.textContent()).toContain("Recommended for Team Pegasus");
+    await expect.poll(() => card.locator(".curation-note code").textContent()).toBe("django/contrib/admin/templatetags/admin_list.py");
     await signOut(page);
 
     // Oliver, a Pegasus participant, claims it.
@@ -32,9 +32,8 @@ describeInBrowser("starter issues and linked pull requests", () => {
     await page.goto("/cohorts/session-5/issues");
     card = page.getByRole("article", { name: ISSUE });
     await card.getByRole("button", { name: "Claim this issue" }).click();
-    await page.waitForLoadState("networkidle");
-    expect(await page.locator(".flash").first().textContent()).toContain(`You claimed “${ISSUE}”`);
-    expect(await page.getByRole("article", { name: ISSUE }).textContent()).toContain("Claimed by you");
+    await page.getByRole("status").filter({ hasText: `You claimed “${ISSUE}”` }).waitFor();
+    await expect.poll(() => page.getByRole("article", { name: ISSUE }).textContent()).toContain("Claimed by you");
 
     // …and links his pull request, explained and disclosed.
     await page.goto("/cohorts/session-5/pulls");
@@ -46,12 +45,11 @@ describeInBrowser("starter issues and linked pull requests", () => {
     await page.getByLabel("Which AI tools (if any)").fill("GitHub Copilot");
     await page.getByLabel("What you checked yourself (if an AI tool helped)").fill("I read every changed line and ran the admin_views and template_tests suites.");
     await page.getByRole("button", { name: "Link pull request" }).click();
-    await page.waitForLoadState("networkidle");
-    expect(await page.locator(".flash").first().textContent()).toContain(`Linked django/django#18950 to “${ISSUE}”`);
+    await page.getByRole("status").filter({ hasText: `Linked django/django#18950 to “${ISSUE}”` }).waitFor();
     const pr = page.getByRole("article", { name: "Pull request django/django#18950" });
-    expect(await pr.textContent()).toContain("Open");
-    expect(await pr.textContent()).toContain("+18 −11 in 2 files");
-    expect(await pr.textContent()).not.toContain("Not counted yet");
+    await expect.poll(() => pr.textContent()).toContain("Open");
+    await expect.poll(() => pr.textContent()).toContain("+18 −11 in 2 files");
+    await expect.poll(() => pr.textContent()).not.toContain("Not counted yet");
     await signOut(page);
 
     // Ana pre-reviews it; the badge shows on the card.
@@ -61,20 +59,20 @@ describeInBrowser("starter issues and linked pull requests", () => {
     await card2.getByText("Mark as pre-reviewed").click();
     await card2.getByLabel("Pre-review comment").fill("Ran the tests locally; the change is minimal and the new test fails without it.");
     await card2.getByRole("button", { name: "Mark pre-reviewed" }).click();
-    await page.waitForLoadState("networkidle");
+    await page.getByRole("status").filter({ hasText: "pre-reviewed" }).waitFor();
     const reviewed = page.getByRole("article", { name: "Pull request django/django#18950" });
-    expect(await reviewed.getByText("✓ Pre-reviewed").count()).toBe(1);
-    expect(await reviewed.textContent()).toContain("Pre-reviewed by Ana Souza");
+    await expect.poll(() => reviewed.getByText("✓ Pre-reviewed").count()).toBe(1);
+    await expect.poll(() => reviewed.textContent()).toContain("Pre-reviewed by Ana Souza");
     await signOut(page);
 
     // Oliver sees the badge on his pull request too.
     await signInAs(page, "Oliver Walsh");
     await page.goto("/cohorts/session-5/pulls");
-    expect(await page.getByRole("article", { name: "Pull request django/django#18950" }).getByText("✓ Pre-reviewed").count()).toBe(1);
+    await expect.poll(() => page.getByRole("article", { name: "Pull request django/django#18950" }).getByText("✓ Pre-reviewed").count()).toBe(1);
     // …and on the starter-issue board, next to his claim.
     await page.goto("/cohorts/session-5/issues");
     const claimed = page.getByRole("article", { name: ISSUE });
-    expect(await claimed.getByRole("link", { name: "django/django#18950" }).count()).toBe(1);
-    expect(await claimed.getByText("✓ Pre-reviewed").count()).toBe(1);
+    await expect.poll(() => claimed.getByRole("link", { name: "django/django#18950" }).count()).toBe(1);
+    await expect.poll(() => claimed.getByText("✓ Pre-reviewed").count()).toBe(1);
   });
 });

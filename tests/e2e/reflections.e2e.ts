@@ -34,7 +34,7 @@ describeInBrowser("weekly reflections", () => {
     await page.getByRole("button", { name: "Preview" }).click();
     const preview = page.getByRole("region", { name: "Preview" });
     await preview.waitFor();
-    expect(await preview.locator("strong").first().textContent()).toBe("review comments");
+    await expect.poll(() => preview.locator("strong").first().textContent()).toBe("review comments");
 
     await page.getByLabel("2", { exact: true }).check();
     await page.getByLabel(/I need help/).check();
@@ -48,7 +48,7 @@ describeInBrowser("weekly reflections", () => {
     await page.goto("/cohorts/session-5/teams/pegasus/progress");
     const attention = page.getByRole("region", { name: /Needs attention/ });
     const item = attention.getByRole("listitem").filter({ hasText: "Mei Lin — Asked for help in the week 3 reflection" });
-    expect(await item.count()).toBe(1);
+    await expect.poll(() => item.count()).toBe(1);
     await item.getByRole("link", { name: "Read and reply" }).click();
     await page.waitForURL("**/cohorts/session-5/reflections/3/meilin-dev");
     await expect.poll(() => page.locator("main").textContent()).toContain("The check_framework tests fail only on SQLite");
@@ -58,7 +58,7 @@ describeInBrowser("weekly reflections", () => {
     await expect.poll(() => page.getByRole("status").textContent()).toBe("Reply sent.");
     // Answered: it leaves the list.
     await page.goto("/cohorts/session-5/teams/pegasus/progress");
-    expect(await page.getByRole("region", { name: /Needs attention/ }).textContent()).not.toContain("Mei Lin — Asked for help in the week 3 reflection");
+    await expect.poll(() => page.getByRole("region", { name: /Needs attention/ }).textContent()).not.toContain("Mei Lin — Asked for help in the week 3 reflection");
     await signOut(page);
 
     await signInAs(page, "Mei Lin");
@@ -67,7 +67,7 @@ describeInBrowser("weekly reflections", () => {
     await page.waitForURL("**/cohorts/session-5/reflections/3/meilin-dev");
     const replies = page.getByRole("region", { name: "Replies" });
     await expect.poll(() => replies.textContent()).toContain("Ana Souza");
-    expect(await replies.textContent()).toContain("Let's pair after Tuesday's meeting");
+    await expect.poll(() => replies.textContent()).toContain("Let's pair after Tuesday's meeting");
   });
 
   it("hostile Markdown in reflection answers, the preview and replies never runs", async () => {
@@ -88,7 +88,7 @@ describeInBrowser("weekly reflections", () => {
     await page.getByRole("button", { name: "Preview" }).click();
     await page.getByRole("region", { name: "Preview" }).waitFor();
     await page.waitForTimeout(300);
-    expect(await injected(page)).toBeNull();
+    await expect.poll(() => injected(page)).toBeNull();
     await page.getByLabel("3", { exact: true }).check();
     await page.getByLabel(/Share with my team/).check();
     await page.getByRole("button", { name: "Submit reflection" }).click();
@@ -99,7 +99,7 @@ describeInBrowser("weekly reflections", () => {
     await page.getByRole("button", { name: "Send reply" }).click();
     await page.waitForURL("**/cohorts/session-5/reflections/3/diegoramirez");
     await page.waitForTimeout(300);
-    expect(await injected(page)).toBeNull();
+    await expect.poll(() => injected(page)).toBeNull();
     await signOut(page);
 
     // The navigator replies with the same text and reads the page; a teammate reads the shared reflection.
@@ -118,9 +118,9 @@ describeInBrowser("weekly reflections", () => {
       // Hover and focus everything, in case a handler survived.
       for (const link of await other.locator("main .markdown a").all()) await link.hover();
       await other.waitForTimeout(300);
-      expect(await injected(other)).toBeNull();
-      expect(await other.locator("main .markdown script, main .markdown img, main .markdown svg, main .markdown iframe").count()).toBe(0);
-      expect(await other.locator('main .markdown a[href^="javascript:" i], main .markdown a[href^="data:" i]').count()).toBe(0);
+      await expect.poll(() => injected(other)).toBeNull();
+      await expect.poll(() => other.locator("main .markdown script, main .markdown img, main .markdown svg, main .markdown iframe").count()).toBe(0);
+      await expect.poll(() => other.locator('main .markdown a[href^="javascript:" i], main .markdown a[href^="data:" i]').count()).toBe(0);
     }
     expect(dialogs).toEqual([]);
   });
@@ -174,8 +174,8 @@ describeInBrowser("weekly reflections", () => {
     await merged.getByText("Edit my explanation").click();
     await merged.getByLabel("Explain the change in your own words").fill(XSS_TEXT);
     await merged.getByRole("button", { name: "Save explanation" }).click();
-    await mei.waitForLoadState("networkidle");
-    expect(await mei.locator(".field-error").count()).toBe(0);
+    await mei.getByRole("status").filter({ hasText: "Saved your explanation of django/django#18823" }).waitFor();
+    await expect.poll(() => mei.locator(".field-error").count()).toBe(0);
 
     const ana = await open("Ana Souza");
     await ana.goto("/cohorts/session-5/pulls");
@@ -195,7 +195,7 @@ describeInBrowser("weekly reflections", () => {
       const page = await open(who);
       await page.goto(path);
       for (const summary of await page.locator("main details > summary").all()) await summary.click();
-      expect(await page.locator("main").innerHTML()).toContain("&lt;script&gt;window.__xss = 1");
+      await expect.poll(() => page.locator("main").innerHTML()).toContain("&lt;script&gt;window.__xss = 1");
       await inert(page, `${path} read by ${who}`);
     }
     expect(dialogs).toEqual([]);
@@ -222,40 +222,42 @@ describeInBrowser("weekly reflections", () => {
       await lena.getByRole("button", { name: "Save settings" }).click();
       await lena.getByRole("status").filter({ hasText: "Reflection prompts and thresholds saved" }).waitFor();
     };
-    const prompts = XSS_PAYLOADS.filter((p) => !p.includes("\n") && p.length <= 200);
-    // At most 8 prompts a cohort: in rounds of 8.
-    for (let i = 0; i < prompts.length; i += 8) {
-      const round = prompts.slice(i, i + 8);
-      await saveSettings(round.join("\n"));
-      await hannah.goto("/cohorts/session-5/reflections/3");
-      await hannah.getByLabel(round[0], { exact: true }).fill("Still on the *docs* fix.");
-      await hannah.getByRole("button", { name: "Preview" }).click();
-      await hannah.getByRole("region", { name: "Preview" }).waitFor();
-      expect(await hannah.getByRole("region", { name: "Preview" }).textContent()).toContain(round[0]);
-      await inert(hannah, `prompts ${i + 1}–${i + round.length} in the editor and preview`);
+    try {
+      const prompts = XSS_PAYLOADS.filter((p) => !p.includes("\n") && p.length <= 200);
+      // At most 8 prompts a cohort: in rounds of 8.
+      for (let i = 0; i < prompts.length; i += 8) {
+        const round = prompts.slice(i, i + 8);
+        await saveSettings(round.join("\n"));
+        await hannah.goto("/cohorts/session-5/reflections/3");
+        await hannah.getByLabel(round[0], { exact: true }).fill("Still on the *docs* fix.");
+        await hannah.getByRole("button", { name: "Preview" }).click();
+        await hannah.getByRole("region", { name: "Preview" }).waitFor();
+        await expect.poll(() => hannah.getByRole("region", { name: "Preview" }).textContent()).toContain(round[0]);
+        await inert(hannah, `prompts ${i + 1}–${i + round.length} in the editor and preview`);
+      }
+
+      const name = `<img src=x onerror="window.__xss=2;alert('name')">`;
+      await hannah.goto("/settings");
+      await hannah.locator("input[name=name]").fill(name);
+      await hannah.getByRole("button", { name: "Save settings" }).click();
+      await hannah.getByRole("status").filter({ hasText: "Your settings are saved." }).waitFor();
+      expect(await hannah.locator(".field-error").count()).toBe(0);
+
+      const kwame = await open("Kwame Mensah");
+      for (const [page, path] of [[kwame, "/cohorts/session-5/teams/andromeda/progress"], [kwame, "/cohorts/session-5/reflections/2/hannahkim"], [lena, "/cohorts/session-5/progress"], [hannah, "/cohorts/session-5/week"]] as const) {
+        await page.goto(path);
+        await inert(page, path);
+      }
+      await kwame.goto("/cohorts/session-5/teams/andromeda/progress");
+      await expect.poll(() => kwame.getByRole("table").textContent()).toContain(name);
+    } finally {
+      // Back to the demo's own prompts and name, even when something above failed.
+      await saveSettings("What I worked on\nWhat I learned\nWhat is blocking me\nWhat help I would like");
+      await hannah.goto("/settings");
+      await hannah.locator("input[name=name]").fill("Hannah Kim");
+      await hannah.getByRole("button", { name: "Save settings" }).click();
+      await hannah.getByRole("status").filter({ hasText: "Your settings are saved." }).waitFor();
     }
-
-    const name = `<img src=x onerror="window.__xss=2;alert('name')">`;
-    await hannah.goto("/settings");
-    await hannah.locator("input[name=name]").fill(name);
-    await hannah.getByRole("button", { name: "Save settings" }).click();
-    await hannah.waitForLoadState("networkidle");
-    expect(await hannah.locator(".field-error").count()).toBe(0);
-
-    const kwame = await open("Kwame Mensah");
-    for (const [page, path] of [[kwame, "/cohorts/session-5/teams/andromeda/progress"], [kwame, "/cohorts/session-5/reflections/2/hannahkim"], [lena, "/cohorts/session-5/progress"], [hannah, "/cohorts/session-5/week"]] as const) {
-      await page.goto(path);
-      await inert(page, path);
-    }
-    await kwame.goto("/cohorts/session-5/teams/andromeda/progress");
-    expect(await kwame.getByRole("table").textContent()).toContain(name);
-
-    // Back to the demo's own prompts and name.
-    await saveSettings("What I worked on\nWhat I learned\nWhat is blocking me\nWhat help I would like");
-    await hannah.goto("/settings");
-    await hannah.locator("input[name=name]").fill("Hannah Kim");
-    await hannah.getByRole("button", { name: "Save settings" }).click();
-    await hannah.waitForLoadState("networkidle");
     expect(dialogs).toEqual([]);
   });
   it("a failed submit after a saved draft shows the problem, not the earlier 'Draft saved'", async () => {
@@ -270,7 +272,7 @@ describeInBrowser("weekly reflections", () => {
     await expect.poll(() => page.locator("main").textContent()).toContain("Choose how confident you feel this week (1 to 5) before submitting.");
     await expect.poll(() => page.locator("main").textContent()).toContain("nothing was saved");
     await expect.poll(() => page.getByRole("status").filter({ hasText: "Draft saved" }).count()).toBe(0);
-    expect(await page.getByLabel("What I worked on").inputValue()).toBe("Read the ORM's query compiler.");
+    await expect.poll(() => page.getByLabel("What I worked on").inputValue()).toBe("Read the ORM's query compiler.");
     await signOut(page);
   });
 
@@ -281,12 +283,12 @@ describeInBrowser("weekly reflections", () => {
     await page.getByLabel("What I learned").fill("How `select_related()` *joins*.");
     await page.getByRole("button", { name: "Preview" }).click();
     await page.getByRole("region", { name: "Preview" }).waitFor();
-    expect(await page.getByRole("region", { name: "Preview" }).locator("em").textContent()).toBe("joins");
+    await expect.poll(() => page.getByRole("region", { name: "Preview" }).locator("em").textContent()).toBe("joins");
     // What was typed is still in the box after the preview.
-    expect(await page.getByLabel("What I learned").inputValue()).toBe("How `select_related()` *joins*.");
+    await expect.poll(() => page.getByLabel("What I learned").inputValue()).toBe("How `select_related()` *joins*.");
     await page.getByRole("button", { name: "Save draft" }).click();
     await page.getByRole("status").filter({ hasText: "Draft saved" }).waitFor();
-    expect(await page.getByLabel("What I learned").inputValue()).toBe("How `select_related()` *joins*.");
+    await expect.poll(() => page.getByLabel("What I learned").inputValue()).toBe("How `select_related()` *joins*.");
     await signOut(page);
 
     await signInAs(page, "Lena Fischer");
@@ -294,11 +296,11 @@ describeInBrowser("weekly reflections", () => {
     for (const title of ["Reflections by week", "Pull requests by week", "Average confidence by week"]) {
       const chart = page.getByRole("img", { name: new RegExp(`^${title}`) });
       expect(await chart.count(), title).toBe(1);
-      expect(await chart.evaluate((svg) => svg.tagName.toLowerCase())).toBe("svg");
+      await expect.poll(() => chart.evaluate((svg) => svg.tagName.toLowerCase())).toBe("svg");
       // The same numbers as a table, for screen readers.
       const table = page.getByRole("table", { name: title });
       expect(await table.getByRole("row", { name: /^Week 1\b/ }).count(), title).toBe(1);
     }
-    expect(await page.getByRole("table", { name: "Reflections by week" }).getByRole("columnheader").allTextContents()).toEqual(["Week", "On time", "Late", "Missing", "Not due yet"]);
+    await expect.poll(() => page.getByRole("table", { name: "Reflections by week" }).getByRole("columnheader").allTextContents()).toEqual(["Week", "On time", "Late", "Missing", "Not due yet"]);
   });
 });

@@ -4,7 +4,7 @@ import type { SessionPerson } from "~/auth/session.server";
 import { localToUtc, utcToLocal, emptySlots } from "~/availability/slots";
 import { recordAudit } from "~/cohorts/audit.server";
 import { assertPhase, phaseOf, PhaseError, type Phase } from "~/cohorts/phase";
-import { db, isUniqueViolation } from "~/utils/db.server";
+import { db, isUniqueViolation, transaction } from "~/utils/db.server";
 import type { FieldErrors, FormValues } from "~/utils/forms";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { isValidTimeZone } from "~/utils/time";
@@ -156,7 +156,7 @@ export async function saveApplication(person: SessionPerson, slug: string, inten
     withdrawnAt: null,
   };
   const write = async () =>
-    db.$transaction(async (tx) => {
+    transaction(async (tx) => {
       const current = await tx.application.findUnique({ where: { cohortId_personId: { cohortId: cohort.id, personId: person.id } }, select: { id: true, submittedAt: true } });
       const application = current
         ? await tx.application.update({ where: { id: current.id }, data: { ...fields, submittedAt: nextStatus === "submitted" ? current.submittedAt ?? now : null } })

@@ -7,7 +7,7 @@ import { assertPhase, phaseOf, PhaseError, type Phase } from "~/cohorts/phase";
 import { queueNotice } from "~/notifications/outbox.server";
 import { countSlots } from "~/availability/slots";
 import { aggregate, type Aggregate } from "~/applications/scores";
-import { db } from "~/utils/db.server";
+import { db, lockRow, transaction } from "~/utils/db.server";
 import { DECISION_LABELS, type Decision } from "./decision-labels";
 import { createOffer } from "./offers.server";
 
@@ -150,7 +150,7 @@ export async function decide(actorId: string, cohortId: string, decision: Decisi
   });
   const versionOf = new Map(items.map((i) => [i.id, i.version]));
   try {
-    await db.$transaction(async (tx) => {
+    await transaction(async (tx) => {
       let rank = (await tx.application.aggregate({ where: { cohortId, decision: "waitlisted" }, _max: { waitlistRank: true } }))._max.waitlistRank ?? 0;
       for (const application of byMean) {
         const expected = versionOf.get(application.id)!;
@@ -222,25 +222,28 @@ export async function publishDecisions(actorId: string, cohortId: string, origin
       error: `Nothing was sent: applications are still open until ${cohort.applicationsCloseAt.toISOString().slice(0, 10)} (anywhere on earth), so people may still apply. Publish after they close, or give a reason for publishing now (at least 10 characters; it is kept in the history).`,
     };
   }
-  const toPublish = await db.application.findMany({
-    where: { cohortId, status: "submitted", decision: { not: "none" }, publishedDecision: null },
-    include: { person: { select: { name: true, timeZone: true } } },
-  });
-  if (toPublish.length === 0) return { ok: false, error: "There are no new decisions to publish." };
-  const waitlistOrder = (await db.application.findMany({
-    where: { cohortId, status: "submitted", decision: "waitlisted" },
-    orderBy: [{ waitlistRank: "asc" }, { decidedAt: "asc" }],
-    select: { id: true },
-  })).map((a) => a.id);
-  let published = 0;
-  await db.$transaction(async (tx) => {
+  // Publishing takes the cohort's row lock first: a second "Publish" (double click,
+  // another organizer) waits, then finds nothing new and changes nothing.
+  const published = await transaction(async (tx) => {
+    await lockRow(tx, "Cohort", cohortId);
+    const toPublish = await tx.application.findMany({
+      where: { cohortId, status: "submitted", decision: { not: "none" }, publishedDecision: null },
+      include: { person: { select: { name: true, timeZone: true } } },
+    });
+    if (toPublish.length === 0) return 0;
+    const waitlistOrder = (await tx.application.findMany({
+      where: { cohortId, status: "submitted", decision: "waitlisted" },
+      orderBy: [{ waitlistRank: "asc" }, { decidedAt: "asc" }],
+      select: { id: true },
+    })).map((a) => a.id);
+    let count = 0;
     for (const application of toPublish) {
       const marked = await tx.application.updateMany({
         where: { id: application.id, version: application.version, publishedDecision: null },
         data: { publishedDecision: application.decision, version: { increment: 1 } },
       });
       if (marked.count === 0) continue; // changed meanwhile; it stays for the next publish
-      published++;
+      count++;
       if (application.decision === "accepted") {
         await createOffer(tx, cohort, application, origin, now);
       } else if (application.decision === "waitlisted") {
@@ -263,10 +266,13 @@ export async function publishDecisions(actorId: string, cohortId: string, origin
         }, tx);
       }
     }
+    if (count === 0) return 0;
     await tx.cohort.update({ where: { id: cohortId }, data: { decisionsPublishedAt: cohort.decisionsPublishedAt ?? now } });
-    const detail = `${published} decision(s) published${stillOpen ? ` while applications were still open — reason: ${reason}` : ""}`;
+    const detail = `${count} decision(s) published${stillOpen ? ` while applications were still open — reason: ${reason}` : ""}`;
     await recordAudit({ actorId, cohortId, action: "decisions.publish", subjectType: "Cohort", subjectId: cohortId, detail }, tx);
+    return count;
   });
+  if (published === 0) return { ok: false, error: "There are no new decisions to publish." };
   return { ok: true, message: `${published} decision${published === 1 ? "" : "s"} published; read the notices on the cohort's Notices page.` };
 }
 
@@ -275,11 +281,13 @@ export async function publishDecisions(actorId: string, cohortId: string, origin
  * the whole list 1..n again, so the order organizers see is the order in which
  * freed seats are offered. Works before and after publishing, until the start.
  */
-export async function moveOnWaitlist(actorId: string, cohortId: string, applicationId: string, direction: "up" | "down", now = new Date()): Promise<DecideResult> {
+export async function moveOnWaitlist(actorId: string, cohortId: string, applicationId: string, direction: "up" | "down", now = new Date(), seenAt?: number): Promise<DecideResult> {
   const cohort = await db.cohort.findUniqueOrThrow({ where: { id: cohortId }, select: cohortSelect });
   const refused = phaseRefusal(cohort, DECISION_PHASES, "reorder the waitlist", now);
   if (refused) return { ok: false, error: refused };
-  return db.$transaction(async (tx): Promise<DecideResult> => {
+  return transaction(async (tx): Promise<DecideResult> => {
+    // One reorder at a time per cohort: each renumbers the whole list.
+    await lockRow(tx, "Cohort", cohortId);
     const waitlist = await tx.application.findMany({
       where: { cohortId, status: "submitted", decision: "waitlisted" },
       orderBy: [{ waitlistRank: "asc" }, { decidedAt: "asc" }],
@@ -287,6 +295,12 @@ export async function moveOnWaitlist(actorId: string, cohortId: string, applicat
     });
     const from = waitlist.findIndex((a) => a.id === applicationId);
     if (from === -1) return { ok: false, error: "That application is no longer on the waitlist; reload the page." };
+    if (seenAt !== undefined && from + 1 !== seenAt) {
+      // The same press again (double click, a second tab): it already moved.
+      const moved = direction === "up" ? seenAt - 1 : seenAt + 1;
+      if (from + 1 === moved) return { ok: true, message: `${waitlist[from].person.name} is now number ${moved} on the waitlist.` };
+      return { ok: false, error: `The waitlist changed meanwhile: ${waitlist[from].person.name} is now number ${from + 1}. Check the order and move again.` };
+    }
     const to = direction === "up" ? from - 1 : from + 1;
     if (to < 0 || to >= waitlist.length) return { ok: false, error: `${waitlist[from].person.name} is already ${direction === "up" ? "first" : "last"} on the waitlist.` };
     const order = [...waitlist];
@@ -314,7 +328,7 @@ export async function purgeAnswers(actorId: string, cohortId: string, now = new 
   const applications = await db.application.findMany({ where: { cohortId, purgedAt: null }, select: { id: true, personId: true } });
   const purge = applications.filter((a) => !joined.has(a.personId));
   const ids = purge.map((a) => a.id);
-  await db.$transaction(async (tx) => {
+  await transaction(async (tx) => {
     await tx.applicationAnswer.deleteMany({ where: { applicationId: { in: ids } } });
     await tx.projectPreference.deleteMany({ where: { applicationId: { in: ids } } });
     await tx.availability.deleteMany({ where: { cohortId, personId: { in: purge.map((a) => a.personId) } } });

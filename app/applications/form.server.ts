@@ -2,7 +2,7 @@
 // both from an earlier cohort.
 import { recordAudit } from "~/cohorts/audit.server";
 import { phaseOf, type Phase } from "~/cohorts/phase";
-import { db, type Tx } from "~/utils/db.server";
+import { db, transaction, type Tx } from "~/utils/db.server";
 import { parseOptions, type CriterionInput, type Question, type QuestionInput, type QuestionType } from "./questions";
 
 export type Criterion = { id: string; position: number; name: string; description: string; lowAnchor: string; highAnchor: string };
@@ -103,7 +103,7 @@ async function move(kind: "question" | "criterion", cohortId: string, id: string
   if (target < 0 || target >= rows.length) return { ok: true, message: "Already in place." };
   const order = rows.map((r) => r.id);
   [order[index], order[target]] = [order[target], order[index]];
-  await db.$transaction(async (tx) => {
+  await transaction(async (tx) => {
     for (const [position, rowId] of order.entries()) {
       if (kind === "question") await tx.applicationQuestion.update({ where: { id: rowId }, data: { position: position + 1 } });
       else await tx.rubricCriterion.update({ where: { id: rowId }, data: { position: position + 1 } });
@@ -150,7 +150,7 @@ export async function copyFormFrom(actorId: string, cohortId: string, sourceSlug
   if (!source || source.id === cohortId) return { ok: false, error: "Choose another cohort to copy from." };
   const [questions, rubric] = await Promise.all([loadQuestions(source.id), loadRubric(source.id)]);
   if (questions.length === 0 && rubric.length === 0) return { ok: false, error: `${source.name} has no form to copy.` };
-  await db.$transaction(async (tx) => {
+  await transaction(async (tx) => {
     const lastQ = (await tx.applicationQuestion.aggregate({ where: { cohortId }, _max: { position: true } }))._max.position ?? 0;
     const lastC = (await tx.rubricCriterion.aggregate({ where: { cohortId }, _max: { position: true } }))._max.position ?? 0;
     await tx.applicationQuestion.createMany({

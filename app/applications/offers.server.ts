@@ -8,7 +8,7 @@ import { recordAudit } from "~/cohorts/audit.server";
 import { phaseOf } from "~/cohorts/phase";
 import { appUrl } from "~/notifications/links.server";
 import { queueNotice } from "~/notifications/outbox.server";
-import { db, isUniqueViolation, type Tx } from "~/utils/db.server";
+import { db, isUniqueViolation, transaction, type Tx } from "~/utils/db.server";
 import { registerJob } from "~/utils/scheduler.server";
 import { DAY_MS, formatDateTime } from "~/utils/time";
 
@@ -72,7 +72,7 @@ export async function promoteFromWaitlist(cohortId: string, origin: string | nul
       return null;
     }
     try {
-      const promoted = await db.$transaction(async (tx) => {
+      const promoted = await transaction(async (tx) => {
         const claimed = await tx.application.updateMany({
           where: { id: next.id, version: next.version, decision: "waitlisted" },
           data: { decision: "accepted", publishedDecision: "accepted", waitlistRank: null, decidedAt: now, decidedById: null, version: { increment: 1 } },
@@ -133,7 +133,7 @@ export async function respondToOffer(person: SessionPerson, token: string, respo
   }
   if (offer.status !== "pending") return { ok: false, error: `You already answered this offer (${offerLabel(offer.status).toLowerCase()}).` };
   if (response === "confirm") {
-    const done = await db.$transaction(async (tx) => {
+    const done = await transaction(async (tx) => {
       const claimed = await tx.offer.updateMany({ where: { id: offer.id, status: "pending" }, data: { status: "confirmed", respondedAt: now, openKey: null } });
       if (claimed.count === 0) return false;
       const existing = await tx.cohortMembership.findFirst({ where: { cohortId: cohort.id, personId: person.id, role: "participant" } });
@@ -183,7 +183,7 @@ export async function sendOfferReminders(now = new Date(), cohortId?: string, or
   for (const offer of pending) {
     const cohort = offer.application.cohort;
     if (offer.expiresAt.getTime() - cohort.offerReminderDays * DAY_MS > now.getTime()) continue;
-    const queued = await db.$transaction(async (tx) => {
+    const queued = await transaction(async (tx) => {
       const marked = await tx.offer.updateMany({ where: { id: offer.id, reminderSentAt: null }, data: { reminderSentAt: now } });
       if (marked.count === 0) return false;
       return queueNotice(

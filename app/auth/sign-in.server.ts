@@ -1,6 +1,6 @@
 // Signing people in: from GitHub (matched by numeric id, login and avatar refreshed)
 // or, outside production, as a seeded demo person.
-import { db } from "~/utils/db.server";
+import { db, transaction } from "~/utils/db.server";
 import { demoSignInEnabled } from "~/utils/env.server";
 import type { GitHubProfile } from "./github-oauth.server";
 import { createSession, sessionCookie } from "./session.server";
@@ -8,7 +8,7 @@ import { createSession, sessionCookie } from "./session.server";
 /** Creates or refreshes the person for a GitHub profile and binds pending appointments. */
 export async function upsertGitHubPerson(profile: GitHubProfile, now = new Date()) {
   const login = profile.login;
-  const person = await db.$transaction(async (tx) => {
+  const person = await transaction(async (tx) => {
     const byId = await tx.person.findUnique({ where: { githubId: profile.id } });
     // Someone else may hold this login from before a rename on GitHub: free it.
     const holder = await tx.person.findUnique({ where: { login } });

@@ -13,8 +13,14 @@ export type NoticeInput = {
   dedupeKey?: string | null;
 };
 
-/** Stores a notice for delivery. Returns false when `dedupeKey` was already used. */
+/**
+ * Stores a notice for delivery. Returns false when `dedupeKey` was already used.
+ * Inside a transaction the key is checked first; if another transaction takes it
+ * meanwhile, the unique-key error ends this attempt (on PostgreSQL it has aborted
+ * the transaction anyway) and `transaction()` runs the whole unit again.
+ */
 export async function queueNotice(input: NoticeInput, tx: Tx = db): Promise<boolean> {
+  if (input.dedupeKey && (await tx.notice.findUnique({ where: { dedupeKey: input.dedupeKey }, select: { id: true } }))) return false;
   let toEmail = input.toEmail ?? null;
   if (!toEmail && input.personId) {
     toEmail = (await tx.person.findUnique({ where: { id: input.personId }, select: { email: true } }))?.email ?? null;
@@ -33,7 +39,8 @@ export async function queueNotice(input: NoticeInput, tx: Tx = db): Promise<bool
     });
     return true;
   } catch (error) {
-    if (input.dedupeKey && isUniqueViolation(error)) return false;
+    // Outside a transaction the lost race is harmless: the other notice stands.
+    if (tx === db && input.dedupeKey && isUniqueViolation(error)) return false;
     throw error;
   }
 }

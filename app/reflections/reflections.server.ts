@@ -3,7 +3,7 @@ import { forbidden, notFound, type CohortAccess } from "~/auth/permissions.serve
 import type { SessionPerson } from "~/auth/session.server";
 import { noticeLink } from "~/notifications/links.server";
 import { queueNotice } from "~/notifications/outbox.server";
-import { db, isUniqueViolation, type Tx } from "~/utils/db.server";
+import { db, transaction, type Tx } from "~/utils/db.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import type { ReflectionFormData } from "./forms";
 import { activePrompts, isLate, parseAnswers, parsePrompts, reflectionDueAt, reflectionWindow, type ReflectionPrompt } from "./rules";
@@ -86,7 +86,7 @@ export async function saveReflection(access: CohortAccess, week: number, data: R
   const personId = access.person.id;
   const key = { cohortId_personId_week: { cohortId: cohort.id, personId, week } };
 
-  const result = await db.$transaction(async (tx) => {
+  const result = await transaction(async (tx) => {
     const existing = await tx.reflection.findUnique({ where: key, select: { id: true, status: true, submittedAt: true, late: true, needsHelp: true, answers: true } });
     const submitting = data.intent === "submit" || existing?.status === "submitted";
     const submittedAt = existing?.submittedAt ?? (submitting ? now : null);
@@ -107,13 +107,9 @@ export async function saveReflection(access: CohortAccess, week: number, data: R
     if (existing) {
       reflection = await tx.reflection.update({ where: { id: existing.id }, data: fields, select: { id: true } });
     } else {
-      try {
-        reflection = await tx.reflection.create({ data: { cohortId: cohort.id, personId, week, ...fields }, select: { id: true } });
-      } catch (error) {
-        // Two tabs submitting at once: the second one updates what the first created.
-        if (!isUniqueViolation(error)) throw error;
-        reflection = await tx.reflection.update({ where: key, data: fields, select: { id: true } });
-      }
+      // Two tabs submitting at once: the loser's unique-key error ends its attempt and
+      // `transaction` runs it again, which then finds and updates this row.
+      reflection = await tx.reflection.create({ data: { cohortId: cohort.id, personId, week, ...fields }, select: { id: true } });
     }
     await touchParticipant(cohort.id, personId, now, tx);
     // Ticking "I need help" on a submitted reflection (again, after unticking it) is a new request.
@@ -261,7 +257,7 @@ export async function addReflectionComment(viewer: SessionPerson, slug: string, 
   const { cohort, owner, reflection, access } = await replyContext(viewer, slug, week, login);
   if (!reflection || reflection.status !== "submitted") return { ok: false, error: "Replies open once the reflection is submitted." };
 
-  await db.$transaction(async (tx) => {
+  await transaction(async (tx) => {
     await tx.reflectionComment.create({ data: { reflectionId: reflection.id, authorId: viewer.id, body, createdAt: now } });
     if (access === "author") await touchParticipant(cohort.id, owner.id, now, tx);
   });

@@ -1,7 +1,7 @@
 // The cohort's reflection prompts and needs-attention thresholds, set by organizers.
 import { forbidden, type CohortAccess } from "~/auth/permissions.server";
 import { recordAudit } from "~/cohorts/audit.server";
-import { db } from "~/utils/db.server";
+import { db, transaction } from "~/utils/db.server";
 import type { ReflectionSettings } from "./forms";
 import { activePrompts, parsePrompts, revisePrompts } from "./rules";
 
@@ -32,7 +32,7 @@ export async function saveReflectionSettings(access: CohortAccess, data: Reflect
     staleClaimDays: data.staleClaimDays,
     largePullRequestLines: data.largePullRequestLines,
   };
-  await db.$transaction(async (tx) => {
+  await transaction(async (tx) => {
     await tx.cohort.update({ where: { id: access.cohort.id }, data: next });
     await recordAudit({
       actorId: access.person.id,

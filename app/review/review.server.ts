@@ -8,7 +8,7 @@ import { loadQuestions, loadRubric } from "~/applications/form.server";
 import { displayAnswer } from "~/applications/questions";
 import { recordAudit } from "~/cohorts/audit.server";
 import { assertPhase, phaseOf, PhaseError, type Phase } from "~/cohorts/phase";
-import { db, isUniqueViolation } from "~/utils/db.server";
+import { db, isUniqueViolation, transaction } from "~/utils/db.server";
 import type { FieldErrors, FormValues } from "~/utils/forms";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { aggregate, reviewerScore, type Aggregate } from "~/applications/scores";
@@ -280,7 +280,7 @@ export async function saveScores(access: CohortAccess, applicationId: string, va
   if (Object.keys(errors).length) return { ok: false, errors, values };
 
   const write = () =>
-    db.$transaction(async (tx) => {
+    transaction(async (tx) => {
       const review = await tx.review.upsert({
         where: { applicationId_reviewerId: { applicationId, reviewerId: access.person.id } },
         create: { applicationId, reviewerId: access.person.id, comment, submittedAt: now },

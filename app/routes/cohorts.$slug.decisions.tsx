@@ -46,7 +46,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   } else if (intent === "waitlist-up" || intent === "waitlist-down") {
     const move = waitlistMove.safeParse(Object.fromEntries(formData));
     if (!move.success) return json({ error: "Choose someone on the waitlist to move." }, { status: 400 });
-    result = await moveOnWaitlist(access.person.id, access.cohort.id, move.data.id, move.data.intent === "waitlist-up" ? "up" : "down");
+    result = await moveOnWaitlist(access.person.id, access.cohort.id, move.data.id, move.data.intent === "waitlist-up" ? "up" : "down", new Date(), move.data.from);
   } else if (intent === "publish") {
     const reason = formData.get("reason");
     result = await publishDecisions(access.person.id, access.cohort.id, origin, {
@@ -67,7 +67,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirectWithFlash(here, { kind: "success", message: result.message });
 }
 
-const waitlistMove = z.object({ intent: z.enum(["waitlist-up", "waitlist-down"]), id: z.string().min(1) });
+// `from` is the place the organizer saw, so pressing twice moves once.
+const waitlistMove = z.object({ intent: z.enum(["waitlist-up", "waitlist-down"]), id: z.string().min(1), from: z.coerce.number().int().min(1).max(100_000).optional() });
 
 const AUDIT_LABELS: Record<string, string> = {
   "waitlist.reorder": "moved on the waitlist",
@@ -194,6 +195,7 @@ export default function Decisions() {
                 {page.canDecide ? (
                   <Form method="post" className="inline-actions">
                     <input type="hidden" name="id" value={w.id} />
+                    <input type="hidden" name="from" value={i + 1} />
                     <button type="submit" name="intent" value="waitlist-up" className="secondary small" disabled={i === 0} aria-label={`Move ${w.name} up the waitlist`}>↑ Up</button>{" "}
                     <button type="submit" name="intent" value="waitlist-down" className="secondary small" disabled={i === page.waitlist.length - 1} aria-label={`Move ${w.name} down the waitlist`}>↓ Down</button>
                   </Form>

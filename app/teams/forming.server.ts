@@ -8,7 +8,7 @@ import { assertPhase, cohortEndsAt, PhaseError } from "~/cohorts/phase";
 import { appUrl } from "~/notifications/links.server";
 import { queueNotice } from "~/notifications/outbox.server";
 import { aggregate } from "~/applications/scores";
-import { db, type Tx } from "~/utils/db.server";
+import { db, lockRow, transaction, type Tx } from "~/utils/db.server";
 import { countSlots } from "~/availability/slots";
 import { evaluateDraft, normalizeDraft, type DraftEvaluation } from "./draft";
 import { formatCohortMeetingFor } from "./meeting";
@@ -182,7 +182,9 @@ export async function publishTeams(
     return { ok: false, error: `${evaluation.warningCount === 1 ? "1 rule warning remains" : `${evaluation.warningCount} rule warnings remain`}. Fix ${evaluation.warningCount === 1 ? "it" : "them"}, or tick “Publish despite the warnings”.`, evaluation };
   }
   const base = appUrl(options.origin);
-  const result = await db.$transaction(async (tx) => {
+  const result = await transaction(async (tx) => {
+    // Two publishes at once run one after the other: the second sees the first's teams.
+    await lockRow(tx, "Cohort", cohortId);
     const existing = await tx.team.findMany({ where: { cohortId }, select: { id: true, slug: true, members: { where: { role: "navigator" }, select: { id: true } } } });
     const teamOfNavigator = new Map<string, string>();
     for (const team of existing) for (const m of team.members) teamOfNavigator.set(m.id, team.id);

@@ -62,3 +62,58 @@ export const db: Db = new Proxy({} as Db, {
 
 export const isUniqueViolation = (error: unknown): boolean =>
   typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
+
+/** The database behind DATABASE_URL. */
+export const databaseProvider = (): "sqlite" | "postgresql" => providerOf(env().DATABASE_URL);
+
+function errorCodes(error: unknown): string[] {
+  const codes: string[] = [];
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && typeof current === "object" && current !== null; depth++) {
+    const e = current as { code?: unknown; meta?: { code?: unknown }; cause?: unknown; originalCode?: unknown };
+    for (const code of [e.code, e.meta?.code, e.originalCode]) if (typeof code === "string") codes.push(code);
+    current = e.cause;
+  }
+  return codes;
+}
+
+/**
+ * A conflict with another transaction that running the whole transaction again
+ * resolves: a unique key taken meanwhile (the retry reads the row and updates it),
+ * a deadlock or a serialization failure (PostgreSQL 40P01 / 40001, Prisma P2034),
+ * or SQLite busy.
+ */
+export function isRetryableConflict(error: unknown): boolean {
+  const codes = errorCodes(error);
+  if (codes.some((c) => c === "P2002" || c === "P2034" || c === "40001" || c === "40P01" || c === "SQLITE_BUSY")) return true;
+  const message = error instanceof Error ? error.message : "";
+  return /deadlock detected|could not serialize access|write conflict/i.test(message);
+}
+
+/**
+ * `db.$transaction(work)`, run again (up to `attempts` times, with a short random
+ * pause) when it loses a race to another transaction. On PostgreSQL a failed
+ * statement aborts its transaction, so a unique-key error is never caught inside
+ * `work`: it ends the attempt, and the next attempt finds the row and updates it.
+ * `work` must therefore keep its state inside itself.
+ */
+export async function transaction<T>(work: (tx: Tx) => Promise<T>, { attempts = 8 }: { attempts?: number } = {}): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.$transaction((tx) => work(tx), { maxWait: 10_000, timeout: 20_000 });
+    } catch (error) {
+      if (attempt >= attempts || !isRetryableConflict(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
+    }
+  }
+}
+
+/**
+ * Takes the row's write lock for the rest of the transaction, so transactions that
+ * read-then-write the same cohort (publishing, waitlist order) run one after the
+ * other on PostgreSQL. SQLite runs write transactions one at a time already.
+ */
+export async function lockRow(tx: Tx, table: "Cohort" | "Application", id: string): Promise<void> {
+  if (databaseProvider() !== "postgresql") return;
+  await tx.$queryRawUnsafe(`SELECT "id" FROM "${table}" WHERE "id" = $1 FOR UPDATE`, id);
+}

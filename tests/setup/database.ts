@@ -39,6 +39,8 @@ export async function createTestDatabase(label: string): Promise<TestDatabase> {
         const client = new pg.Client({ connectionString: server });
         await client.connect();
         await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+        // the scheduler's job queue (pg-boss) lives beside it
+        await client.query(`DROP SCHEMA IF EXISTS "${schema}_jobs" CASCADE`);
         await client.end();
       },
     };

@@ -46,6 +46,8 @@ export type ValidSession = { sessionId: string; person: SessionPerson; renewed: 
 export async function validateSessionToken(token: string, now = new Date()): Promise<ValidSession | null> {
   const [id, secret, extra] = token.split(".");
   if (!id || !secret || extra !== undefined) return null;
+  // Tokens are base32; anything else (NUL bytes included) never reaches the database.
+  if (!/^[a-z2-7]{1,64}$/.test(id) || !/^[a-z2-7]{1,64}$/.test(secret)) return null;
   const session = await db.authSession.findUnique({
     where: { id },
     include: { person: { select: { id: true, login: true, name: true, avatarUrl: true, timeZone: true, isAdmin: true } } },
@@ -92,7 +94,13 @@ export function readCookie(request: Request, name: string): string | null {
   if (!header) return null;
   for (const part of header.split(";")) {
     const [key, ...rest] = part.trim().split("=");
-    if (key === name) return decodeURIComponent(rest.join("="));
+    if (key !== name) continue;
+    // A malformed value (`cohort_session=%`) is treated as no cookie at all, never an error.
+    try {
+      return decodeURIComponent(rest.join("="));
+    } catch {
+      return null;
+    }
   }
   return null;
 }

@@ -144,7 +144,7 @@ describe("demo sign-in", () => {
   });
 
   it("never redirects off-site after sign-in", async () => {
-    const { safeRedirect } = await import("~/routes/login");
+    const { safeRedirect } = await import("~/auth/safe-redirect");
     expect(safeRedirect("https://evil.example/")).toBe("/home");
     expect(safeRedirect("//evil.example/")).toBe("/home");
     expect(safeRedirect("/cohorts/x")).toBe("/cohorts/x");

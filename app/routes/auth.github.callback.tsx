@@ -4,7 +4,7 @@ import { clearedStateCookie, fetchProfileForCode, githubSignInConfigured, OAUTH_
 import { readCookie } from "~/auth/session.server";
 import { startSession, upsertGitHubPerson } from "~/auth/sign-in.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { safeRedirect } from "./login";
+import { safeRedirect } from "~/auth/safe-redirect";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   // The OAuth callback authorizes by the `state` it was given.

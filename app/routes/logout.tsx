@@ -3,6 +3,7 @@ import { redirect } from "@remix-run/node";
 import { assertSameOrigin } from "~/auth/csrf.server";
 import { getSignedIn } from "~/auth/permissions.server";
 import { clearedSessionCookie, invalidateSession } from "~/auth/session.server";
+import { readForm } from "~/utils/request-body.server";
 
 export async function loader() {
   // Signing out changes state, so it is a POST only.
@@ -11,6 +12,7 @@ export async function loader() {
 
 export async function action({ request }: ActionFunctionArgs) {
   assertSameOrigin(request);
+  await readForm(request);
   const signedIn = await getSignedIn(request);
   if (signedIn) await invalidateSession(signedIn.sessionId);
   return redirect("/", { headers: { "Set-Cookie": clearedSessionCookie() } });

@@ -7,6 +7,7 @@ import { ErrorSummary, Field } from "~/components/forms";
 import { getProfile, profileForm, saveProfile, timeZoneChoices } from "~/people/profile.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm, valueOf } from "~/utils/forms";
+import { readForm } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Your settings — Cohort" }];
 
@@ -17,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const person = await requireUser(request);
-  const parsed = parseForm(profileForm, await request.formData());
+  const parsed = parseForm(profileForm, await readForm(request));
   if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   await saveProfile(person.id, parsed.data);
   return redirectWithFlash("/settings", { kind: "success", message: "Your settings are saved." });

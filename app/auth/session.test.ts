@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
+import { resetEnv } from "~/utils/env.server";
 import { callRoute, makePerson, makeRequest, sessionCookieFor } from "../../tests/setup/factories";
 import { createSession, SESSION_LIFETIME_MS, sessionCookie, validateSessionToken } from "./session.server";
 import { requireUser } from "./permissions.server";
@@ -83,6 +84,26 @@ describe("CSRF defence", () => {
     expect(((await requireUser(crossSite).catch((e) => e)) as Response).status).toBe(403);
     const bare = new Request("http://localhost:3000/logout", { method: "POST", headers: { Cookie: cookie, Host: "localhost:3000" } });
     expect(((await requireUser(bare).catch((e) => e)) as Response).status).toBe(403);
+  });
+
+  it("compares the scheme too: an http:// page is not the https:// site", async () => {
+    const person = await makePerson();
+    const cookie = await sessionCookieFor(person.id);
+    const saved = { ...process.env };
+    process.env.APP_URL = "https://cohort.example";
+    resetEnv();
+    try {
+      const plain = makeRequest("/home", { cookie, form: {}, headers: { Origin: "http://cohort.example" } });
+      expect(((await requireUser(plain).catch((e) => e)) as Response).status).toBe(403);
+      const secure = makeRequest("/home", { cookie, form: {}, headers: { Origin: "https://cohort.example" } });
+      expect((await requireUser(secure)).id).toBe(person.id);
+    } finally {
+      process.env = saved;
+      resetEnv();
+    }
+    // Without APP_URL the request's own scheme counts (X-Forwarded-Proto once the server trusts the proxy).
+    const behindProxy = new Request("https://cohort.example/home", { method: "POST", headers: { Cookie: cookie, Origin: "http://cohort.example" } });
+    expect(((await requireUser(behindProxy).catch((e) => e)) as Response).status).toBe(403);
   });
 
   it("lets the same site's POST through", async () => {

@@ -3,10 +3,10 @@
 // (a NUL byte; PostgreSQL refuses it in text) is answered with a 4xx and a sentence
 // before any domain code runs, so nothing is changed (docs/decisions/060).
 
-/** Forms are small: the largest real one (an application) is a few kilobytes. */
-export const FORM_BODY_LIMIT = 1024 * 1024;
-/** GitHub caps webhook payloads at 25 MB. */
-export const WEBHOOK_BODY_LIMIT = 25 * 1024 * 1024;
+import { FORM_BODY_LIMIT_BYTES, WEBHOOK_BODY_LIMIT_BYTES } from "./body-limits";
+
+export const FORM_BODY_LIMIT = FORM_BODY_LIMIT_BYTES;
+export const WEBHOOK_BODY_LIMIT = WEBHOOK_BODY_LIMIT_BYTES;
 
 const FORM_TYPES = new Set(["application/x-www-form-urlencoded", "multipart/form-data"]);
 

@@ -35,6 +35,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
   const person = await upsertGitHubPerson(profile);
   const headers = new Headers(clear);
-  headers.append("Set-Cookie", await startSession(person.id));
+  headers.append("Set-Cookie", await startSession(person.id, request, "github"));
   return redirect(safeRedirect(expected.redirectTo), { headers });
 }

@@ -50,7 +50,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!demoSignInEnabled()) throw new Response("Not found", { status: 404 });
     const person = await findDemoPerson(String(form.get("personId") ?? ""));
     if (!person) return redirectWithFlash("/login", { kind: "error", message: "That demo person no longer exists. Choose another." });
-    return redirect(redirectTo, { headers: { "Set-Cookie": await startSession(person.id) } });
+    return redirect(redirectTo, { headers: { "Set-Cookie": await startSession(person.id, request, "demo") } });
   }
   return redirectWithFlash("/login", { kind: "error", message: "Choose how to sign in." });
 }

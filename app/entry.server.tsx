@@ -1,10 +1,13 @@
+import { randomBytes } from "node:crypto";
 import { PassThrough } from "node:stream";
-import type { EntryContext, HandleErrorFunction } from "@remix-run/node";
+import type { AppLoadContext, EntryContext, HandleDataRequestFunction, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { env } from "~/utils/env.server";
+import { NonceProvider } from "~/components/nonce";
+import { env, isProduction } from "~/utils/env.server";
+import { baseSecurityHeaders, documentPolicy, PRIVATE_NO_STORE } from "~/utils/security-headers";
 import { applyMigrations } from "~/utils/migrations.server";
 import { registerAllJobs } from "~/jobs.server";
 import { startScheduler } from "~/utils/scheduler.server";
@@ -30,25 +33,42 @@ export const handleError: HandleErrorFunction = (error, { request }) => {
   console.error(`[error] ${request.method} ${new URL(request.url).pathname}`, error);
 };
 
+function setSecurityHeaders(headers: Headers): void {
+  for (const [name, value] of baseSecurityHeaders(isProduction())) headers.set(name, value);
+}
+
+// `_data` JSON carries the same private data as the page.
+export const handleDataRequest: HandleDataRequestFunction = (response) => {
+  setSecurityHeaders(response.headers);
+  if (!response.headers.has("Cache-Control")) response.headers.set("Cache-Control", PRIVATE_NO_STORE);
+  return response;
+};
+
 export default function handleRequest(
   request: Request,
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
+  _loadContext?: AppLoadContext,
 ) {
   const bot = isbot(request.headers.get("user-agent") ?? "");
+  // A fresh nonce per page: Remix's own inline scripts carry it, nothing else may run inline.
+  const nonce = randomBytes(16).toString("base64");
   return new Promise((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
-      <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />,
+      <NonceProvider value={nonce}>
+        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+      </NonceProvider>,
       {
+        nonce,
         [bot ? "onAllReady" : "onShellReady"]() {
           shellRendered = true;
           const body = new PassThrough();
-          responseHeaders.set("Content-Type", "text/html");
-          responseHeaders.set("X-Content-Type-Options", "nosniff");
-          responseHeaders.set("Referrer-Policy", "same-origin");
-          responseHeaders.set("X-Frame-Options", "DENY");
+          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+          setSecurityHeaders(responseHeaders);
+          responseHeaders.set("Content-Security-Policy", documentPolicy(nonce, { githubWebUrl: env().GITHUB_WEB_URL, production: isProduction() }));
+          responseHeaders.set("Cache-Control", PRIVATE_NO_STORE);
           resolve(
             new Response(createReadableStreamFromReadable(body), {
               headers: responseHeaders,

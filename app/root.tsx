@@ -15,6 +15,7 @@ import {
 } from "@remix-run/react";
 import { useEffect, type ReactNode } from "react";
 import { getSignedIn, staleCookieHeader } from "~/auth/permissions.server";
+import { useNonce } from "~/components/nonce";
 import { readFlash } from "~/utils/flash.server";
 import styles from "~/styles/app.css";
 
@@ -41,6 +42,7 @@ export type RootData = typeof loader;
 function Shell({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<RootData>("root");
   const person = data?.person ?? null;
+  const nonce = useNonce();
   // Browser tests (and nothing else) wait for this before using what needs JavaScript.
   useEffect(() => {
     document.documentElement.dataset.hydrated = "true";
@@ -79,8 +81,8 @@ function Shell({ children }: { children: ReactNode }) {
           <p role="status" className={`flash flash-${data.flash.kind}`}>{data.flash.message}</p>
         ) : null}
         <main id="main">{children}</main>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -10,14 +10,21 @@ export function isSameOriginRequest(request: Request): boolean {
   if (fetchSite && fetchSite !== "same-origin") return false;
   const origin = request.headers.get("Origin");
   if (!origin) return fetchSite === "same-origin";
-  let originHost: string;
+  let originValue: string;
   try {
-    originHost = new URL(origin).host;
+    originValue = new URL(origin).origin;
   } catch {
     return false;
   }
-  const expected = env().APP_URL ? new URL(env().APP_URL!).host : request.headers.get("Host") ?? new URL(request.url).host;
-  return originHost === expected;
+  // Scheme, host and port: an http:// page is not the https:// site. Behind a proxy the
+  // request's own URL carries X-Forwarded-Proto/Host when TRUST_PROXY says to believe them.
+  return originValue === expectedOrigin(request);
+}
+
+function expectedOrigin(request: Request): string {
+  const appUrl = env().APP_URL;
+  if (appUrl) return new URL(appUrl).origin;
+  return new URL(request.url).origin;
 }
 
 export function assertSameOrigin(request: Request): void {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
+import { resetEnv } from "~/utils/env.server";
 import { callRoute, makePerson, makeRequest, sessionCookieFor } from "../../tests/setup/factories";
-import { createSession, SESSION_LIFETIME_MS, sessionCookie, validateSessionToken } from "./session.server";
+import { createSession, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS, sessionCookie, validateSessionToken } from "./session.server";
 import { requireUser } from "./permissions.server";
 
 describe("database sessions", () => {
@@ -28,12 +29,24 @@ describe("database sessions", () => {
     const person = await makePerson();
     const start = new Date("2026-03-01T10:00:00Z");
     const { token } = await createSession(person.id, start);
-    const later = new Date(start.getTime() + 20 * 24 * 3600_000);
+    const later = new Date(start.getTime() + 10 * 24 * 3600_000);
     const used = await validateSessionToken(token, later);
-    expect(used?.renewed?.expiresAt.getTime()).toBe(later.getTime() + SESSION_LIFETIME_MS);
-    const muchLater = new Date(later.getTime() + SESSION_LIFETIME_MS + 1000);
+    expect(used?.renewed?.expiresAt.getTime()).toBe(later.getTime() + SESSION_IDLE_MS);
+    const muchLater = new Date(later.getTime() + SESSION_IDLE_MS + 1000);
     expect(await validateSessionToken(token, muchLater)).toBeNull();
     expect(await db.authSession.count({ where: { personId: person.id } })).toBe(0);
+  });
+
+  it("ends 30 days after signing in however often it is used (absolute lifetime)", async () => {
+    const person = await makePerson();
+    const start = new Date("2026-03-01T10:00:00Z");
+    const { token } = await createSession(person.id, start);
+    for (const day of [6, 12, 18, 24, 29]) {
+      expect(await validateSessionToken(token, new Date(start.getTime() + day * 24 * 3600_000)), `day ${day}`).not.toBeNull();
+    }
+    const renewed = await validateSessionToken(token, new Date(start.getTime() + 29.5 * 24 * 3600_000));
+    expect(renewed?.renewed?.expiresAt.getTime()).toBe(start.getTime() + SESSION_ABSOLUTE_MS);
+    expect(await validateSessionToken(token, new Date(start.getTime() + SESSION_ABSOLUTE_MS + 60_000))).toBeNull();
   });
 
   it("sets an HttpOnly, SameSite=Lax cookie, Secure in production", async () => {
@@ -83,6 +96,26 @@ describe("CSRF defence", () => {
     expect(((await requireUser(crossSite).catch((e) => e)) as Response).status).toBe(403);
     const bare = new Request("http://localhost:3000/logout", { method: "POST", headers: { Cookie: cookie, Host: "localhost:3000" } });
     expect(((await requireUser(bare).catch((e) => e)) as Response).status).toBe(403);
+  });
+
+  it("compares the scheme too: an http:// page is not the https:// site", async () => {
+    const person = await makePerson();
+    const cookie = await sessionCookieFor(person.id);
+    const saved = { ...process.env };
+    process.env.APP_URL = "https://cohort.example";
+    resetEnv();
+    try {
+      const plain = makeRequest("/home", { cookie, form: {}, headers: { Origin: "http://cohort.example" } });
+      expect(((await requireUser(plain).catch((e) => e)) as Response).status).toBe(403);
+      const secure = makeRequest("/home", { cookie, form: {}, headers: { Origin: "https://cohort.example" } });
+      expect((await requireUser(secure)).id).toBe(person.id);
+    } finally {
+      process.env = saved;
+      resetEnv();
+    }
+    // Without APP_URL the request's own scheme counts (X-Forwarded-Proto once the server trusts the proxy).
+    const behindProxy = new Request("https://cohort.example/home", { method: "POST", headers: { Cookie: cookie, Origin: "http://cohort.example" } });
+    expect(((await requireUser(behindProxy).catch((e) => e)) as Response).status).toBe(403);
   });
 
   it("lets the same site's POST through", async () => {

@@ -3,7 +3,8 @@
 import { db, transaction } from "~/utils/db.server";
 import { demoSignInEnabled } from "~/utils/env.server";
 import type { GitHubProfile } from "./github-oauth.server";
-import { createSession, sessionCookie } from "./session.server";
+import { recordAudit } from "~/cohorts/audit.server";
+import { createSession, invalidateAllSessions, invalidateSession, readCookie, SESSION_COOKIE, sessionCookie, validateSessionToken } from "./session.server";
 
 /** Creates or refreshes the person for a GitHub profile and binds pending appointments. */
 export async function upsertGitHubPerson(profile: GitHubProfile, now = new Date()) {
@@ -54,9 +55,33 @@ export async function bindPendingMemberships(personId: string, login: string): P
   return bound;
 }
 
-export async function startSession(personId: string): Promise<string> {
-  const { token, expiresAt } = await createSession(personId);
+/**
+ * Signs `personId` in on this browser. Whatever session the browser carried before
+ * (someone else's, or an older one of the same person) ends: one browser, one session.
+ */
+export async function startSession(personId: string, request: Request, method: "github" | "demo"): Promise<string> {
+  const previous = readCookie(request, SESSION_COOKIE);
+  const earlier = previous ? await validateSessionToken(previous) : null;
+  if (earlier) {
+    await invalidateSession(earlier.sessionId);
+    if (earlier.person.id !== personId) {
+      await recordAudit({ actorId: earlier.person.id, action: "auth.sign_out", subjectType: "person", subjectId: earlier.person.id, detail: "someone else signed in on the same browser" });
+    }
+  }
+  const { token, expiresAt } = await createSession(personId, new Date(), request.headers.get("User-Agent"));
+  await recordAudit({ actorId: personId, action: "auth.sign_in", subjectType: "person", subjectId: personId, detail: method });
   return sessionCookie(token, expiresAt);
+}
+
+export async function signOut(personId: string, sessionId: string): Promise<void> {
+  await invalidateSession(sessionId);
+  await recordAudit({ actorId: personId, action: "auth.sign_out", subjectType: "person", subjectId: personId });
+}
+
+export async function signOutEverywhere(personId: string): Promise<number> {
+  const ended = await invalidateAllSessions(personId);
+  await recordAudit({ actorId: personId, action: "auth.sign_out_everywhere", subjectType: "person", subjectId: personId, detail: `${ended} sessions ended` });
+  return ended;
 }
 
 export async function listDemoPeople() {

@@ -144,9 +144,14 @@ describe("demo sign-in", () => {
   });
 
   it("never redirects off-site after sign-in", async () => {
-    const { safeRedirect } = await import("~/routes/login");
+    const { safeRedirect } = await import("~/auth/safe-redirect");
     expect(safeRedirect("https://evil.example/")).toBe("/home");
     expect(safeRedirect("//evil.example/")).toBe("/home");
     expect(safeRedirect("/cohorts/x")).toBe("/cohorts/x");
+    expect(safeRedirect("/cohorts/x/issues?project=django#top")).toBe("/cohorts/x/issues?project=django#top");
+    // What browsers forgive in a Location header must not become another origin.
+    for (const evil of ["/%09/evil.example", "/\t/evil.example", "/\\evil.example", "/%5Cevil.example", "/%2F/evil.example", "/%2f%2fevil.example", "/x\r\nSet-Cookie: a=b", "/\n/evil.example", "/%0d%0aLocation:%20//evil.example", "/ /evil.example", "/%"]) {
+      expect(safeRedirect(evil), evil).toBe("/home");
+    }
   });
 });

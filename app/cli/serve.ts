@@ -1,15 +1,50 @@
-// Serves the built app outside production (demo, browser tests, benchmarks).
-// Production uses `npm start` (remix-serve); remix-serve's development mode expects
-// `remix dev` beside it, so this small server takes its place (docs/decisions/003).
+// The HTTP server for the built app: the demo, the browser tests, the benchmarks and
+// production (`npm start`) all run this file (docs/decisions/003, 061). Before Remix it
+// refuses oversized bodies (413, unread) and NUL addresses, honours TRUST_PROXY, and
+// gives every response the security headers (HTML pages set their own CSP with a nonce).
 import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
+import { originVerdict, refuseAtEdge, trustProxySetting } from "../utils/http-edge";
+import { baseSecurityHeaders, PRIVATE_NO_STORE, RESOURCE_POLICY } from "../utils/security-headers";
 
 const buildPath = path.resolve("build/index.js");
 const build = (await import(buildPath)) as ServerBuild;
+const production = process.env.NODE_ENV === "production";
 const app = express();
 app.disable("x-powered-by");
+app.set("trust proxy", trustProxySetting(process.env.TRUST_PROXY));
+
+app.use((req, res, next) => {
+  const refusal = refuseAtEdge({ method: req.method, url: req.originalUrl, contentLength: req.get("Content-Length") });
+  if (refusal) {
+    // Close the connection instead of reading (and discarding) a huge body.
+    res.status(refusal.status).set({ "Content-Type": "text/plain; charset=utf-8", Connection: "close" }).send(refusal.message);
+    return;
+  }
+  if (!["GET", "HEAD", "OPTIONS"].includes(req.method)) {
+    const trusted = Boolean(app.get("trust proxy"));
+    const host = (trusted ? req.get("X-Forwarded-Host")?.split(",")[0].trim() : undefined) ?? req.get("Host") ?? "";
+    const expected = process.env.APP_URL || `${req.protocol}://${host}`;
+    const verdict = originVerdict(req.get("Origin"), expected, req.get("Sec-Fetch-Site"));
+    if (verdict !== "none") {
+      delete req.headers.origin;
+      req.headers["sec-fetch-site"] = verdict;
+    }
+  }
+  // Defaults just before the headers leave, so what a response sets itself wins.
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: typeof res, ...args: Parameters<typeof res.writeHead>) {
+    if (!res.headersSent) {
+      for (const [name, value] of baseSecurityHeaders(production)) if (!res.hasHeader(name)) res.setHeader(name, value);
+      if (!res.hasHeader("Content-Security-Policy")) res.setHeader("Content-Security-Policy", RESOURCE_POLICY);
+      if (!res.hasHeader("Cache-Control")) res.setHeader("Cache-Control", PRIVATE_NO_STORE);
+    }
+    return writeHead.apply(this, args);
+  } as typeof res.writeHead;
+  next();
+});
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));
 app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV }));

@@ -1,5 +1,6 @@
 // A person's own settings: name, e-mail for notices, time zone for every date shown.
 import { z } from "zod";
+import { recordAudit } from "~/cohorts/audit.server";
 import { db } from "~/utils/db.server";
 import { isValidTimeZone } from "~/utils/time";
 
@@ -20,7 +21,13 @@ export async function getProfile(personId: string) {
 }
 
 export async function saveProfile(personId: string, input: ProfileInput): Promise<void> {
+  const before = await db.person.findUnique({ where: { id: personId }, select: { name: true, email: true, timeZone: true } });
   await db.person.update({ where: { id: personId }, data: input });
+  // Which settings changed, not their values (an e-mail address is personal).
+  const changed = before ? (Object.keys(input) as (keyof typeof before)[]).filter((key) => key in before && before[key] !== (input as Record<string, unknown>)[key]) : [];
+  if (changed.length > 0) {
+    await recordAudit({ actorId: personId, action: "settings.updated", subjectType: "person", subjectId: personId, detail: changed.join(", ") });
+  }
 }
 
 export function timeZoneChoices(): string[] {

@@ -8,6 +8,7 @@ import { CohortForm } from "~/components/admin-forms";
 import { Field } from "~/components/forms";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms";
+import { readForm } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Edit cohort — Cohort" }];
 
@@ -23,7 +24,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
   const cohort = await getCohortForEdit(params.slug!);
   if (!cohort) throw notFound("There is no cohort at this address.");
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
   if (intent === "appoint") {
     const parsed = parseForm(appointForm, formData);

@@ -6,6 +6,7 @@ import { NoticeCard, NoticePager } from "~/components/notice-card";
 import { deliverDueNotices, listOutbox, retryNotice, transportFromEnv } from "~/notifications/delivery.server";
 import { NOTICE_STATUSES } from "~/notifications/statuses";
 import { redirectWithFlash } from "~/utils/flash.server";
+import { readForm } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Outbox — Cohort" }];
 
@@ -19,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   await requireAdmin(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   if (formData.get("intent") === "retry") {
     const ok = await retryNotice(String(formData.get("id") ?? ""));
     return redirectWithFlash("/admin/outbox", ok ? { kind: "success", message: "The notice is queued again." } : { kind: "error", message: "That notice cannot be retried." });

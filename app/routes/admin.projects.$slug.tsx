@@ -7,6 +7,7 @@ import { getProjectForEdit, saveProject } from "~/cohorts/admin.server";
 import { ProjectForm } from "~/components/admin-forms";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms";
+import { readForm } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Edit project — Cohort" }];
 
@@ -20,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
   if (!(await getProjectForEdit(params.slug!))) throw notFound("There is no project at this address.");
-  const parsed = parseForm(projectForm, await request.formData());
+  const parsed = parseForm(projectForm, await readForm(request));
   if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   const saved = await saveProject(admin.id, parsed.data, params.slug!);
   if (!saved.ok) return json({ errors: saved.errors, values: parsed.values }, { status: 400 });

@@ -7,6 +7,7 @@ import { saveProject } from "~/cohorts/admin.server";
 import { ProjectForm } from "~/components/admin-forms";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms";
+import { readForm } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "New project — Cohort" }];
 
@@ -17,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
-  const parsed = parseForm(projectForm, await request.formData());
+  const parsed = parseForm(projectForm, await readForm(request));
   if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   const saved = await saveProject(admin.id, parsed.data, null);
   if (!saved.ok) return json({ errors: saved.errors, values: parsed.values }, { status: 400 });

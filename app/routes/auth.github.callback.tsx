@@ -4,7 +4,7 @@ import { clearedStateCookie, fetchProfileForCode, githubSignInConfigured, OAUTH_
 import { readCookie } from "~/auth/session.server";
 import { startSession, upsertGitHubPerson } from "~/auth/sign-in.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { safeRedirect } from "./login";
+import { safeRedirect } from "~/auth/safe-redirect";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   // The OAuth callback authorizes by the `state` it was given.
@@ -35,6 +35,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
   const person = await upsertGitHubPerson(profile);
   const headers = new Headers(clear);
-  headers.append("Set-Cookie", await startSession(person.id));
+  headers.append("Set-Cookie", await startSession(person.id, request, "github"));
   return redirect(safeRedirect(expected.redirectTo), { headers });
 }

@@ -15,6 +15,7 @@ import { ErrorSummary, type ErrorLink } from "~/components/forms";
 import { Markdown } from "~/components/markdown";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { formValues, type FormValues } from "~/utils/forms";
+import { readForm } from "~/utils/request-body.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Apply to ${data.cohort.name} — Cohort` : "Apply — Cohort" }];
 
@@ -27,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const person = await requireUser(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = String(formData.get("intent") ?? "save");
   const here = `/cohorts/${params.slug}/apply`;
   if (intent === "withdraw") {

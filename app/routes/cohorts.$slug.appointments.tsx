@@ -7,6 +7,7 @@ import { appointForm } from "~/teams/team-forms";
 import { appointGuide, getAppointments, removeGuide } from "~/teams/teams.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm, valueOf, type FormValues } from "~/utils/forms";
+import { readForm } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Navigators and captains — Cohort" }];
 
@@ -18,7 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const access = await requireCohortRole(request, params.slug, ["organizer"]);
   const here = `/cohorts/${access.cohort.slug}/appointments`;
-  const formData = await request.formData();
+  const formData = await readForm(request);
   if (formData.get("intent") === "remove") {
     const message = await removeGuide(access.person.id, access.cohort.id, String(formData.get("membershipId") ?? ""));
     return redirectWithFlash(here, message ? { kind: "success", message } : { kind: "error", message: "That appointment no longer exists." });

@@ -12,6 +12,7 @@ import { availabilityForm } from "~/teams/team-forms";
 import { getMyAvailability, saveMyAvailability } from "~/teams/teams.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm, valueOf } from "~/utils/forms";
+import { readForm } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "My weekly availability — Cohort" }];
 
@@ -25,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const access = await requireCohortRole(request, params.slug, ROLES);
-  const parsed = parseForm(availabilityForm, await request.formData());
+  const parsed = parseForm(availabilityForm, await readForm(request));
   if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   const saved = await saveMyAvailability(access.cohort.id, access.person.id, parsed.data.localSlots, parsed.data.timeZone);
   if (!saved.ok) return json({ errors: { form: saved.error } as Record<string, string>, values: parsed.values }, { status: 400 });

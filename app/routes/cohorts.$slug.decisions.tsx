@@ -10,6 +10,7 @@ import { PHASE_LABELS } from "~/cohorts/phase";
 import { DateText } from "~/components/dates";
 import { formatScore } from "~/applications/scores";
 import { redirectWithFlash } from "~/utils/flash.server";
+import { readForm } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Decisions — Cohort" }];
 
@@ -22,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const access = await requireCohortRole(request, params.slug, ["organizer"]);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = String(formData.get("intent") ?? "");
   const here = `/cohorts/${params.slug}/decisions`;
   const origin = new URL(request.url).origin;

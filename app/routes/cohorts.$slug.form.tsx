@@ -10,6 +10,7 @@ import type { Criterion } from "~/applications/form.server";
 import { ErrorSummary, Field } from "~/components/forms";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm, valueOf, type FormValues } from "~/utils/forms";
+import { readForm } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Application form — Cohort" }];
 
@@ -23,7 +24,7 @@ type ActionData = { formKey: string; errors: Record<string, string>; values: For
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const access = await requireCohortRole(request, params.slug, ["organizer"]);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = String(formData.get("intent") ?? "");
   const cohortId = access.cohort.id;
   const actorId = access.person.id;

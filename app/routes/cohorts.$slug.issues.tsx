@@ -11,6 +11,7 @@ import { addIssueByUrl, claimIssue, curateIssue, getIssueBoard, reassignClaim, r
 import { addIssueForm, claimForm, curateForm, DIFFICULTIES, DIFFICULTY_LABELS, reassignForm, releaseForm } from "~/issues/forms";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm, valueOf, type FormValues } from "~/utils/forms";
+import { readForm } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Starter issues — Cohort" }];
 
@@ -26,7 +27,7 @@ type ActionData = { intent: string; target?: string; errors?: Record<string, str
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const access = await requireCohortRole(request, params.slug, ROLES);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = String(formData.get("intent") ?? "");
   const back = `/cohorts/${params.slug}/issues${new URL(request.url).search}`;
   const fail = (errors: Record<string, string>, values: FormValues, target?: string) => json<ActionData>({ intent, target, errors, values }, { status: 400 });

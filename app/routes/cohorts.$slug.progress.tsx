@@ -11,6 +11,7 @@ import { getReflectionSettings, saveReflectionSettings } from "~/reflections/set
 import styles from "~/styles/progress.css";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm, valueOf, type FormValues } from "~/utils/forms";
+import { readForm } from "~/utils/request-body.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Progress — ${data.progress.cohort.name}` : "Cohort progress" }];
@@ -26,7 +27,7 @@ type ActionData = { errors: Record<string, string>; values: FormValues };
 /** Saves the reflection prompts and the needs-attention thresholds. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const access = await requireCohortRole(request, params.slug, ["organizer"]);
-  const parsed = parseForm(reflectionSettingsForm, await request.formData());
+  const parsed = parseForm(reflectionSettingsForm, await readForm(request));
   if (!parsed.ok) return json<ActionData>({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   await saveReflectionSettings(access, parsed.data);
   return redirectWithFlash(`/cohorts/${params.slug}/progress`, { kind: "success", message: "Reflection prompts and thresholds saved." });

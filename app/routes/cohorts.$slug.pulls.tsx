@@ -9,6 +9,7 @@ import { AI_DISCLOSURE_LABELS, AI_DISCLOSURES, explainPullForm, linkPullForm, pr
 import { assertCanLinkPulls, claimsForLinking, explainPull, linkPullRequest, listLinkedPulls, markPreReviewed } from "~/pulls/pulls.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm, valueOf, type FormValues } from "~/utils/forms";
+import { readForm } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Pull requests — Cohort" }];
 
@@ -35,7 +36,7 @@ type ActionData = { intent: string; target?: string; errors?: Record<string, str
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const access = await requireCohortRole(request, params.slug, ROLES);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = String(formData.get("intent") ?? "");
   const back = `/cohorts/${params.slug}/pulls`;
   const fail = (errors: Record<string, string>, values: FormValues, target?: string, choices?: boolean) =>

@@ -10,6 +10,7 @@ import { getReflectionEditor, parseWeek, previewAnswers, saveReflection } from "
 import styles from "~/styles/progress.css";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm, valueOf, type FormValues } from "~/utils/forms";
+import { readForm } from "~/utils/request-body.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Week ${data.editor.week} reflection — ${data.editor.cohort.name}` : "Reflection" }];
@@ -26,7 +27,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const access = await requireCohortRole(request, params.slug, ["participant"]);
   const week = parseWeek(params.week);
   const editor = await getReflectionEditor(access, week);
-  const parsed = parseForm(reflectionForm(editor.prompts.length), await request.formData());
+  const parsed = parseForm(reflectionForm(editor.prompts.length), await readForm(request));
   if (!parsed.ok) return json<ActionData>({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   if (parsed.data.intent === "preview") {
     return json<ActionData>({ values: parsed.values, preview: previewAnswers(editor.prompts, parsed.data as Record<string, unknown>) });

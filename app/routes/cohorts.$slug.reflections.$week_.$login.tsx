@@ -10,6 +10,7 @@ import { addReflectionComment, getReflectionThread, parseWeek, replyContext } fr
 import styles from "~/styles/progress.css";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm, valueOf, type FormValues } from "~/utils/forms";
+import { readForm } from "~/utils/request-body.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -30,7 +31,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const week = parseWeek(params.week);
   // Who is asking comes before anything about the form.
   await replyContext(access.person, params.slug!, week, params.login ?? "");
-  const parsed = parseForm(commentForm, await request.formData());
+  const parsed = parseForm(commentForm, await readForm(request));
   if (!parsed.ok) return json<ActionData>({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   const result = await addReflectionComment(access.person, params.slug!, week, params.login ?? "", parsed.data.body);
   if (!result.ok) return json<ActionData>({ errors: { form: result.error }, values: parsed.values }, { status: 400 });

@@ -11,6 +11,7 @@ import { scoreCommentField, scoreField } from "~/review/fields";
 import { getReviewDetail, saveScores, setRecusal } from "~/review/review.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { formValues, valueOf, type FormValues } from "~/utils/forms";
+import { readForm } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Review an application — Cohort" }];
 
@@ -24,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const access = await requireCohortRole(request, params.slug, ["organizer", "reviewer"]);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = String(formData.get("intent") ?? "score");
   const here = `/cohorts/${params.slug}/review/${params.applicationId}`;
   if (intent === "recuse" || intent === "unrecuse") {

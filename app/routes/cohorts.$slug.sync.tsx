@@ -7,6 +7,7 @@ import { DateText } from "~/components/dates";
 import { githubTokenWarning } from "~/integrations/github.server";
 import { getSyncPage, startSyncInBackground } from "~/issues/sync.server";
 import { redirectWithFlash } from "~/utils/flash.server";
+import { readForm } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Sync with GitHub and Trac — Cohort" }];
 
@@ -18,6 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   await requireCohortRole(request, params.slug, ["organizer"]);
+  await readForm(request);
   const started = await startSyncInBackground();
   const back = `/cohorts/${params.slug}/sync`;
   if (!started.started) return redirectWithFlash(back, { kind: "info", message: "A sync is already running (perhaps on another app instance); its progress is shown below." });

@@ -11,6 +11,7 @@ import { timeZoneChoices } from "~/people/profile.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm, valueOf, type FormValues } from "~/utils/forms";
 import { formatDateTime } from "~/utils/time";
+import { readForm } from "~/utils/request-body.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.team.name} — ${data.cohort.name}` : "Team — Cohort" }];
 
@@ -26,7 +27,7 @@ type ActionData = { form: "meeting" | "links"; errors: Record<string, string>; v
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const access = await requireCohortRole(request, params.slug, MEMBERS);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = String(formData.get("intent") ?? "");
   const here = `/cohorts/${access.cohort.slug}/teams/${params.team}`;
   if (intent === "meeting" || intent === "links") await requireTeamEditor(access, params.team!);

@@ -10,6 +10,7 @@ import { nudgeForm } from "~/reflections/forms";
 import styles from "~/styles/progress.css";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms";
+import { readForm } from "~/utils/request-body.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.progress.team.name} progress — ${data.progress.cohort.name}` : "Team progress" }];
@@ -25,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const access = await requireCohortRole(request, params.slug, GUIDES);
   const back = `/cohorts/${params.slug}/teams/${params.team}/progress`;
-  const parsed = parseForm(nudgeForm, await request.formData());
+  const parsed = parseForm(nudgeForm, await readForm(request));
   if (!parsed.ok) return redirectWithFlash(back, { kind: "error", message: "Choose a participant to check in with." });
   const result = await sendCheckIn(access, params.team ?? "", parsed.data.personId, parsed.data.reason);
   return redirectWithFlash(back, {

@@ -7,6 +7,7 @@ import { utcToLocal } from "~/availability/slots";
 import { decodeDraft, describeSlots, encodeDraft, evaluateDraft, moveInDraft } from "~/teams/draft";
 import { loadPool, publishTeams, suggestFor } from "~/teams/forming.server";
 import { redirectWithFlash } from "~/utils/flash.server";
+import { readForm } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Form teams — Cohort" }];
 
@@ -27,7 +28,7 @@ type ActionData = { draft: string; message?: string; error?: string };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const access = await requireCohortRole(request, params.slug, ["organizer"]);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = String(formData.get("intent") ?? "");
   const pool = await loadPool(access.cohort.id);
   const draft = decodeDraft(String(formData.get("draft") ?? ""));

@@ -4,9 +4,11 @@ import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
 import { assertSameOrigin } from "~/auth/csrf.server";
 import { authorizationUrl, githubSignInConfigured, newOAuthState, stateCookie } from "~/auth/github-oauth.server";
 import { getSignedIn } from "~/auth/permissions.server";
+import { safeRedirect } from "~/auth/safe-redirect";
 import { findDemoPerson, listDemoPeople, startSession } from "~/auth/sign-in.server";
 import { demoSignInEnabled } from "~/utils/env.server";
 import { redirectWithFlash } from "~/utils/flash.server";
+import { readForm } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in — Cohort" }];
 
@@ -21,11 +23,6 @@ const ROLE_LABELS: Record<string, string> = {
   alumnus: "alumna/alumnus",
 };
 
-/** Only same-site paths: never redirect somewhere else after sign-in. */
-export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/home"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
-}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   // Public page; a signed-in visitor goes straight on.
@@ -42,7 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   assertSameOrigin(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const redirectTo = safeRedirect(form.get("redirectTo"));
   if (form.get("intent") === "github") {
     if (!githubSignInConfigured()) return redirectWithFlash("/login", { kind: "error", message: "GitHub sign-in is not configured on this server." });
@@ -53,7 +50,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!demoSignInEnabled()) throw new Response("Not found", { status: 404 });
     const person = await findDemoPerson(String(form.get("personId") ?? ""));
     if (!person) return redirectWithFlash("/login", { kind: "error", message: "That demo person no longer exists. Choose another." });
-    return redirect(redirectTo, { headers: { "Set-Cookie": await startSession(person.id) } });
+    return redirect(redirectTo, { headers: { "Set-Cookie": await startSession(person.id, request, "demo") } });
   }
   return redirectWithFlash("/login", { kind: "error", message: "Choose how to sign in." });
 }

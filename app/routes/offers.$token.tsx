@@ -5,6 +5,7 @@ import { getOfferPage, respondToOffer } from "~/applications/offers.server";
 import { forbidden, notFound, requireUser } from "~/auth/permissions.server";
 import { DateText, DayText } from "~/components/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
+import { readForm } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Your offer — Cohort" }];
 
@@ -21,7 +22,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const offer = await getOfferPage(person, params.token!, new URL(request.url).origin);
   if (offer === "not_found") throw notFound("This offer link is not valid.");
   if (offer === "not_yours") throw forbidden("This offer was sent to someone else.");
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const response = formData.get("intent") === "confirm" ? "confirm" : "decline";
   if (response === "decline" && formData.get("sure") !== "on") {
     return json({ error: "Tick the box to confirm that you are giving up your seat." }, { status: 400 });

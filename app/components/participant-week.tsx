@@ -5,6 +5,7 @@ import type { SerializeFrom } from "@remix-run/node";
 import { Link } from "@remix-run/react";
 import type { getParticipantWeek } from "~/reflections/week.server";
 import { DateText } from "./dates";
+import { ExternalLink } from "./external-link";
 import { PreReviewedBadge, PullStatusBadge } from "./pull-request-card";
 
 export type ParticipantWeekData = SerializeFrom<Awaited<ReturnType<typeof getParticipantWeek>>>;
@@ -55,7 +56,7 @@ export function ParticipantWeek({ w, timeZone }: { w: ParticipantWeekData; timeZ
         {w.claims.length === 0 ? <p>You have not claimed a starter issue yet. <Link to={`/cohorts/${w.cohort.slug}/issues`}>Find one</Link>.</p> : (
           <ul>
             {w.claims.map((c) => (
-              <li key={c.id}><a href={c.url}>{c.title}</a> <span className="muted">({c.key}, claimed <DateText value={c.claimedAt} timeZone={timeZone} />)</span></li>
+              <li key={c.id}><ExternalLink href={c.url} newTab={false}>{c.title}</ExternalLink> <span className="muted">({c.key}, claimed <DateText value={c.claimedAt} timeZone={timeZone} />)</span></li>
             ))}
           </ul>
         )}
@@ -64,7 +65,7 @@ export function ParticipantWeek({ w, timeZone }: { w: ParticipantWeekData; timeZ
           <ul>
             {w.pulls.map((p) => (
               <li key={p.id}>
-                <a href={p.url}>{p.name}</a> {p.title}{" "}
+                <ExternalLink href={p.url} newTab={false}>{p.name}</ExternalLink> {p.title}{" "}
                 <PullStatusBadge status={p.status} label={p.statusLabel} />{" "}
                 {p.preReviewedBy ? <PreReviewedBadge by={p.preReviewedBy} /> : null}{" "}
                 {p.lastActivityAt ? <span className="muted">last activity <DateText value={p.lastActivityAt} timeZone={timeZone} /></span> : null}

@@ -4,6 +4,7 @@
 import type { ReactNode } from "react";
 import type { PullCardData } from "~/pulls/pulls.server";
 import { DateText } from "./dates";
+import { ExternalLink } from "./external-link";
 import { Markdown } from "./markdown";
 
 export type PullRequestCardProps = {
@@ -48,7 +49,7 @@ export function PullRequestCard({ pr, timeZone, largeThreshold, detailed = false
   return (
     <article className="card pr-card" aria-label={`Pull request ${name}`}>
       <h3 style={{ marginTop: 0 }}>
-        <a href={pr.url} rel="noopener noreferrer" target="_blank">{pr.title}</a> <span className="muted">{name}</span>
+        <ExternalLink href={pr.url}>{pr.title}</ExternalLink> <span className="muted">{name}</span>
       </h3>
       <p className="pr-badges">
         <PullStatusBadge status={pr.status} label={pr.statusLabel} />{" "}
@@ -61,7 +62,7 @@ export function PullRequestCard({ pr, timeZone, largeThreshold, detailed = false
         <div><dt>Size</dt><dd><span className="added">+{pr.additions}</span> <span className="removed">−{pr.deletions}</span> in {pr.changedFiles} {pr.changedFiles === 1 ? "file" : "files"}</dd></div>
         <div><dt>Reviews</dt><dd>{pr.reviewCount}</dd></div>
         <div><dt>Last activity</dt><dd>{pr.lastActivityAt ? <DateText value={pr.lastActivityAt} timeZone={timeZone} withTime /> : "—"}</dd></div>
-        {pr.issue ? <div><dt>Fixes</dt><dd><a href={pr.issue.url} rel="noopener noreferrer" target="_blank">{pr.issue.key}</a> {pr.issue.title}</dd></div> : null}
+        {pr.issue ? <div><dt>Fixes</dt><dd><ExternalLink href={pr.issue.url}>{pr.issue.key}</ExternalLink> {pr.issue.title}</dd></div> : null}
       </dl>
       {pr.large ? (
         <p className="hint" role="note">

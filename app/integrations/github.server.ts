@@ -37,7 +37,8 @@ export type GitHubStats = {
 };
 
 /** `unreachable`: no answer at all (DNS, refused, timeout) after the retries. */
-export type GitHubErrorKind = "not_found" | "rate_limited" | "malformed" | "failed" | "unauthorized" | "unreachable";
+/** `forbidden`: a 403 that is not a rate limit (SAML, IP allow list): that repository only. */
+export type GitHubErrorKind = "not_found" | "rate_limited" | "malformed" | "failed" | "unauthorized" | "unreachable" | "forbidden";
 
 export class GitHubError extends Error {
   constructor(
@@ -52,33 +53,50 @@ export class GitHubError extends Error {
 
 // ─── shapes we rely on (a subset of GitHub's published schemas) ───────────────
 
+/** Only http(s) addresses are kept from GitHub data (never `javascript:`). */
+export const httpUrl = z
+  .string()
+  .url()
+  .refine((u) => /^https?:\/\//i.test(u), { message: "not an http(s) address" });
+
+/** An ISO 8601 time GitHub wrote; anything else is refused before it reaches the database. */
+export const isoDate = z.string().refine((v) => /^\d{4}-\d{2}-\d{2}T/.test(v) && !Number.isNaN(new Date(v).getTime()), { message: "not a date" });
+/** Numbers the database can hold (GitHub's issue and PR numbers are well below). */
+const itemNumber = z.number().int().positive().max(2_147_483_647);
+
 const label = z.union([z.string(), z.object({ name: z.string().nullish() })]);
 const issueSchema = z.object({
-  number: z.number().int(),
+  number: itemNumber,
   title: z.string(),
-  html_url: z.string().url(),
+  html_url: httpUrl,
   state: z.enum(["open", "closed"]),
   labels: z.array(label).default([]),
-  updated_at: z.string(),
+  updated_at: isoDate,
   pull_request: z.unknown().optional(),
+  repository_url: z.string().optional(),
 });
 const pullSchema = z.object({
-  number: z.number().int(),
-  html_url: z.string().url(),
+  number: itemNumber,
+  html_url: httpUrl,
   title: z.string(),
   body: z.string().nullish(),
   user: z.object({ login: z.string() }).nullish(),
   state: z.enum(["open", "closed"]),
   draft: z.boolean().nullish(),
   merged: z.boolean().nullish(),
-  merged_at: z.string().nullish(),
-  closed_at: z.string().nullish(),
-  created_at: z.string(),
-  updated_at: z.string(),
-  additions: z.number().int().nonnegative(),
-  deletions: z.number().int().nonnegative(),
-  changed_files: z.number().int().nonnegative(),
+  merged_at: isoDate.nullish(),
+  closed_at: isoDate.nullish(),
+  created_at: isoDate,
+  updated_at: isoDate,
+  additions: z.number().int().nonnegative().max(2_147_483_647),
+  deletions: z.number().int().nonnegative().max(2_147_483_647),
+  changed_files: z.number().int().nonnegative().max(2_147_483_647),
   base: z.object({ repo: z.object({ name: z.string(), owner: z.object({ login: z.string() }) }) }).optional(),
+});
+const pullListItemSchema = z.object({
+  number: itemNumber,
+  updated_at: isoDate,
+  base: z.object({ repo: z.object({ name: z.string(), owner: z.object({ login: z.string() }) }).nullish() }).optional(),
 });
 const reviewSchema = z.object({
   user: z.object({ login: z.string() }).nullish(),
@@ -120,16 +138,31 @@ export type PullSnapshot = {
 
 export type ReviewSummary = { reviewCount: number; reviewState: ReviewState; lastReviewAt: Date | null };
 
+export type PullListing = {
+  /** number and updated_at of each pull request read, newest first */
+  items: { number: number; updatedAt: Date }[];
+  newest: Date | null;
+  /** the repository's name as GitHub spells it now (after a rename, in its own case) */
+  canonical: { owner: string; name: string } | null;
+};
+
 export type Conditional<T> = { notModified: true } | { notModified: false; value: T; etag: string | null };
 
 function labelNames(labels: z.infer<typeof label>[]): string[] {
   return labels.map((l) => (typeof l === "string" ? l : l.name ?? "")).filter(Boolean);
 }
 
+/** owner/name from an API address such as https://api.github.com/repos/wagtail/wagtail. */
+export function repositoryFromApiUrl(url: string | undefined): { owner: string; name: string } | null {
+  const match = url?.match(/\/repos\/([^/]+)\/([^/?#]+)\/?$/);
+  return match ? { owner: decodeURIComponent(match[1]), name: decodeURIComponent(match[2]) } : null;
+}
+
 export function issueFromApi(owner: string, repo: string, raw: z.infer<typeof issueSchema>): IssueSnapshot {
+  const canonical = repositoryFromApiUrl(raw.repository_url);
   return {
-    owner,
-    repo,
+    owner: canonical?.owner ?? owner,
+    repo: canonical?.name ?? repo,
     number: raw.number,
     title: raw.title,
     url: raw.html_url,
@@ -145,9 +178,12 @@ export function pullFromApi(owner: string, repo: string, data: unknown): PullSna
   if (!parsed.success) throw new GitHubError("malformed", `GitHub sent a pull request we could not read (${parsed.error.issues[0]?.path.join(".")}).`);
   const raw = parsed.data;
   const merged = Boolean(raw.merged || raw.merged_at);
+  // GitHub's own spelling of the repository (its current name after a rename,
+  // its own case when someone typed Wagtail/Wagtail) wins over the one we asked with.
+  const canonical = raw.base?.repo;
   return {
-    owner,
-    repo,
+    owner: canonical?.owner.login ?? owner,
+    repo: canonical?.name ?? repo,
     number: raw.number,
     url: raw.html_url,
     title: raw.title,
@@ -166,22 +202,24 @@ export function pullFromApi(owner: string, repo: string, data: unknown): PullSna
 }
 
 /**
- * Each reviewer's latest decisive review counts (GitHub's own rule): any
- * outstanding "changes requested" wins, then "approved", then plain comments.
+ * Each reviewer's latest opinionated review counts (GitHub's own rule): APPROVED or
+ * CHANGES_REQUESTED set the reviewer's opinion, DISMISSED clears it, COMMENTED
+ * leaves it as it was. Any outstanding "changes requested" wins, then "approved",
+ * then plain comments. Reviews come in the order GitHub lists them (oldest first).
  */
 export function summarizeReviews(reviews: { login: string; state: string; submittedAt: Date | null }[]): ReviewSummary {
   const submitted = reviews.filter((r) => r.state !== "PENDING");
-  const latest = new Map<string, string>();
+  const opinion = new Map<string, "APPROVED" | "CHANGES_REQUESTED">();
   for (const r of submitted) {
-    if (r.state === "COMMENTED" && latest.has(r.login)) continue;
-    latest.set(r.login, r.state);
+    if (r.state === "APPROVED" || r.state === "CHANGES_REQUESTED") opinion.set(r.login, r.state);
+    else if (r.state === "DISMISSED") opinion.delete(r.login);
   }
-  const states = [...latest.values()];
+  const states = [...opinion.values()];
   const reviewState: ReviewState = states.includes("CHANGES_REQUESTED")
     ? "changes_requested"
     : states.includes("APPROVED")
       ? "approved"
-      : states.length > 0
+      : submitted.length > 0
         ? "commented"
         : "none";
   const times = submitted.map((r) => r.submittedAt?.getTime() ?? 0).filter((t) => t > 0);
@@ -199,7 +237,24 @@ function nextLink(link: string | undefined): string | null {
   return null;
 }
 
-type RequestErrorLike = { status?: number; message?: string; response?: { headers?: Record<string, string> } };
+type RequestErrorLike = { status?: number; message?: string; response?: { headers?: Record<string, string>; data?: unknown } };
+
+/** Why GitHub refused (403, not a rate limit), in words. */
+export function forbiddenReason(bodyMessage: string): string {
+  if (/SAML/i.test(bodyMessage)) return "its organization requires SAML single sign-on and the sync's token is not authorized for that organization";
+  if (/IP allow list/i.test(bodyMessage)) return "its organization accepts requests only from the addresses on its IP allow list, and this server's address is not on it";
+  if (/(Resource not accessible|must have .*access)/i.test(bodyMessage)) return "the sync's token has no access to it";
+  return bodyMessage ? `GitHub said: “${bodyMessage.replace(/\s+/g, " ").slice(0, 200)}”` : "GitHub gave no reason";
+}
+
+function isRateLimit(e: RequestErrorLike): boolean {
+  const headers = e.response?.headers ?? {};
+  if (headers["x-ratelimit-remaining"] === "0") return true;
+  if (headers["retry-after"] !== undefined) return true;
+  const data = e.response?.data as { message?: unknown } | undefined;
+  const message = typeof data?.message === "string" ? data.message : e.message ?? "";
+  return /rate limit/i.test(message);
+}
 
 export class GitHub {
   readonly stats: GitHubStats = { requests: 0, notModified: 0, rateLimitWaits: [], remaining: null };
@@ -217,12 +272,21 @@ export class GitHub {
     const stats = this.stats;
     const baseUrl = (options.baseUrl ?? e.GITHUB_API_URL).replace(/\/$/, "");
     this.apiHost = new URL(baseUrl).host;
+    // Redirects (a renamed repository answers 301) are followed here, one counted
+    // request per hop, so the sync's figures are what went on the wire.
     const countingFetch: typeof fetch = async (input, init) => {
-      stats.requests += 1;
       const signal = init?.signal ?? AbortSignal.timeout(timeoutMs);
       let response: Response;
       try {
-        response = await fetch(input, { ...init, signal });
+        let url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+        for (let hop = 0; ; hop++) {
+          stats.requests += 1;
+          response = await fetch(url, { ...init, signal, redirect: "manual" });
+          const location = response.headers.get("location");
+          if (![301, 302, 307, 308].includes(response.status) || !location || hop >= 5) break;
+          url = new URL(location, url).href;
+        }
+        if (response.url !== url) Object.defineProperty(response, "url", { value: url });
       } catch (error) {
         // A timeout becomes a network error, which the retry plugin retries like a 5xx.
         if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError")) {
@@ -259,12 +323,24 @@ export class GitHub {
     });
   }
 
-  private translate(error: unknown, what: string): never {
+  private translate(error: unknown, what: string, repository?: string, repositoryLevel = false): never {
     if (error instanceof GitHubError) throw error;
     const e = error as RequestErrorLike;
     const status = e.status;
-    if (status === 404) throw new GitHubError("not_found", `GitHub has no ${what} there, or it is private.`, 404);
+    if (status === 404) {
+      throw new GitHubError("not_found", repositoryLevel && repository ? `GitHub has no repository ${repository}, or it is private.` : `GitHub has no ${what} there, or it is private.`, 404);
+    }
+    if (status === 410 && repositoryLevel && repository) throw new GitHubError("not_found", `GitHub says repository ${repository} is gone (410).`, 410);
     if (status === 401) throw new GitHubError("unauthorized", "GitHub refused the token (401): check GITHUB_TOKEN.", 401);
+    if (status === 403 && !isRateLimit(e)) {
+      const data = e.response?.data as { message?: unknown } | undefined;
+      const reason = forbiddenReason(typeof data?.message === "string" ? data.message : "");
+      throw new GitHubError(
+        "forbidden",
+        `GitHub refused access to ${repository ?? what}: ${reason}. Its issues and pull requests were not synced; the other repositories were.`,
+        403,
+      );
+    }
     if (status === 403 || status === 429) {
       throw new GitHubError("rate_limited", `GitHub's rate limit stopped us while reading ${what}; the next sync resumes.`, status);
     }
@@ -277,7 +353,8 @@ export class GitHub {
     throw new GitHubError("failed", `GitHub answered ${status} while reading ${what}. Nothing was changed; try again in a few minutes.`, status);
   }
 
-  private async get(url: string, params: Record<string, unknown>, etag: string | null | undefined, what: string) {
+  private async get(url: string, params: Record<string, unknown>, etag: string | null | undefined, what: string, repositoryLevel = false) {
+    const repository = typeof params.owner === "string" && typeof params.repo === "string" ? `${params.owner}/${params.repo}` : undefined;
     try {
       const response = await this.octokit.request(url, {
         ...params,
@@ -286,43 +363,53 @@ export class GitHub {
       return { notModified: false as const, data: response.data as unknown, headers: response.headers as Record<string, string | undefined> };
     } catch (error) {
       if ((error as RequestErrorLike).status === 304) return { notModified: true as const };
-      this.translate(error, what);
+      this.translate(error, what, repository, repositoryLevel);
     }
   }
 
   /**
-   * Open issues carrying `label`, newest activity first, every page, pull requests
-   * left out. The ETag of the first page makes an unchanged listing free.
+   * Issues carrying `label`, newest activity first, every page (or page 1 only),
+   * pull requests left out. Open ones by default; the closed listing's first page
+   * tells which issues were closed lately, wherever they stood in the open listing.
+   * The ETag of the first page makes an unchanged listing free.
    */
-  async listStarterIssues(owner: string, repo: string, labelName: string, etag?: string | null): Promise<Conditional<IssueSnapshot[]>> {
+  async listStarterIssues(
+    owner: string,
+    repo: string,
+    labelName: string,
+    etag?: string | null,
+    options: { state?: "open" | "closed"; firstPageOnly?: boolean } = {},
+  ): Promise<Conditional<IssueSnapshot[]> & { issuesOff?: boolean; pages?: number }> {
     const what = `the "${labelName}" issues of ${owner}/${repo}`;
     let first: Awaited<ReturnType<GitHub["get"]>>;
     try {
       first = await this.get(
         "GET /repos/{owner}/{repo}/issues",
-        { owner, repo, labels: labelName, state: "open", sort: "updated", direction: "desc", per_page: 100 },
+        { owner, repo, labels: labelName, state: options.state ?? "open", sort: "updated", direction: "desc", per_page: 100 },
         etag,
         what,
+        true,
       );
     } catch (error) {
       // 410 Gone: the repository has issues switched off (django/django uses Trac).
-      if (error instanceof GitHubError && error.status === 410) return { notModified: false, value: [], etag: null };
+      if (error instanceof GitHubError && error.status === 410) return { notModified: false, value: [], etag: null, issuesOff: true };
       throw error;
     }
     if (first.notModified) return { notModified: true };
     const issues: IssueSnapshot[] = [];
     let page: { data: unknown; headers: Record<string, string | undefined> } = first;
-    for (let pages = 1; ; pages++) {
+    let pages = 1;
+    for (; ; pages++) {
       const parsed = z.array(issueSchema).safeParse(page.data);
       if (!parsed.success) throw new GitHubError("malformed", `GitHub sent a listing we could not read for ${what}.`);
       for (const raw of parsed.data) if (raw.pull_request === undefined) issues.push(issueFromApi(owner, repo, raw));
       const next = nextLink(page.headers.link);
-      if (!next || pages >= 50) break;
+      if (!next || pages >= 50 || options.firstPageOnly) break;
       const answer = await this.get(`GET ${next}`, {}, null, what);
       if (answer.notModified) break;
       page = answer;
     }
-    return { notModified: false, value: issues, etag: first.headers.etag ?? null };
+    return { notModified: false, value: issues, etag: first.headers.etag ?? null, pages };
   }
 
   async getIssue(owner: string, repo: string, number: number, etag?: string | null): Promise<Conditional<IssueSnapshot & { isPullRequest: boolean }>> {
@@ -343,16 +430,72 @@ export class GitHub {
     return { notModified: false, value: pullFromApi(owner, repo, answer.data), etag: answer.headers.etag ?? null };
   }
 
+  /**
+   * The repository's pull requests, most recently updated first
+   * (`GET /repos/{o}/{r}/pulls?state=all&sort=updated&direction=desc`), page 1
+   * conditional on its ETag, later pages only down to `since` (the newest updated_at
+   * seen last time). A base-branch move or a CI flip changes no item of this listing
+   * (it has no mergeable fields), so it stays a free 304. Without `since`, page 1 only.
+   */
+  async listPullsByUpdate(owner: string, repo: string, etag: string | null | undefined, since: Date | null): Promise<Conditional<PullListing>> {
+    const what = `the pull requests of ${owner}/${repo}`;
+    const first = await this.get(
+      "GET /repos/{owner}/{repo}/pulls",
+      { owner, repo, state: "all", sort: "updated", direction: "desc", per_page: 100 },
+      etag,
+      what,
+      true,
+    );
+    if (first.notModified) return { notModified: true };
+    const items: PullListing["items"] = [];
+    let canonical: PullListing["canonical"] = null;
+    let page: { data: unknown; headers: Record<string, string | undefined> } = first;
+    for (let pages = 1; ; pages++) {
+      const parsed = z.array(pullListItemSchema).safeParse(page.data);
+      if (!parsed.success) throw new GitHubError("malformed", `GitHub sent ${what} in a form we could not read.`);
+      let reachedKnown = false;
+      for (const raw of parsed.data) {
+        const updatedAt = new Date(raw.updated_at);
+        canonical ??= raw.base?.repo ? { owner: raw.base.repo.owner.login, name: raw.base.repo.name } : null;
+        items.push({ number: raw.number, updatedAt });
+        if (since && updatedAt.getTime() <= since.getTime()) reachedKnown = true;
+      }
+      const next = nextLink(page.headers.link);
+      if (!since || reachedKnown || !next || pages >= 20) break;
+      const answer = await this.get(`GET ${next}`, {}, null, what);
+      if (answer.notModified) break;
+      page = answer;
+    }
+    const newest = items.reduce<Date | null>((max, i) => (!max || i.updatedAt > max ? i.updatedAt : max), null);
+    return { notModified: false, value: { items, newest, canonical }, etag: first.headers.etag ?? null };
+  }
+
+  /**
+   * Every review, 100 a page through the Link header (a busy PR has more than 100).
+   * The ETag is kept only for a single-page answer: later reviews land on later
+   * pages, which the first page's ETag does not cover.
+   */
   async listReviews(owner: string, repo: string, number: number, etag?: string | null): Promise<Conditional<ReviewSummary>> {
     const what = `the reviews of ${owner}/${repo}#${number}`;
-    const answer = await this.get("GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews", { owner, repo, pull_number: number, per_page: 100 }, etag, what);
-    if (answer.notModified) return { notModified: true };
-    const parsed = z.array(reviewSchema).safeParse(answer.data);
-    if (!parsed.success) throw new GitHubError("malformed", `GitHub sent ${what} in a form we could not read.`);
+    const first = await this.get("GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews", { owner, repo, pull_number: number, per_page: 100 }, etag, what);
+    if (first.notModified) return { notModified: true };
+    const reviews: z.infer<typeof reviewSchema>[] = [];
+    let page: { data: unknown; headers: Record<string, string | undefined> } = first;
+    let pages = 1;
+    for (; ; pages++) {
+      const parsed = z.array(reviewSchema).safeParse(page.data);
+      if (!parsed.success) throw new GitHubError("malformed", `GitHub sent ${what} in a form we could not read.`);
+      reviews.push(...parsed.data);
+      const next = nextLink(page.headers.link);
+      if (!next || pages >= 30) break;
+      const answer = await this.get(`GET ${next}`, {}, null, what);
+      if (answer.notModified) break;
+      page = answer;
+    }
     const summary = summarizeReviews(
-      parsed.data.map((r) => ({ login: r.user?.login ?? "ghost", state: r.state, submittedAt: r.submitted_at ? new Date(r.submitted_at) : null })),
+      reviews.map((r) => ({ login: r.user?.login ?? "ghost", state: r.state, submittedAt: r.submitted_at ? new Date(r.submitted_at) : null })),
     );
-    return { notModified: false, value: summary, etag: answer.headers.etag ?? null };
+    return { notModified: false, value: summary, etag: pages === 1 ? first.headers.etag ?? null : null };
   }
 }
 

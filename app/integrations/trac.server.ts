@@ -158,7 +158,50 @@ export function parseTicketsCsv(text: string, tracUrl: string): TracTicket[] {
   return tickets;
 }
 
-export type TracOptions = { fetch?: typeof fetch; timeoutMs?: number };
+export type TracOptions = {
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+  /** milliseconds per second of a retry pause (1000 in production; tests make it short) */
+  timeScale?: number;
+};
+
+/** Django's public Trac: projects store this address; TRAC_URL may point elsewhere. */
+export const DJANGO_TRAC = "https://code.djangoproject.com";
+
+/**
+ * Where to send a query for a project's tracker. A project stores Django's public
+ * address (its ticket links must keep working for people); when TRAC_URL names
+ * another server (a mirror, a staging Trac, the offline demo), every request for
+ * Django's Trac goes there instead.
+ */
+export function tracRequestBase(projectTracUrl: string): string {
+  const configured = env().TRAC_URL.replace(/\/$/, "");
+  const project = projectTracUrl.replace(/\/$/, "");
+  try {
+    if (new URL(project).origin === new URL(DJANGO_TRAC).origin) return configured;
+  } catch {
+    // not an address: asked as it is, and the fetch explains
+  }
+  return project;
+}
+
+/**
+ * Trac 1.6's `id=` filter splits only on commas, and accepts ranges: `12-14,33`.
+ * (A `|`-joined list, the separator of other fields, makes Trac answer 500.)
+ */
+export function idFilter(numbers: number[]): string {
+  const sorted = [...new Set(numbers.filter((n) => Number.isInteger(n) && n > 0))].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
+    parts.push(j - i >= 2 ? `${sorted[i]}-${sorted[j]}` : sorted.slice(i, j + 1).join(","));
+    i = j + 1;
+  }
+  return parts.join(",");
+}
+
+const RETRY_PAUSES_SECONDS = [1, 4];
 
 export class Trac {
   requests = 0;
@@ -168,7 +211,11 @@ export class Trac {
     this.requests += 1;
     const doFetch = this.options.fetch ?? fetch;
     let response: Response | undefined;
+    const pause = (attempt: number) => new Promise((r) => setTimeout(r, RETRY_PAUSES_SECONDS[attempt - 1] * (this.options.timeScale ?? 1000)));
     for (let attempt = 1; attempt <= 3; attempt++) {
+      // A struggling Trac (5xx, no answer) gets a pause that grows before each retry.
+      if (attempt > 1) await pause(attempt - 1);
+      if (attempt > 1) this.requests += 1;
       try {
         response = await doFetch(url, { headers: { Accept: "text/csv" }, signal: AbortSignal.timeout(this.options.timeoutMs ?? 20_000) });
       } catch (error) {
@@ -189,7 +236,7 @@ export class Trac {
 
   /** The tickets a project's query selects (e.g. open, accepted, easy pickings). */
   async query(tracUrl: string, query: string): Promise<TracTicket[]> {
-    const base = tracUrl.replace(/\/$/, "");
+    const base = tracRequestBase(tracUrl);
     const params = new URLSearchParams(query);
     params.set("format", "csv");
     params.delete("col");
@@ -202,7 +249,7 @@ export class Trac {
   /** Several tickets by number in one request (e.g. to learn which were closed). */
   async tickets(tracUrl: string, numbers: number[]): Promise<TracTicket[]> {
     if (numbers.length === 0) return [];
-    return this.query(tracUrl, `id=${numbers.join("|")}`);
+    return this.query(tracUrl, `id=${idFilter(numbers)}`);
   }
 
   async ticket(tracUrl: string, number: number): Promise<TracTicket> {

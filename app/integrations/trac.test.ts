@@ -58,7 +58,7 @@ describe("Trac CSV", () => {
         return calls === 1 ? new HttpResponse("Bad gateway", { status: 502 }) : new HttpResponse(tracCsv([]), { headers: { "Content-Type": "text/csv" } });
       }),
     );
-    await expect(createTrac().ticket(TRAC, 99999999)).rejects.toMatchObject({ kind: "not_found" });
+    await expect(createTrac({ timeScale: 1 }).ticket(TRAC, 99999999)).rejects.toMatchObject({ kind: "not_found" });
     expect(calls).toBe(2);
   });
 });

@@ -5,7 +5,9 @@
 import { createGitHub, GitHubError, stopsTheSync, type GitHub, type IssueSnapshot } from "~/integrations/github.server";
 import { createTrac, TracError, type Trac, type TracTicket } from "~/integrations/trac.server";
 import { db } from "~/utils/db.server";
+import { DAY_MS } from "~/utils/time";
 import { githubIssueKey } from "./references";
+import { markUnavailable, renameRepository, repositoryKey } from "./repositories.server";
 
 export type RefreshTally = { changes: number; errors: string[] };
 
@@ -59,14 +61,25 @@ export async function upsertTracTicket(projectId: string, ticket: TracTicket, no
   return changed;
 }
 
-/** One repository, every starter label: conditional listings, then closures. */
+const CLOSED_SUFFIX = "\u0000closed";
+
+/**
+ * One repository, every starter label: conditional listings, then closures. A
+ * listing longer than one page is also watched through the first page of its
+ * closed listing: an issue closed on page 2 changes nothing on page 1 of the open
+ * listing (its ETag stays the same), but it tops the closed one.
+ */
 export async function refreshRepository(
   github: GitHub,
-  repository: { id: string; owner: string; name: string; issuesEtags: string; projectId: string },
+  repositoryRow: { id: string; owner: string; name: string; issuesEtags: string; projectId: string },
   labels: string[],
   now: Date,
   tally: RefreshTally,
 ): Promise<void> {
+  const repository = { ...repositoryRow };
+  const state = await db.gitHubRepositoryState.findUnique({ where: { fullName: repositoryKey(repository.owner, repository.name) } });
+  if (state?.unavailableUntil && state.unavailableUntil > now) return;
+  if (state?.issuesOffUntil && state.issuesOffUntil > now) return;
   const etags = parseJson<Record<string, string>>(repository.issuesEtags, {});
   const stillListed = new Set<string>();
   // Labels whose listing answered 304: the issues we hold with them are still listed.
@@ -77,7 +90,31 @@ export async function refreshRepository(
       const answer = await github.listStarterIssues(repository.owner, repository.name, label, etags[label]);
       if (answer.notModified) {
         unchangedLabels.add(label.toLowerCase());
+        if (etags[label + CLOSED_SUFFIX] !== undefined) {
+          const closed = await github.listStarterIssues(repository.owner, repository.name, label, etags[label + CLOSED_SUFFIX] || null, { state: "closed", firstPageOnly: true });
+          if (!closed.notModified) {
+            for (const issue of closed.value) {
+              const held = await db.starterIssue.findUnique({ where: { source_externalKey: { source: "github", externalKey: githubIssueKey(issue.owner, issue.repo, issue.number) } }, select: { state: true } });
+              if (held?.state === "open" && (await upsertGitHubIssue(repository.projectId, issue, now))) tally.changes += 1;
+            }
+            etags[label + CLOSED_SUFFIX] = closed.etag ?? "";
+          }
+        }
         continue;
+      }
+      if (answer.issuesOff) {
+        // Issues switched off (django/django uses Trac): not asked again for a day.
+        const fullName = repositoryKey(repository.owner, repository.name);
+        const issuesOffUntil = new Date(now.getTime() + DAY_MS);
+        await db.gitHubRepositoryState.upsert({ where: { fullName }, create: { fullName, issuesOffUntil }, update: { issuesOffUntil } });
+        return;
+      }
+      // GitHub spells the repository its own way (new name after a rename, its case).
+      const canonical = answer.value[0];
+      if (canonical && (canonical.owner !== repository.owner || canonical.repo !== repository.name)) {
+        await renameRepository({ owner: repository.owner, name: repository.name }, { owner: canonical.owner, name: canonical.repo });
+        repository.owner = canonical.owner;
+        repository.name = canonical.repo;
       }
       anyChangedListing = true;
       for (const issue of answer.value) {
@@ -85,12 +122,23 @@ export async function refreshRepository(
         if (await upsertGitHubIssue(repository.projectId, issue, now)) tally.changes += 1;
       }
       if (answer.etag) etags[label] = answer.etag;
+      if ((answer.pages ?? 1) > 1) {
+        // From now on a 304 of this listing is checked against its closed listing.
+        const closed = await github.listStarterIssues(repository.owner, repository.name, label, etags[label + CLOSED_SUFFIX] || null, { state: "closed", firstPageOnly: true });
+        if (!closed.notModified) etags[label + CLOSED_SUFFIX] = closed.etag ?? "";
+      } else delete etags[label + CLOSED_SUFFIX];
     } catch (error) {
+      if (error instanceof GitHubError && (error.kind === "not_found" || error.kind === "forbidden")) {
+        // The whole repository: said once, by the sync, for this repository only.
+        if (error.kind === "not_found") await markUnavailable(repository.owner, repository.name, error.message, now);
+        throw error;
+      }
       tally.errors.push(error instanceof Error ? error.message : String(error));
       if (stopsTheSync(error)) throw error;
     }
   }
-  await db.projectRepository.update({ where: { id: repository.id }, data: { issuesEtags: JSON.stringify(etags) } });
+  const current = await db.projectRepository.findUnique({ where: { owner_name: { owner: repository.owner, name: repository.name } }, select: { id: true } });
+  await db.projectRepository.update({ where: { id: current?.id ?? repository.id }, data: { issuesEtags: JSON.stringify(etags) } });
   if (!anyChangedListing) return;
   // Open issues we hold for this repository that no listing returned: ask each one
   // (conditionally) whether it was closed or merely lost its label.

@@ -3,13 +3,14 @@
 // scheduler, `npm run sync` and the organizers' "Sync now" button, always under one
 // database lease so only one app instance syncs at a time. Each run is a SyncRun row:
 // requests made, 304s, changes, errors, and a progress line the sync page shows.
-import { createGitHub, stopsTheSync, type GitHub } from "~/integrations/github.server";
+import { createGitHub, GitHubError, stopsTheSync, type GitHub } from "~/integrations/github.server";
 import { createTrac, type Trac } from "~/integrations/trac.server";
 import { storePullSnapshot } from "~/pulls/pulls.server";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { acquireLease, registerJob, releaseLease } from "~/utils/scheduler.server";
 import { DAY_MS } from "~/utils/time";
+import { markUnavailable, renameRepository, repositoryKey, repositoryStates, unavailableRepositories } from "./repositories.server";
 import { refreshRepository, refreshTrac, starterLabelsOf, type RefreshTally } from "./sources.server";
 
 export const SYNC_LEASE = "github-sync";
@@ -87,6 +88,7 @@ export async function continueSyncRun(runId: string, options: SyncOptions): Prom
   // run stops there (asking again for every other item would only wait and fail)
   // and the next run resumes with what was not synced.
   let stoppedBy: { kind: "rate_limited" | "unreachable"; message: string } | null = null;
+  const failedRepositories = new Set<string>();
   let lastProgressAt = 0;
   const progress = async (text: string, force = false) => {
     if (!force && Date.now() - lastProgressAt < 1000) return;
@@ -117,56 +119,122 @@ export async function continueSyncRun(runId: string, options: SyncOptions): Prom
         try {
           await refreshRepository(github, repository, labels, now, tally);
         } catch (error) {
-          if (stopsTheSync(error)) stoppedBy = { kind: error.kind as "rate_limited" | "unreachable", message: error.message };
-          else tally.errors.push(error instanceof Error ? error.message : String(error));
-          break;
+          if (stopsTheSync(error)) {
+            stoppedBy = { kind: error.kind as "rate_limited" | "unreachable", message: error.message };
+            break;
+          }
+          // Refused (403 SAML, IP allow list) or gone (404): this repository only;
+          // its pull requests are not asked either, the other repositories go on.
+          if (error instanceof GitHubError) failedRepositories.add(repositoryKey(repository.owner, repository.name));
+          tally.errors.push(error instanceof Error ? error.message : String(error));
         }
       }
       if (project.tracUrl) await progress(`Starter issues of ${project.name}: Trac…`, true);
       if (project.tracUrl) await refreshTrac(trac, { id: project.id, tracUrl: project.tracUrl, tracQuery: project.tracQuery }, now, tally);
     }
 
-    // 2. Tracked pull requests, least recently synced first, so a run cut short by
-    // the rate limit resumes where it stopped next time.
+    // 2. Tracked pull requests, per repository: one conditional listing sorted by
+    // update (decision 050) says which changed since the last run; only those are
+    // read one by one (pulls.get has the size and merged fields the listing lacks).
     const pulls = stoppedBy
       ? []
       : await db.pullRequest.findMany({
           where: trackedPullsWhere(now),
-          select: { id: true, owner: true, repo: true, number: true, etag: true, reviewsEtag: true, state: true, title: true, draft: true, reviewState: true, reviewCount: true, additions: true, deletions: true },
+          select: { id: true, owner: true, repo: true, number: true, etag: true, reviewsEtag: true, state: true, title: true, draft: true, reviewState: true, reviewCount: true, additions: true, deletions: true, upstreamUpdatedAt: true },
           orderBy: [{ lastSyncedAt: { sort: "asc", nulls: "first" } }],
         });
+    type TrackedPull = (typeof pulls)[number];
+    const byRepository = new Map<string, TrackedPull[]>();
+    for (const pr of pulls) {
+      const key = repositoryKey(pr.owner, pr.repo);
+      byRepository.set(key, [...(byRepository.get(key) ?? []), pr]);
+    }
+    const states = await repositoryStates([...byRepository.keys()]);
     let done = 0;
     await progress(`Pull requests: 0 of ${pulls.length}…`, true);
-    await pool(
-      pulls,
-      options.concurrency ?? 8,
-      async (pr) => {
-        try {
-          const answer = await github.getPull(pr.owner, pr.repo, pr.number, pr.etag);
-          if (answer.notModified) {
-            await db.pullRequest.update({ where: { id: pr.id }, data: { lastSyncedAt: now } });
-          } else {
-            // A new review changes the PR's updated_at, so reviews are read only then.
-            const reviews = await github.listReviews(pr.owner, pr.repo, pr.number, pr.reviewsEtag);
-            const snapshot = answer.value;
-            const changed =
-              snapshot.state !== pr.state || snapshot.title !== pr.title || snapshot.draft !== pr.draft || snapshot.additions !== pr.additions ||
-              snapshot.deletions !== pr.deletions || (!reviews.notModified && (reviews.value.reviewState !== pr.reviewState || reviews.value.reviewCount !== pr.reviewCount));
-            await storePullSnapshot(snapshot, now, {
-              etag: answer.etag,
-              ...(reviews.notModified ? {} : { reviews: reviews.value, reviewsEtag: reviews.etag }),
-            });
-            if (changed) tally.changes += 1;
+
+    const readPull = async (pr: TrackedPull) => {
+      try {
+        const answer = await github.getPull(pr.owner, pr.repo, pr.number, pr.etag);
+        if (answer.notModified) {
+          await db.pullRequest.update({ where: { id: pr.id }, data: { lastSyncedAt: now } });
+        } else {
+          const snapshot = answer.value;
+          if (snapshot.owner !== pr.owner || snapshot.repo !== pr.repo) {
+            await renameRepository({ owner: pr.owner, name: pr.repo }, { owner: snapshot.owner, name: snapshot.repo });
           }
-        } catch (error) {
-          if (stopsTheSync(error)) stoppedBy ??= { kind: error.kind as "rate_limited" | "unreachable", message: error.message };
-          else tally.errors.push(error instanceof Error ? error.message : String(error));
+          // A new review changes the PR's updated_at, so reviews are read only then.
+          const reviews = await github.listReviews(snapshot.owner, snapshot.repo, pr.number, pr.reviewsEtag);
+          const changed =
+            snapshot.state !== pr.state || snapshot.title !== pr.title || snapshot.draft !== pr.draft || snapshot.additions !== pr.additions ||
+            snapshot.deletions !== pr.deletions || (!reviews.notModified && (reviews.value.reviewState !== pr.reviewState || reviews.value.reviewCount !== pr.reviewCount));
+          await storePullSnapshot(snapshot, now, {
+            etag: answer.etag,
+            ...(reviews.notModified ? {} : { reviews: reviews.value, reviewsEtag: reviews.etag }),
+          });
+          if (changed) tally.changes += 1;
         }
-        done += 1;
-        await progress(`Pull requests: ${done} of ${pulls.length}…`);
-      },
-      () => stoppedBy !== null,
-    );
+      } catch (error) {
+        if (stopsTheSync(error)) stoppedBy ??= { kind: error.kind as "rate_limited" | "unreachable", message: error.message };
+        else tally.errors.push(error instanceof Error ? error.message : String(error));
+      }
+      done += 1;
+      await progress(`Pull requests: ${done} of ${pulls.length}…`);
+    };
+
+    for (const [key, group] of byRepository) {
+      if (stoppedBy) break;
+      const state = states.get(key);
+      if (failedRepositories.has(key) || (state?.unavailableUntil && state.unavailableUntil > now)) {
+        done += group.length;
+        continue;
+      }
+      let { owner, repo } = group[0];
+      let toRead = group.filter((pr) => pr.upstreamUpdatedAt === null);
+      try {
+        const listing = await github.listPullsByUpdate(owner, repo, state?.pullsEtag, state?.pullsUpdatedAt ?? null);
+        let newest = state?.pullsUpdatedAt ?? null;
+        let etag = state?.pullsEtag ?? null;
+        if (!listing.notModified) {
+          const canonical = listing.value.canonical;
+          if (canonical && (canonical.owner !== owner || canonical.name !== repo)) {
+            // Every spelling we hold of it (Wagtail/Wagtail, the old name) becomes GitHub's.
+            for (const spelling of new Set(group.map((pr) => `${pr.owner}/${pr.repo}`))) {
+              const [o, r] = spelling.split("/");
+              await renameRepository({ owner: o, name: r }, canonical);
+            }
+            for (const pr of group) Object.assign(pr, { owner: canonical.owner, repo: canonical.name });
+            ({ owner, name: repo } = canonical);
+          }
+          const updated = new Map(listing.value.items.map((i) => [i.number, i.updatedAt]));
+          toRead = group.filter((pr) => {
+            const at = updated.get(pr.number);
+            return pr.upstreamUpdatedAt === null || (at !== undefined && at.getTime() > pr.upstreamUpdatedAt.getTime());
+          });
+          etag = listing.etag;
+          if (listing.value.newest && (!newest || listing.value.newest > newest)) newest = listing.value.newest;
+        }
+        const unread = group.filter((pr) => !toRead.includes(pr)).map((pr) => pr.id);
+        if (unread.length) await db.pullRequest.updateMany({ where: { id: { in: unread } }, data: { lastSyncedAt: now } });
+        done += unread.length;
+        await pool(toRead, options.concurrency ?? 8, readPull, () => stoppedBy !== null);
+        if (!stoppedBy) {
+          const fullName = repositoryKey(owner, repo);
+          await db.gitHubRepositoryState.upsert({
+            where: { fullName },
+            create: { fullName, pullsEtag: etag, pullsUpdatedAt: newest },
+            update: { pullsEtag: etag, pullsUpdatedAt: newest, unavailableUntil: null, unavailableReason: null },
+          });
+        }
+      } catch (error) {
+        if (stopsTheSync(error)) stoppedBy ??= { kind: error.kind as "rate_limited" | "unreachable", message: error.message };
+        else {
+          if (error instanceof GitHubError && error.kind === "not_found") await markUnavailable(owner, repo, error.message, now);
+          tally.errors.push(error instanceof Error ? error.message : String(error));
+        }
+        done += group.length;
+      }
+    }
     if (stoppedBy && !tally.errors.includes(stoppedBy.message)) tally.errors.push(stoppedBy.message);
     const status = tally.errors.length === 0 ? "succeeded" : tally.changes > 0 || github.stats.notModified > 0 ? "partial" : "failed";
     const summary: SyncSummary = {
@@ -231,10 +299,11 @@ async function closeAbandonedRuns(now: Date): Promise<void> {
 
 export async function getSyncPage(now = new Date()) {
   await closeAbandonedRuns(now);
-  const [runs, tracked, issues] = await Promise.all([
+  const [runs, tracked, issues, unavailable] = await Promise.all([
     db.syncRun.findMany({ orderBy: { startedAt: "desc" }, take: 15 }),
     db.pullRequest.count({ where: trackedPullsWhere(now) }),
     db.starterIssue.count({ where: { state: "open" } }),
+    unavailableRepositories(now),
   ]);
   const e = env();
   return {
@@ -242,6 +311,8 @@ export async function getSyncPage(now = new Date()) {
     running: runs.find((r) => r.status === "running") ?? null,
     tracked,
     openIssues: issues,
+    /** repositories GitHub answered 404/410 for, with the time they are asked again */
+    unavailable,
     intervalMinutes: e.SYNC_INTERVAL_MINUTES,
     apiUrl: e.GITHUB_API_URL,
     webhookConfigured: Boolean(e.GITHUB_WEBHOOK_SECRET),

@@ -5,7 +5,7 @@
 // acknowledged and ignored.
 import { verify } from "@octokit/webhooks-methods";
 import { z } from "zod";
-import { GitHubError, issueFromApi, pullFromApi } from "~/integrations/github.server";
+import { GitHubError, httpUrl, isoDate, issueFromApi, pullFromApi } from "~/integrations/github.server";
 import { storePullSnapshot } from "~/pulls/pulls.server";
 import { db, isUniqueViolation } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
@@ -14,15 +14,28 @@ import { starterLabelsOf, upsertGitHubIssue } from "./sources.server";
 
 export type WebhookOutcome = { status: number; message: string };
 
-const repositorySchema = z.object({ name: z.string(), owner: z.object({ login: z.string() }) });
+const repositorySchema = z.object({ name: z.string().min(1), owner: z.object({ login: z.string().min(1) }) });
+const itemNumber = z.number().int().positive().max(2_147_483_647);
+
+/** A signed delivery we cannot apply: 400 with this short reason, and GitHub may redeliver. */
+class Unreadable extends Error {}
+
+function unreadable(what: string, error: z.ZodError): never {
+  const issue = error.issues[0];
+  throw new Unreadable(`The ${what} payload could not be read (${issue?.path.join(".") || "body"}: ${issue?.message ?? "wrong shape"}).`);
+}
 
 async function applyPullRequest(payload: unknown, now: Date): Promise<string> {
-  const parsed = z.object({ pull_request: z.unknown(), repository: repositorySchema }).safeParse(payload);
-  if (!parsed.success) return "ignored: not a pull request payload";
-  const { owner, name } = { owner: parsed.data.repository.owner.login, name: parsed.data.repository.name };
-  const snapshot = pullFromApi(owner, name, parsed.data.pull_request);
-  const tracked = await db.pullRequest.findUnique({ where: { owner_repo_number: { owner, repo: name, number: snapshot.number } }, select: { id: true } });
+  const parsed = z.object({ pull_request: z.record(z.unknown()), repository: repositorySchema }).safeParse(payload);
+  if (!parsed.success) unreadable("pull_request", parsed.error);
+  const snapshot = pullFromApi(parsed.data.repository.owner.login, parsed.data.repository.name, parsed.data.pull_request);
+  const { owner, repo: name } = snapshot;
+  const tracked = await db.pullRequest.findUnique({ where: { owner_repo_number: { owner, repo: name, number: snapshot.number } }, select: { id: true, upstreamUpdatedAt: true } });
   if (!tracked) return "ignored: pull request not linked in any cohort";
+  // Deliveries can arrive out of order: an older one must not move the PR back.
+  if (tracked.upstreamUpdatedAt && snapshot.updatedAt.getTime() < tracked.upstreamUpdatedAt.getTime()) {
+    return `ignored: older than what is stored for ${owner}/${name}#${snapshot.number}`;
+  }
   // The stored ETag no longer matches GitHub's: the next sync must read it again.
   await storePullSnapshot(snapshot, now, { etag: null });
   return `updated ${owner}/${name}#${snapshot.number}`;
@@ -32,12 +45,12 @@ async function applyReview(payload: unknown, now: Date): Promise<string> {
   const parsed = z
     .object({
       action: z.string(),
-      review: z.object({ state: z.string(), submitted_at: z.string().nullish() }),
-      pull_request: z.object({ number: z.number() }),
+      review: z.object({ state: z.string(), submitted_at: isoDate.nullish() }),
+      pull_request: z.object({ number: itemNumber }),
       repository: repositorySchema,
     })
     .safeParse(payload);
-  if (!parsed.success) return "ignored: not a review payload";
+  if (!parsed.success) unreadable("pull_request_review", parsed.error);
   const { owner, name } = { owner: parsed.data.repository.owner.login, name: parsed.data.repository.name };
   const pr = await db.pullRequest.findUnique({ where: { owner_repo_number: { owner, repo: name, number: parsed.data.pull_request.number } } });
   if (!pr) return "ignored: pull request not linked in any cohort";
@@ -57,18 +70,19 @@ async function applyReview(payload: unknown, now: Date): Promise<string> {
 }
 
 async function applyIssue(payload: unknown, now: Date): Promise<string> {
-  const parsed = z.object({ issue: z.unknown(), repository: repositorySchema }).safeParse(payload);
-  if (!parsed.success) return "ignored: not an issue payload";
+  const parsed = z.object({ issue: z.record(z.unknown()), repository: repositorySchema }).safeParse(payload);
+  if (!parsed.success) unreadable("issues", parsed.error);
   const owner = parsed.data.repository.owner.login;
   const name = parsed.data.repository.name;
   const issue = z
     .object({
-      number: z.number(), title: z.string(), html_url: z.string(), state: z.enum(["open", "closed"]), updated_at: z.string(),
+      number: itemNumber, title: z.string(), html_url: httpUrl, state: z.enum(["open", "closed"]), updated_at: isoDate,
       labels: z.array(z.union([z.string(), z.object({ name: z.string().nullish() })])).default([]),
       pull_request: z.unknown().optional(),
     })
     .safeParse(parsed.data.issue);
-  if (!issue.success || issue.data.pull_request !== undefined) return "ignored: not an issue";
+  if (!issue.success) unreadable("issues", issue.error);
+  if (issue.data.pull_request !== undefined) return "ignored: not an issue";
   const snapshot = issueFromApi(owner, name, issue.data);
   const existing = await db.starterIssue.findUnique({ where: { source_externalKey: { source: "github", externalKey: githubIssueKey(owner, name, snapshot.number) } }, select: { projectId: true } });
   if (existing) {
@@ -121,11 +135,15 @@ export async function handleGitHubWebhook(
         return { status: 202, message: `ignored event ${headers.event}` };
     }
   } catch (error) {
-    // A correctly signed payload we cannot read is GitHub's mistake, not ours: say so
-    // (400) and keep the stored pull request as it was.
-    if (error instanceof GitHubError && error.kind === "malformed") return { status: 400, message: error.message };
-    // Let GitHub redeliver: forget this delivery so a retry is not taken for a replay.
+    // Not applied: forget this delivery, so GitHub's redelivery is applied instead of
+    // being taken for a replay.
     await db.webhookDelivery.delete({ where: { id: headers.deliveryId } }).catch(() => undefined);
-    return { status: 500, message: error instanceof Error ? error.message : "Could not apply the event." };
+    // A correctly signed payload we cannot read: say so (400) in one short sentence and
+    // keep what is stored as it was.
+    if (error instanceof Unreadable) return { status: 400, message: error.message };
+    if (error instanceof GitHubError && error.kind === "malformed") return { status: 400, message: error.message };
+    // Anything else is ours: logged here, never shown to the sender.
+    console.error("[webhook] could not apply", headers.event, headers.deliveryId, error);
+    return { status: 500, message: "Could not apply the event; it can be redelivered." };
   }
 }

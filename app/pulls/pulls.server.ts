@@ -36,6 +36,7 @@ export async function storePullSnapshot(
     closedAt: pr.closedAt,
     lastActivityAt: new Date(lastActivity),
     lastSyncedAt: now,
+    upstreamUpdatedAt: pr.updatedAt,
     ...(extra.etag !== undefined ? { etag: extra.etag } : {}),
     ...(extra.reviews ? { reviewCount: extra.reviews.reviewCount, reviewState: extra.reviews.reviewState } : {}),
     ...(extra.reviewsEtag !== undefined ? { reviewsEtag: extra.reviewsEtag } : {}),

@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { requireCohortRole } from "~/auth/permissions.server";
 import { PhaseError } from "~/cohorts/phase";
 import { DateText } from "~/components/dates";
+import { ExternalLink } from "~/components/external-link";
 import { ErrorSummary, Field, PendingButton } from "~/components/forms";
 import { Markdown } from "~/components/markdown";
 import { PreReviewedBadge, PullStatusBadge } from "~/components/pull-request-card";
@@ -164,7 +165,7 @@ function IssueCard({ issue, board, data, busy }: { issue: Card; board: Board; da
   return (
     <article className={`card issue-card${curation?.hidden ? " hidden-issue" : ""}`} aria-labelledby={labelId}>
       <h3 id={labelId} style={{ marginTop: 0 }}>
-        <a href={issue.url} rel="noopener noreferrer" target="_blank">{issue.title}</a>{" "}
+        <ExternalLink href={issue.url}>{issue.title}</ExternalLink>{" "}
         <span className="muted">{issue.source === "trac" ? `Trac ${issue.key}` : issue.key}</span>
       </h3>
       <p>
@@ -187,7 +188,7 @@ function IssueCard({ issue, board, data, busy }: { issue: Card; board: Board; da
               Claimed by <strong>{claim.mine ? "you" : claim.personName}</strong> on <DateText value={claim.claimedAt} timeZone={tz} />
               {claim.pulls.map((pr) => (
                 <span key={pr.name}>
-                  {" · "}<a href={pr.url} rel="noopener noreferrer" target="_blank">{pr.name}</a>{" "}
+                  {" · "}<ExternalLink href={pr.url}>{pr.name}</ExternalLink>{" "}
                   <PullStatusBadge status={pr.status} label={pr.statusLabel} />
                   {pr.preReviewedBy ? <> <PreReviewedBadge by={pr.preReviewedBy} /></> : null}
                 </span>

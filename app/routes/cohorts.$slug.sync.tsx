@@ -31,6 +31,8 @@ const TRIGGER_LABELS: Record<string, string> = { schedule: "Scheduled", cli: "np
 export default function SyncPage() {
   const page = useLoaderData<typeof loader>();
   const revalidator = useRevalidator();
+  const lastFinished = page.runs.find((r) => r.status !== "running");
+  const lastErrors = lastFinished?.errorLog ? lastFinished.errorLog.split("\n").filter(Boolean) : [];
   // While a run is in progress, refresh every two seconds (without JavaScript, the
   // meta refresh below does the same).
   useEffect(() => {
@@ -58,6 +60,25 @@ export default function SyncPage() {
           <button type="submit">Sync now</button>
         </Form>
       )}
+      {lastErrors.length > 0 ? (
+        <section aria-labelledby="last-problems">
+          <h2 id="last-problems">Problems in the last run</h2>
+          <ul>{lastErrors.map((line, i) => <li key={i}>{line}</li>)}</ul>
+        </section>
+      ) : null}
+      {page.unavailable.length > 0 ? (
+        <section aria-labelledby="not-asked">
+          <h2 id="not-asked">Repositories not asked for now</h2>
+          <ul>
+            {page.unavailable.map((r) => (
+              <li key={r.fullName}>
+                {r.unavailableReason ?? `GitHub has no repository ${r.fullName}, or it is private.`} Next try:{" "}
+                {r.unavailableUntil ? <DateText value={r.unavailableUntil} timeZone={page.timeZone} withTime /> : "next sync"}.
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <h2>Last runs</h2>
       {page.runs.length === 0 ? <p>No sync has run yet.</p> : (
         <div className="table-scroll">

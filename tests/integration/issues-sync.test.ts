@@ -118,7 +118,7 @@ describe("GitHub client", () => {
 
   it("reads a repository with issues switched off (410, like django/django) as no starter issues", async () => {
     mockServer.use(http.get(`${GITHUB_API}/repos/django/django/issues`, () => HttpResponse.json({ message: "Issues are disabled for this repo" }, { status: 410 })));
-    expect(await fastGitHub().listStarterIssues("django", "django", "easy pickings")).toEqual({ notModified: false, value: [], etag: null });
+    expect(await fastGitHub().listStarterIssues("django", "django", "easy pickings")).toEqual({ notModified: false, value: [], etag: null, issuesOff: true });
   });
 
   it("refuses malformed JSON instead of reading it", async () => {
@@ -131,13 +131,14 @@ describe("the sync", () => {
   it("imports starter issues, then an unchanged re-sync costs only 304s", async () => {
     mockServer.use(listIssuesHandler("wagtail", "wagtail", [page(1, 100), page(101, 5)]));
     const first = await runSync({ trigger: "cli", github: fastGitHub(), trac: createTrac() });
-    expect(first).toMatchObject({ status: "succeeded", requests: 2, notModified: 0, changes: 105 });
+    // two pages of the open listing, and page 1 of the closed one (a listing longer than a page is watched through it)
+    expect(first).toMatchObject({ status: "succeeded", requests: 3, notModified: 0, changes: 105 });
     expect(await db.starterIssue.count({ where: { projectId, state: "open" } })).toBe(105);
 
     const again = await runSync({ trigger: "cli", github: fastGitHub(), trac: createTrac() });
-    expect(again).toMatchObject({ status: "succeeded", requests: 1, notModified: 1, changes: 0 });
+    expect(again).toMatchObject({ status: "succeeded", requests: 2, notModified: 2, changes: 0 });
     const runs = await db.syncRun.findMany({ orderBy: { startedAt: "asc" } });
-    expect(runs.slice(-2).map((r) => [r.trigger, r.status, r.requests, r.notModified])).toEqual([["cli", "succeeded", 2, 0], ["cli", "succeeded", 1, 1]]);
+    expect(runs.slice(-2).map((r) => [r.trigger, r.status, r.requests, r.notModified])).toEqual([["cli", "succeeded", 3, 0], ["cli", "succeeded", 2, 2]]);
   });
 
   it("marks an issue that left the listing closed (not deleted) after asking GitHub", async () => {
@@ -183,6 +184,7 @@ describe("the sync", () => {
   it("stops at a primary rate limit it cannot wait out, keeping what it had, and resumes next time", async () => {
     mockServer.use(
       listIssuesHandler("wagtail", "wagtail", [page(2, 104)], { etag: 'W/"changed"' }),
+      http.get(`${GITHUB_API}/repos/wagtail/wagtail/pulls`, () => primaryLimitResponse(3600)),
       http.get(`${GITHUB_API}/repos/wagtail/wagtail/pulls/12560`, () => primaryLimitResponse(3600)),
     );
     const summary = await runSync({ trigger: "schedule", github: createGitHub({ timeScale: 1, maxRateLimitWaitSeconds: 60 }), trac: createTrac() });

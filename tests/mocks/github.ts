@@ -1,6 +1,7 @@
 // MSW handlers for GitHub's REST API. Bodies start from GitHub's published OpenAPI
 // examples (tests/fixtures/github/*.json, extracted from @octokit/openapi) and
 // change only the fields a test is about.
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { http, HttpResponse, type HttpHandler } from "msw";
@@ -16,6 +17,7 @@ const issueExample = fixture<Json[]>("issues.listForRepo")[0];
 const singleIssueExample = fixture<Json>("issues.get");
 const pullExample = fixture<Json>("pulls.get");
 const reviewExample = fixture<Json[]>("pulls.listReviews")[0];
+const pullListExample = fixture<Json[]>("pulls.list")[0];
 
 /** An item of issues.listForRepo, as GitHub's example, for owner/repo#number. */
 export function issueItem(owner: string, repo: string, number: number, overrides: Partial<{ title: string; labels: string[]; state: "open" | "closed"; updated_at: string; isPull: boolean }> = {}): Json {
@@ -69,7 +71,58 @@ export function pullBody(owner: string, repo: string, number: number, overrides:
   pr.deletions = overrides.deletions ?? pr.deletions;
   pr.changed_files = overrides.changed_files ?? pr.changed_files;
   pr.updated_at = overrides.updated_at ?? "2026-11-05T09:30:00Z";
+  // base.repo names the repository the PR belongs to, as GitHub spells it.
+  const base = pr.base as Json;
+  base.repo = { ...(base.repo as Json), name: repo, full_name: `${owner}/${repo}`, owner: { ...((base.repo as Json).owner as Json), login: owner } };
   return pr;
+}
+
+/** An item of pulls.list (GitHub's example) for a pulls.get body: no additions, deletions, merged or mergeable. */
+export function pullListItem(body: Json): Json {
+  const item: Json = structuredClone(pullListExample);
+  for (const key of ["number", "html_url", "url", "title", "body", "user", "state", "draft", "merged_at", "closed_at", "created_at", "updated_at", "base"]) item[key] = structuredClone(body[key]);
+  return item;
+}
+
+// What the mock GitHub holds for pulls.list: the last body pullHandler served per
+// PR. Like GitHub, a PR whose data changed gets a later updated_at (unless the test
+// sets one), so the listing sorted by update shows it on top.
+const pullRegistry = new Map<string, Map<number, Json>>();
+const withoutTime = (body: Json, reviews: unknown) => JSON.stringify({ ...body, updated_at: undefined, __reviews: undefined, reviews });
+
+function register(owner: string, repo: string, body: Json, reviews: unknown, explicitTime: boolean): Json {
+  const key = `${owner}/${repo}`.toLowerCase();
+  const prs = pullRegistry.get(key) ?? new Map<number, Json>();
+  pullRegistry.set(key, prs);
+  const previous = prs.get(body.number as number);
+  if (previous && !explicitTime && withoutTime(previous, previous.__reviews) !== withoutTime(body, reviews)) {
+    body.updated_at = new Date(Date.parse(previous.updated_at as string) + 3_600_000).toISOString().replace(".000Z", "Z");
+  } else if (previous && !explicitTime) body.updated_at = previous.updated_at;
+  prs.set(body.number as number, { ...body, __reviews: reviews });
+  return body;
+}
+
+/** pulls.list?state=all&sort=updated&direction=desc for a repository, conditional on its ETag, 100 a page. */
+export function pullsListHandler(owner: string, repo: string, options: { calls?: string[] } = {}): HttpHandler {
+  return http.get(`${GITHUB_API}/repos/${owner}/${repo}/pulls`, ({ request }) => {
+    const url = new URL(request.url);
+    options.calls?.push(url.search);
+    const all = [...(pullRegistry.get(`${owner}/${repo}`.toLowerCase())?.values() ?? [])]
+      .map(({ __reviews: _r, ...body }) => body)
+      .sort((a, b) => String(b.updated_at).localeCompare(String(a.updated_at)));
+    const perPage = Number(url.searchParams.get("per_page") ?? "30");
+    const page = Number(url.searchParams.get("page") ?? "1");
+    const items = all.slice((page - 1) * perPage, page * perPage).map(pullListItem);
+    const etag = `W/"pulls-${createHash("sha1").update(JSON.stringify(items)).digest("hex")}"`;
+    if (request.headers.get("if-none-match") === etag) return new HttpResponse(null, { status: 304, headers: { etag, "x-ratelimit-remaining": "4999" } });
+    const headers: Record<string, string> = { etag };
+    if (page * perPage < all.length) {
+      const next = new URL(url);
+      next.searchParams.set("page", String(page + 1));
+      headers.link = `<${next.toString()}>; rel="next"`;
+    }
+    return json(items, { headers });
+  });
 }
 
 /** pulls.listReviews, as GitHub's example, one review per [login, state]. */
@@ -87,11 +140,17 @@ export function conditional(etag: string, respond: () => Response) {
 }
 
 /** issues.listForRepo in pages, with GitHub's Link header between them. */
-export function listIssuesHandler(owner: string, repo: string, pages: Json[][], options: { etag?: string; calls?: string[] } = {}): HttpHandler {
+export function listIssuesHandler(owner: string, repo: string, pages: Json[][], options: { etag?: string; calls?: string[]; closed?: Json[] } = {}): HttpHandler {
   const etag = options.etag ?? `W/"issues-${owner}-${repo}"`;
   return http.get(`${GITHUB_API}/repos/${owner}/${repo}/issues`, ({ request }) => {
     const url = new URL(request.url);
     options.calls?.push(url.search);
+    if (url.searchParams.get("state") === "closed") {
+      const closed = options.closed ?? [];
+      const closedEtag = `W/"closed-${closed.map((i) => `${String(i.number)}@${String(i.updated_at)}`).join(",")}"`;
+      if (request.headers.get("if-none-match") === closedEtag) return new HttpResponse(null, { status: 304, headers: { etag: closedEtag } });
+      return json(closed, { headers: { etag: closedEtag } });
+    }
     const page = Number(url.searchParams.get("page") ?? "1");
     if (page === 1 && request.headers.get("if-none-match") === etag) return new HttpResponse(null, { status: 304, headers: { etag } });
     const headers: Record<string, string> = { etag: page === 1 ? etag : `W/"page-${page}"` };
@@ -109,10 +168,12 @@ export function listIssuesHandler(owner: string, repo: string, pages: Json[][], 
 }
 
 export function pullHandler(owner: string, repo: string, number: number, overrides: PullOverrides = {}, options: { etag?: string; reviews?: [string, "APPROVED" | "CHANGES_REQUESTED" | "COMMENTED"][] } = {}): HttpHandler[] {
-  const etag = options.etag ?? `W/"pull-${repo}-${number}"`;
+  const body = register(owner, repo, pullBody(owner, repo, number, overrides), options.reviews ?? [], overrides.updated_at !== undefined);
+  const etag = options.etag ?? `W/"pull-${repo}-${number}-${String(body.updated_at)}"`;
   return [
+    pullsListHandler(owner, repo),
     http.get(`${GITHUB_API}/repos/${owner}/${repo}/pulls/${number}`, ({ request }) =>
-      conditional(etag, () => json(pullBody(owner, repo, number, overrides), { headers: { etag } }))(request),
+      conditional(etag, () => json(body, { headers: { etag } }))(request),
     ),
     http.get(`${GITHUB_API}/repos/${owner}/${repo}/pulls/${number}/reviews`, ({ request }) =>
       conditional(`${etag}-reviews`, () => json(reviewsBody(options.reviews ?? []), { headers: { etag: `${etag}-reviews` } }))(request),

@@ -15,16 +15,46 @@ export function tracCsv(rows: TracRow[]): string {
   return `\uFEFF${[header, ...lines].join("\r\n")}\r\n`;
 }
 
+/** Trac's own 500 page, as it answers a query it cannot run. */
+function tracError(message: string): Response {
+  const html = `<!DOCTYPE html>\n<html lang="en-US"><head><title>Oops… – Django</title></head><body><h1>Oops…</h1><div id="content" class="error"><p class="message">Trac detected an internal error:</p><pre>${message}</pre></div></body></html>`;
+  return new HttpResponse(html, { status: 500, headers: { "Content-Type": "text/html;charset=utf-8" } });
+}
+
 /**
- * /query answers: the project query gets `rows`; an `id=1|2` query gets the
- * matching tickets from `byId` (tickets that left the query, e.g. closed).
+ * Trac 1.6's `id=` filter: numbers and ranges separated by commas only (`12-14,33`).
+ * Anything else — a `|`-joined list included — makes real Trac fail with a 500.
  */
-export function tracQueryHandler(rows: TracRow[], byId: TracRow[] = [], calls: string[] = []): HttpHandler {
-  return http.get(`${TRAC}/query`, ({ request }) => {
+export function parseIdFilter(value: string): Set<number> | null {
+  const ids = new Set<number>();
+  for (const part of value.split(",")) {
+    const range = part.trim().match(/^(\d+)(?:-(\d+))?$/);
+    if (!range) return null;
+    const from = Number(range[1]);
+    const to = Number(range[2] ?? range[1]);
+    for (let n = from; n <= to && n - from < 10_000; n++) ids.add(n);
+  }
+  return ids;
+}
+
+/**
+ * /query answers: the project query gets `rows`; an `id=1,2` (or `id=1-3`) query
+ * gets the matching tickets from `rows` and `byId` (tickets that left the query,
+ * e.g. closed). Rejects what real Trac rejects: an `id=` list it cannot split (500),
+ * a query without `format=csv` or without `col=` columns.
+ */
+export function tracQueryHandler(rows: TracRow[], byId: TracRow[] = [], calls: string[] = [], base = TRAC): HttpHandler {
+  return http.get(`${base}/query`, ({ request }) => {
     const url = new URL(request.url);
     calls.push(url.search);
-    const ids = url.searchParams.get("id");
-    const selected = ids ? [...rows, ...byId].filter((r) => ids.split("|").includes(String(r.id))) : rows;
+    if (url.searchParams.get("format") !== "csv") return new HttpResponse("<html>query page</html>", { headers: { "Content-Type": "text/html" } });
+    const idParam = url.searchParams.get("id");
+    let selected = rows;
+    if (idParam !== null) {
+      const ids = parseIdFilter(idParam);
+      if (!ids) return tracError(`ValueError: invalid literal for int() with base 10: '${idParam}'`);
+      selected = [...rows, ...byId].filter((r) => ids.has(r.id));
+    }
     return new HttpResponse(tracCsv(selected), { headers: { "Content-Type": "text/csv;charset=utf-8" } });
   });
 }

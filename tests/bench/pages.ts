@@ -154,10 +154,14 @@ export async function measurePage(app: AppServer, page: PageSpec): Promise<PageF
   const worker = async () => {
     while (performance.now() - started < DURATION_MS && latencies.length + errors < MAX_REQUESTS) {
       const t0 = performance.now();
-      const response = await fetch(url, { headers });
-      await response.arrayBuffer();
-      if (response.status !== expected) errors++;
-      else latencies.push(performance.now() - t0);
+      try {
+        const response = await fetch(url, { headers });
+        await response.arrayBuffer();
+        if (response.status !== expected) errors++;
+        else latencies.push(performance.now() - t0);
+      } catch {
+        errors++; // a reset connection on an overloaded machine counts as a failed request
+      }
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));

@@ -7,7 +7,9 @@ import { assertPhase, phaseOf, PhaseError, type Phase } from "~/cohorts/phase";
 import { queueNotice } from "~/notifications/outbox.server";
 import { countSlots } from "~/availability/slots";
 import { aggregate, type Aggregate } from "~/applications/scores";
+import { loadApplicationsWithReviews } from "~/review/review.server";
 import { db, lockRow, transaction } from "~/utils/db.server";
+import { paginate } from "~/utils/pagination";
 import { DECISION_LABELS, type Decision } from "./decision-labels";
 import { createOffer } from "./offers.server";
 
@@ -36,19 +38,29 @@ export type DecisionRow = {
   offer: { status: string; expiresAt: Date; reminderSentAt: Date | null; respondedAt: Date | null } | null;
 };
 
-export async function getDecisionsPage(cohortId: string, sort: "mean" | "name" | "decision" = "mean", now = new Date()) {
+/** Applications shown per page of the decisions table. */
+export const DECISIONS_PAGE_SIZE = 100;
+
+export async function getDecisionsPage(cohortId: string, sort: "mean" | "name" | "decision" = "mean", page = 1, now = new Date()) {
   const cohort = await db.cohort.findUniqueOrThrow({ where: { id: cohortId }, select: cohortSelect });
-  const applications = await db.application.findMany({
-    where: { cohortId, status: "submitted" },
-    select: {
-      id: true, version: true, personId: true, submittedAt: true, anyProject: true, decision: true, publishedDecision: true, waitlistRank: true,
-      person: { select: { name: true, login: true } },
-      decidedBy: { select: { name: true } },
-      preferences: { orderBy: { rank: "asc" }, select: { project: { select: { name: true } } } },
-      reviews: { select: { recused: true, submittedAt: true, scores: { select: { score: true } } } },
-      offers: { orderBy: { sentAt: "desc" }, take: 1, select: { status: true, expiresAt: true, reminderSentAt: true, respondedAt: true } },
-    },
-  });
+  const [applications, offers] = await Promise.all([
+    loadApplicationsWithReviews(cohortId, { status: "submitted" }),
+    db.offer.findMany({
+      where: { application: { cohortId, status: "submitted" } },
+      orderBy: { sentAt: "desc" },
+      select: { applicationId: true, status: true, expiresAt: true, reminderSentAt: true, respondedAt: true },
+    }),
+  ]);
+  // The few organizers who decided: a short list of ids, whatever the number of applications.
+  const deciderIds = [...new Set(applications.flatMap((a) => (a.decidedById ? [a.decidedById] : [])))];
+  const deciders = await db.person.findMany({ where: { id: { in: deciderIds } }, select: { id: true, name: true } });
+  const deciderName = new Map(deciders.map((p) => [p.id, p.name]));
+  const latestOffer = new Map<string, (typeof offers)[number]>();
+  for (const offer of offers) if (!latestOffer.has(offer.applicationId)) latestOffer.set(offer.applicationId, offer);
+  const offerOf = (applicationId: string): DecisionRow["offer"] => {
+    const offer = latestOffer.get(applicationId);
+    return offer ? { status: offer.status, expiresAt: offer.expiresAt, reminderSentAt: offer.reminderSentAt, respondedAt: offer.respondedAt } : null;
+  };
   const availabilities = await db.availability.findMany({ where: { cohortId }, select: { personId: true, slots: true } });
   const hoursOf = new Map(availabilities.map((a) => [a.personId, countSlots(a.slots) / 2]));
   const rows: DecisionRow[] = applications.map((a) => ({
@@ -57,15 +69,15 @@ export async function getDecisionsPage(cohortId: string, sort: "mean" | "name" |
     name: a.person.name,
     login: a.person.login,
     submittedAt: a.submittedAt,
-    aggregate: aggregate(a.reviews.map((r) => ({ recused: r.recused, submittedAt: r.submittedAt, scores: r.scores.map((s) => s.score) }))),
+    aggregate: aggregate(a.reviews.map((r) => ({ recused: r.recused, submittedAt: r.submittedAt, scores: r.scores }))),
     preferences: a.preferences.map((p) => p.project.name),
     anyProject: a.anyProject,
     hours: hoursOf.get(a.personId) ?? 0,
     decision: a.decision as Decision,
     publishedDecision: a.publishedDecision,
     waitlistRank: a.waitlistRank,
-    decidedBy: a.decidedBy?.name ?? null,
-    offer: a.offers[0] ?? null,
+    decidedBy: a.decidedById ? deciderName.get(a.decidedById) ?? null : null,
+    offer: offerOf(a.id),
   }));
   // Ranks can have gaps (someone promoted or un-waitlisted): show places 1..n.
   const waitlist = rows
@@ -92,7 +104,11 @@ export async function getDecisionsPage(cohortId: string, sort: "mean" | "name" |
     cohort: { slug: cohort.slug, name: cohort.name, phase, decisionsPublishedAt: cohort.decisionsPublishedAt, offerDeadlineDays: cohort.offerDeadlineDays, offerReminderDays: cohort.offerReminderDays, answersPurgedAt: cohort.answersPurgedAt },
     canDecide: DECISION_PHASES.includes(phase),
     canPurge: phase === "finished" && !cohort.answersPurgedAt,
-    rows,
+    ...(() => {
+      const shown = paginate(rows, page, DECISIONS_PAGE_SIZE);
+      return { rows: shown.rows, rowsPage: shown.page };
+    })(),
+    submittedCount: rows.length,
     counts: Object.fromEntries(counts.map((c) => [c.decision, c._count._all])) as Partial<Record<Decision, number>>,
     draftCount,
     withdrawnCount,

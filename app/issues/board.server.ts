@@ -8,6 +8,7 @@ import { assertPhase, type Phase } from "~/cohorts/phase";
 import { recordAudit } from "~/cohorts/audit.server";
 import type { GitHub } from "~/integrations/github.server";
 import type { Trac } from "~/integrations/trac.server";
+import { paginate } from "~/utils/pagination";
 import { db, isUniqueViolation } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { pullStatus, PULL_STATUS_LABELS } from "~/pulls/status";
@@ -43,7 +44,13 @@ async function cohortFor(access: CohortAccess) {
 }
 
 /** Everything the board page shows, in a bounded number of queries. */
-export async function getIssueBoard(access: CohortAccess, filters: { project?: string; show?: string } = {}, now = new Date()) {
+/** Starter issues shown per project and page of the board. */
+export const BOARD_PAGE_SIZE = 25;
+
+/** The `?page-<project>=` parameter that pages through one project's issues. */
+export const boardPageParam = (projectSlug: string) => `page-${projectSlug}`;
+
+export async function getIssueBoard(access: CohortAccess, filters: { project?: string; show?: string; pages?: Record<string, number> } = {}, now = new Date()) {
   const cohort = await cohortFor(access);
   const curator = canCurate(access);
   const [projects, teams, participants, myMembership] = await Promise.all([
@@ -166,7 +173,10 @@ export async function getIssueBoard(access: CohortAccess, filters: { project?: s
         tracUrl: project.tracUrl,
         repositories: project.repositories.map((r) => `${r.owner}/${r.name}`),
         mine: project.id === myProjectId,
-        issues: cards.filter((c) => c.projectId === project.id),
+        ...(() => {
+          const shown = paginate(cards.filter((c) => c.projectId === project.id), filters.pages?.[project.slug] ?? 1, BOARD_PAGE_SIZE);
+          return { issues: shown.rows, issuesPage: shown.page, pageParam: boardPageParam(project.slug) };
+        })(),
       }))
       .filter((p) => !filters.project || p.slug === filters.project)
       .sort((a, b) => Number(b.mine) - Number(a.mine)),

@@ -6,6 +6,7 @@ import { forbidden, notFound } from "~/auth/permissions.server";
 import { assertPhase } from "~/cohorts/phase";
 import { createGitHub, GitHubError, type GitHub, type PullSnapshot, type ReviewSummary } from "~/integrations/github.server";
 import { findReferences, parsePullUrl, referencesIssue } from "~/issues/references";
+import { pageWindow } from "~/utils/pagination";
 import { db, isUniqueViolation } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { renderMarkdown } from "~/utils/markdown.server";
@@ -295,7 +296,10 @@ export function toPullCard(link: LinkRow, largeThreshold: number, showSizeHint: 
  * Linked PRs a viewer may see in a cohort: organizers all; navigators and captains
  * their teams'; participants their team's (their own first).
  */
-export async function listLinkedPulls(access: CohortAccess, options: { personId?: string } = {}) {
+/** Other people's pull requests shown per page (the viewer's own are always all shown, first). */
+export const PULLS_PAGE_SIZE = 30;
+
+export async function listLinkedPulls(access: CohortAccess, options: { personId?: string; page?: number } = {}) {
   const cohort = await db.cohort.findUnique({ where: { id: access.cohort.id }, select: { largePullRequestLines: true } });
   if (!cohort) throw notFound("There is no cohort at this address.");
   const teamMemberIds = access.isOrganizer
@@ -303,20 +307,24 @@ export async function listLinkedPulls(access: CohortAccess, options: { personId?
     : (await db.cohortMembership.findMany({ where: { cohortId: access.cohort.id, role: "participant", teamId: { in: access.teamIds } }, select: { personId: true } }))
         .flatMap((m) => (m.personId ? [m.personId] : []));
   const mentor = access.isOrganizer || access.roles.some((r) => r === "navigator" || r === "captain");
-  const rows = await db.linkedPullRequest.findMany({
-    where: {
-      cohortId: access.cohort.id,
-      ...(teamMemberIds ? { personId: { in: [...teamMemberIds, access.person.id] } } : {}),
-      ...(options.personId ? { personId: options.personId } : {}),
-    },
-    select: pullCardSelect,
-    orderBy: [{ linkedAt: "desc" }],
-    take: 300,
-  });
-  const cards = rows.map((row) => toPullCard(row, cohort.largePullRequestLines, mentor));
-  cards.sort((a, b) => Number(b.person.id === access.person.id) - Number(a.person.id === access.person.id));
+  const visible = {
+    cohortId: access.cohort.id,
+    ...(teamMemberIds ? { personId: { in: [...teamMemberIds, access.person.id] } } : {}),
+  };
+  const others = { AND: [visible, { personId: { not: access.person.id } }, ...(options.personId ? [{ personId: options.personId }] : [])] };
+  const total = await db.linkedPullRequest.count({ where: others });
+  const window = pageWindow(total, options.page ?? 1, PULLS_PAGE_SIZE);
+  const [own, rows] = await Promise.all([
+    options.personId && options.personId !== access.person.id
+      ? Promise.resolve([])
+      : db.linkedPullRequest.findMany({ where: { AND: [visible, { personId: access.person.id }] }, select: pullCardSelect, orderBy: [{ linkedAt: "desc" }], take: 300 }),
+    db.linkedPullRequest.findMany({ where: others, select: pullCardSelect, orderBy: [{ linkedAt: "desc" }, { id: "asc" }], skip: window.skip, take: PULLS_PAGE_SIZE }),
+  ]);
+  const cards = [...own, ...rows].map((row) => toPullCard(row, cohort.largePullRequestLines, mentor));
+  const { skip: _skip, ...page } = window;
   return {
     cards,
+    page,
     largeThreshold: cohort.largePullRequestLines,
     canPreReview: (card: PullCardData) => access.isOrganizer || (access.roles.includes("navigator") && teamMemberIds !== null && teamMemberIds.includes(card.person.id)),
   };

@@ -9,16 +9,19 @@ import { requireCohortRole } from "~/auth/permissions.server";
 import { PHASE_LABELS } from "~/cohorts/phase";
 import { DateText } from "~/components/dates";
 import { formatScore } from "~/applications/scores";
+import { Pager } from "~/components/pager";
 import { redirectWithFlash } from "~/utils/flash.server";
+import { pageParam } from "~/utils/pagination";
 import { readForm } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Decisions — Cohort" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireCohortRole(request, params.slug, ["organizer"]);
-  const sortParam = new URL(request.url).searchParams.get("sort");
+  const url = new URL(request.url);
+  const sortParam = url.searchParams.get("sort");
   const sort = sortParam === "name" || sortParam === "decision" ? sortParam : "mean";
-  return json({ ...(await getDecisionsPage(access.cohort.id, sort)), sort, viewerZone: access.person.timeZone });
+  return json({ ...(await getDecisionsPage(access.cohort.id, sort, pageParam(url))), sort, viewerZone: access.person.timeZone });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -97,7 +100,7 @@ export default function Decisions() {
       <h1>Decisions — {cohort.name}</h1>
       <p>
         <span className="badge badge-info">{PHASE_LABELS[cohort.phase]}</span>{" "}
-        {page.rows.length} submitted · {page.counts.accepted ?? 0} accepted · {page.counts.waitlisted ?? 0} waitlisted · {page.counts.rejected ?? 0} not accepted ·{" "}
+        {page.submittedCount} submitted · {page.counts.accepted ?? 0} accepted · {page.counts.waitlisted ?? 0} waitlisted · {page.counts.rejected ?? 0} not accepted ·{" "}
         {page.counts.none ?? 0} undecided · {page.draftCount} drafts · {page.withdrawnCount} withdrawn
       </p>
       <p>
@@ -121,6 +124,7 @@ export default function Decisions() {
         <p className="muted">
           Sort by <Link to="?sort=mean">mean score</Link> · <Link to="?sort=name">name</Link> · <Link to="?sort=decision">decision</Link>. Decisions can be changed until they are published.
         </p>
+        <Pager page={page.rowsPage} noun="submitted applications" />
         <div className="table-scroll">
           <table>
             <caption className="sr-only">Submitted applications</caption>
@@ -175,6 +179,7 @@ export default function Decisions() {
             </tbody>
           </table>
         </div>
+        <Pager page={page.rowsPage} noun="submitted applications" />
       </Form>
 
       <h2>Publish</h2>

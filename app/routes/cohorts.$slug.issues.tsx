@@ -10,7 +10,9 @@ import { Markdown } from "~/components/markdown";
 import { PreReviewedBadge, PullStatusBadge } from "~/components/pull-request-card";
 import { addIssueByUrl, claimIssue, curateIssue, getIssueBoard, reassignClaim, releaseClaim } from "~/issues/board.server";
 import { addIssueForm, claimForm, curateForm, DIFFICULTIES, DIFFICULTY_LABELS, reassignForm, releaseForm } from "~/issues/forms";
+import { Pager } from "~/components/pager";
 import { redirectWithFlash } from "~/utils/flash.server";
+import { pageParam } from "~/utils/pagination";
 import { parseForm, valueOf, type FormValues } from "~/utils/forms";
 import { readForm } from "~/utils/request-body.server";
 
@@ -21,7 +23,9 @@ const ROLES = ["organizer", "navigator", "captain", "participant"] as const;
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireCohortRole(request, params.slug, ROLES);
   const url = new URL(request.url);
-  return json(await getIssueBoard(access, { project: url.searchParams.get("project") ?? undefined, show: url.searchParams.get("show") ?? undefined }));
+  const pages: Record<string, number> = {};
+  for (const key of url.searchParams.keys()) if (key.startsWith("page-")) pages[key.slice("page-".length)] = pageParam(url, key);
+  return json(await getIssueBoard(access, { project: url.searchParams.get("project") ?? undefined, show: url.searchParams.get("show") ?? undefined, pages }));
 }
 
 type ActionData = { intent: string; target?: string; errors?: Record<string, string>; values?: FormValues };
@@ -116,7 +120,7 @@ export default function IssueBoard() {
             {project.name} {project.mine ? <span className="badge badge-info">your team's project</span> : null}
           </h2>
           <p className="muted">
-            Sources: {[...project.repositories.map((r) => `GitHub ${r}`), ...(project.hasTrac ? ["Trac"] : [])].join(", ") || "none"} · {project.issues.length} issues
+            Sources: {[...project.repositories.map((r) => `GitHub ${r}`), ...(project.hasTrac ? ["Trac"] : [])].join(", ") || "none"} · {project.issuesPage.total} issues
           </p>
           {project.issues.length === 0 ? <p>No starter issues yet. {board.viewer.canCurate ? "Add one by its address below, or ask an organizer to sync." : "Your navigator is curating them."}</p> : null}
           <div className="issue-list">
@@ -124,9 +128,10 @@ export default function IssueBoard() {
               <IssueCard key={issue.id} issue={issue} board={board} data={data?.target === issue.id || data?.target === issue.claim?.id ? data : undefined} busy={busy} />
             ))}
           </div>
+          {project.issuesPage.pages > 1 ? <Pager page={project.issuesPage} noun={`${project.name} issues`} param={project.pageParam} /> : null}
           {board.viewer.canCurate ? (
             // keyed on the issue count so the address field empties once an issue is added
-            <AddIssue key={project.issues.length} project={project} data={data?.target === "add" && valueOf(data.values, "projectId") === project.id ? data : undefined} />
+            <AddIssue key={project.issuesPage.total} project={project} data={data?.target === "add" && valueOf(data.values, "projectId") === project.id ? data : undefined} />
           ) : null}
         </section>
       ))}

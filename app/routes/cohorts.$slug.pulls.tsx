@@ -1,5 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
+import { Pager } from "~/components/pager";
+import { pageParam } from "~/utils/pagination";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireCohortRole } from "~/auth/permissions.server";
 import { PhaseError } from "~/cohorts/phase";
@@ -17,7 +19,7 @@ const ROLES = ["organizer", "navigator", "captain", "participant"] as const;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireCohortRole(request, params.slug, ROLES);
-  const [list, claims] = await Promise.all([listLinkedPulls(access), access.roles.includes("participant") ? claimsForLinking(access) : Promise.resolve([])]);
+  const [list, claims] = await Promise.all([listLinkedPulls(access, { page: pageParam(new URL(request.url)) }), access.roles.includes("participant") ? claimsForLinking(access) : Promise.resolve([])]);
   return json({
     slug: access.cohort.slug,
     viewer: { id: access.person.id, login: access.person.login, timeZone: access.person.timeZone, isParticipant: access.roles.includes("participant") },
@@ -28,6 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       return { ...card, explanationText: "", aiVerificationText: "", canPreReview: list.canPreReview(card), mine, ownText };
     }),
     largeThreshold: list.largeThreshold,
+    othersPage: list.page,
     claims: claims.map((c) => ({ id: c.id, title: c.starterIssue.title, key: c.starterIssue.source === "trac" ? `Trac #${c.starterIssue.externalKey}` : c.starterIssue.externalKey })),
   });
 }
@@ -174,6 +177,7 @@ export default function PullRequests() {
       {others.length > 0 || !page.viewer.isParticipant ? <h2>{page.viewer.isParticipant ? "My team's pull requests" : "Pull requests"}</h2> : null}
       {others.length === 0 && !page.viewer.isParticipant ? <p>No pull request has been linked yet.</p> : null}
       {others.map((card) => <PullCardWithActions key={card.linkId} card={card} page={page} data={data?.target === card.linkId ? data : undefined} />)}
+      {page.othersPage.pages > 1 ? <Pager page={page.othersPage} noun="pull requests" /> : null}
     </>
   );
 }

@@ -4,8 +4,10 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireCohortRole } from "~/auth/permissions.server";
 import { PHASE_LABELS } from "~/cohorts/phase";
 import { formatScore } from "~/applications/scores";
+import { Pager } from "~/components/pager";
 import { getReviewList, pickNextUnscored, readReviewFilters } from "~/review/review.server";
 import { redirectWithFlash } from "~/utils/flash.server";
+import { pageParam } from "~/utils/pagination";
 
 export const meta: MetaFunction = () => [{ title: "Review applications — Cohort" }];
 
@@ -18,13 +20,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     throw await redirectWithFlash(`/cohorts/${params.slug}/review`, { kind: "success", message: "You have scored every submitted application. Thank you!" });
   }
   const filters = readReviewFilters(url);
-  return json({ ...(await getReviewList(access, filters)), filters });
+  return json({ ...(await getReviewList(access, filters, pageParam(url))), filters });
 }
 
 const STATE_LABEL = { unscored: "Not scored", scored: "Scored", recused: "Recused" } as const;
 
 export default function ReviewList() {
-  const { cohort, rows, progress, filters, projects, hasOwnAvailability } = useLoaderData<typeof loader>();
+  const { cohort, rows, page, progress, filters, projects, hasOwnAvailability } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>Review applications — {cohort.name}</h1>
@@ -80,6 +82,7 @@ export default function ReviewList() {
         <button type="submit" className="secondary">Apply filters</button>
       </Form>
 
+      <Pager page={page} noun="applications" />
       <div className="table-scroll">
         <table>
           <caption className="sr-only">Applications</caption>
@@ -112,6 +115,7 @@ export default function ReviewList() {
           </tbody>
         </table>
       </div>
+      <Pager page={page} noun="applications" />
     </>
   );
 }

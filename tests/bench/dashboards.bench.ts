@@ -1,41 +1,21 @@
-// The dashboards on a large cohort: 300 participants in 75 teams, 6 weeks, 3,000
-// pull requests and 1,800 reflections in a fresh SQLite database, served by the
-// built app in a child process. Requests/second and p50/p95 latency of the
-// navigator's dashboard, the organizer's overview and /healthz, side by side.
-import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, rmSync } from "node:fs";
-import { freePort } from "../setup/free-port";
-import path from "node:path";
-import { sha256 } from "@oslojs/crypto/sha2";
-import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
-import { createDb, type Db } from "../../app/utils/db.server";
-import { applyMigrations } from "../../app/utils/migrations.server";
+// The heavy pages at the size of a big program, side by side with a trivial rendered
+// page in one run: the large running cohort (300 participants in 75 teams, 6 weeks,
+// 3,000 pull requests, 1,800 reflections) and a cohort in review (3,000 applications,
+// 5 reviewers, 6 rubric criteria; tests/bench/review-cohort.ts), in a fresh database
+// (SQLite, or a PostgreSQL schema when DATABASE_URL is PostgreSQL), served by the built
+// app in a child process. Per page: requests/second, p50/p95, bytes of HTML and loader
+// JSON, database queries; returned as { pages: [...] } for bench/results.json.
+import type { Db } from "../../app/utils/db.server";
+import { benchDatabase, inChunks, measurePage, printPages, session, startApp, type PageFigures, type PageSpec } from "./pages";
+import { buildReviewCohort } from "./review-cohort";
 
 const DAY = 24 * 60 * 60 * 1000;
 const TEAMS = 75;
 const PER_TEAM = 4;
 const WEEKS = 6;
 const PULLS_PER_PARTICIPANT = 10;
-const DURATION_MS = 4_000;
-const MAX_REQUESTS = 2_000;
-const CONCURRENCY = 4;
 
-async function inChunks<T>(rows: T[], size: number, write: (chunk: T[]) => Promise<unknown>) {
-  for (let i = 0; i < rows.length; i += size) await write(rows.slice(i, i + size));
-}
-
-async function session(db: Db, personId: string): Promise<string> {
-  const id = encodeBase32LowerCaseNoPadding(randomBytes(15));
-  const secret = encodeBase32LowerCaseNoPadding(randomBytes(20));
-  const now = new Date();
-  await db.authSession.create({
-    data: { id, secretHash: Buffer.from(sha256(new TextEncoder().encode(secret))), personId, createdAt: now, lastVerifiedAt: now, expiresAt: new Date(now.getTime() + 30 * DAY) },
-  });
-  return `cohort_session=${id}.${secret}`;
-}
-
-/** The large cohort, running in its last week. Returns cookies for a navigator and an organizer. */
+/** The large cohort, running in its last week. Returns cookies for a navigator, an organizer and a participant. */
 export async function buildLargeCohort(db: Db) {
   const now = Date.now();
   const startsOn = new Date(now - (5 * 7 + 2) * DAY);
@@ -120,83 +100,44 @@ export async function buildLargeCohort(db: Db) {
     counts: { participants: participants.length, teams: TEAMS, reflections: reflections.length, pulls: pulls.length, comments: comments.length, claims: claims.length },
     navigatorCookie: await session(db, "nav-0"),
     organizerCookie: await session(db, organizer.id),
+    participantCookie: await session(db, "p-0-0"),
   };
 }
 
-type Figures = { name: string; requests: number; rps: number; p50: number; p95: number; errors: number };
+const LAYOUT = "routes/cohorts.$slug";
 
-async function measure(name: string, url: string, cookie: string): Promise<Figures> {
-  const headers = cookie ? { Cookie: cookie } : undefined;
-  for (let i = 0; i < 10; i++) await (await fetch(url, { headers })).arrayBuffer(); // warm up
-  const latencies: number[] = [];
-  let errors = 0;
-  const started = performance.now();
-  const worker = async () => {
-    while (performance.now() - started < DURATION_MS && latencies.length + errors < MAX_REQUESTS) {
-      const t0 = performance.now();
-      const response = await fetch(url, { headers });
-      await response.arrayBuffer();
-      if (response.status !== 200) errors++;
-      else latencies.push(performance.now() - t0);
-    }
-  };
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? NaN;
-  return { name, requests: latencies.length + errors, rps: (latencies.length + errors) / seconds, p50: pct(50), p95: pct(95), errors };
-}
-
-export async function bench(): Promise<void> {
-  if (!existsSync("build/index.js")) throw new Error("Run `npm run build` first (npm run bench does).");
-  const dir = path.resolve("tests/.tmp");
-  mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `bench-dashboards-${process.pid}.db`);
-  const url = `file:${file}`;
+export async function bench(): Promise<{ pages: Omit<PageFigures, "requests" | "errors">[] }> {
+  const database = await benchDatabase("pages");
+  const { createDb } = await import("../../app/utils/db.server");
   const t0 = performance.now();
-  await applyMigrations(url);
-  const db = createDb(url);
-  const built = await buildLargeCohort(db);
+  const db = createDb(database.url);
+  const large = await buildLargeCohort(db);
+  const review = await buildReviewCohort(db);
   await db.$disconnect();
-  console.log(`built the cohort in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${JSON.stringify(built.counts)}`);
+  console.log(`built the cohorts on ${database.provider} in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${JSON.stringify({ ...large.counts, ...review.counts })}`);
 
-  const port = await freePort();
-  const server = spawn("node_modules/.bin/tsx", ["app/cli/serve.ts"], {
-    env: {
-      ...process.env, NODE_ENV: "production", DATABASE_URL: url, PORT: String(port), HOST: "127.0.0.1", RUN_SCHEDULER: "0",
-      SESSION_SECRET: randomBytes(24).toString("hex"), GITHUB_CLIENT_ID: "bench", GITHUB_CLIENT_SECRET: "bench", APP_URL: `http://127.0.0.1:${port}`,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  server.stdout?.on("data", (d) => (output += d));
-  server.stderr?.on("data", (d) => (output += d));
-  const base = `http://127.0.0.1:${port}`;
+  const app = await startApp(database.url);
   try {
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      try {
-        if ((await fetch(`${base}/healthz`)).ok) break;
-      } catch {
-        // not listening yet
-      }
-      if (Date.now() > deadline || server.exitCode !== null) throw new Error(`The app did not start:\n${output}`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    const rows = [
-      await measure("navigator dashboard (team of 4)", `${base}/cohorts/big/teams/team-0/progress`, built.navigatorCookie),
-      await measure("organizer overview (300 participants)", `${base}/cohorts/big/progress`, built.organizerCookie),
-      await measure("trivial page (/healthz)", `${base}/healthz`, ""),
+    const r = `/cohorts/${review.slug}`;
+    const pages: PageSpec[] = [
+      { name: "trivial page (404, signed in)", path: "/no-such-page", cookie: large.navigatorCookie, routes: ["root"], status: 404 },
+      { name: "navigator dashboard (team of 4)", path: "/cohorts/big/teams/team-0/progress", cookie: large.navigatorCookie, routes: [LAYOUT, "routes/cohorts.$slug.teams.$team_.progress"] },
+      { name: "participant week", path: "/cohorts/big/week", cookie: large.participantCookie, routes: [LAYOUT, "routes/cohorts.$slug.week"] },
+      { name: "organizer overview (300 participants)", path: "/cohorts/big/progress", cookie: large.organizerCookie, routes: [LAYOUT, "routes/cohorts.$slug.progress"] },
+      { name: "starter-issue board (organizer)", path: "/cohorts/big/issues", cookie: large.organizerCookie, routes: [LAYOUT, "routes/cohorts.$slug.issues"] },
+      { name: "pull requests (organizer, 3,000)", path: "/cohorts/big/pulls", cookie: large.organizerCookie, routes: [LAYOUT, "routes/cohorts.$slug.pulls"] },
+      { name: "review list (reviewer, 3,000)", path: `${r}/review`, cookie: review.reviewerCookie, routes: [LAYOUT, "routes/cohorts.$slug.review._index"] },
+      { name: "review page (one application)", path: `${r}/review/${review.scoredApplicationId}`, cookie: review.reviewerCookie, routes: [LAYOUT, "routes/cohorts.$slug.review.$applicationId"] },
+      { name: "decisions (organizer, 3,000)", path: `${r}/decisions`, cookie: review.organizerCookie, routes: [LAYOUT, "routes/cohorts.$slug.decisions"] },
+      { name: "applications CSV export", path: `${r}/applications.csv`, cookie: review.organizerCookie, routes: [] },
     ];
-    console.log(`${CONCURRENCY} concurrent clients, ${DURATION_MS / 1000} s per page, 127.0.0.1`);
-    console.log(`${"page".padEnd(40)} ${"req/s".padStart(8)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"requests".padStart(9)} ${"errors".padStart(7)}`);
-    for (const r of rows) {
-      console.log(`${r.name.padEnd(40)} ${r.rps.toFixed(1).padStart(8)} ${r.p50.toFixed(1).padStart(8)} ${r.p95.toFixed(1).padStart(8)} ${String(r.requests).padStart(9)} ${String(r.errors).padStart(7)}`);
-    }
-    if (rows.some((r) => r.errors > 0)) console.log(`some requests failed; server output:\n${output.slice(-2000)}`);
+    const rows: PageFigures[] = [];
+    for (const page of pages) rows.push(await measurePage(app, page));
+    printPages(rows, rows[0]);
+    if (rows.some((row) => row.errors > 0)) console.log(`some requests failed; server output:\n${app.output().slice(-2000)}`);
+    return { pages: rows.map(({ requests: _r, errors: _e, ...row }) => row) };
   } finally {
-    server.kill("SIGTERM");
-    await new Promise((r) => setTimeout(r, 300));
-    for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
+    await app.stop();
+    await database.dispose();
   }
 }

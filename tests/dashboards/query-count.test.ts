@@ -1,12 +1,21 @@
-// The dashboards run the same number of database queries whatever the cohort's
-// size: counted as SQL statements sent to the driver (SQLite or PostgreSQL).
+// The dashboards, the participant's week, the issue board, the pull requests and the
+// review pages run the same number of database queries whatever the cohort's size:
+// counted as SQL statements sent to the driver (SQLite or PostgreSQL).
 import Database from "better-sqlite3";
 import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
+import * as csvRoute from "~/routes/cohorts.$slug.applications[.]csv";
+import * as decisionsRoute from "~/routes/cohorts.$slug.decisions";
+import * as issuesRoute from "~/routes/cohorts.$slug.issues";
 import * as overviewRoute from "~/routes/cohorts.$slug.progress";
+import * as pullsRoute from "~/routes/cohorts.$slug.pulls";
+import * as reviewPageRoute from "~/routes/cohorts.$slug.review.$applicationId";
+import * as reviewListRoute from "~/routes/cohorts.$slug.review._index";
 import * as teamRoute from "~/routes/cohorts.$slug.teams.$team_.progress";
+import * as weekRoute from "~/routes/cohorts.$slug.week";
+import { db } from "~/utils/db.server";
 import { DAY_MS } from "~/utils/time";
-import { addMember, callRoute, makeCohort, makePerson, makeProject, makeRequest, makeTeam, sessionCookieFor } from "../setup/factories";
+import { addMember, callRoute, makeApplication, makeCohort, makeCriterion, makePerson, makeProject, makeQuestion, makeRequest, makeReview, makeTeam, sessionCookieFor } from "../setup/factories";
 import { makeClaim, makeComment, makeLinkedPull, makeReflection, makeStarterIssue } from "../reflections/builders";
 
 const TRANSACTION = /^\s*(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE)/i;
@@ -33,7 +42,7 @@ async function countQueries(work: () => Promise<unknown>): Promise<number> {
   return count;
 }
 
-type Built = { slug: string; team: string; navigatorCookie: string; organizerCookie: string };
+type Built = { slug: string; team: string; navigatorCookie: string; organizerCookie: string; participantCookie: string };
 
 async function buildCohort(label: string, teams: number, perTeam: number): Promise<Built> {
   const project = await makeProject({ slug: `p-${label}` });
@@ -41,6 +50,7 @@ async function buildCohort(label: string, teams: number, perTeam: number): Promi
   const organizer = await makePerson({ login: `org-${label}` });
   await addMember(cohort.id, organizer.id, "organizer");
   let navigatorCookie = "";
+  let participantCookie = "";
   let firstTeam = "";
   for (let t = 0; t < teams; t++) {
     const team = await makeTeam(cohort.id, { slug: `team-${t}`, projectId: project.id });
@@ -53,6 +63,7 @@ async function buildCohort(label: string, teams: number, perTeam: number): Promi
     for (let i = 0; i < perTeam; i++) {
       const p = await makePerson({ login: `p-${label}-${t}-${i}` });
       await addMember(cohort.id, p.id, "participant", team.id);
+      if (t === 0 && i === 0) participantCookie = await sessionCookieFor(p.id);
       const weeks = label === "small" ? [1] : [1, 2, 3];
       for (const week of weeks) {
         const r = await makeReflection(cohort.id, p.id, week, { needsHelp: week === 3 && i === 0, confidence: 1 + ((i + week) % 5) });
@@ -66,15 +77,64 @@ async function buildCohort(label: string, teams: number, perTeam: number): Promi
       }
     }
   }
-  return { slug: cohort.slug, team: firstTeam, navigatorCookie, organizerCookie: await sessionCookieFor(organizer.id) };
+  return { slug: cohort.slug, team: firstTeam, navigatorCookie, participantCookie, organizerCookie: await sessionCookieFor(organizer.id) };
+}
+
+type BuiltReview = { slug: string; applicationId: string; reviewerCookie: string; organizerCookie: string };
+
+/** A cohort in review: `applications` applicants, each scored by every one of `reviewers` reviewers on 3 criteria. */
+async function buildReviewCohort(label: string, applications: number, reviewers: number): Promise<BuiltReview> {
+  const projects = [await makeProject({ slug: `rp-${label}-1` }), await makeProject({ slug: `rp-${label}-2` })];
+  const cohort = await makeCohort("review", { slug: `r-${label}`, projectIds: projects.map((p) => p.id) });
+  const organizer = await makePerson({ login: `rorg-${label}` });
+  await addMember(cohort.id, organizer.id, "organizer");
+  const question = await makeQuestion(cohort.id, { type: "long_text", label: "Why?" });
+  const criteria = [await makeCriterion(cohort.id), await makeCriterion(cohort.id), await makeCriterion(cohort.id)];
+  const people = [];
+  for (let r = 0; r < reviewers; r++) {
+    const reviewer = await makePerson({ login: `rev-${label}-${r}` });
+    await addMember(cohort.id, reviewer.id, "reviewer");
+    people.push(reviewer);
+  }
+  let applicationId = "";
+  for (let i = 0; i < applications; i++) {
+    const applicant = await makePerson({ login: `app-${label}-${i}` });
+    const application = await makeApplication(cohort.id, applicant.id, { answers: { [question.id]: "Because I **care**." }, decision: i % 3 === 0 ? "accepted" : "none" });
+    await db.projectPreference.create({ data: { applicationId: application.id, projectId: projects[i % 2].id, rank: 1 } });
+    await db.availability.create({ data: { cohortId: cohort.id, personId: applicant.id, slots: "1".repeat(20).padEnd(336, "0") } });
+    for (const reviewer of people) await makeReview(application.id, reviewer.id, Object.fromEntries(criteria.map((c, k) => [c.id, 1 + ((i + k) % 5)])), { comment: "Solid." });
+    if (i === 0) applicationId = application.id;
+  }
+  return { slug: cohort.slug, applicationId, reviewerCookie: await sessionCookieFor(people[0].id), organizerCookie: await sessionCookieFor(organizer.id) };
 }
 
 let small: Built;
 let large: Built;
+let fewApplications: BuiltReview;
+let manyApplications: BuiltReview;
 beforeAll(async () => {
   small = await buildCohort("small", 1, 2);
   large = await buildCohort("large", 4, 6);
-});
+  fewApplications = await buildReviewCohort("few", 2, 1);
+  manyApplications = await buildReviewCohort("many", 12, 3);
+}, 120_000);
+
+const page = (route: { loader?: unknown }, path: (slug: string) => string, params: (slug: string) => Record<string, string> = (slug) => ({ slug })) =>
+  <B extends { slug: string }>(cookieOf: (b: B) => string) =>
+    (b: B) => () =>
+      callRoute(route.loader as Parameters<typeof callRoute>[0], makeRequest(path(b.slug), { cookie: cookieOf(b) }), params(b.slug)).then(async (r) => {
+        expect(r.status).toBe(200);
+        await r.text();
+      });
+
+/** Warms up, then counts the queries of `visit` on a small and a larger cohort. */
+async function compare<B>(visit: (b: B) => () => Promise<void>, few: B, many: B) {
+  await visit(few)(); // first-use work is not the page's
+  const fewQueries = await countQueries(visit(few));
+  const manyQueries = await countQueries(visit(many));
+  expect(fewQueries).toBeGreaterThan(2); // the counter does see the queries
+  return { few: fewQueries, many: manyQueries };
+}
 
 const teamPage = (b: Built) => () =>
   callRoute(teamRoute.loader, makeRequest(`/cohorts/${b.slug}/teams/${b.team}/progress`, { cookie: b.navigatorCookie }), { slug: b.slug, team: b.team }).then((r) => {
@@ -102,5 +162,49 @@ describe("queries per dashboard page", () => {
     expect(few).toBeGreaterThan(3);
     expect(many).toBe(few);
     expect(many).toBeLessThanOrEqual(16);
+  });
+
+  it("the participant's week page runs as many queries with 2 PRs and 3 reflections as with none and 1", async () => {
+    const visit = page(weekRoute, (slug) => `/cohorts/${slug}/week`)<Built>((b) => b.participantCookie);
+    const { few, many } = await compare(visit, small, large);
+    expect(many).toBe(few);
+  });
+
+  it("the starter-issue board runs as many queries for 24 claimed issues as for none", async () => {
+    const visit = page(issuesRoute, (slug) => `/cohorts/${slug}/issues`)<Built>((b) => b.organizerCookie);
+    const { few, many } = await compare(visit, small, large);
+    expect(many).toBe(few);
+  });
+
+  it("the pull request list runs as many queries for 48 linked PRs as for none", async () => {
+    const visit = page(pullsRoute, (slug) => `/cohorts/${slug}/pulls`)<Built>((b) => b.organizerCookie);
+    const { few, many } = await compare(visit, small, large);
+    expect(many).toBe(few);
+  });
+});
+
+describe("queries per review page", () => {
+  it("the review list runs as many queries for 12 applications with 3 reviewers each as for 2 with 1", async () => {
+    const visit = page(reviewListRoute, (slug) => `/cohorts/${slug}/review`)<BuiltReview>((b) => b.reviewerCookie);
+    const { few, many } = await compare(visit, fewApplications, manyApplications);
+    expect(many).toBe(few);
+  });
+
+  it("one application's review page runs as many queries with 3 reviews as with 1", async () => {
+    const visit = (b: BuiltReview) => page(reviewPageRoute, (slug) => `/cohorts/${slug}/review/${b.applicationId}`, (slug) => ({ slug, applicationId: b.applicationId }))<BuiltReview>((x) => x.reviewerCookie)(b);
+    const { few, many } = await compare(visit, fewApplications, manyApplications);
+    expect(many).toBe(few);
+  });
+
+  it("the decisions page runs as many queries for 12 applications as for 2", async () => {
+    const visit = page(decisionsRoute, (slug) => `/cohorts/${slug}/decisions`)<BuiltReview>((b) => b.organizerCookie);
+    const { few, many } = await compare(visit, fewApplications, manyApplications);
+    expect(many).toBe(few);
+  });
+
+  it("the CSV export runs as many queries for 12 applications as for 2", async () => {
+    const visit = page(csvRoute, (slug) => `/cohorts/${slug}/applications.csv`)<BuiltReview>((b) => b.organizerCookie);
+    const { few, many } = await compare(visit, fewApplications, manyApplications);
+    expect(many).toBe(few);
   });
 });

@@ -47,6 +47,7 @@ export function cohortLinks(roles: CohortRole[], phase: Phase, slug: string, tea
   if (teamSlug && has("navigator", "captain") && running) links.push({ label: "Team progress", href: `${base}/teams/${teamSlug}/progress` });
   if (has("organizer", "navigator", "captain", "participant") && (running || phase === "teams_forming")) links.push({ label: "Starter issues", href: `${base}/issues` });
   if (has("organizer", "navigator", "captain", "participant") && running) links.push({ label: "Pull requests", href: `${base}/pulls` });
+  if (has("organizer", "navigator", "participant") && running) links.push({ label: "Evaluations", href: `${base}/evaluations` });
   if (has("organizer")) links.push({ label: "Application form", href: `${base}/form` });
   if (has("organizer", "reviewer") && phase !== "draft") links.push({ label: "Review", href: `${base}/review` });
   if (has("organizer")) {

@@ -53,6 +53,7 @@ export function cohortLinks(roles: CohortRole[], phase: Phase, slug: string, tea
   if (has("organizer")) {
     links.push({ label: "Decisions", href: `${base}/decisions` });
     links.push({ label: "Appointments", href: `${base}/appointments` });
+    links.push({ label: "Navigators and captains", href: `${base}/officers` });
     links.push({ label: "Form teams", href: `${base}/teams/form` });
     if (running) links.push({ label: "Progress", href: `${base}/progress` });
     links.push({ label: "Notices", href: `${base}/notices` });

@@ -3,6 +3,7 @@ import type { Db } from "../../app/utils/db.server";
 import { seedApplications } from "./applications";
 import { seedEvaluations } from "./evaluations";
 import { seedFoundation } from "./foundation";
+import { seedOfficers } from "./officers";
 import { seedIssues } from "./issues";
 import { seedReflections } from "./reflections";
 import { seedTeams } from "./teams";
@@ -15,4 +16,5 @@ export async function seedDemo(db: Db, now = new Date()): Promise<void> {
   await seedIssues(db, foundation, now);
   await seedTeams(db, foundation, now);
   await seedEvaluations(db, foundation);
+  await seedOfficers(db, foundation, now);
 }

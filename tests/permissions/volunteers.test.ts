@@ -11,6 +11,7 @@ let world: World;
 let roundId: string;
 let aboutNavigatorId: string;
 let aboutParticipantId: string;
+let officerApplicationId: string;
 
 beforeAll(async () => {
   world = await buildWorld("running");
@@ -18,12 +19,13 @@ beforeAll(async () => {
   const round = await db.evaluationRound.create({ data: { cohortId: cohort.id, title: "Midpoint evaluation", afterWeek: 3, participantQuestions: JSON.stringify(DEFAULT_PARTICIPANT_QUESTIONS), navigatorQuestions: JSON.stringify(DEFAULT_NAVIGATOR_QUESTIONS) } });
   roundId = round.id;
   aboutNavigatorId = (await db.evaluationResponse.create({ data: { roundId, cohortId: cohort.id, authorId: people.participant.id, direction: "participant", subjectId: people.navigator.id, teamId: teamA.id, answers: "{}", status: "submitted", submittedAt: new Date() } })).id;
+  const call = await db.officerCall.create({ data: { cohortId: cohort.id, opensAt: new Date(Date.now() - 86_400_000), closesAt: new Date(Date.now() + 10 * 86_400_000) } });
+  officerApplicationId = (await db.officerApplication.create({ data: { callId: call.id, cohortId: cohort.id, personId: people.applicant.id, role: "captain", hoursPerWeek: 6 } })).id;
   aboutParticipantId = (await db.evaluationResponse.create({ data: { roundId, cohortId: cohort.id, authorId: people.navigator.id, direction: "navigator", subjectId: people.participant.id, teamId: teamA.id, answers: "{}", status: "submitted", submittedAt: new Date() } })).id;
 });
 
 const slug = (w: World) => ({ slug: w.cohort.slug });
 const ORGANIZERS = ["admin", "organizer"] as const;
-void SIGNED_IN;
 
 const rows: AccessRow[] = [
   {
@@ -83,6 +85,54 @@ const rows: AccessRow[] = [
     form: () => ({ intent: "unshare" }),
     allowed: ORGANIZERS,
   },
+  {
+    name: "volunteer as a navigator or captain",
+    module: () => import("~/routes/cohorts.$slug.volunteer"),
+    path: (w) => `/cohorts/${w.cohort.slug}/volunteer`,
+    params: slug,
+    allowed: SIGNED_IN,
+  },
+  {
+    name: "apply as a navigator or captain",
+    method: "POST",
+    module: () => import("~/routes/cohorts.$slug.volunteer"),
+    path: (w) => `/cohorts/${w.cohort.slug}/volunteer`,
+    params: slug,
+    form: () => ({ role: "captain", hoursPerWeek: "-1" }),
+    allowed: SIGNED_IN,
+  },
+  {
+    name: "navigator and captain applications",
+    module: () => import("~/routes/cohorts.$slug.officers._index"),
+    path: (w) => `/cohorts/${w.cohort.slug}/officers`,
+    params: slug,
+    allowed: ORGANIZERS,
+  },
+  {
+    name: "invite alumni to volunteer",
+    method: "POST",
+    module: () => import("~/routes/cohorts.$slug.officers._index"),
+    path: (w) => `/cohorts/${w.cohort.slug}/officers`,
+    params: slug,
+    form: () => ({ intent: "invite" }),
+    allowed: ORGANIZERS,
+  },
+  {
+    name: "one volunteer's application",
+    module: () => import("~/routes/cohorts.$slug.officers.$id"),
+    path: (w) => `/cohorts/${w.cohort.slug}/officers/${officerApplicationId}`,
+    params: (w) => ({ slug: w.cohort.slug, id: officerApplicationId }),
+    allowed: ORGANIZERS,
+  },
+  {
+    name: "review a volunteer's application",
+    method: "POST",
+    module: () => import("~/routes/cohorts.$slug.officers.$id"),
+    path: (w) => `/cohorts/${w.cohort.slug}/officers/${officerApplicationId}`,
+    params: (w) => ({ slug: w.cohort.slug, id: officerApplicationId }),
+    form: () => ({ intent: "review", version: "999", status: "applied" }),
+    allowed: ORGANIZERS,
+  },
 ];
 
-describe("evaluations by role", () => accessTable(rows, () => world));
+describe("evaluations and volunteer calls by role", () => accessTable(rows, () => world));

@@ -4,10 +4,12 @@ import { registerOfferJobs } from "./applications/offers.server";
 import { registerDeliveryJob } from "./notifications/delivery.server";
 import { registerSyncJob } from "./issues/sync.server";
 import { registerReminderJobs } from "./dashboards/reminders.server";
+import { registerEvaluationJobs } from "./evaluations/evaluations.server";
 
 export function registerAllJobs(): void {
   registerDeliveryJob();
   registerOfferJobs();
   registerSyncJob();
   registerReminderJobs();
+  registerEvaluationJobs();
 }

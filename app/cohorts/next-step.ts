@@ -47,11 +47,13 @@ export function cohortLinks(roles: CohortRole[], phase: Phase, slug: string, tea
   if (teamSlug && has("navigator", "captain") && running) links.push({ label: "Team progress", href: `${base}/teams/${teamSlug}/progress` });
   if (has("organizer", "navigator", "captain", "participant") && (running || phase === "teams_forming")) links.push({ label: "Starter issues", href: `${base}/issues` });
   if (has("organizer", "navigator", "captain", "participant") && running) links.push({ label: "Pull requests", href: `${base}/pulls` });
+  if (has("organizer", "navigator", "participant") && running) links.push({ label: "Evaluations", href: `${base}/evaluations` });
   if (has("organizer")) links.push({ label: "Application form", href: `${base}/form` });
   if (has("organizer", "reviewer") && phase !== "draft") links.push({ label: "Review", href: `${base}/review` });
   if (has("organizer")) {
     links.push({ label: "Decisions", href: `${base}/decisions` });
     links.push({ label: "Appointments", href: `${base}/appointments` });
+    links.push({ label: "Navigators and captains", href: `${base}/officers` });
     links.push({ label: "Form teams", href: `${base}/teams/form` });
     if (running) links.push({ label: "Progress", href: `${base}/progress` });
     links.push({ label: "Notices", href: `${base}/notices` });

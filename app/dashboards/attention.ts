@@ -69,6 +69,7 @@ export const ATTENTION_KINDS = [
   "changes_requested",
   "large_pull_request",
   "stale_claim",
+  "evaluation_flag",
 ] as const;
 export type AttentionKind = (typeof ATTENTION_KINDS)[number];
 
@@ -197,6 +198,17 @@ export function staleClaims(cohort: AttentionCohort, p: ParticipantFacts, now: D
         action: { kind: "link" as const, label: "Release or reassign", href: `/cohorts/${cohort.slug}/issues#issue-${claim.issueId}` },
       }];
     });
+}
+
+/** A submitted evaluation with a low score or "would like to talk to an organizer" (organizers only). */
+export type EvaluationFlagFact = { personId: string; login: string; name: string; reason: string; submittedAt: Date; href: string };
+
+/** Evaluation flags for the organizers' "Needs attention"; never shown to navigators (their evaluations stay private). */
+export function evaluationFlags(flags: EvaluationFlagFact[]): AttentionItem[] {
+  return flags.map((f) => ({
+    kind: "evaluation_flag" as const, personId: f.personId, login: f.login, name: f.name, reason: f.reason, since: f.submittedAt,
+    action: { kind: "link" as const, label: "Read the evaluation", href: f.href },
+  }));
 }
 
 /**

@@ -6,6 +6,7 @@ import { getCohortPage } from "~/cohorts/cohorts.server";
 import { PHASE_LABELS } from "~/cohorts/phase";
 import { DateText, DayText } from "~/components/dates";
 import { ParticipantWeek } from "~/components/participant-week";
+import { openCallFor } from "~/officers/officers.server";
 import { participantWeekOnOverview } from "~/reflections/week.server";
 import styles from "~/styles/progress.css";
 
@@ -19,11 +20,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const cohort = await getCohortPage(params.slug!, signedIn?.person ?? null);
   // A participant of a running cohort lands on their week (issue 6).
   const week = await participantWeekOnOverview(signedIn?.person ?? null, cohort.slug, cohort.phase);
-  return json({ cohort, week, timeZone: signedIn?.person.timeZone ?? "UTC" });
+  const volunteerCall = await openCallFor(cohort.slug);
+  return json({ cohort, week, volunteerCall, timeZone: signedIn?.person.timeZone ?? "UTC" });
 }
 
 export default function CohortPage() {
-  const { cohort, week, timeZone } = useLoaderData<typeof loader>();
+  const { cohort, week, volunteerCall, timeZone } = useLoaderData<typeof loader>();
   // The week is shown below, so no button to it.
   const next = week ? cohort.viewer.next.filter((n) => !n.href.endsWith("/week")) : cohort.viewer.next;
   return (
@@ -40,6 +42,12 @@ export default function CohortPage() {
         </nav>
       ) : null}
       {cohort.viewer.mayApply ? <p><Link to={`/cohorts/${cohort.slug}/apply`} className="button">Apply to this cohort</Link></p> : null}
+      {volunteerCall ? (
+        <p className="card">
+          <strong>We are looking for navigators and captains.</strong> Guide a team through the cohort — alumni especially welcome.{" "}
+          <Link to={volunteerCall.href}>Volunteer as a navigator or captain</Link> (until <DateText value={volunteerCall.closesAt} timeZone="Etc/GMT+12" />, anywhere on earth).
+        </p>
+      ) : null}
       {week ? <ParticipantWeek w={week} timeZone={timeZone} /> : null}
       <h2>Dates</h2>
       <dl className="facts">

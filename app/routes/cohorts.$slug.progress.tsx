@@ -6,6 +6,8 @@ import { PHASE_LABELS } from "~/cohorts/phase";
 import { BarChart, LineChart } from "~/components/charts";
 import { ErrorSummary, Field } from "~/components/forms";
 import { getCohortProgress } from "~/dashboards/progress.server";
+import { DateText } from "~/components/dates";
+import { cohortEvaluationCompletion, evaluationAttention } from "~/evaluations/evaluations.server";
 import { reflectionSettingsForm } from "~/reflections/forms";
 import { getReflectionSettings, saveReflectionSettings } from "~/reflections/settings.server";
 import styles from "~/styles/progress.css";
@@ -18,8 +20,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireCohortRole(request, params.slug, ["organizer"]);
-  const [progress, settings] = await Promise.all([getCohortProgress(access), getReflectionSettings(access.cohort.id)]);
-  return json({ progress, settings });
+  const [progress, settings, evaluations, evaluationFlags] = await Promise.all([getCohortProgress(access), getReflectionSettings(access.cohort.id), cohortEvaluationCompletion(access), evaluationAttention(access)]);
+  return json({ progress, settings, evaluations, evaluationFlags, timeZone: access.person.timeZone });
 }
 
 type ActionData = { errors: Record<string, string>; values: FormValues };
@@ -45,7 +47,7 @@ const PR_SERIES = [
 ];
 
 export default function CohortProgressPage() {
-  const { progress: p, settings } = useLoaderData<typeof loader>();
+  const { progress: p, settings, evaluations, evaluationFlags, timeZone } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>() as ActionData | undefined;
   const values = data?.values ?? settings;
   const base = `/cohorts/${p.cohort.slug}`;
@@ -60,6 +62,34 @@ export default function CohortProgressPage() {
         {p.cohort.phase === "running" ? <strong>Week {p.cohort.currentWeek} of {p.cohort.weeks}</strong> : null}{" "}
         · {p.attentionTotal} open needs-attention {p.attentionTotal === 1 ? "item" : "items"}
       </p>
+
+      <section aria-labelledby="evaluation-attention-heading">
+        <h2 id="evaluation-attention-heading">Needs attention from evaluations ({evaluationFlags.length})</h2>
+        {evaluationFlags.length === 0 ? <p className="muted">No evaluation asks for an organizer.</p> : (
+          <ul className="attention">
+            {evaluationFlags.map((item) => (
+              <li key={item.action.kind === "link" ? item.action.href : item.personId} className="attention-needs_help">
+                <span><strong>{item.name}</strong> — {item.reason}</span>
+                {item.action.kind === "link" ? <Link to={item.action.href}>{item.action.label}</Link> : null}
+              </li>
+            ))}
+          </ul>
+        )}
+        <h3>Evaluation completion</h3>
+        <table>
+          <thead><tr><th scope="col">Round</th><th scope="col">Due</th><th scope="col">Participants</th><th scope="col">Navigators</th></tr></thead>
+          <tbody>
+            {evaluations.map((e) => (
+              <tr key={e.title}>
+                <td><Link to={`${base}/evaluations`}>{e.title}</Link>{e.open ? null : <span className="muted"> (not open yet)</span>}</td>
+                <td><DateText value={e.dueAt} timeZone={timeZone} /></td>
+                <td>{e.participants.submitted} of {e.participants.owed}{e.participants.late ? ` (${e.participants.late} late)` : ""}</td>
+                <td>{e.navigators.submitted} of {e.navigators.owed}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
 
       <section aria-labelledby="funnel-heading">
         <h2 id="funnel-heading">From application to completion</h2>

@@ -6,6 +6,7 @@ import { Sparkline } from "~/components/charts";
 import { DateText } from "~/components/dates";
 import { sendCheckIn } from "~/dashboards/check-in.server";
 import { getTeamProgress } from "~/dashboards/progress.server";
+import { teamEvaluationCompletion } from "~/evaluations/evaluations.server";
 import { nudgeForm } from "~/reflections/forms";
 import styles from "~/styles/progress.css";
 import { redirectWithFlash } from "~/utils/flash.server";
@@ -20,7 +21,8 @@ const GUIDES = ["organizer", "navigator", "captain"] as const;
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireCohortRole(request, params.slug, GUIDES);
   const progress = await getTeamProgress(access, params.team ?? "");
-  return json({ progress, timeZone: access.person.timeZone });
+  const evaluations = await teamEvaluationCompletion(access, params.team ?? "");
+  return json({ progress, evaluations, timeZone: access.person.timeZone });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -36,7 +38,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function TeamProgress() {
-  const { progress: p, timeZone } = useLoaderData<typeof loader>();
+  const { progress: p, evaluations, timeZone } = useLoaderData<typeof loader>();
   const base = `/cohorts/${p.cohort.slug}`;
   return (
     <>
@@ -73,6 +75,25 @@ export default function TeamProgress() {
           a claim with no pull request for {p.cohort.staleClaimDays} days; pull requests over {p.cohort.largePullRequestLines} changed lines need a pre-review.
         </p>
       </section>
+
+      {evaluations.length > 0 ? (
+        <section aria-labelledby="evaluations-heading">
+          <h2 id="evaluations-heading">Evaluations</h2>
+          <table>
+            <thead><tr><th scope="col">Round</th><th scope="col">Due</th><th scope="col">Participants submitted</th><th scope="col">Navigator submitted</th></tr></thead>
+            <tbody>
+              {evaluations.map((e) => (
+                <tr key={e.title}>
+                  <td><Link to={e.href}>{e.title}</Link></td>
+                  <td><DateText value={e.dueAt} timeZone={timeZone} /></td>
+                  <td>{e.participants.submitted} of {e.participants.owed}{e.participants.late ? ` (${e.participants.late} late)` : ""}</td>
+                  <td>{e.navigators.submitted} of {e.navigators.owed}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
 
       <section aria-labelledby="grid-heading">
         <h2 id="grid-heading">Week by week</h2>

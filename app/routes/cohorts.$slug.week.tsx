@@ -3,7 +3,9 @@ import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { requireCohortRole } from "~/auth/permissions.server";
 import { PHASE_LABELS } from "~/cohorts/phase";
+import { DueEvaluations } from "~/components/due-evaluations";
 import { ParticipantWeek } from "~/components/participant-week";
+import { dueEvaluationsFor } from "~/evaluations/evaluations.server";
 import { getParticipantWeek } from "~/reflections/week.server";
 import styles from "~/styles/progress.css";
 
@@ -12,17 +14,18 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireCohortRole(request, params.slug, ["participant"]);
-  const week = await getParticipantWeek(access);
-  return json({ week, timeZone: access.person.timeZone });
+  const [week, evaluations] = await Promise.all([getParticipantWeek(access), dueEvaluationsFor(access.person.id, access.cohort.id)]);
+  return json({ week, evaluations, timeZone: access.person.timeZone });
 }
 
 export default function ParticipantWeekPage() {
-  const { week: w, timeZone } = useLoaderData<typeof loader>();
+  const { week: w, evaluations, timeZone } = useLoaderData<typeof loader>();
   const running = w.phase === "running";
   return (
     <>
       <h1>{running ? `Week ${w.week} of ${w.cohort.weeks}` : w.cohort.name}</h1>
       {!running ? <p><span className="badge badge-info">{PHASE_LABELS[w.phase]}</span> {w.phase === "finished" ? "The cohort has ended; your reflections and pull requests are below." : "The cohort has not started yet."}</p> : null}
+      <DueEvaluations items={evaluations} timeZone={timeZone} />
       <ParticipantWeek w={w} timeZone={timeZone} />
     </>
   );

@@ -6,26 +6,30 @@ import { requireUser } from "~/auth/permissions.server";
 import { cohortsForPerson, listPublicCohorts } from "~/cohorts/cohorts.server";
 import { PHASE_LABELS } from "~/cohorts/phase";
 import { DateText, DayText } from "~/components/dates";
+import { DueEvaluations } from "~/components/due-evaluations";
+import { dueEvaluationsFor } from "~/evaluations/evaluations.server";
 
 export const meta: MetaFunction = () => [{ title: "My cohorts — Cohort" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const person = await requireUser(request);
-  const [cohorts, publicCohorts, applications] = await Promise.all([cohortsForPerson(person.id), listPublicCohorts(), applicationStatusesFor(person.id)]);
+  const [cohorts, publicCohorts, applications, evaluations] = await Promise.all([cohortsForPerson(person.id), listPublicCohorts(), applicationStatusesFor(person.id), dueEvaluationsFor(person.id)]);
   const mine = new Set([...cohorts.map((c) => c.slug), ...applications.map((a) => a.cohort.slug)]);
   return json({
     person,
     cohorts,
     applications,
+    evaluations,
     openToApply: publicCohorts.open.filter((c) => c.phase === "applications_open" && !mine.has(c.slug)),
   });
 }
 
 export default function Home() {
-  const { person, cohorts, applications, openToApply } = useLoaderData<typeof loader>();
+  const { person, cohorts, applications, evaluations, openToApply } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>Welcome, {person.name}</h1>
+      <DueEvaluations items={evaluations} timeZone={person.timeZone} showCohort />
       {applications.length > 0 ? (
         <section aria-labelledby="my-applications">
           <h2 id="my-applications">Your applications</h2>

@@ -1,7 +1,9 @@
 // Builds the whole demo program. Each area adds its part after the foundation.
 import type { Db } from "../../app/utils/db.server";
 import { seedApplications } from "./applications";
+import { seedEvaluations } from "./evaluations";
 import { seedFoundation } from "./foundation";
+import { seedOfficers } from "./officers";
 import { seedIssues } from "./issues";
 import { seedReflections } from "./reflections";
 import { seedTeams } from "./teams";
@@ -13,4 +15,6 @@ export async function seedDemo(db: Db, now = new Date()): Promise<void> {
   await seedReflections(db, foundation, now);
   await seedIssues(db, foundation, now);
   await seedTeams(db, foundation, now);
+  await seedEvaluations(db, foundation);
+  await seedOfficers(db, foundation, now);
 }

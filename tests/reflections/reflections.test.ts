@@ -227,9 +227,12 @@ describe("weekly reminders", () => {
         jsonOf<{ notices: { kind: string; subject: string; person: { name: string } | null }[] }>(r));
     expect((await notices("reminders")).notices).toEqual([expect.objectContaining({ kind: "reflection_missing", subject: `Your week 2 reflection for ${cohort.name} is missing`, person: { name: "Diego Ramírez" } })]);
     expect((await notices("digests")).notices).toEqual([expect.objectContaining({ kind: "attention_digest", person: { name: "Ana Souza" } })]);
-    // Offers carry the applicant's confirmation link: not on the organizers' page.
+    // Offers carry the applicant's personal confirmation link: organizers see the offer, never the link.
     await db.notice.create({ data: { kind: "offer", cohortId: cohort.id, personId: people.diego.id, subject: "You are accepted", bodyText: "Confirm: /offers/secret-token" } });
-    expect((await notices("all")).notices.map((n) => n.kind)).not.toContain("offer");
+    const all = await callRoute(noticesRoute.loader, makeRequest("/cohorts/session-r/notices?show=all", { cookie: cookies.lena }), { slug: "session-r" });
+    const body = await all.text();
+    expect(body).toContain("You are accepted");
+    expect(body).not.toContain("secret-token");
   });
 
   it("reminds of this week's reflection in the last two days before it is due", async () => {

@@ -4,11 +4,13 @@ import { clearedStateCookie, fetchProfileForCode, githubSignInConfigured, OAUTH_
 import { readCookie } from "~/auth/session.server";
 import { startSession, upsertGitHubPerson } from "~/auth/sign-in.server";
 import { redirectWithFlash } from "~/utils/flash.server";
+import { clientAddress, enforceRateLimit } from "~/utils/rate-limit.server";
 import { safeRedirect } from "./login";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   // The OAuth callback authorizes by the `state` it was given.
   if (!githubSignInConfigured()) throw new Response("Not found", { status: 404 });
+  await enforceRateLimit("signIn", clientAddress(request));
   const url = new URL(request.url);
   const code = url.searchParams.get("code");
   const state = url.searchParams.get("state");

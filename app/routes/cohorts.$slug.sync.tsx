@@ -7,6 +7,7 @@ import { DateText } from "~/components/dates";
 import { githubTokenWarning } from "~/integrations/github.server";
 import { getSyncPage, startSyncInBackground } from "~/issues/sync.server";
 import { redirectWithFlash } from "~/utils/flash.server";
+import { enforceRateLimit } from "~/utils/rate-limit.server";
 
 export const meta: MetaFunction = () => [{ title: "Sync with GitHub and Trac — Cohort" }];
 
@@ -17,7 +18,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  await requireCohortRole(request, params.slug, ["organizer"]);
+  const access = await requireCohortRole(request, params.slug, ["organizer"]);
+  await enforceRateLimit("syncNow", access.person.id);
   const started = await startSyncInBackground();
   const back = `/cohorts/${params.slug}/sync`;
   if (!started.started) return redirectWithFlash(back, { kind: "info", message: "A sync is already running (perhaps on another app instance); its progress is shown below." });

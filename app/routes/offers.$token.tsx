@@ -5,11 +5,13 @@ import { getOfferPage, respondToOffer } from "~/applications/offers.server";
 import { forbidden, notFound, requireUser } from "~/auth/permissions.server";
 import { DateText, DayText } from "~/components/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
+import { enforceRateLimit } from "~/utils/rate-limit.server";
 
 export const meta: MetaFunction = () => [{ title: "Your offer — Cohort" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const person = await requireUser(request);
+  await enforceRateLimit("offerPage", person.id);
   const offer = await getOfferPage(person, params.token!, new URL(request.url).origin);
   if (offer === "not_found") throw notFound("This offer link is not valid.");
   if (offer === "not_yours") throw forbidden("This offer was sent to someone else. Sign in with the account you applied with.");
@@ -18,6 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const person = await requireUser(request);
+  await enforceRateLimit("offerPage", person.id);
   const offer = await getOfferPage(person, params.token!, new URL(request.url).origin);
   if (offer === "not_found") throw notFound("This offer link is not valid.");
   if (offer === "not_yours") throw forbidden("This offer was sent to someone else.");

@@ -5,10 +5,12 @@ import { readCookie } from "~/auth/session.server";
 import { startSession, upsertGitHubPerson } from "~/auth/sign-in.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { safeRedirect } from "~/auth/safe-redirect";
+import { clientAddress, enforceRateLimit } from "~/utils/rate-limit.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   // The OAuth callback authorizes by the `state` it was given.
   if (!githubSignInConfigured()) throw new Response("Not found", { status: 404 });
+  await enforceRateLimit("signIn", clientAddress(request));
   const url = new URL(request.url);
   const code = url.searchParams.get("code");
   const state = url.searchParams.get("state");

@@ -8,6 +8,7 @@ import { githubTokenWarning } from "~/integrations/github.server";
 import { getSyncPage, startSyncInBackground } from "~/issues/sync.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readForm } from "~/utils/request-body.server";
+import { enforceRateLimit } from "~/utils/rate-limit.server";
 
 export const meta: MetaFunction = () => [{ title: "Sync with GitHub and Trac — Cohort" }];
 
@@ -18,7 +19,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  await requireCohortRole(request, params.slug, ["organizer"]);
+  const access = await requireCohortRole(request, params.slug, ["organizer"]);
+  await enforceRateLimit("syncNow", access.person.id);
   await readForm(request);
   const started = await startSyncInBackground();
   const back = `/cohorts/${params.slug}/sync`;

@@ -9,6 +9,7 @@ import { findDemoPerson, listDemoPeople, startSession } from "~/auth/sign-in.ser
 import { demoSignInEnabled } from "~/utils/env.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readForm } from "~/utils/request-body.server";
+import { clientAddress, enforceRateLimit } from "~/utils/rate-limit.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in — Cohort" }];
 
@@ -42,6 +43,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await readForm(request);
   const redirectTo = safeRedirect(form.get("redirectTo"));
   if (form.get("intent") === "github") {
+    // Real sign-in attempts are limited; demo sign-in exists only outside production.
+    await enforceRateLimit("signIn", clientAddress(request));
     if (!githubSignInConfigured()) return redirectWithFlash("/login", { kind: "error", message: "GitHub sign-in is not configured on this server." });
     const state = newOAuthState();
     return redirect(authorizationUrl(request, state), { headers: { "Set-Cookie": stateCookie(state, redirectTo) } });

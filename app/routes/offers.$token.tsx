@@ -6,11 +6,13 @@ import { forbidden, notFound, requireUser } from "~/auth/permissions.server";
 import { DateText, DayText } from "~/components/dates";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readForm } from "~/utils/request-body.server";
+import { enforceRateLimit } from "~/utils/rate-limit.server";
 
 export const meta: MetaFunction = () => [{ title: "Your offer — Cohort" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const person = await requireUser(request);
+  await enforceRateLimit("offerPage", person.id);
   const offer = await getOfferPage(person, params.token!, new URL(request.url).origin);
   if (offer === "not_found") throw notFound("This offer link is not valid.");
   if (offer === "not_yours") throw forbidden("This offer was sent to someone else. Sign in with the account you applied with.");
@@ -19,6 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const person = await requireUser(request);
+  await enforceRateLimit("offerPage", person.id);
   const offer = await getOfferPage(person, params.token!, new URL(request.url).origin);
   if (offer === "not_found") throw notFound("This offer link is not valid.");
   if (offer === "not_yours") throw forbidden("This offer was sent to someone else.");

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { handleGitHubWebhook } from "~/issues/webhooks.server";
 import { readBodyText, WEBHOOK_BODY_LIMIT } from "~/utils/request-body.server";
+import { clientAddress, enforceRateLimit } from "~/utils/rate-limit.server";
 
 // POST /webhooks/github. This route deliberately does not call requireUser: GitHub
 // has no session, and it is exempt from the same-origin (CSRF) check because the
@@ -10,6 +11,7 @@ import { readBodyText, WEBHOOK_BODY_LIMIT } from "~/utils/request-body.server";
 // without a valid signature gets 401 and nothing is stored.
 export async function action({ request }: ActionFunctionArgs) {
   if (request.method !== "POST") return json({ message: "Use POST." }, { status: 405 });
+  await enforceRateLimit("webhook", clientAddress(request));
   const rawBody = await readBodyText(request, WEBHOOK_BODY_LIMIT);
   const outcome = await handleGitHubWebhook(
     {

@@ -5,8 +5,9 @@ import { describe, expect, it } from "vitest";
 import * as decisionsRoute from "~/routes/cohorts.$slug.decisions";
 import * as writeRoute from "~/routes/cohorts.$slug.reflections.$week";
 import * as claimRoute from "~/routes/cohorts.$slug.issues";
+import * as reviewRoute from "~/routes/cohorts.$slug.review.$applicationId";
 import { db } from "~/utils/db.server";
-import { addMember, callRoute, makeApplication, makeCohort, makePerson, makeProject, makeRequest, makeTeam, sessionCookieFor } from "../setup/factories";
+import { addMember, callRoute, makeApplication, makeCohort, makeCriterion, makePerson, makeProject, makeRequest, makeTeam, sessionCookieFor } from "../setup/factories";
 import { makeStarterIssue } from "../reflections/builders";
 import { usingPostgres } from "../setup/database";
 
@@ -111,6 +112,26 @@ describe("twenty at once", () => {
     );
     expect(statuses.filter((s) => s >= 500)).toEqual([]);
     expect(await db.issueClaim.count({ where: { starterIssueId: issue.id, releasedAt: null } })).toBe(1);
+  });
+});
+
+describe("twenty at once, more", () => {
+  it("first scores of one reviewer for one application: one review, one score per criterion", async () => {
+    const cohort = await makeCohort("review");
+    const tom = await makePerson({ name: "Tom Reviewer" });
+    await addMember(cohort.id, tom.id, "reviewer");
+    const motivation = await makeCriterion(cohort.id, { name: "Motivation" });
+    const readiness = await makeCriterion(cohort.id, { name: "Readiness" });
+    const application = await makeApplication(cohort.id, (await makePerson({ name: "Aisha" })).id);
+    const cookie = await sessionCookieFor(tom.id);
+    const form = { intent: "score", [`c_${motivation.id}`]: "4", [`c_${readiness.id}`]: "3", comment: "Clear motivation." };
+    const statuses = await crowd(() =>
+      callRoute(reviewRoute.action, makeRequest(`/cohorts/${cohort.slug}/review/${application.id}`, { cookie, form }), { slug: cohort.slug, applicationId: application.id }),
+    );
+    expect(statuses.filter((s) => s >= 500)).toEqual([]);
+    const reviews = await db.review.findMany({ where: { applicationId: application.id }, include: { scores: true } });
+    expect(reviews).toHaveLength(1);
+    expect(reviews[0].scores.map((s) => s.score).sort()).toEqual([3, 4]);
   });
 });
 

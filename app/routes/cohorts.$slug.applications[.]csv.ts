@@ -5,7 +5,7 @@ import { requireCohortRole } from "~/auth/permissions.server";
 // Organizers only: the file includes e-mail addresses and sensitive answers.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireCohortRole(request, params.slug, ["organizer"]);
-  const csv = await exportApplicationsCsv(access.cohort.id);
+  const csv = await exportApplicationsCsv(access.cohort.id, access.person.id);
   return new Response(csv, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

@@ -96,8 +96,9 @@ export async function getApplyPage(person: SessionPerson, slug: string, now = ne
       applicationsCloseAt: cohort.applicationsCloseAt,
       codeOfConductUrl: cohort.codeOfConductUrl,
     },
-    canEdit: phase === "applications_open" && staffRoles.length === 0,
-    staffRole: staffRoles[0]?.role ?? null,
+    // Site admins decide on every cohort (they act as its organizers), so they cannot apply either.
+    canEdit: phase === "applications_open" && staffRoles.length === 0 && !person.isAdmin,
+    staffRole: staffRoles[0]?.role ?? (person.isAdmin ? "organizer" : null),
     questions,
     projects,
     application: application
@@ -138,7 +139,9 @@ export async function saveApplication(person: SessionPerson, slug: string, inten
     throw error;
   }
   const staff = await db.cohortMembership.count({ where: { cohortId: cohort.id, personId: person.id, role: { in: ["organizer", "reviewer"] } } });
-  if (staff > 0) return { ok: false, errors: { form: "You organize or review this cohort, so you cannot apply to it." }, values };
+  if (staff > 0 || person.isAdmin) {
+    return { ok: false, errors: { form: person.isAdmin && staff === 0 ? "As a site admin you decide on this cohort's applications, so you cannot apply to it." : "You organize or review this cohort, so you cannot apply to it." }, values };
+  }
   const questions: Question[] = await loadQuestions(cohort.id);
   const projectIds = cohort.projects.map((p) => p.project.id);
   const existing = await db.application.findUnique({ where: { cohortId_personId: { cohortId: cohort.id, personId: person.id } }, select: { id: true, status: true } });

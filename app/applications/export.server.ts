@@ -2,6 +2,7 @@
 // who still want a spreadsheet. One row per application (drafts excluded).
 import { countSlots } from "~/availability/slots";
 import { aggregate, criterionMeans } from "~/applications/scores";
+import { recordAudit } from "~/cohorts/audit.server";
 import { db } from "~/utils/db.server";
 import { loadQuestions, loadRubric } from "./form.server";
 import { displayAnswer } from "./questions";
@@ -17,7 +18,8 @@ export function csvLine(cells: (string | number | null | undefined)[]): string {
   return cells.map(csvCell).join(",");
 }
 
-export async function exportApplicationsCsv(cohortId: string): Promise<string> {
+/** The applications as CSV. Personal data leaves the app here, so each export is audited. */
+export async function exportApplicationsCsv(cohortId: string, actorId: string | null = null): Promise<string> {
   const [questions, rubric, applications, availabilities] = await Promise.all([
     loadQuestions(cohortId),
     loadRubric(cohortId),
@@ -58,5 +60,6 @@ export async function exportApplicationsCsv(cohortId: string): Promise<string> {
     );
   }
   // A BOM so spreadsheet programs read the names' accents as UTF-8.
+  await recordAudit({ actorId, cohortId, action: "applications.exported", subjectType: "Cohort", subjectId: cohortId, detail: `${applications.length} applications as CSV` });
   return `\uFEFF${lines.join("\r\n")}\r\n`;
 }

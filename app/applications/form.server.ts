@@ -30,7 +30,15 @@ export type FormEditor = {
   copySources: { slug: string; name: string; questions: number; criteria: number }[];
 };
 
-export async function getFormEditor(cohortId: string, now = new Date()): Promise<FormEditor> {
+/** Whose forms a person may copy: published cohorts and those they organize (admins: any). */
+export type CopyingPerson = { id: string; isAdmin: boolean };
+
+function copyableCohorts(person: CopyingPerson) {
+  if (person.isAdmin) return {};
+  return { OR: [{ publishedAt: { not: null } }, { memberships: { some: { personId: person.id, role: "organizer" } } }] };
+}
+
+export async function getFormEditor(cohortId: string, person: CopyingPerson, now = new Date()): Promise<FormEditor> {
   const cohort = await db.cohort.findUniqueOrThrow({
     where: { id: cohortId },
     select: { id: true, slug: true, name: true, publishedAt: true, applicationsOpenAt: true, applicationsCloseAt: true, decisionsPublishedAt: true, startsOn: true, weeks: true },
@@ -41,7 +49,7 @@ export async function getFormEditor(cohortId: string, now = new Date()): Promise
     db.application.count({ where: { cohortId, status: "submitted" } }),
     db.reviewScore.count({ where: { criterion: { cohortId } } }),
     db.cohort.findMany({
-      where: { id: { not: cohortId }, questions: { some: {} } },
+      where: { id: { not: cohortId }, questions: { some: {} }, ...copyableCohorts(person) },
       orderBy: { startsOn: "desc" },
       select: { slug: true, name: true, _count: { select: { questions: true, rubric: true } } },
     }),
@@ -145,8 +153,10 @@ export async function deleteCriterion(actorId: string, cohortId: string, criteri
  * Copies the questions and rubric of `sourceSlug` after the target's own (so an
  * organizer never loses what they wrote). One transaction: all or nothing.
  */
-export async function copyFormFrom(actorId: string, cohortId: string, sourceSlug: string): Promise<Result> {
-  const source = await db.cohort.findUnique({ where: { slug: sourceSlug }, select: { id: true, name: true } });
+export async function copyFormFrom(actor: CopyingPerson, cohortId: string, sourceSlug: string): Promise<Result> {
+  const actorId = actor.id;
+  // A draft the person may not see answers exactly like a cohort that does not exist.
+  const source = await db.cohort.findFirst({ where: { slug: sourceSlug, ...copyableCohorts(actor) }, select: { id: true, name: true } });
   if (!source || source.id === cohortId) return { ok: false, error: "Choose another cohort to copy from." };
   const [questions, rubric] = await Promise.all([loadQuestions(source.id), loadRubric(source.id)]);
   if (questions.length === 0 && rubric.length === 0) return { ok: false, error: `${source.name} has no form to copy.` };

@@ -70,8 +70,15 @@ export type CohortAccess = {
   roles: CohortRole[];
   /** team ids the person belongs to in this cohort (as navigator, captain or participant) */
   teamIds: string[];
+  /** the role held in each of those teams: navigator of one, participant of another is possible */
+  teamRoles: { teamId: string; role: CohortRole }[];
   isOrganizer: boolean;
 };
+
+/** Whether the person holds one of `roles` in that very team (not just somewhere in the cohort). */
+export function holdsTeamRole(access: CohortAccess, teamId: string | null, roles: readonly CohortRole[]): boolean {
+  return teamId !== null && access.teamRoles.some((m) => m.teamId === teamId && roles.includes(m.role));
+}
 
 export async function getCohortAccess(person: SessionPerson, slug: string): Promise<CohortAccess> {
   const cohort = await db.cohort.findUnique({ where: { slug }, select: { id: true, slug: true, name: true } });
@@ -88,6 +95,7 @@ export async function getCohortAccess(person: SessionPerson, slug: string): Prom
     cohort,
     roles,
     teamIds: memberships.flatMap((m) => (m.teamId ? [m.teamId] : [])),
+    teamRoles: memberships.flatMap((m) => (m.teamId ? [{ teamId: m.teamId, role: m.role as CohortRole }] : [])),
     isOrganizer: roles.includes("organizer"),
   };
 }

@@ -58,6 +58,7 @@ export function cohortLinks(roles: CohortRole[], phase: Phase, slug: string, tea
     if (running) links.push({ label: "Progress", href: `${base}/progress` });
     links.push({ label: "Notices", href: `${base}/notices` });
     links.push({ label: "Sync", href: `${base}/sync` });
+    links.push({ label: "Audit log", href: `${base}/audit` });
   }
   return links;
 }

@@ -3,7 +3,7 @@
 // is unique while the claim is active), so two people claiming at the same moment
 // cannot both win, on SQLite or PostgreSQL.
 import type { CohortAccess } from "~/auth/permissions.server";
-import { forbidden, notFound } from "~/auth/permissions.server";
+import { forbidden, holdsTeamRole, notFound } from "~/auth/permissions.server";
 import { assertPhase, type Phase } from "~/cohorts/phase";
 import { recordAudit } from "~/cohorts/audit.server";
 import type { GitHub } from "~/integrations/github.server";
@@ -254,7 +254,7 @@ async function activeClaim(cohortId: string, claimId: string) {
 
 function managesTeam(access: CohortAccess, teamId: string | null): boolean {
   if (access.isOrganizer) return true;
-  return teamId !== null && access.teamIds.includes(teamId) && access.roles.some((r) => r === "navigator" || r === "captain");
+  return holdsTeamRole(access, teamId, ["navigator", "captain"]);
 }
 
 export async function releaseClaim(access: CohortAccess, claimId: string, now = new Date()): Promise<Result> {

@@ -2,7 +2,7 @@
 // never self-reported), explains it in their own words and discloses AI help; a
 // navigator pre-reviews it before it goes to upstream maintainers.
 import type { CohortAccess } from "~/auth/permissions.server";
-import { forbidden, notFound } from "~/auth/permissions.server";
+import { forbidden, holdsTeamRole, notFound } from "~/auth/permissions.server";
 import { assertPhase } from "~/cohorts/phase";
 import { createGitHub, GitHubError, type GitHub, type PullSnapshot, type ReviewSummary } from "~/integrations/github.server";
 import { findReferences, parsePullUrl, referencesIssue } from "~/issues/references";
@@ -184,7 +184,7 @@ export async function explainPull(access: CohortAccess, input: ExplainPullInput)
 
 export async function markPreReviewed(access: CohortAccess, linkId: string, comment: string, now = new Date()): Promise<Result> {
   const link = await linkForEdit(access, linkId);
-  const navigatesTeam = link.teamId !== null && access.teamIds.includes(link.teamId) && access.roles.includes("navigator");
+  const navigatesTeam = holdsTeamRole(access, link.teamId, ["navigator"]);
   if (!navigatesTeam && !access.isOrganizer) throw forbidden("Only the participant's navigator can pre-review this pull request.");
   await db.linkedPullRequest.update({ where: { id: link.id }, data: { preReviewedAt: now, preReviewedById: access.person.id, preReviewComment: comment.trim() } });
   return { ok: true, message: `Marked ${link.pullRequest.owner}/${link.pullRequest.repo}#${link.pullRequest.number} as pre-reviewed.` };
@@ -307,6 +307,14 @@ export async function listLinkedPulls(access: CohortAccess, options: { personId?
     : (await db.cohortMembership.findMany({ where: { cohortId: access.cohort.id, role: "participant", teamId: { in: access.teamIds } }, select: { personId: true } }))
         .flatMap((m) => (m.personId ? [m.personId] : []));
   const mentor = access.isOrganizer || access.roles.some((r) => r === "navigator" || r === "captain");
+  // Pre-review is for the participants of the teams the person navigates, not of a team they take part in.
+  const navigatedTeams = access.teamRoles.filter((m) => m.role === "navigator").map((m) => m.teamId);
+  const navigatedMemberIds = access.isOrganizer
+    ? null
+    : navigatedTeams.length === 0
+      ? []
+      : (await db.cohortMembership.findMany({ where: { cohortId: access.cohort.id, role: "participant", teamId: { in: navigatedTeams } }, select: { personId: true } }))
+          .flatMap((m) => (m.personId ? [m.personId] : []));
   const visible = {
     cohortId: access.cohort.id,
     ...(teamMemberIds ? { personId: { in: [...teamMemberIds, access.person.id] } } : {}),
@@ -326,6 +334,6 @@ export async function listLinkedPulls(access: CohortAccess, options: { personId?
     cards,
     page,
     largeThreshold: cohort.largePullRequestLines,
-    canPreReview: (card: PullCardData) => access.isOrganizer || (access.roles.includes("navigator") && teamMemberIds !== null && teamMemberIds.includes(card.person.id)),
+    canPreReview: (card: PullCardData) => access.isOrganizer || (navigatedMemberIds !== null && navigatedMemberIds.includes(card.person.id)),
   };
 }

@@ -349,6 +349,8 @@ export async function saveScores(access: CohortAccess, applicationId: string, va
     if (!isUniqueViolation(error)) throw error;
     await write();
   }
+  // That a review was scored, not the scores: the log is read by organizers who may also review.
+  await recordAudit({ actorId: access.person.id, cohortId: access.cohort.id, action: "review.scored", subjectType: "Application", subjectId: applicationId, detail: `${scores.length} criteria` });
   return { ok: true, message: "Your scores are saved." };
 }
 

@@ -7,7 +7,7 @@ import { enforceRateLimit } from "~/utils/rate-limit.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireCohortRole(request, params.slug, ["organizer"]);
   await enforceRateLimit("csvExport", access.person.id);
-  const csv = await exportApplicationsCsv(access.cohort.id);
+  const csv = await exportApplicationsCsv(access.cohort.id, access.person.id);
   return new Response(csv, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

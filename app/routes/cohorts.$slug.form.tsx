@@ -17,7 +17,7 @@ export const meta: MetaFunction = () => [{ title: "Application form — Cohort" 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireCohortRole(request, params.slug, ["organizer"]);
   const editing = new URL(request.url).searchParams.get("edit");
-  return json({ ...(await getFormEditor(access.cohort.id)), editing });
+  return json({ ...(await getFormEditor(access.cohort.id, access.person)), editing });
 }
 
 type ActionData = { formKey: string; errors: Record<string, string>; values: FormValues | null };
@@ -53,7 +53,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "delete-criterion": result = await deleteCriterion(actorId, cohortId, id); break;
     case "question-up": case "question-down": result = await moveQuestion(cohortId, id, intent.endsWith("up") ? "up" : "down"); break;
     case "criterion-up": case "criterion-down": result = await moveCriterion(cohortId, id, intent.endsWith("up") ? "up" : "down"); break;
-    case "copy": result = await copyFormFrom(actorId, cohortId, String(formData.get("source") ?? "")); break;
+    case "copy": result = await copyFormFrom(access.person, cohortId, String(formData.get("source") ?? "")); break;
     default: return fail("page", { form: "Unknown action." });
   }
   if (!result.ok) return fail(intent.includes("criterion") ? `criterion:${id}` : intent === "copy" ? "copy" : `question:${id}`, { form: result.error });

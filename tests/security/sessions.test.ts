@@ -72,3 +72,25 @@ describe("signed-in devices on settings", () => {
     expect(entry.detail).toBe("name, timeZone");
   });
 });
+
+describe("the cohort's audit log", () => {
+  it("records CSV exports and scoring, and organizers read it on its page", async () => {
+    const { buildWorld } = await import("../permissions/world");
+    const { makeApplication, makeCriterion } = await import("../setup/factories");
+    const world = await buildWorld("review");
+    const criterion = await makeCriterion(world.cohort.id);
+    const application = await makeApplication(world.cohort.id, world.people.applicant.id);
+    const csv = await import("~/routes/cohorts.$slug.applications[.]csv");
+    expect((await callRoute(csv.loader, makeRequest(`/cohorts/${world.cohort.slug}/applications.csv`, { cookie: world.cookies.organizer }), { slug: world.cohort.slug })).status).toBe(200);
+    const review = await import("~/routes/cohorts.$slug.review.$applicationId");
+    const scored = await callRoute(review.action, makeRequest(`/cohorts/${world.cohort.slug}/review/${application.id}`, { cookie: world.cookies.reviewer, form: { intent: "score", [`c_${criterion.id}`]: "4", comment: "Clear motivation." } }), { slug: world.cohort.slug, applicationId: application.id });
+    expect(scored.status).toBeLessThan(400);
+    const audit = await import("~/routes/cohorts.$slug.audit");
+    const page = (await (await callRoute(audit.loader, makeRequest(`/cohorts/${world.cohort.slug}/audit`, { cookie: world.cookies.organizer }), { slug: world.cohort.slug })).json()) as { entries: { label: string; actor: string | null; detail: string | null }[] };
+    const labels = page.entries.map((e) => `${e.label} by ${e.actor}`);
+    expect(labels).toContain(`Exported the applications (CSV) by ${world.people.organizer.name} (@organizer)`);
+    expect(labels).toContain(`Scored an application by ${world.people.reviewer.name} (@reviewer)`);
+    // Scores stay hidden from the log (organizers may review too).
+    expect(JSON.stringify(page.entries)).not.toContain("\"4\"");
+  });
+});

@@ -6,7 +6,7 @@
 // app in a child process. Per page: requests/second, p50/p95, bytes of HTML and loader
 // JSON, database queries; returned as { pages: [...] } for bench/results.json.
 import type { Db } from "../../app/utils/db.server";
-import { benchDatabase, inChunks, measurePage, printPages, session, startApp, type PageFigures, type PageSpec } from "./pages";
+import { benchDatabase, firstLoadJs, inChunks, measurePage, printPages, session, startApp, type PageFigures, type PageSpec } from "./pages";
 import { buildReviewCohort } from "./review-cohort";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -106,7 +106,7 @@ export async function buildLargeCohort(db: Db) {
 
 const LAYOUT = "routes/cohorts.$slug";
 
-export async function bench(): Promise<{ pages: Omit<PageFigures, "requests" | "errors">[] }> {
+export async function bench(): Promise<{ pages: Omit<PageFigures, "requests" | "errors">[]; first_load_js: ReturnType<typeof firstLoadJs> }> {
   const database = await benchDatabase("pages");
   const { createDb } = await import("../../app/utils/db.server");
   const t0 = performance.now();
@@ -135,7 +135,9 @@ export async function bench(): Promise<{ pages: Omit<PageFigures, "requests" | "
     for (const page of pages) rows.push(await measurePage(app, page));
     printPages(rows, rows[0]);
     if (rows.some((row) => row.errors > 0)) console.log(`some requests failed; server output:\n${app.output().slice(-2000)}`);
-    return { pages: rows.map(({ requests: _r, errors: _e, ...row }) => row) };
+    const js = firstLoadJs("routes/cohorts.$slug.week");
+    console.log(`first-load JavaScript of the participant's week page: ${js.files} files, ${(js.bytes / 1024).toFixed(1)} KB, ${(js.gzip_bytes / 1024).toFixed(1)} KB gzipped (goal ≤ 150 KB)`);
+    return { pages: rows.map(({ requests: _r, errors: _e, ...row }) => row), first_load_js: js };
   } finally {
     await app.stop();
     await database.dispose();

@@ -4,8 +4,9 @@
 // second, p50/p95 latency, bytes of HTML and of loader JSON, database queries.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
+import { gzipSync } from "node:zlib";
 import pg from "pg";
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
@@ -186,4 +187,35 @@ export function printPages(rows: PageFigures[], trivial: PageFigures) {
       `${r.name.padEnd(44)} ${r.rps.toFixed(1).padStart(7)} ${r.p50_ms.toFixed(1).padStart(7)} ${r.p95_ms.toFixed(1).padStart(7)} ${((100 * r.rps) / trivial.rps).toFixed(0).padStart(6)} ${(r.p95_ms / trivial.p95_ms).toFixed(1).padStart(6)} ${kb(r.html_bytes).padStart(8)} ${kb(r.json_bytes).padStart(8)} ${String(r.queries).padStart(7)} ${String(r.errors).padStart(6)}`,
     );
   }
+}
+
+/**
+ * The JavaScript a browser downloads to show `routeId` first (Remix classic build):
+ * the manifest, the entry, and the modules and shared chunks of the route and its
+ * parents, each file once, gzipped as a server would send it.
+ */
+export function firstLoadJs(routeId: string): { route: string; files: number; bytes: number; gzip_bytes: number } {
+  const dir = path.resolve("public/build");
+  const manifestFile = readdirSync(dir).find((f) => /^manifest-.*\.js$/.test(f));
+  if (!manifestFile) throw new Error("No Remix manifest in public/build: run `npm run build`.");
+  const text = readFileSync(path.join(dir, manifestFile), "utf8");
+  const manifest = JSON.parse(text.slice(text.indexOf("{"), text.lastIndexOf("}") + 1)) as {
+    entry: { module: string; imports?: string[] };
+    routes: Record<string, { module: string; imports?: string[]; parentId?: string }>;
+  };
+  const files = new Set<string>([`/build/${manifestFile}`, manifest.entry.module, ...(manifest.entry.imports ?? [])]);
+  for (let id: string | undefined = routeId; id; id = manifest.routes[id]?.parentId) {
+    const route = manifest.routes[id];
+    if (!route) throw new Error(`No route ${id} in the manifest.`);
+    files.add(route.module);
+    for (const f of route.imports ?? []) files.add(f);
+  }
+  let bytes = 0;
+  let gzipBytes = 0;
+  for (const f of files) {
+    const content = readFileSync(path.join(path.resolve("public"), f));
+    bytes += content.byteLength;
+    gzipBytes += gzipSync(content, { level: 6 }).byteLength;
+  }
+  return { route: routeId, files: files.size, bytes, gzip_bytes: gzipBytes };
 }

@@ -329,6 +329,8 @@ export async function upperBound(input: SuggestInput, maxCandidates = DEFAULTS.m
     const weight = weightOf(p, c);
     const lp = Math.floor(generateColumns(highs, p, c, [], weight, () => false).upper / weight + 1e-6);
     if (lp < bound.bound) bound = { bound: lp, proven: false, method: "set-packing LP" };
+  } else if (c) {
+    bound = { bound: 0, proven: false, method: "set-packing LP" };
   }
   return { ...bound, ms: performance.now() - started };
 }
@@ -369,6 +371,7 @@ export async function suggestOptimizedTeams(input: SuggestInput, options: Optimi
     best = improve(p, teams.map((k) => ({ t: c.nav[k], members: Array.from(c.members.subarray(c.start[k], c.start[k + 1])) })), POLISH_PASSES);
   } else {
     best = localSearchAssignment(p);
+    if (c) bound = { bound: 0, proven: true, method: "set-packing LP" }; // no valid team at all
   }
   bound.proven = placedBy(best) >= bound.bound;
   const suggestion = toSuggestion(best, p);

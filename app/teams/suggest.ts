@@ -577,7 +577,7 @@ export function explain(a: Assignment, p: Prepared, captainOf: Map<number, numbe
       else {
         const free = compatible.filter((t) => a.members[t].length === 0 && count(andAll([p.navs[t].bits, part.bits])) >= p.minSlots);
         reason = free.length > 0
-          ? `No team keeps ${minText} with them, and too few unplaced participants share those hours to start another team of ${r.teamSizeMin}.`
+          ? `No team keeps ${minText} with them, and a new team of ${r.teamSizeMin} with them would take people from other teams, leaving those teams too small or someone else out.`
           : `No team keeps ${minText} with them, and every navigator they share enough hours with already leads a team.`;
       }
     }

@@ -5,7 +5,8 @@ import { useEffect, useMemo, useState } from "react";
 import { requireCohortRole } from "~/auth/permissions.server";
 import { utcToLocal } from "~/availability/slots";
 import { decodeDraft, describeSlots, encodeDraft, evaluateDraft, moveInDraft } from "~/teams/draft";
-import { loadPool, publishTeams, suggestFor } from "~/teams/forming.server";
+import { SuggestionQualityLine } from "~/components/suggestion-quality";
+import { loadPool, publishTeams, suggestFor, type SuggestionQuality } from "~/teams/forming.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readForm } from "~/utils/request-body.server";
 
@@ -24,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-type ActionData = { draft: string; message?: string; error?: string };
+type ActionData = { draft: string; message?: string; error?: string; quality?: SuggestionQuality };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const access = await requireCohortRole(request, params.slug, ["organizer"]);
@@ -33,9 +34,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const pool = await loadPool(access.cohort.id);
   const draft = decodeDraft(String(formData.get("draft") ?? ""));
   if (intent === "suggest") {
-    const { draft: suggested, evaluation } = suggestFor(pool);
+    const { draft: suggested, evaluation, quality } = await suggestFor(pool);
     const message = `Suggested ${suggested.teams.length} teams placing ${evaluation.placed} of ${pool.input.participants.length} participants, sharing ${evaluation.sharedHours} hours a week in all. Nothing is saved until you publish.`;
-    return json<ActionData>({ draft: encodeDraft(suggested), message });
+    return json<ActionData>({ draft: encodeDraft(suggested), message, quality });
   }
   if (intent === "move") {
     const moved = moveInDraft(pool.input, draft, String(formData.get("person") ?? ""), String(formData.get("to") ?? ""));
@@ -125,6 +126,7 @@ export default function FormTeams() {
         {page.cohort.teamsPublishedAt ? "Teams were published; changes here are saved only when you publish again." : "Nothing is saved until you publish."}
       </p>
       {data?.message ? <p role="status" className="flash flash-info">{data.message}</p> : null}
+      {data?.quality ? <SuggestionQualityLine quality={data.quality} /> : null}
       {data?.error ? <p role="alert" className="error-summary">{data.error}</p> : null}
       <Form method="post" className="actions">
         <input type="hidden" name="draft" value={encoded} />

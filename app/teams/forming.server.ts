@@ -12,7 +12,8 @@ import { db, lockRow, transaction, type Tx } from "~/utils/db.server";
 import { countSlots } from "~/availability/slots";
 import { evaluateDraft, normalizeDraft, type DraftEvaluation } from "./draft";
 import { formatCohortMeetingFor } from "./meeting";
-import { suggestTeams, type Draft, type SuggestInput } from "./suggest";
+import { suggestOptimizedTeams } from "./optimize";
+import type { Draft, SuggestInput } from "./suggest";
 
 export type PoolPerson = {
   id: string;
@@ -125,9 +126,16 @@ export async function loadPool(cohortId: string): Promise<FormingPool> {
   };
 }
 
-export function suggestFor(pool: FormingPool): { draft: Draft; evaluation: DraftEvaluation } {
-  const suggestion = suggestTeams(pool.input);
-  return { draft: suggestion.draft, evaluation: evaluateDraft(pool.input, suggestion.draft) };
+/** How good a suggestion is: it places `placed` of the `bound` participants any assignment keeping the rules could place. */
+export type SuggestionQuality = { placed: number; bound: number; proven: boolean };
+
+export async function suggestFor(pool: FormingPool): Promise<{ draft: Draft; evaluation: DraftEvaluation; quality: SuggestionQuality }> {
+  const suggestion = await suggestOptimizedTeams(pool.input);
+  return {
+    draft: suggestion.draft,
+    evaluation: evaluateDraft(pool.input, suggestion.draft),
+    quality: { placed: suggestion.placed, bound: suggestion.bound, proven: suggestion.proven },
+  };
 }
 
 // Team names follow the demo's constellations; the first unused one is taken.

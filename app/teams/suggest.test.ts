@@ -1,52 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { randomPool, rng } from "../../tests/fixtures/team-pool";
-import { andAll, bitsFromSlots, count, countAnd } from "./bitset";
-import { greedyTeams, prepare, suggestTeams, type SuggestInput, type Suggestion } from "./suggest";
-
-/** Every rule the suggester promises, checked from the raw input. */
-function brokenRules(input: SuggestInput, result: Suggestion): string[] {
-  const problems: string[] = [];
-  const parts = new Map(input.participants.map((p) => [p.id, p]));
-  const navs = new Map(input.navigators.map((n) => [n.id, n]));
-  const caps = new Map(input.captains.map((c) => [c.id, c]));
-  const seen = new Set<string>();
-  const { teamSizeMin, teamSizeMax, minSharedHours, captainMinSharedHours } = input.rules;
-  for (const team of result.draft.teams) {
-    const nav = navs.get(team.navigatorId);
-    if (!nav) problems.push(`unknown navigator ${team.navigatorId}`);
-    for (const id of [team.navigatorId, ...team.participantIds, ...(team.captainId ? [team.captainId] : [])]) {
-      if (seen.has(id)) problems.push(`${id} placed twice`);
-      seen.add(id);
-    }
-    const n = team.participantIds.length;
-    if (n < teamSizeMin || n > teamSizeMax) problems.push(`team of ${team.navigatorId} has ${n} participants`);
-    const members = team.participantIds.map((id) => parts.get(id)!);
-    const core = [nav!.slots, ...members.map((m) => m.slots)];
-    const shared = count(andAll(core.map(bitsFromSlots))) / 2;
-    if (shared < minSharedHours) problems.push(`team of ${team.navigatorId} shares only ${shared} h`);
-    const project = result.projects[team.navigatorId];
-    if (!project) problems.push(`team of ${team.navigatorId} has no project`);
-    if (nav!.projectId && project !== nav!.projectId) problems.push(`team of ${team.navigatorId} is not on its navigator's project`);
-    for (const m of members) {
-      const accepts = m.anyProject || m.projectIds.filter((p) => input.projects.includes(p)).length === 0 || m.projectIds.includes(project!);
-      if (!accepts) problems.push(`${m.id} did not choose ${project}`);
-    }
-    if (team.captainId) {
-      const cap = caps.get(team.captainId)!;
-      const withCaptain = count(andAll([...core, cap.slots].map(bitsFromSlots))) / 2;
-      if (withCaptain < captainMinSharedHours) problems.push(`captain ${cap.id} shares ${withCaptain} h`);
-      if (cap.projectId && cap.projectId !== project) problems.push(`captain ${cap.id} is on another project`);
-    }
-  }
-  const left = new Set(result.leftOut.map((l) => l.id));
-  for (const p of input.participants) {
-    if (seen.has(p.id) === left.has(p.id)) problems.push(`${p.id} is ${seen.has(p.id) ? "both placed and left out" : "neither placed nor left out"}`);
-  }
-  for (const l of result.leftOut) if (!l.reason || l.reason.length < 10) problems.push(`${l.id} left out without a reason`);
-  for (const n of input.navigators) if (!seen.has(n.id) && !left.has(n.id)) problems.push(`navigator ${n.id} unaccounted for`);
-  for (const c of input.captains) if (!seen.has(c.id) && !left.has(c.id)) problems.push(`captain ${c.id} unaccounted for`);
-  return problems;
-}
+import { brokenRules, mostPlaceable } from "../../tests/fixtures/team-rules";
+import { greedyTeams, suggestTeams, type SuggestInput } from "./suggest";
 
 function varied(seed: number): SuggestInput {
   const random = rng(seed * 7919);
@@ -61,37 +16,6 @@ function varied(seed: number): SuggestInput {
     captainMinSharedHours: [1, 2, 3][Math.floor(random() * 3)],
   };
   return pool;
-}
-
-/** The most participants any assignment keeping the rules can place (exhaustive; small pools only). */
-function mostPlaceable(input: SuggestInput): number {
-  const p = prepare(input);
-  const { teamSizeMin: min, teamSizeMax: max } = p.rules;
-  const masks = p.navs.map((n) => new Uint32Array(n.bits));
-  const projs = p.navs.map((n) => n.proj);
-  const sizes = p.navs.map(() => 0);
-  let best = 0;
-  const search = (i: number, placed: number) => {
-    if (placed + p.parts.length - i <= best) return;
-    if (i === p.parts.length) {
-      if (sizes.every((s) => s === 0 || s >= min)) best = placed;
-      return;
-    }
-    const part = p.parts[i];
-    for (let t = 0; t < masks.length; t++) {
-      if (sizes[t] >= max || (projs[t] & part.proj) === 0 || countAnd(masks[t], part.bits) < p.minSlots) continue;
-      const [mask, proj] = [new Uint32Array(masks[t]), projs[t]];
-      masks[t] = masks[t].map((w, k) => w & part.bits[k]);
-      projs[t] &= part.proj;
-      sizes[t]++;
-      search(i + 1, placed + 1);
-      [masks[t], projs[t]] = [mask, proj];
-      sizes[t]--;
-    }
-    search(i + 1, placed);
-  };
-  search(0, 0);
-  return best;
 }
 
 describe("suggesting teams", () => {

@@ -54,7 +54,7 @@ export type Suggestion = {
 
 const ALL_PROJECTS = 0xffffffff;
 
-type Prepared = {
+export type Prepared = {
   rules: TeamRules;
   minSlots: number;
   captainMinSlots: number;
@@ -252,9 +252,9 @@ function seedByNavigator(p: Prepared): Assignment {
   return a;
 }
 
-type Score = { placed: number; slots: number; score: number };
+export type Score = { placed: number; slots: number; score: number };
 
-function scoreOf(a: Assignment, p: Prepared): Score {
+export function scoreOf(a: Assignment, p: Prepared): Score {
   let placed = 0;
   let slots = 0;
   let score = 0;
@@ -267,7 +267,7 @@ function scoreOf(a: Assignment, p: Prepared): Score {
   return { placed, slots, score };
 }
 
-const better = (x: Score, y: Score) =>
+export const better = (x: Score, y: Score) =>
   x.placed !== y.placed ? x.placed > y.placed : x.slots !== y.slots ? x.slots > y.slots : x.score > y.score + 1e-9;
 
 /** How many first picks `openTeams` tries per unused navigator (a fixed limit, not a clock). */
@@ -577,7 +577,7 @@ export function explain(a: Assignment, p: Prepared, captainOf: Map<number, numbe
       else {
         const free = compatible.filter((t) => a.members[t].length === 0 && count(andAll([p.navs[t].bits, part.bits])) >= p.minSlots);
         reason = free.length > 0
-          ? `No team keeps ${minText} with them, and too few unplaced participants share those hours to start another team of ${r.teamSizeMin}.`
+          ? `No team keeps ${minText} with them, and a new team of ${r.teamSizeMin} with them would take people from other teams, leaving those teams too small or someone else out.`
           : `No team keeps ${minText} with them, and every navigator they share enough hours with already leads a team.`;
       }
     }
@@ -604,7 +604,7 @@ export function explain(a: Assignment, p: Prepared, captainOf: Map<number, numbe
   return out;
 }
 
-function toSuggestion(a: Assignment, p: Prepared): Suggestion {
+export function toSuggestion(a: Assignment, p: Prepared): Suggestion {
   const captainOf = assignCaptains(a, p);
   const teams: DraftTeam[] = [];
   const projects: Record<string, string | null> = {};
@@ -631,8 +631,8 @@ export function greedyTeams(input: SuggestInput): Suggestion {
   return toSuggestion(greedy(p), p);
 }
 
-export function suggestTeams(input: SuggestInput): Suggestion {
-  const p = prepare(input);
+/** The better of the two seeds, each improved by the local search. */
+export function localSearchAssignment(p: Prepared): Assignment {
   let best: Assignment | null = null;
   let bestScore: Score | null = null;
   for (const seed of [greedy(p), seedByNavigator(p)]) {
@@ -643,5 +643,18 @@ export function suggestTeams(input: SuggestInput): Suggestion {
       bestScore = s;
     }
   }
-  return toSuggestion(best!, p);
+  return best!;
+}
+
+/** An assignment from given teams (navigator index, participant indices), improved by the local search. */
+export function improve(p: Prepared, teams: { t: number; members: number[] }[], maxPasses = 40): Assignment {
+  const a = new Assignment(p);
+  for (const team of teams) for (const i of team.members) a.add(i, team.t);
+  localSearch(a, p, maxPasses);
+  return a;
+}
+
+export function suggestTeams(input: SuggestInput): Suggestion {
+  const p = prepare(input);
+  return toSuggestion(localSearchAssignment(p), p);
 }

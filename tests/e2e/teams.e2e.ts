@@ -13,6 +13,8 @@ describeInBrowser("forming teams and the team's home", () => {
     await lena.getByRole("button", { name: "Suggest teams" }).click();
     // (the demo's availability is seeded relative to today, so exact counts can vary with daylight saving)
     await expect.poll(() => lena.getByRole("status").textContent()).toMatch(/Suggested [34] teams placing \d+ of 14 participants/);
+    // how good the suggestion is, from the solver's bound (decision 080)
+    await expect.poll(() => lena.getByTestId("suggestion-quality").textContent()).toMatch(/places (\d+) of the \d+ participants who could be placed at most/);
     const anaTeam = lena.getByRole("article", { name: "Team of Ana Souza" });
     await expect.poll(() => anaTeam.getByTestId("shared-hours").textContent()).toMatch(/^([5-9]|\d\d)(\.5)? shared hours$/);
     // Noah is only free early on weekday mornings: no navigator shares enough hours with him.

@@ -149,12 +149,14 @@ describe("forming teams", () => {
   it("suggests teams that keep the rules, saving nothing", async () => {
     const mod = await forming();
     const response = await callRoute(mod.action, makeRequest("/cohorts/spring/teams/form", { cookie: cookies.organizer, form: { intent: "suggest", draft: "" } }), { slug: "spring" });
-    const body = await jsonOf<{ draft: string; message: string }>(response);
+    const body = await jsonOf<{ draft: string; message: string; quality: { placed: number; bound: number; proven: boolean } }>(response);
     suggested = body.draft;
     const draft = decodeDraft(body.draft);
     expect(draft.teams).toHaveLength(2);
     expect(draft.teams.reduce((n, t) => n + t.participantIds.length, 0)).toBe(7);
     expect(body.message).toContain("placing 7 of 7 participants");
+    // the page's quality line: 7 placed of the 7 who could be placed at most, proven
+    expect(body.quality).toEqual({ placed: 7, bound: 7, proven: true });
     expect(await db.team.count({ where: { cohortId: cohort.id } })).toBe(0);
   });
 

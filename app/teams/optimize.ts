@@ -1,0 +1,379 @@
+// Team suggestions close to the best possible, and proof of how close (decision 080).
+// Every valid team (a navigator and teamSizeMin..teamSizeMax participants sharing a
+// project and the minimum hours) is a column of a set-packing model: each person in
+// at most one chosen team, maximise placed participants first and shared slots
+// second. HiGHS (WebAssembly, npm `highs`) solves it within a time budget, started
+// from the local search's answer, so the suggestion is never worse than that; its
+// dual bound says how many people could be placed at most. When there are too many
+// valid teams to list (free people, loose rules), the local search answers alone and
+// the bound comes from the assignment relaxation (each participant to a navigator
+// they share a project and the hours with, at most teamSizeMax per navigator).
+import highsLoader from "highs";
+import { countAnd, WORDS } from "./bitset";
+import { improve, localSearchAssignment, prepare, toSuggestion, type Assignment, type Prepared, type SuggestInput, type Suggestion } from "./suggest";
+
+type Highs = Awaited<ReturnType<typeof highsLoader>>;
+let solver: Promise<Highs> | null = null;
+/** The WebAssembly solver, loaded once per process. */
+export function loadSolver(): Promise<Highs> {
+  solver ??= highsLoader();
+  return solver;
+}
+
+/** Valid teams, flat: team k is navigator nav[k] with members[start[k]..start[k+1]). */
+export type Candidates = { nav: Int32Array; start: Int32Array; members: Int32Array; slots: Int32Array; count: number };
+
+/** Every valid team, or null when there are more than `limit`. */
+export function enumerateTeams(p: Prepared, limit: number): Candidates | null {
+  const { teamSizeMin: min, teamSizeMax: max } = p.rules;
+  const nav: number[] = [];
+  const start: number[] = [0];
+  const members: number[] = [];
+  const slots: number[] = [];
+  const masks = Array.from({ length: max + 1 }, () => new Uint32Array(WORDS));
+  const picked: number[] = [];
+  let over = false;
+  for (let t = 0; t < p.navs.length && !over; t++) {
+    const navigator = p.navs[t];
+    const fits = p.parts.map((_, i) => i).filter((i) => (navigator.proj & p.parts[i].proj) !== 0 && countAnd(navigator.bits, p.parts[i].bits) >= p.minSlots);
+    masks[0].set(navigator.bits);
+    const grow = (from: number, depth: number, proj: number) => {
+      for (let k = from; k < fits.length && !over; k++) {
+        const i = fits[k];
+        const part = p.parts[i];
+        const nextProj = proj & part.proj;
+        if (nextProj === 0) continue;
+        const mask = masks[depth + 1];
+        let shared = 0;
+        for (let w = 0; w < WORDS; w++) {
+          mask[w] = masks[depth][w] & part.bits[w];
+          shared += popcount(mask[w]);
+        }
+        if (shared < p.minSlots) continue;
+        picked.push(i);
+        if (depth + 1 >= min) {
+          if (nav.length >= limit) over = true;
+          nav.push(t);
+          members.push(...picked);
+          start.push(members.length);
+          slots.push(shared);
+        }
+        if (depth + 1 < max) grow(k + 1, depth + 1, nextProj);
+        picked.pop();
+      }
+    };
+    if (min <= 0) continue; // a team needs participants; min 0 is treated as 1 by the rules' validation
+    grow(0, 0, navigator.proj);
+  }
+  if (over) return null;
+  return { nav: Int32Array.from(nav), start: Int32Array.from(start), members: Int32Array.from(members), slots: Int32Array.from(slots), count: nav.length };
+}
+
+function popcount(x: number): number {
+  x = x - ((x >>> 1) & 0x55555555);
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  x = (x + (x >>> 4)) & 0x0f0f0f0f;
+  return Math.imul(x, 0x01010101) >>> 24;
+}
+
+export type Bound = {
+  /** no assignment keeping the rules places more participants than this */
+  bound: number;
+  /** the suggestion's number is proven to be the most possible */
+  proven: boolean;
+  method: "set-packing MILP" | "set-packing LP" | "assignment LP";
+};
+
+export type OptimizedSuggestion = Suggestion & Bound & { ms: number; cpuMs: number; candidates: number | null };
+
+export type OptimizeOptions = {
+  /**
+   * The time budget in milliseconds of processor time, so that the answer does not
+   * get worse when the server is busy with other work (it only takes longer then).
+   */
+  timeLimitMs?: number;
+  /** above this many valid teams the model is not built */
+  maxCandidates?: number;
+};
+
+const DEFAULTS = { timeLimitMs: 4000, maxCandidates: 250_000 };
+
+/** Processor time used by this process, in milliseconds. */
+function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
+/**
+ * The most participants each navigator's team could hold if teams did not compete
+ * for people: each participant to one navigator they share a project and the hours
+ * with, at most teamSizeMax per navigator. A transportation problem, so its LP
+ * optimum is whole; HiGHS solves it.
+ */
+function assignmentBound(highs: Highs, p: Prepared): number {
+  const max = p.rules.teamSizeMax;
+  const cols: [number, number][] = [];
+  p.parts.forEach((part, i) => {
+    p.navs.forEach((nav, t) => {
+      if ((nav.proj & part.proj) !== 0 && countAnd(nav.bits, part.bits) >= p.minSlots) cols.push([i, t]);
+    });
+  });
+  if (cols.length === 0) return 0;
+  const n = p.parts.length;
+  const start = new Int32Array(cols.length + 1);
+  const index = new Int32Array(cols.length * 2);
+  cols.forEach(([i, t], k) => {
+    start[k + 1] = 2 * (k + 1);
+    index[2 * k] = i;
+    index[2 * k + 1] = n + t;
+  });
+  const rows = n + p.navs.length;
+  const model = highs.createModel({
+    numCols: cols.length,
+    numRows: rows,
+    sense: highs.constants.objectiveSense.maximize,
+    colCost: new Float64Array(cols.length).fill(1),
+    colLower: new Float64Array(cols.length),
+    colUpper: new Float64Array(cols.length).fill(1),
+    rowLower: new Float64Array(rows).fill(-highs.infinity),
+    rowUpper: Float64Array.from({ length: rows }, (_, r) => (r < n ? 1 : max)),
+    matrix: { format: "csc", numRows: rows, numCols: cols.length, starts: start, indices: index, values: new Float64Array(index.length).fill(1) },
+  });
+  try {
+    model.options.set({ output_flag: false });
+    model.run();
+    return Math.floor(model.getObjectiveValue() + 1e-6);
+  } finally {
+    model.dispose();
+  }
+}
+
+type Packed = { teams: number[]; optimal: boolean };
+
+/** The objective: a participant more outweighs any team's shared slots. */
+function weightOf(p: Prepared, c: Candidates): number {
+  const bestSlots = new Int32Array(p.navs.length);
+  for (let k = 0; k < c.count; k++) bestSlots[c.nav[k]] = Math.max(bestSlots[c.nav[k]], c.slots[k]);
+  return 1 + bestSlots.reduce((s, x) => s + x, 0);
+}
+
+/** Up to this many valid teams the MILP takes them all (exact); above, the generated ones. */
+const EXACT_LIMIT = 5000;
+/** Rounds of the local search that polish the solver's answer. */
+const POLISH_PASSES = 8;
+/** How many best-priced teams a round of column generation adds. */
+const COLUMNS_PER_ROUND = 600;
+
+const costOf = (c: Candidates, k: number, weight: number) => (c.start[k + 1] - c.start[k]) * weight + c.slots[k];
+
+/** The set-packing model over the candidate teams `ks`: rows are participants, then navigators. */
+function packingModel(highs: Highs, p: Prepared, c: Candidates, ks: number[], weight: number, integer: boolean) {
+  const n = p.parts.length;
+  const rows = n + p.navs.length;
+  const starts = new Int32Array(ks.length + 1);
+  let nonzeros = 0;
+  for (const k of ks) nonzeros += c.start[k + 1] - c.start[k] + 1;
+  const indices = new Int32Array(nonzeros);
+  const cost = new Float64Array(ks.length);
+  let z = 0;
+  ks.forEach((k, j) => {
+    for (let m = c.start[k]; m < c.start[k + 1]; m++) indices[z++] = c.members[m];
+    indices[z++] = n + c.nav[k];
+    starts[j + 1] = z;
+    cost[j] = costOf(c, k, weight);
+  });
+  return highs.createModel({
+    numCols: ks.length,
+    numRows: rows,
+    sense: highs.constants.objectiveSense.maximize,
+    colCost: cost,
+    colLower: new Float64Array(ks.length),
+    colUpper: new Float64Array(ks.length).fill(1),
+    rowLower: new Float64Array(rows).fill(-highs.infinity),
+    rowUpper: new Float64Array(rows).fill(1),
+    matrix: { format: "csc", numRows: rows, numCols: ks.length, starts, indices, values: new Float64Array(nonzeros).fill(1) },
+    ...(integer ? { integrality: new Int32Array(ks.length).fill(highs.constants.variableType.integer) } : {}),
+  });
+}
+
+/**
+ * Column generation for the LP relaxation: solve it over a few teams, price every
+ * valid team with the duals, add the best-priced ones, repeat. At every round the
+ * duals give an upper bound on the full LP (and so on any assignment): each person's
+ * dual plus, for each team, how much more it is worth than its people's duals.
+ * Returns the teams generated and that bound (in objective units).
+ */
+function generateColumns(highs: Highs, p: Prepared, c: Candidates, initial: number[], weight: number, deadline: () => boolean): { ks: number[]; upper: number; x: Map<number, number> } {
+  const n = p.parts.length;
+  const inSet = new Uint8Array(c.count);
+  const ks: number[] = [];
+  const take = (k: number) => {
+    if (!inSet[k]) {
+      inSet[k] = 1;
+      ks.push(k);
+    }
+  };
+  initial.forEach(take);
+  // and each navigator's biggest teams with the most shared slots
+  const byNav = new Map<number, number[]>();
+  for (let k = 0; k < c.count; k++) {
+    const list = byNav.get(c.nav[k]) ?? [];
+    list.push(k);
+    byNav.set(c.nav[k], list);
+  }
+  for (const list of byNav.values()) list.sort((x, y) => costOf(c, y, weight) - costOf(c, x, weight) || x - y).slice(0, 10).forEach(take);
+  let upper = Infinity;
+  let x = new Map<number, number>();
+  const reduced = new Float64Array(c.count);
+  const model = packingModel(highs, p, c, ks, weight, false);
+  try {
+    model.options.set({ output_flag: false, presolve: "off", solver: "simplex" });
+    for (let round = 0; round < 100; round++) {
+      model.run();
+      if (model.getModelStatus() !== highs.constants.modelStatus.optimal) break;
+      const solution = model.getSolution();
+      x = new Map(ks.map((k, j) => [k, solution.colValue[j]]));
+      const y = Float64Array.from(solution.rowDual, (v) => Math.max(0, v));
+      let bound = y.reduce((s, v) => s + v, 0);
+      const priced: number[] = [];
+      for (let k = 0; k < c.count; k++) {
+        let r = costOf(c, k, weight) - y[n + c.nav[k]];
+        for (let m = c.start[k]; m < c.start[k + 1]; m++) r -= y[c.members[m]];
+        reduced[k] = r;
+        if (r > 1e-7) {
+          bound += r;
+          if (!inSet[k]) priced.push(k);
+        }
+      }
+      upper = Math.min(upper, bound);
+      if (priced.length === 0 || deadline()) break;
+      priced.sort((a, b) => reduced[b] - reduced[a] || a - b);
+      const added = priced.slice(0, COLUMNS_PER_ROUND);
+      const starts = new Int32Array(added.length + 1);
+      const indices: number[] = [];
+      added.forEach((k, j) => {
+        for (let m = c.start[k]; m < c.start[k + 1]; m++) indices.push(c.members[m]);
+        indices.push(n + c.nav[k]);
+        starts[j + 1] = indices.length;
+        take(k);
+      });
+      model.addCols({
+        cost: Float64Array.from(added, (k) => costOf(c, k, weight)),
+        lower: new Float64Array(added.length),
+        upper: new Float64Array(added.length).fill(1),
+        matrix: { format: "csc", numRows: n + p.navs.length, numCols: added.length, starts, indices: Int32Array.from(indices), values: new Float64Array(indices.length).fill(1) },
+      });
+    }
+  } finally {
+    model.dispose();
+  }
+  return { ks, upper, x };
+}
+
+/** A first answer from the LP: teams taken by LP value, then size and shared slots, while nobody is taken twice. */
+function packGreedily(p: Prepared, c: Candidates, ks: number[], x: Map<number, number>, weight: number): number[] {
+  const used = new Uint8Array(p.parts.length + p.navs.length);
+  const n = p.parts.length;
+  const order = [...ks].sort((a, b) => (x.get(b) ?? 0) - (x.get(a) ?? 0) || costOf(c, b, weight) - costOf(c, a, weight) || a - b);
+  const chosen: number[] = [];
+  for (const k of order) {
+    if (used[n + c.nav[k]]) continue;
+    let free = true;
+    for (let m = c.start[k]; m < c.start[k + 1] && free; m++) if (used[c.members[m]]) free = false;
+    if (!free) continue;
+    used[n + c.nav[k]] = 1;
+    for (let m = c.start[k]; m < c.start[k + 1]; m++) used[c.members[m]] = 1;
+    chosen.push(k);
+  }
+  return chosen;
+}
+
+/** The set-packing MILP over the generated teams, started from `start`. */
+function solvePacking(highs: Highs, p: Prepared, c: Candidates, ks: number[], start: number[], weight: number, timeLimitMs: number): Packed {
+  const model = packingModel(highs, p, c, ks, weight, true);
+  try {
+    model.options.set({ output_flag: false, time_limit: Math.max(0.05, timeLimitMs / 1000), mip_rel_gap: 0 });
+    if (start.length > 0) {
+      const position = new Map(ks.map((k, j) => [k, j]));
+      const x = new Float64Array(ks.length);
+      for (const k of start) if (position.has(k)) x[position.get(k)!] = 1;
+      model.setSolution({ colValue: x });
+    }
+    model.run();
+    const optimal = model.getModelStatus() === highs.constants.modelStatus.optimal;
+    const teams: number[] = [];
+    if (Number(model.info.get("primal_solution_status")) > 0) {
+      const x = model.getSolution().colValue;
+      ks.forEach((k, j) => {
+        if (x[j] > 0.5) teams.push(k);
+      });
+    }
+    return { teams, optimal };
+  } finally {
+    model.dispose();
+  }
+}
+
+/**
+ * How many participants any assignment keeping the rules could place at most, with
+ * no time budget: the assignment relaxation, and the set-packing LP by column
+ * generation to the end when the valid teams can be listed.
+ */
+export async function upperBound(input: SuggestInput, maxCandidates = DEFAULTS.maxCandidates): Promise<Bound & { ms: number }> {
+  const highs = await loadSolver();
+  const started = performance.now();
+  const p = prepare(input);
+  let bound: Bound = { bound: assignmentBound(highs, p), proven: false, method: "assignment LP" };
+  const c = bound.bound === 0 ? null : enumerateTeams(p, maxCandidates);
+  if (c && c.count > 0) {
+    const weight = weightOf(p, c);
+    const lp = Math.floor(generateColumns(highs, p, c, [], weight, () => false).upper / weight + 1e-6);
+    if (lp < bound.bound) bound = { bound: lp, proven: false, method: "set-packing LP" };
+  } else if (c) {
+    bound = { bound: 0, proven: false, method: "set-packing LP" };
+  }
+  return { ...bound, ms: performance.now() - started };
+}
+
+/**
+ * The suggestion for the organizer's page and the bench: the local search, then the
+ * set-packing model within the time budget, never worse than the local search.
+ */
+export async function suggestOptimizedTeams(input: SuggestInput, options: OptimizeOptions = {}): Promise<OptimizedSuggestion> {
+  const highs = await loadSolver();
+  const started = performance.now();
+  const cpuStarted = cpuMs();
+  const { timeLimitMs, maxCandidates } = { ...DEFAULTS, ...options };
+  const p = prepare(input);
+  const placedBy = (a: Assignment) => a.members.reduce((s, m) => s + m.length, 0);
+  const simple = assignmentBound(highs, p);
+  let bound: Bound = { bound: simple, proven: false, method: "assignment LP" };
+  const c = simple === 0 ? null : enumerateTeams(p, maxCandidates);
+  let best: Assignment | null = null;
+  if (c && c.count > 0) {
+    const weight = weightOf(p, c);
+    const { ks, upper, x } = generateColumns(highs, p, c, [], weight, () => cpuMs() - cpuStarted > timeLimitMs * 0.45);
+    const lpBound = Math.floor(upper / weight + 1e-6);
+    if (lpBound < bound.bound) bound = { bound: lpBound, proven: false, method: "set-packing LP" };
+    const start = packGreedily(p, c, ks, x, weight);
+    // Small cohorts: the MILP over every valid team, so the answer is the exact optimum.
+    const exact = c.count <= EXACT_LIMIT;
+    const columns = exact ? Array.from({ length: c.count }, (_, k) => k) : ks;
+    // HiGHS limits wall-clock time: scale what is left of the budget by how much
+    // slower than processor time the wall clock has run so far.
+    const used = cpuMs() - cpuStarted;
+    const slowdown = Math.min(20, Math.max(1, (performance.now() - started) / Math.max(1, used)));
+    const budget = Math.max(200, (timeLimitMs * 0.8 - used) * slowdown);
+    const packed = solvePacking(highs, p, c, columns, start, weight, budget);
+    const teams = packed.teams.length > 0 ? packed.teams : start;
+    const placedIn = (ts: number[]) => ts.reduce((s, k) => s + c.start[k + 1] - c.start[k], 0);
+    if (exact && packed.optimal) bound = { bound: placedIn(packed.teams), proven: true, method: "set-packing MILP" };
+    best = improve(p, teams.map((k) => ({ t: c.nav[k], members: Array.from(c.members.subarray(c.start[k], c.start[k + 1])) })), POLISH_PASSES);
+  } else {
+    best = localSearchAssignment(p);
+    if (c) bound = { bound: 0, proven: true, method: "set-packing LP" }; // no valid team at all
+  }
+  bound.proven = placedBy(best) >= bound.bound;
+  const suggestion = toSuggestion(best, p);
+  return { ...suggestion, ...bound, bound: Math.max(bound.bound, suggestion.placed), ms: performance.now() - started, cpuMs: cpuMs() - cpuStarted, candidates: c ? c.count : null };
+}

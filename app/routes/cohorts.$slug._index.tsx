@@ -19,11 +19,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const cohort = await getCohortPage(params.slug!, signedIn?.person ?? null);
   // A participant of a running cohort lands on their week (issue 6).
   const week = await participantWeekOnOverview(signedIn?.person ?? null, cohort.slug, cohort.phase);
-  return json({ cohort, week, timeZone: signedIn?.person.timeZone ?? "UTC" });
+  return json({ cohort, week, timeZone: signedIn?.person.timeZone ?? "UTC", signedIn: Boolean(signedIn) });
 }
 
 export default function CohortPage() {
-  const { cohort, week, timeZone } = useLoaderData<typeof loader>();
+  const data = useLoaderData<typeof loader>();
+  const { cohort, week, timeZone } = data;
   // The week is shown below, so no button to it.
   const next = week ? cohort.viewer.next.filter((n) => !n.href.endsWith("/week")) : cohort.viewer.next;
   return (
@@ -39,7 +40,7 @@ export default function CohortPage() {
           {next.map((n) => <Link key={n.href} to={n.href} className="button secondary">{n.label}</Link>)}
         </nav>
       ) : null}
-      {cohort.viewer.mayApply ? <p><Link to={`/cohorts/${cohort.slug}/apply`} className="button">Apply to this cohort</Link></p> : null}
+      {cohort.viewer.mayApply ? <p><Link to={`/cohorts/${cohort.slug}/apply`} className="button">{data.signedIn ? "Apply to this cohort" : "Sign in with GitHub to apply"}</Link></p> : null}
       {week ? <ParticipantWeek w={week} timeZone={timeZone} /> : null}
       <h2>Dates</h2>
       <dl className="facts">

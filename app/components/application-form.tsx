@@ -45,9 +45,10 @@ export function QuestionField({ question, value, error }: { question: Question; 
       <label htmlFor={id}>{label}</label>
       {help}
       {question.type === "long_text" ? (
-        <textarea id={id} name={name} rows={6} defaultValue={text} {...common} />
+        <textarea dir="auto" id={id} name={name} rows={6} defaultValue={text} {...common} />
       ) : (
         <input
+          dir="auto"
           id={id}
           name={name}
           type={question.type === "url" ? "url" : "text"}

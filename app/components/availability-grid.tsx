@@ -75,7 +75,7 @@ export function AvailabilityGrid({ name = "slot", localSlots, timeZone, readOnly
                   return (
                     <td key={day} className={on ? "slot-on" : "slot-off"}>
                       {readOnly ? (
-                        <span aria-label={`${day} ${label}: ${on ? "available" : "not available"}`}>{on ? "●" : ""}</span>
+                        <><span aria-hidden="true">{on ? "●" : ""}</span><span className="sr-only">{on ? "available" : "not available"}</span></>
                       ) : (
                         <label className="slot">
                           <input

@@ -39,7 +39,7 @@ export function Field({ name, id: givenId, label, error, help, defaultValue, typ
         {required ? <span aria-hidden="true"> *</span> : null}
       </label>
       {help ? <span id={`${id}-help`} className="help">{help}</span> : null}
-      {multiline ? <textarea {...common} rows={rows ?? 5} placeholder={rest.placeholder} /> : <input {...common} type={type} {...rest} />}
+      {multiline ? <textarea dir="auto" {...common} rows={rows ?? 5} placeholder={rest.placeholder} /> : <input dir="auto" {...common} type={type} {...rest} />}
       {error ? <p id={`${id}-error`} className="field-error">{error}</p> : null}
     </div>
   );

@@ -45,7 +45,7 @@ export default function Landing() {
               Apply by <DateText value={c.applicationsCloseAt} timeZone="Etc/GMT+12" /> (anywhere on earth).
               Starts <DayText value={c.startsOn} />, {c.weeks} weeks.
             </p>
-            {c.phase === "applications_open" ? <Link className="button" to={`/cohorts/${c.slug}/apply`}>Apply</Link> : <span className="badge">{PHASE_LABELS[c.phase]}</span>}
+            {c.phase === "applications_open" ? <Link className="button" to={`/cohorts/${c.slug}/apply`}>{signedIn ? "Apply" : "Sign in with GitHub to apply"}</Link> : <span className="badge">{PHASE_LABELS[c.phase]}</span>}
           </article>
         ))}
       </div>

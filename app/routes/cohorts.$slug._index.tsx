@@ -21,11 +21,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // A participant of a running cohort lands on their week (issue 6).
   const week = await participantWeekOnOverview(signedIn?.person ?? null, cohort.slug, cohort.phase);
   const volunteerCall = await openCallFor(cohort.slug);
-  return json({ cohort, week, volunteerCall, timeZone: signedIn?.person.timeZone ?? "UTC" });
+  return json({ cohort, week, volunteerCall, timeZone: signedIn?.person.timeZone ?? "UTC", signedIn: Boolean(signedIn) });
 }
 
 export default function CohortPage() {
-  const { cohort, week, volunteerCall, timeZone } = useLoaderData<typeof loader>();
+  const data = useLoaderData<typeof loader>();
+  const { cohort, week, volunteerCall, timeZone } = data;
   // The week is shown below, so no button to it.
   const next = week ? cohort.viewer.next.filter((n) => !n.href.endsWith("/week")) : cohort.viewer.next;
   return (
@@ -41,7 +42,7 @@ export default function CohortPage() {
           {next.map((n) => <Link key={n.href} to={n.href} className="button secondary">{n.label}</Link>)}
         </nav>
       ) : null}
-      {cohort.viewer.mayApply ? <p><Link to={`/cohorts/${cohort.slug}/apply`} className="button">Apply to this cohort</Link></p> : null}
+      {cohort.viewer.mayApply ? <p><Link to={`/cohorts/${cohort.slug}/apply`} className="button">{data.signedIn ? "Apply to this cohort" : "Sign in with GitHub to apply"}</Link></p> : null}
       {volunteerCall ? (
         <p className="card">
           <strong>We are looking for navigators and captains.</strong> Guide a team through the cohort — alumni especially welcome.{" "}

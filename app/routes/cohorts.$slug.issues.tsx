@@ -257,7 +257,7 @@ function IssueCard({ issue, board, data, busy }: { issue: Card; board: Board; da
             </div>
             <div className="field">
               <label htmlFor={`note-${issue.id}`}>Why it is a good first issue, and where to start in the code</label>
-              <textarea id={`note-${issue.id}`} name="note" rows={3} defaultValue={data ? valueOf(data.values, "note") : curation?.note ?? ""} />
+              <textarea dir="auto" id={`note-${issue.id}`} name="note" rows={3} defaultValue={data ? valueOf(data.values, "note") : curation?.note ?? ""} />
               {data?.errors?.note ? <p className="field-error">{data.errors.note}</p> : null}
             </div>
             <div className="field">

@@ -81,7 +81,7 @@ function TextArea({ id, name, label, help, rows, value, error, required }: { id:
     <div className="field">
       <label htmlFor={id}>{label}{required ? <span aria-hidden="true"> *</span> : null}</label>
       {help ? <span id={`${id}-help`} className="help">{help}</span> : null}
-      <textarea id={id} name={name} rows={rows} defaultValue={value} aria-invalid={error ? true : undefined} aria-describedby={describedBy} />
+      <textarea dir="auto" id={id} name={name} rows={rows} defaultValue={value} aria-invalid={error ? true : undefined} aria-describedby={describedBy} />
       {error ? <p id={`${id}-error`} className="field-error">{error}</p> : null}
     </div>
   );
@@ -113,7 +113,7 @@ function DisclosureFields({ values, errors, idPrefix }: { values?: FormValues; e
       </fieldset>
       <div className="field">
         <label htmlFor={`${idPrefix}-aiTools`}>Which AI tools (if any)</label>
-        <input id={`${idPrefix}-aiTools`} name="aiTools" defaultValue={valueOf(values, "aiTools")} aria-invalid={errors?.aiTools ? true : undefined} />
+        <input dir="auto" id={`${idPrefix}-aiTools`} name="aiTools" defaultValue={valueOf(values, "aiTools")} aria-invalid={errors?.aiTools ? true : undefined} />
         {errors?.aiTools ? <p className="field-error">{errors.aiTools}</p> : null}
       </div>
       <TextArea

@@ -126,14 +126,14 @@ export default function ReviewApplication() {
                   </div>
                   {errors[name] ? <p id={`${name}-error`} className="field-error">{errors[name]}</p> : null}
                   <label htmlFor={`field-${scoreCommentField(c.id)}`} className="help">Comment on {c.name} (optional)</label>
-                  <input id={`field-${scoreCommentField(c.id)}`} name={scoreCommentField(c.id)} defaultValue={valueOf(values, scoreCommentField(c.id))} />
+                  <input dir="auto" id={`field-${scoreCommentField(c.id)}`} name={scoreCommentField(c.id)} defaultValue={valueOf(values, scoreCommentField(c.id))} />
                   {errors[scoreCommentField(c.id)] ? <p className="field-error">{errors[scoreCommentField(c.id)]}</p> : null}
                 </fieldset>
               );
             })}
             <div className="field">
               <label htmlFor="field-comment">Overall comment (optional, Markdown)</label>
-              <textarea id="field-comment" name="comment" rows={4} defaultValue={valueOf(values, "comment")} />
+              <textarea dir="auto" id="field-comment" name="comment" rows={4} defaultValue={valueOf(values, "comment")} />
               {errors.comment ? <p className="field-error">{errors.comment}</p> : null}
             </div>
             <div className="actions"><button type="submit" name="intent" value="score">{d.mine?.state === "scored" ? "Update my scores" : "Save my scores"}</button></div>
@@ -145,7 +145,7 @@ export default function ReviewApplication() {
                 <p>If you know this applicant personally or cannot judge them fairly, recuse yourself: the application leaves your queue and your score will not count.</p>
                 <div className="field">
                   <label htmlFor="field-reason">Reason (optional, seen by organizers)</label>
-                  <input id="field-reason" name="reason" />
+                  <input dir="auto" id="field-reason" name="reason" />
                 </div>
                 <div className="actions"><button type="submit" name="intent" value="recuse" className="secondary">Recuse myself</button></div>
               </Form>

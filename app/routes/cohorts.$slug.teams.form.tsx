@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useMemo, useState } from "react";
 import { requireCohortRole } from "~/auth/permissions.server";
+import { LeftWithoutTeam, PublishTeams } from "~/components/publish-teams";
 import { utcToLocal } from "~/availability/slots";
 import { decodeDraft, describeSlots, encodeDraft, evaluateDraft, moveInDraft } from "~/teams/draft";
 import { SuggestionQualityLine } from "~/components/suggestion-quality";
@@ -43,6 +44,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return json<ActionData>({ draft: encodeDraft(moved) });
   }
   if (intent === "publish") {
+    if (formData.get("confirm") !== "on") {
+      return json<ActionData>({ draft: encodeDraft(draft), error: "Nothing was published: tick “I have read who gets a welcome notice” first." }, { status: 400 });
+    }
     const result = await publishTeams(access.person.id, access.cohort.id, draft, { acceptWarnings: formData.get("acceptWarnings") === "on", origin: new URL(request.url).origin });
     if (!result.ok) return json<ActionData>({ draft: encodeDraft(draft), error: result.error }, { status: 400 });
     return redirectWithFlash(`/cohorts/${access.cohort.slug}/teams/form`, {
@@ -173,27 +177,25 @@ export default function FormTeams() {
       </div>
 
       <h2>Not in a team ({evaluation.leftOut.length})</h2>
-      {evaluation.leftOut.length === 0 ? <p>Everyone is in a team.</p> : (
-        <ul style={{ listStyle: "none", padding: 0 }}>
-          {evaluation.leftOut.map((person) => (
-            <li key={person.id}>
-              {personLine(person.id)} <span className="badge">{person.role}</span>
-              <br /><span className="muted">{person.reason}</span>
-              {person.role !== "navigator" ? moveControl(person.id, byId.get(person.id)?.name ?? "") : null}
-            </li>
-          ))}
-        </ul>
-      )}
+      <LeftWithoutTeam people={evaluation.leftOut.map((p) => ({ id: p.id, name: byId.get(p.id)?.name ?? p.id, role: p.role, reason: p.reason }))}>
+        {(id) => (byId.get(id)?.role !== "navigator" ? moveControl(id, byId.get(id)?.name ?? "") : null)}
+      </LeftWithoutTeam>
 
       <h2>Publish</h2>
-      <Form method="post" className="stacked">
-        <input type="hidden" name="draft" value={encoded} />
-        <p>Publishing saves these teams and sends every member a welcome notice with their team, navigator, meeting time and links.</p>
-        {evaluation.warningCount > 0 ? (
-          <label><input type="checkbox" name="acceptWarnings" /> Publish despite the warnings</label>
-        ) : null}
-        <div className="actions"><button type="submit" name="intent" value="publish" disabled={busy || draft.teams.length === 0}>Publish teams</button></div>
-      </Form>
+      <PublishTeams
+        draft={encoded}
+        busy={busy}
+        summary={{
+          teams: evaluation.teams.map((team) => ({
+            name: `Team of ${byId.get(team.navigatorId)?.name ?? ""}`,
+            navigator: byId.get(team.navigatorId)?.name ?? "",
+            members: [...(team.captainId ? [`${byId.get(team.captainId)?.name ?? ""} (captain)`] : []), ...team.participantIds.map((id) => byId.get(id)?.name ?? id)],
+          })),
+          leftOut: evaluation.leftOut.map((p) => ({ id: p.id, name: byId.get(p.id)?.name ?? p.id, role: p.role, reason: p.reason })),
+          warningCount: evaluation.warningCount,
+          alreadyPublished: Boolean(page.cohort.teamsPublishedAt),
+        }}
+      />
     </>
   );
 }

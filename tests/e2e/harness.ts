@@ -71,7 +71,10 @@ export function useBrowser() {
       const key = `${visit.path}`;
       if (checked.has(key)) continue;
       checked.add(key);
-      const page = await visit.context.newPage();
+      // axe needs JavaScript: a page seen without it is checked in a twin context
+      // with the same cookies (the markup is the same server-rendered page).
+      const twin = visit.javaScript ? null : await browser!.newContext({ baseURL: baseUrl, storageState: await visit.context.storageState() });
+      const page = await (twin ?? visit.context).newPage();
       page.setDefaultTimeout(ACTION_TIMEOUT);
       page.setDefaultNavigationTimeout(NAVIGATION_TIMEOUT);
       try {
@@ -80,6 +83,7 @@ export function useBrowser() {
         for (const line of await axeViolations(page)) problems.push(`${visit.path}: ${line}`);
       } finally {
         await page.close();
+        await twin?.close();
       }
     }
     if (problems.length > 0) throw new Error(`axe found serious or critical problems:\n${problems.join("\n")}`);

@@ -18,8 +18,9 @@ describeInBrowser("forming teams and the team's home", () => {
     const anaTeam = lena.getByRole("article", { name: "Team of Ana Souza" });
     await expect.poll(() => anaTeam.getByTestId("shared-hours").textContent()).toMatch(/^([5-9]|\d\d)(\.5)? shared hours$/);
     // Noah is only free early on weekday mornings: no navigator shares enough hours with him.
-    const leftOut = await lena.getByText("Noah Schmidt").first().locator("xpath=ancestor::li[1]").textContent();
-    expect(leftOut).toContain("Shares fewer than 5 hours a week with every navigator of a project they chose.");
+    const leftOut = lena.getByRole("list", { name: "Left without a team" }).getByRole("listitem").filter({ hasText: "Noah Schmidt" });
+    await expect.poll(() => leftOut.textContent()).toContain("Shares fewer than 5 hours a week with every navigator of a project they chose.");
+    await expect.poll(() => leftOut.textContent()).toContain("What happens next: Stays a confirmed participant without a team and gets no welcome notice.");
 
     // Move Noah into Ana's team anyway: the shared hours and the warning update.
     await lena.getByLabel("Move Noah Schmidt to").selectOption({ label: "Team of Ana Souza" });
@@ -28,8 +29,17 @@ describeInBrowser("forming teams and the team's home", () => {
     await expect.poll(() => anaTeam.getByTestId("shared-hours").textContent()).toBe("0 shared hours");
     await expect.poll(() => anaTeam.getByRole("list", { name: "Rule warnings" }).textContent()).toContain("the cohort asks for at least 5");
 
-    await lena.getByLabel("Publish despite the warnings").check();
-    await lena.getByRole("button", { name: "Publish teams" }).click();
+    // Publishing says who gets a welcome notice and warns about who is left without a team.
+    const publish = lena.getByRole("form", { name: "Publish teams" });
+    await expect.poll(() => publish.textContent()).toMatch(/Team of Ana Souza: Ana Souza \(navigator\), .*Noah Schmidt/);
+    await expect.poll(() => publish.getByRole("list", { name: "Before you publish teams" }).textContent()).toContain("rule warning");
+    const stillOut = lena.getByRole("list", { name: "Left without a team" }).getByRole("listitem").first();
+    if (await lena.getByRole("list", { name: "Left without a team" }).count()) {
+      await expect.poll(() => stillOut.textContent()).toMatch(/Why: .+What happens next: /);
+    }
+    await publish.getByLabel("Publish despite the warnings").check();
+    await publish.getByLabel(/I have read who gets a welcome notice/).check();
+    await publish.getByRole("button", { name: "Publish teams" }).click();
     await expect.poll(() => lena.getByRole("status").textContent()).toMatch(/Published [34] teams; \d+ welcome notices queued\./);
 
     // Oliver, in Dublin, finds his new team.

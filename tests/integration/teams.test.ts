@@ -173,7 +173,7 @@ describe("forming teams", () => {
 
     // Everyone into one team: too many participants.
     const crowded = encodeDraft({ teams: [{ navigatorId: full.navigatorId, captainId: null, participantIds: [...full.participantIds, ...other.participantIds] }] });
-    const refused = await callRoute(mod.action, makeRequest("/cohorts/spring/teams/form", { cookie: cookies.organizer, form: { intent: "publish", draft: crowded } }), { slug: "spring" });
+    const refused = await callRoute(mod.action, makeRequest("/cohorts/spring/teams/form", { cookie: cookies.organizer, form: { intent: "publish", confirm: "on", draft: crowded } }), { slug: "spring" });
     expect(refused.status).toBe(400);
     expect((await jsonOf<{ error: string }>(refused)).error).toMatch(/rule warnings? remain/);
     expect(await db.team.count({ where: { cohortId: cohort.id } })).toBe(0);
@@ -182,7 +182,7 @@ describe("forming teams", () => {
 
   it("publishes: teams, memberships and one welcome notice per member", async () => {
     const mod = await forming();
-    const published = await callRoute(mod.action, makeRequest("/cohorts/spring/teams/form", { cookie: cookies.organizer, form: { intent: "publish", draft: suggested, acceptWarnings: "on" } }), { slug: "spring" });
+    const published = await callRoute(mod.action, makeRequest("/cohorts/spring/teams/form", { cookie: cookies.organizer, form: { intent: "publish", confirm: "on", draft: suggested, acceptWarnings: "on" } }), { slug: "spring" });
     expect(published.status).toBe(302);
     const teams = await db.team.findMany({ where: { cohortId: cohort.id }, include: { members: true, project: true }, orderBy: { slug: "asc" } });
     expect(teams).toHaveLength(2);
@@ -202,7 +202,7 @@ describe("forming teams", () => {
     expect(aisha.bodyText).toContain("Weekly meeting: your navigator will set a time");
 
     // Publishing the same teams again greets nobody twice.
-    await callRoute(mod.action, makeRequest("/cohorts/spring/teams/form", { cookie: cookies.organizer, form: { intent: "publish", draft: suggested, acceptWarnings: "on" } }), { slug: "spring" });
+    await callRoute(mod.action, makeRequest("/cohorts/spring/teams/form", { cookie: cookies.organizer, form: { intent: "publish", confirm: "on", draft: suggested, acceptWarnings: "on" } }), { slug: "spring" });
     expect(await db.notice.count({ where: { cohortId: cohort.id, kind: "team.welcome" } })).toBe(memberCount);
     expect(await db.team.count({ where: { cohortId: cohort.id } })).toBe(2);
   });
@@ -212,7 +212,7 @@ describe("forming teams", () => {
     const organizer = await makePerson();
     await addMember(review.id, organizer.id, "organizer");
     const mod = await forming();
-    const response = await callRoute(mod.action, makeRequest("/cohorts/autumn/teams/form", { cookie: await sessionCookieFor(organizer.id), form: { intent: "publish", draft: "[[\"x\",\"\",\"y\"]]" } }), { slug: "autumn" });
+    const response = await callRoute(mod.action, makeRequest("/cohorts/autumn/teams/form", { cookie: await sessionCookieFor(organizer.id), form: { intent: "publish", confirm: "on", draft: "[[\"x\",\"\",\"y\"]]" } }), { slug: "autumn" });
     expect(response.status).toBe(400);
     expect((await jsonOf<{ error: string }>(response)).error).toContain("You cannot publish teams now");
   });
@@ -285,7 +285,7 @@ describe("the team's home", () => {
     const mover = otherTeam.participantIds[0];
     otherTeam.participantIds = otherTeam.participantIds.slice(1);
     hannahTeam.participantIds.push(mover);
-    const published = await callRoute(mod.action, makeRequest("/cohorts/spring/teams/form", { cookie: cookies.organizer, form: { intent: "publish", draft: encodeDraft(draft), acceptWarnings: "on" } }), { slug: "spring" });
+    const published = await callRoute(mod.action, makeRequest("/cohorts/spring/teams/form", { cookie: cookies.organizer, form: { intent: "publish", confirm: "on", draft: encodeDraft(draft), acceptWarnings: "on" } }), { slug: "spring" });
     expect(published.status).toBe(302);
     const moverMembership = await db.cohortMembership.findUniqueOrThrow({ where: { id: mover }, include: { person: true } });
     expect(moverMembership.teamId).toBe(home.id);

@@ -227,7 +227,7 @@ export async function getEvaluationsPage(access: CohortAccess, now = new Date())
       .map((r) => ({ href: responsePath(cohort.slug, r.id) }));
     const navigatorView = isNavigator
       ? {
-          team: completion(owed.filter((o) => access.teamIds.includes(o.teamId)), mine),
+          team: completion(owed.filter((o) => o.direction === "participant" && access.teamIds.includes(o.teamId)), mine),
           aboutMe: navigatorAggregate(questionsFor(round, "participant"), mine.filter((r) => r.direction === "participant" && r.subjectId === me && r.status === "submitted")),
         }
       : null;

@@ -14,8 +14,8 @@ import type { FormValues } from "~/utils/forms";
 import type { CallInput, DecisionInput, ReviewInput } from "./forms";
 import { checkCommitment, DECIDED, isCallOpen, OFFICER_STATUS_LABELS, parseList, parseRecord, type OfficerRole, type OfficerStatus } from "./rules";
 
-export const volunteerPath = (slug: string) => `/cohorts/${slug}/volunteer`;
-export const officersPath = (slug: string, id?: string) => (id ? `/cohorts/${slug}/officers/${id}` : `/cohorts/${slug}/officers`);
+import { officersPath, volunteerPath } from "./paths";
+export { officersPath, volunteerPath };
 
 type StoredQuestion = { id: string; type: QuestionType; label: string; helpText: string; required: boolean; options: string[] };
 

@@ -7,8 +7,13 @@ import { DAY_MS } from "../../app/utils/time";
 import type { FoundationSeed } from "./foundation";
 
 export async function seedOfficers(db: Db, f: FoundationSeed, now: Date): Promise<void> {
-  const { upcoming } = f.cohorts;
+  const { upcoming, finished } = f.cohorts;
   const p = f.people;
+  // An alumna of Session 4 who has not volunteered yet (the browser test has her apply),
+  // and Session 6's first team, formed early around its returning guides.
+  const lucia = await db.person.create({ data: { login: "luciagomez", name: "Lucía Gómez", email: "luciagomez@example.org", timeZone: "America/Bogota", isDemo: true, demoRole: "alumna" } });
+  await db.cohortMembership.create({ data: { cohortId: finished.id, personId: lucia.id, role: "participant", teamId: f.teams.vega.id, completedAt: new Date(finished.startsOn.getTime() + 56 * DAY_MS) } });
+  await db.team.create({ data: { cohortId: upcoming.id, slug: "lyra", name: "Team Lyra", projectId: f.projects.django.id, links: "[]" } });
   await db.cohort.update({ where: { id: upcoming.id }, data: { weeklyHours: 8 } });
   await db.cohort.update({ where: { id: f.cohorts.running.id }, data: { weeklyHours: 8 } });
   const call = await db.officerCall.create({
@@ -24,7 +29,7 @@ export async function seedOfficers(db: Db, f: FoundationSeed, now: Date): Promis
       invitesSentAt: new Date(now.getTime() - 6 * DAY_MS),
     },
   });
-  for (const who of [p.sam, p.ana, p.jonas]) {
+  for (const who of [p.sam, p.ana, p.jonas, lucia]) {
     await db.notice.create({ data: {
       cohortId: upcoming.id, personId: who.id, toEmail: `${who.login}@example.org`, kind: "officer_invitation", status: "kept",
       subject: "Come back as a navigator or captain of Session 6",

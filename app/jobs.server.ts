@@ -3,6 +3,7 @@
 import { registerOfferJobs } from "./applications/offers.server";
 import { registerDeliveryJob } from "./notifications/delivery.server";
 import { registerSyncJob } from "./issues/sync.server";
+import { registerOutcomeJobs } from "./outcomes/follow.server";
 import { registerReminderJobs } from "./reflections/reminders.server";
 
 export function registerAllJobs(): void {
@@ -10,4 +11,5 @@ export function registerAllJobs(): void {
   registerOfferJobs();
   registerSyncJob();
   registerReminderJobs();
+  registerOutcomeJobs();
 }

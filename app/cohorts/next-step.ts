@@ -49,6 +49,7 @@ export function cohortLinks(roles: CohortRole[], phase: Phase, slug: string, tea
   if (has("organizer", "navigator", "captain", "participant") && running) links.push({ label: "Pull requests", href: `${base}/pulls` });
   if (has("organizer")) links.push({ label: "Application form", href: `${base}/form` });
   if (has("organizer", "reviewer") && phase !== "draft") links.push({ label: "Review", href: `${base}/review` });
+  if (has("participant") && phase === "finished") links.push({ label: "After the cohort", href: `${base}/after` });
   if (has("organizer")) {
     links.push({ label: "Decisions", href: `${base}/decisions` });
     links.push({ label: "Appointments", href: `${base}/appointments` });
@@ -56,6 +57,10 @@ export function cohortLinks(roles: CohortRole[], phase: Phase, slug: string, tea
     if (running) links.push({ label: "Progress", href: `${base}/progress` });
     links.push({ label: "Notices", href: `${base}/notices` });
     links.push({ label: "Sync", href: `${base}/sync` });
+    if (phase === "finished") {
+      links.push({ label: "Completion", href: `${base}/completion` });
+      links.push({ label: "Outcomes", href: `${base}/outcomes` });
+    }
   }
   return links;
 }

@@ -1,6 +1,7 @@
 // Linked pull requests: a participant links a PR by its address (read from GitHub,
 // never self-reported), explains it in their own words and discloses AI help; a
 // navigator pre-reviews it before it goes to upstream maintainers.
+import { openPullCapProblem } from "~/outcomes/maintainers.server";
 import type { CohortAccess } from "~/auth/permissions.server";
 import { forbidden, notFound } from "~/auth/permissions.server";
 import { assertPhase } from "~/cohorts/phase";
@@ -76,6 +77,8 @@ export async function linkPullRequest(access: CohortAccess, input: LinkPullInput
   assertPhase(cohort, ["running"], "link a pull request", now);
   const parsed = parsePullUrl(input.url, env().GITHUB_WEB_URL);
   if (!parsed.ok) return { ok: false, error: parsed.error, field: "url" };
+  const capProblem = await openPullCapProblem(cohort.id, access.person.id, parsed.owner, parsed.repo, parsed.number);
+  if (capProblem) return { ok: false, error: capProblem, field: "url" };
   // Someone is waiting on the form: one retry, not the sync's patient three.
   const client = github ?? createGitHub({ retries: 1 });
   let pr: PullSnapshot;

@@ -54,6 +54,7 @@ export default function Settings() {
         </div>
         <div className="actions"><button type="submit">Save settings</button></div>
       </Form>
+      <p><a href="/settings/following">Following after a cohort</a>: whether your upstream contributions are counted in alumni outcomes.</p>
     </>
   );
 }

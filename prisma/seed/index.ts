@@ -3,6 +3,7 @@ import type { Db } from "../../app/utils/db.server";
 import { seedApplications } from "./applications";
 import { seedFoundation } from "./foundation";
 import { seedIssues } from "./issues";
+import { seedOutcomes } from "./outcomes";
 import { seedReflections } from "./reflections";
 import { seedTeams } from "./teams";
 
@@ -13,4 +14,5 @@ export async function seedDemo(db: Db, now = new Date()): Promise<void> {
   await seedReflections(db, foundation, now);
   await seedIssues(db, foundation, now);
   await seedTeams(db, foundation, now);
+  await seedOutcomes(db, foundation, now);
 }

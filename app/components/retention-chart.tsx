@@ -63,7 +63,7 @@ export function RetentionChart({ title, series, marks = [1, 3, 6, 12] }: { title
         })}
       </svg>
       <ul className="chart-legend">
-        {series.map((s, si) => <li key={s.label}><span className="swatch" style={{ background: COLORS[si % COLORS.length] }} /> {s.label}{s.dashed ? " (published baseline)" : ""}</li>)}
+        {series.map((s, si) => <li key={s.label}><span className="swatch" style={{ background: COLORS[si % COLORS.length] }} /> {s.label}{s.dashed ? " (baseline, dashed)" : ""}</li>)}
       </ul>
       <div className="table-scroll">
         <table className="retention-table">

@@ -5,7 +5,7 @@
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { recordAudit } from "~/cohorts/audit.server";
-import { cohortEndsAt, phaseOf, PhaseError } from "~/cohorts/phase";
+import { cohortEndsAt, cohortLastDay, phaseOf, PhaseError } from "~/cohorts/phase";
 import { db } from "~/utils/db.server";
 
 export const DEFAULT_AFTER_SETTINGS = { minReflectionWeeks: 4, minLinkedPulls: 1, maintainerViewPublic: true, maxOpenPullsPerProject: 3 };
@@ -200,7 +200,7 @@ export async function getCertificate(token: string): Promise<Certificate | "with
     cohortName: c.cohort.name,
     cohortSlug: c.cohort.slug,
     startsOn: c.cohort.startsOn,
-    endsAt: cohortEndsAt(c.cohort),
+    endsAt: cohortLastDay(c.cohort),
     projects: membership?.team?.project ? [membership.team.project.name] : [],
     navigators: membership?.team?.members.flatMap((m) => (m.person ? [m.person.name] : [])) ?? [],
     mergedPulls: pulls.map((l) => ({ title: l.pullRequest.title, url: l.pullRequest.url, repository: `${l.pullRequest.owner}/${l.pullRequest.repo}#${l.pullRequest.number}`, mergedAt: l.pullRequest.mergedAt })),

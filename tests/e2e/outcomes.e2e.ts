@@ -10,7 +10,9 @@ describeInBrowser("after the cohort", () => {
     await page.goto("/cohorts/session-4");
     await expect.poll(() => page.getByRole("region", { name: "In their words" }).textContent()).toContain("Sam Okonkwo");
     expect(await page.getByRole("region", { name: "In their words" }).textContent()).not.toContain("chaotic month"); // pending, not approved
-    await page.getByRole("link", { name: "Impact report" }).click();
+    const impact = page.getByRole("link", { name: "Impact report", exact: true });
+    expect(await impact.getAttribute("href")).toBe("/cohorts/session-4/impact");
+    await page.goto("/cohorts/session-4/impact");
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Impact of Session 4");
     await expect.poll(() => page.locator(".retention-table").textContent()).toContain("GSoC newcomers");
     expect(await page.getByText("Fixed #35611").count()).toBeGreaterThan(0); // the showcase

@@ -77,8 +77,6 @@ export async function linkPullRequest(access: CohortAccess, input: LinkPullInput
   assertPhase(cohort, ["running"], "link a pull request", now);
   const parsed = parsePullUrl(input.url, env().GITHUB_WEB_URL);
   if (!parsed.ok) return { ok: false, error: parsed.error, field: "url" };
-  const capProblem = await openPullCapProblem(cohort.id, access.person.id, parsed.owner, parsed.repo, parsed.number);
-  if (capProblem) return { ok: false, error: capProblem, field: "url" };
   // Someone is waiting on the form: one retry, not the sync's patient three.
   const client = github ?? createGitHub({ retries: 1 });
   let pr: PullSnapshot;
@@ -103,6 +101,9 @@ export async function linkPullRequest(access: CohortAccess, input: LinkPullInput
   }
   const titleProblem = explanationProblem(input.explanation, pr.title);
   if (titleProblem) return { ok: false, error: titleProblem, field: "explanation" };
+  // The cohort's cap on open linked PRs per project (issue 14), once we know the PR exists.
+  const capProblem = pr.state === "open" ? await openPullCapProblem(cohort.id, access.person.id, parsed.owner, parsed.repo, parsed.number) : null;
+  if (capProblem) return { ok: false, error: capProblem, field: "url" };
 
   // Which claimed issue does it fix? The PR's own references first, then the choice.
   const claims = await claimsForLinking(access);

@@ -5,6 +5,7 @@ import { registerDeliveryJob } from "./notifications/delivery.server";
 import { registerSyncJob } from "./issues/sync.server";
 import { registerReminderJobs } from "./dashboards/reminders.server";
 import { registerEvaluationJobs } from "./evaluations/evaluations.server";
+import { registerOutcomeJobs } from "./outcomes/follow.server";
 
 export function registerAllJobs(): void {
   registerDeliveryJob();
@@ -12,4 +13,5 @@ export function registerAllJobs(): void {
   registerSyncJob();
   registerReminderJobs();
   registerEvaluationJobs();
+  registerOutcomeJobs();
 }

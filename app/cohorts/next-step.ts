@@ -50,6 +50,7 @@ export function cohortLinks(roles: CohortRole[], phase: Phase, slug: string, tea
   if (has("organizer", "navigator", "participant") && running) links.push({ label: "Evaluations", href: `${base}/evaluations` });
   if (has("organizer")) links.push({ label: "Application form", href: `${base}/form` });
   if (has("organizer", "reviewer") && phase !== "draft") links.push({ label: "Review", href: `${base}/review` });
+  if (has("participant") && phase === "finished") links.push({ label: "After the cohort", href: `${base}/after` });
   if (has("organizer")) {
     links.push({ label: "Decisions", href: `${base}/decisions` });
     links.push({ label: "Appointments", href: `${base}/appointments` });
@@ -59,6 +60,10 @@ export function cohortLinks(roles: CohortRole[], phase: Phase, slug: string, tea
     links.push({ label: "Notices", href: `${base}/notices` });
     links.push({ label: "Sync", href: `${base}/sync` });
     links.push({ label: "Audit log", href: `${base}/audit` });
+    if (phase === "finished") {
+      links.push({ label: "Completion", href: `${base}/completion` });
+      links.push({ label: "Outcomes", href: `${base}/outcomes` });
+    }
   }
   return links;
 }

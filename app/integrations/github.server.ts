@@ -412,6 +412,13 @@ export class GitHub {
     return { notModified: false, value: issues, etag: first.headers.etag ?? null, pages };
   }
 
+  /** One unconditional GET, errors translated; for the small readers outside this class. */
+  async request(url: string, params: Record<string, unknown>, what: string): Promise<unknown> {
+    const answer = await this.get(url, params, null, what);
+    if (answer.notModified) throw new GitHubError("failed", `GitHub answered 304 to an unconditional request for ${what}.`, 304);
+    return answer.data;
+  }
+
   async getIssue(owner: string, repo: string, number: number, etag?: string | null): Promise<Conditional<IssueSnapshot & { isPullRequest: boolean }>> {
     const answer = await this.get("GET /repos/{owner}/{repo}/issues/{issue_number}", { owner, repo, issue_number: number }, etag, `issue #${number} of ${owner}/${repo}`);
     if (answer.notModified) return { notModified: true };
@@ -497,6 +504,70 @@ export class GitHub {
     );
     return { notModified: false, value: summary, etag: pages === 1 ? first.headers.etag ?? null : null };
   }
+}
+
+// ─── search (alumni outcomes, issue 14) ────────────────────────────────────────
+
+const searchItemSchema = z.object({
+  number: z.number().int(),
+  title: z.string(),
+  html_url: z.string().url(),
+  repository_url: z.string().url(),
+  created_at: z.string(),
+  updated_at: z.string(),
+  closed_at: z.string().nullish(),
+  user: z.object({ login: z.string() }).nullish(),
+  pull_request: z.object({ merged_at: z.string().nullish() }).passthrough().nullish(),
+});
+const searchSchema = z.object({ total_count: z.number().int(), incomplete_results: z.boolean().optional(), items: z.array(searchItemSchema) });
+
+export type SearchHit = {
+  /** owner/name as GitHub reports it now (after any rename or transfer) */
+  repository: string;
+  number: number;
+  title: string;
+  url: string;
+  authorLogin: string;
+  isPull: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+  mergedAt: Date | null;
+};
+
+export type SearchPage = { hits: SearchHit[]; total: number; incomplete: boolean };
+
+/**
+ * Issues and pull requests matching a search query (GET /search/issues), up to
+ * `maxPages` pages of 100. The search API allows 30 requests a minute and 1,000
+ * results per query; the caller paces itself (app/outcomes/follow.server.ts).
+ */
+export async function searchIssues(github: GitHub, query: string, maxPages = 3): Promise<SearchPage> {
+  const hits: SearchHit[] = [];
+  let total = 0;
+  let incomplete = false;
+  for (let page = 1; page <= maxPages; page++) {
+    const answer = await github.request("GET /search/issues", { q: query, per_page: 100, page, advanced_search: "true" }, `the search “${query}”`);
+    const parsed = searchSchema.safeParse(answer);
+    if (!parsed.success) throw new GitHubError("malformed", `GitHub sent search results we could not read (${parsed.error.issues[0]?.path.join(".")}).`);
+    total = parsed.data.total_count;
+    incomplete ||= Boolean(parsed.data.incomplete_results);
+    for (const item of parsed.data.items) {
+      const repository = new URL(item.repository_url).pathname.replace(/^\/repos\//, "").replace(/\/$/, "");
+      hits.push({
+        repository,
+        number: item.number,
+        title: item.title,
+        url: item.html_url,
+        authorLogin: item.user?.login ?? "ghost",
+        isPull: item.pull_request != null,
+        createdAt: new Date(item.created_at),
+        updatedAt: new Date(item.updated_at),
+        mergedAt: item.pull_request?.merged_at ? new Date(item.pull_request.merged_at) : null,
+      });
+    }
+    if (parsed.data.items.length < 100 || hits.length >= total) break;
+  }
+  return { hits, total, incomplete };
 }
 
 export function createGitHub(options: GitHubOptions = {}): GitHub {

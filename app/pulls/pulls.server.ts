@@ -1,6 +1,7 @@
 // Linked pull requests: a participant links a PR by its address (read from GitHub,
 // never self-reported), explains it in their own words and discloses AI help; a
 // navigator pre-reviews it before it goes to upstream maintainers.
+import { openPullCapProblem } from "~/outcomes/maintainers.server";
 import type { CohortAccess } from "~/auth/permissions.server";
 import { forbidden, holdsTeamRole, notFound } from "~/auth/permissions.server";
 import { assertPhase } from "~/cohorts/phase";
@@ -102,6 +103,9 @@ export async function linkPullRequest(access: CohortAccess, input: LinkPullInput
   }
   const titleProblem = explanationProblem(input.explanation, pr.title);
   if (titleProblem) return { ok: false, error: titleProblem, field: "explanation" };
+  // The cohort's cap on open linked PRs per project (issue 14), once we know the PR exists.
+  const capProblem = pr.state === "open" ? await openPullCapProblem(cohort.id, access.person.id, parsed.owner, parsed.repo, parsed.number) : null;
+  if (capProblem) return { ok: false, error: capProblem, field: "url" };
 
   // Which claimed issue does it fix? The PR's own references first, then the choice.
   const claims = await claimsForLinking(access);

@@ -5,9 +5,12 @@ import { getSignedIn } from "~/auth/permissions.server";
 import { getCohortPage } from "~/cohorts/cohorts.server";
 import { PHASE_LABELS } from "~/cohorts/phase";
 import { DateText, DayText } from "~/components/dates";
+import { Markdown } from "~/components/markdown";
+import { cohortPageExtras } from "~/outcomes/impact.server";
 import { ParticipantWeek } from "~/components/participant-week";
 import { openCallFor } from "~/officers/officers.server";
 import { participantWeekOnOverview } from "~/reflections/week.server";
+import { renderMarkdown } from "~/utils/markdown.server";
 import styles from "~/styles/progress.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
@@ -21,12 +24,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // A participant of a running cohort lands on their week (issue 6).
   const week = await participantWeekOnOverview(signedIn?.person ?? null, cohort.slug, cohort.phase);
   const volunteerCall = await openCallFor(cohort.slug);
-  return json({ cohort, week, volunteerCall, timeZone: signedIn?.person.timeZone ?? "UTC", signedIn: Boolean(signedIn) });
+  // After the end: approved testimonials, the impact report, each project's maintainers' view (issue 14).
+  const extras = await cohortPageExtras(cohort.slug);
+  const testimonials = extras.testimonials.map((t) => ({ id: t.id, name: t.person.name, html: renderMarkdown(t.body) }));
+  return json({ cohort, week, volunteerCall, timeZone: signedIn?.person.timeZone ?? "UTC", signedIn: Boolean(signedIn), testimonials, maintainerViews: extras.maintainerViews });
 }
 
 export default function CohortPage() {
   const data = useLoaderData<typeof loader>();
-  const { cohort, week, volunteerCall, timeZone } = data;
+  const { cohort, week, volunteerCall, timeZone, testimonials, maintainerViews } = data;
   // The week is shown below, so no button to it.
   const next = week ? cohort.viewer.next.filter((n) => !n.href.endsWith("/week")) : cohort.viewer.next;
   return (
@@ -65,9 +71,21 @@ export default function CohortPage() {
           <li key={p.slug}>
             <strong>{p.name}</strong>{p.description ? ` — ${p.description}` : ""}{" "}
             {p.websiteUrl ? <a href={p.websiteUrl}>website</a> : null}
+            {maintainerViews[p.slug] ? <>{" · "}<Link to={maintainerViews[p.slug]}>for {p.name} maintainers: this cohort's pull requests</Link></> : null}
           </li>
         ))}
       </ul>
+      {cohort.phase === "running" || cohort.phase === "finished" ? (
+        <p><Link to={`/cohorts/${cohort.slug}/impact`}>Impact report</Link>: applicants, completion, pull requests per project and who is still contributing.</p>
+      ) : null}
+      {testimonials.length > 0 ? (
+        <section aria-labelledby="testimonials">
+          <h2 id="testimonials">In their words</h2>
+          {testimonials.map((t) => (
+            <blockquote key={t.id} className="testimonial"><Markdown html={t.html} /><footer>— {t.name}</footer></blockquote>
+          ))}
+        </section>
+      ) : null}
       <h2>Teams</h2>
       {cohort.teams.length === 0 ? <p className="muted">Teams are formed after applications are decided.</p> : null}
       <div className="table-scroll">

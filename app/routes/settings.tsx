@@ -98,6 +98,7 @@ export default function Settings() {
       <Form method="post" className="actions">
         <button type="submit" name="intent" value="sign-out-everywhere" className="secondary">Sign out everywhere</button>
       </Form>
+      <p><a href="/settings/following">Following after a cohort</a>: whether your upstream contributions are counted in alumni outcomes.</p>
     </>
   );
 }

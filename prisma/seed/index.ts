@@ -5,6 +5,7 @@ import { seedEvaluations } from "./evaluations";
 import { seedFoundation } from "./foundation";
 import { seedOfficers } from "./officers";
 import { seedIssues } from "./issues";
+import { seedOutcomes } from "./outcomes";
 import { seedReflections } from "./reflections";
 import { seedTeams } from "./teams";
 
@@ -17,4 +18,5 @@ export async function seedDemo(db: Db, now = new Date()): Promise<void> {
   await seedTeams(db, foundation, now);
   await seedEvaluations(db, foundation);
   await seedOfficers(db, foundation, now);
+  await seedOutcomes(db, foundation, now);
 }

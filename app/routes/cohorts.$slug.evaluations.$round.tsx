@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { readForm } from "~/utils/request-body.server";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireCohortRole } from "~/auth/permissions.server";
@@ -24,7 +25,7 @@ type ActionData = { errors: Record<string, string>; values: FormValues };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const access = await requireCohortRole(request, params.slug, ROLES);
-  const values = formValues(await request.formData());
+  const values = formValues(await readForm(request));
   if (values.intent !== "draft" && values.intent !== "submit") return json<ActionData>({ errors: { form: "Choose save draft or submit." }, values }, { status: 400 });
   const saved = await saveEvaluation(access, params.round!, about(request), values);
   if (!saved.ok) return json<ActionData>({ errors: saved.errors, values }, { status: 400 });

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { readForm } from "~/utils/request-body.server";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireCohortRole } from "~/auth/permissions.server";
@@ -25,7 +26,7 @@ type ActionData = { errors: Record<string, string>; values: FormValues };
 /** Organizers change a round or add one. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const access = await requireCohortRole(request, params.slug, ["organizer"]);
-  const parsed = parseForm(roundForm, await request.formData());
+  const parsed = parseForm(roundForm, await readForm(request));
   if (!parsed.ok) return json<ActionData>({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   const saved = await saveRound(access, parsed.data);
   if (!saved.ok) return json<ActionData>({ errors: saved.errors, values: parsed.values }, { status: 400 });

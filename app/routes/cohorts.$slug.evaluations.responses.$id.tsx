@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { readForm } from "~/utils/request-body.server";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireCohortRole } from "~/auth/permissions.server";
@@ -21,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const access = await requireCohortRole(request, params.slug, ["organizer"]);
-  const parsed = parseForm(shareForm, await request.formData());
+  const parsed = parseForm(shareForm, await readForm(request));
   if (!parsed.ok) return redirectWithFlash(responsePath(params.slug!, params.id!), { kind: "error", message: parsed.errors.intent ?? "Choose share or stop sharing." });
   const message = await shareEvaluation(access, params.id!, parsed.data.intent === "share");
   return redirectWithFlash(responsePath(params.slug!, params.id!), { kind: "success", message });

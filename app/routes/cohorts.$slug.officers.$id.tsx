@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { readForm } from "~/utils/request-body.server";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireCohortRole } from "~/auth/permissions.server";
@@ -24,7 +25,7 @@ type ActionData = { intent: string; errors: Record<string, string>; values: Form
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const access = await requireCohortRole(request, params.slug, ["organizer"]);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = String(formData.get("intent") ?? "");
   const here = officersPath(params.slug!, params.id!);
   if (intent === "review") {

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { readForm } from "~/utils/request-body.server";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
@@ -27,7 +28,7 @@ type ActionData = { errors: Record<string, string>; values: FormValues };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const person = await requireUser(request);
-  const values = formValues(await request.formData());
+  const values = formValues(await readForm(request));
   const result = await applyAsOfficer(person, params.slug!, values);
   if (!result.ok) return json<ActionData>({ errors: result.errors, values }, { status: 400 });
   return redirectWithFlash(volunteerPath(params.slug!), { kind: "success", message: result.updated ? "Your application is updated." : "Thank you! Your application is in; the organizers will write to you." });

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { readForm } from "~/utils/request-body.server";
 import { json } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/permissions.server";
@@ -14,7 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const person = await requireUser(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   if (form.get("confirm") !== "yes") return redirectWithFlash("/settings/following", { kind: "error", message: "Tick the box to confirm; nothing was changed." });
   await optOutOfOutcomes(person.id);
   return redirectWithFlash("/settings/following", { kind: "success", message: "Done: you are no longer followed, and what was recorded about you has been deleted." });

@@ -51,6 +51,11 @@ export default tseslint.config(
       ],
       "@typescript-eslint/no-explicit-any": "error",
       "no-empty": ["error", { allowEmptyCatch: true }],
+      // The request edge matches NUL and other control characters on purpose, to refuse them.
+      "no-control-regex": "off",
+      // Values only the browser knows (its time zone, the page's hydration) are read in an
+      // effect after the first render on purpose, so server and client render the same HTML.
+      "react-hooks/set-state-in-effect": "off",
     },
   },
   {
@@ -115,6 +120,11 @@ export default tseslint.config(
       [[`~/${other}/*`, `**/${other}/*`], message],
     ),
   })),
+  {
+    files: ["**/*.cjs"],
+    languageOptions: { sourceType: "commonjs" },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
   {
     files: ["tests/**/*.{ts,tsx}", "prisma/**/*.ts", "*.config.{js,ts}", "remix.config.js"],
     rules: { "@typescript-eslint/no-explicit-any": "off" },

@@ -7,7 +7,7 @@ import { assertPhase, phaseOf, PhaseError, type Phase } from "~/cohorts/phase";
 import { queueNotice } from "~/notifications/outbox.server";
 import { countSlots } from "~/availability/slots";
 import { aggregate, type Aggregate } from "~/applications/scores";
-import { loadApplicationsWithReviews } from "~/review/review.server";
+import { loadApplicationsWithReviews } from "./with-reviews.server";
 import { db, lockRow, transaction } from "~/utils/db.server";
 import { paginate } from "~/utils/pagination";
 import { DECISION_LABELS, type Decision } from "./decision-labels";

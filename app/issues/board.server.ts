@@ -15,7 +15,7 @@ import { pullStatus, PULL_STATUS_LABELS } from "~/pulls/status";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { DAY_MS } from "~/utils/time";
 import type { AddIssueInput, CurateInput } from "./forms";
-import { parseIssueUrl } from "./references";
+import { parseIssueUrl } from "~/pulls/references";
 import { addIssueFromSource } from "./sources.server";
 
 /** Claims and curation happen while teams form and while the cohort runs. */

@@ -6,7 +6,7 @@ import { createGitHub, GitHubError, stopsTheSync, type GitHub, type IssueSnapsho
 import { createTrac, TracError, type Trac, type TracTicket } from "~/integrations/trac.server";
 import { db } from "~/utils/db.server";
 import { DAY_MS } from "~/utils/time";
-import { githubIssueKey } from "./references";
+import { githubIssueKey } from "~/pulls/references";
 import { markUnavailable, renameRepository, repositoryKey } from "./repositories.server";
 
 export type RefreshTally = { changes: number; errors: string[] };

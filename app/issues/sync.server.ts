@@ -3,7 +3,7 @@
 // scheduler, `npm run sync` and the organizers' "Sync now" button, always under one
 // database lease so only one app instance syncs at a time. Each run is a SyncRun row:
 // requests made, 304s, changes, errors, and a progress line the sync page shows.
-import { createGitHub, GitHubError, stopsTheSync, type GitHub } from "~/integrations/github.server";
+import { createGitHub, GitHubError, githubTokenWarning, stopsTheSync, type GitHub } from "~/integrations/github.server";
 import { createTrac, type Trac } from "~/integrations/trac.server";
 import { storePullSnapshot } from "~/pulls/pulls.server";
 import { db } from "~/utils/db.server";
@@ -316,6 +316,8 @@ export async function getSyncPage(now = new Date()) {
     intervalMinutes: e.SYNC_INTERVAL_MINUTES,
     apiUrl: e.GITHUB_API_URL,
     webhookConfigured: Boolean(e.GITHUB_WEBHOOK_SECRET),
+    /** a sentence when no GITHUB_TOKEN is set (60 requests an hour) */
+    tokenWarning: githubTokenWarning(),
   };
 }
 

@@ -9,7 +9,7 @@ import { GitHubError, httpUrl, isoDate, issueFromApi, pullFromApi } from "~/inte
 import { storePullSnapshot } from "~/pulls/pulls.server";
 import { db, isUniqueViolation } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
-import { githubIssueKey } from "./references";
+import { githubIssueKey } from "~/pulls/references";
 import { starterLabelsOf, upsertGitHubIssue } from "./sources.server";
 
 export type WebhookOutcome = { status: number; message: string };

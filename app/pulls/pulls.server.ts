@@ -6,7 +6,7 @@ import type { CohortAccess } from "~/auth/permissions.server";
 import { forbidden, holdsTeamRole, notFound } from "~/auth/permissions.server";
 import { assertPhase } from "~/cohorts/phase";
 import { createGitHub, GitHubError, type GitHub, type PullSnapshot, type ReviewSummary } from "~/integrations/github.server";
-import { findReferences, parsePullUrl, referencesIssue } from "~/issues/references";
+import { findReferences, parsePullUrl, referencesIssue } from "./references";
 import { pageWindow } from "~/utils/pagination";
 import { db, isUniqueViolation } from "~/utils/db.server";
 import { env } from "~/utils/env.server";

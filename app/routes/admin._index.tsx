@@ -13,7 +13,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Admin() {
-  const { projects, cohorts, timeZone } = useLoaderData<typeof loader>();
+  const { projects, cohorts } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>Admin</h1>

@@ -4,7 +4,6 @@ import { Form, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
 import { requireCohortRole } from "~/auth/permissions.server";
 import { DateText } from "~/components/dates";
-import { githubTokenWarning } from "~/integrations/github.server";
 import { getSyncPage, startSyncInBackground } from "~/issues/sync.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readForm } from "~/utils/request-body.server";
@@ -15,7 +14,7 @@ export const meta: MetaFunction = () => [{ title: "Sync with GitHub and Trac —
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireCohortRole(request, params.slug, ["organizer"]);
   const page = await getSyncPage();
-  return json({ ...page, tokenWarning: githubTokenWarning(), timeZone: access.person.timeZone });
+  return json({ ...page, timeZone: access.person.timeZone });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -35,7 +35,6 @@ export function createDb(url: string): Db {
 }
 
 declare global {
-  // eslint-disable-next-line no-var
   var __cohortDb: Db | undefined;
 }
 

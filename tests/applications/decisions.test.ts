@@ -224,7 +224,7 @@ describe("publishing, offers and the waitlist", () => {
   });
 
   it("opening an offer link after its deadline expires it there and then, and the next person's notice has a full link", async () => {
-    const { w, aisha, carmen, offer } = await aishaOfferedCarmenWaitlisted();
+    const { aisha, carmen, offer } = await aishaOfferedCarmenWaitlisted();
     await db.offer.update({ where: { id: offer.id }, data: { expiresAt: new Date(Date.now() - 60_000) } });
 
     const page = await jsonOf<{ status: string }>(await callRoute(offerRoute.loader, makeRequest(`/offers/${offer.token}`, { cookie: aisha.cookie }), { token: offer.token }));

@@ -86,7 +86,7 @@ describe("twenty at once", () => {
       expect((await w.post({ intent: decision, id: app.id, [`v_${app.id}`]: "0" })).status).toBe(302);
       decided.push(app);
     }
-    const statuses = await crowd(() => w.post({ intent: "publish" }));
+    const statuses = await crowd(() => w.post({ intent: "publish", confirm: "on" }));
     expect(statuses.filter((s) => s >= 500)).toEqual([]);
     expect(statuses.filter((s) => s === 302)).toHaveLength(1);
     expect(await db.offer.count({ where: { application: { cohortId: w.cohort.id } } })).toBe(2);

@@ -14,10 +14,7 @@ const components = ["~/components/*", "**/components/*"];
 /** `no-restricted-imports` with one message per group of forbidden paths. */
 function forbid(...groups) {
   return {
-    "no-restricted-imports": [
-      "error",
-      { patterns: groups.map(([group, message]) => ({ group, message })) },
-    ],
+    "no-restricted-imports": ["error", { patterns: groups.map(([group, message]) => ({ group, message })) }],
   };
 }
 
@@ -66,7 +63,10 @@ export default tseslint.config(
       [db, "Routes call a domain module (app/<area>/*.server.ts), never the database."],
       [octokit, "Routes never talk to GitHub; call a domain module."],
       [integrations, "Routes never call an integration; call a domain module."],
-      [[...routes, "./*"], "A route never imports another route; move shared code to a domain module or component."],
+      [
+        [...routes, "./*"],
+        "A route never imports another route; move shared code to a domain module or component.",
+      ],
     ),
   },
   {

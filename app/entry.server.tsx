@@ -1,6 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { PassThrough } from "node:stream";
-import type { AppLoadContext, EntryContext, HandleDataRequestFunction, HandleErrorFunction } from "@remix-run/node";
+import type {
+  AppLoadContext,
+  EntryContext,
+  HandleDataRequestFunction,
+  HandleErrorFunction,
+} from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
@@ -67,7 +72,10 @@ export default function handleRequest(
           const body = new PassThrough();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           setSecurityHeaders(responseHeaders);
-          responseHeaders.set("Content-Security-Policy", documentPolicy(nonce, { githubWebUrl: env().GITHUB_WEB_URL, production: isProduction() }));
+          responseHeaders.set(
+            "Content-Security-Policy",
+            documentPolicy(nonce, { githubWebUrl: env().GITHUB_WEB_URL, production: isProduction() }),
+          );
           responseHeaders.set("Cache-Control", PRIVATE_NO_STORE);
           resolve(
             new Response(createReadableStreamFromReadable(body), {

@@ -56,20 +56,28 @@ function Shell({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body>
-        <a className="skip-link" href="#main">Skip to content</a>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
         <header className="site-header">
           <nav aria-label="Site">
-            <Link to="/" className="brand">Cohort</Link>
+            <Link to="/" className="brand">
+              Cohort
+            </Link>
             {person ? <Link to="/home">My cohorts</Link> : null}
             {person?.isAdmin ? <Link to="/admin">Admin</Link> : null}
           </nav>
           <div className="who">
             {person ? (
               <>
-                {person.avatarUrl ? <img src={person.avatarUrl} alt="" width={24} height={24} className="avatar" /> : null}
+                {person.avatarUrl ? (
+                  <img src={person.avatarUrl} alt="" width={24} height={24} className="avatar" />
+                ) : null}
                 <Link to="/settings">{person.name}</Link>
                 <Form method="post" action="/logout">
-                  <button type="submit" className="link-button">Sign out</button>
+                  <button type="submit" className="link-button">
+                    Sign out
+                  </button>
                 </Form>
               </>
             ) : (
@@ -78,7 +86,9 @@ function Shell({ children }: { children: ReactNode }) {
           </div>
         </header>
         {data?.flash ? (
-          <p role="status" className={`flash flash-${data.flash.kind}`}>{data.flash.message}</p>
+          <p role="status" className={`flash flash-${data.flash.kind}`}>
+            {data.flash.message}
+          </p>
         ) : null}
         <main id="main">{children}</main>
         <ScrollRestoration nonce={nonce} />
@@ -107,7 +117,10 @@ export function ErrorBoundary() {
       message = typeof error.data === "string" && error.data ? error.data : "We could not find that page.";
     } else if (error.status === 403) {
       title = "Not allowed";
-      message = typeof error.data === "string" && error.data ? error.data : "You do not have permission to see this page.";
+      message =
+        typeof error.data === "string" && error.data
+          ? error.data
+          : "You do not have permission to see this page.";
     } else if (error.status < 500) {
       title = error.statusText || "Request refused";
       message = typeof error.data === "string" ? error.data : message;
@@ -118,7 +131,9 @@ export function ErrorBoundary() {
       <section className="error-page">
         <h1>{title}</h1>
         <p>{message}</p>
-        <p><Link to="/">Back to the start page</Link></p>
+        <p>
+          <Link to="/">Back to the start page</Link>
+        </p>
       </section>
     </Shell>
   );

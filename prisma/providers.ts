@@ -43,11 +43,12 @@ export function prismaCli(provider: Provider, args: string[], configFor: Provide
   if (!env.DATABASE_URL || !env.DATABASE_URL.startsWith(provider === "sqlite" ? "file:" : "postgres")) {
     env.DATABASE_URL = fallbackUrl[provider];
   }
-  return execFileSync(
-    path.join(root, "node_modules/.bin/prisma"),
-    [...args, "--config", config],
-    { cwd: root, env, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] },
-  );
+  return execFileSync(path.join(root, "node_modules/.bin/prisma"), [...args, "--config", config], {
+    cwd: root,
+    env,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
+  });
 }
 
 export function generateClients(): void {
@@ -59,15 +60,25 @@ export function generateClients(): void {
 /** SQL that turns `from` (a datamodel, or null for empty) into `to` for a provider. */
 export function diffSql(provider: Provider, from: string | null, to: string): string {
   const toFile = schemaFileFor(provider, to, `${provider}-to`);
-  const fromArgs = from === null
-    ? ["--from-empty"]
-    : ["--from-schema-datamodel", schemaFileFor(provider, from, `${provider}-from`)];
-  const sql = prismaCli(provider, ["migrate", "diff", ...fromArgs, "--to-schema-datamodel", toFile, "--script"]);
-  return sql
-    .split("\n")
-    .filter((line) => !line.startsWith("Loaded Prisma config"))
-    .join("\n")
-    // Tables are created in the connection's search_path, so tests can use a schema each.
-    .replace(/-- CreateSchema\nCREATE SCHEMA IF NOT EXISTS "public";\n*/g, "")
-    .trim() + "\n";
+  const fromArgs =
+    from === null
+      ? ["--from-empty"]
+      : ["--from-schema-datamodel", schemaFileFor(provider, from, `${provider}-from`)];
+  const sql = prismaCli(provider, [
+    "migrate",
+    "diff",
+    ...fromArgs,
+    "--to-schema-datamodel",
+    toFile,
+    "--script",
+  ]);
+  return (
+    sql
+      .split("\n")
+      .filter((line) => !line.startsWith("Loaded Prisma config"))
+      .join("\n")
+      // Tables are created in the connection's search_path, so tests can use a schema each.
+      .replace(/-- CreateSchema\nCREATE SCHEMA IF NOT EXISTS "public";\n*/g, "")
+      .trim() + "\n"
+  );
 }

@@ -23,7 +23,11 @@ const cohortSelect = {
   startsOn: true,
   weeks: true,
   codeOfConductUrl: true,
-  projects: { select: { project: { select: { id: true, slug: true, name: true, aiPolicyText: true, aiPolicyUrl: true } } } },
+  projects: {
+    select: {
+      project: { select: { id: true, slug: true, name: true, aiPolicyText: true, aiPolicyUrl: true } },
+    },
+  },
 } as const;
 
 async function findCohort(slug: string) {
@@ -31,7 +35,9 @@ async function findCohort(slug: string) {
 }
 
 export function allTimeZones(extra: string[] = []): string[] {
-  const zones = new Set<string>(typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : []);
+  const zones = new Set<string>(
+    typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [],
+  );
   zones.add("UTC");
   for (const z of extra) if (isValidTimeZone(z)) zones.add(z);
   return [...zones].sort();
@@ -51,13 +57,27 @@ export async function getApplyPage(person: SessionPerson, slug: string, now = ne
       include: {
         answers: { select: { questionId: true, value: true } },
         preferences: { select: { projectId: true, rank: true } },
-        offers: { orderBy: { sentAt: "desc" }, take: 1, select: { token: true, status: true, expiresAt: true } },
+        offers: {
+          orderBy: { sentAt: "desc" },
+          take: 1,
+          select: { token: true, status: true, expiresAt: true },
+        },
       },
     }),
-    db.availability.findUnique({ where: { cohortId_personId: { cohortId: cohort.id, personId: person.id } } }),
-    db.cohortMembership.findMany({ where: { cohortId: cohort.id, personId: person.id, role: { in: ["organizer", "reviewer"] } }, select: { role: true } }),
+    db.availability.findUnique({
+      where: { cohortId_personId: { cohortId: cohort.id, personId: person.id } },
+    }),
+    db.cohortMembership.findMany({
+      where: { cohortId: cohort.id, personId: person.id, role: { in: ["organizer", "reviewer"] } },
+      select: { role: true },
+    }),
     // What we wrote to them about this cohort, readable here even without e-mail.
-    db.notice.findMany({ where: { cohortId: cohort.id, personId: person.id }, orderBy: { createdAt: "desc" }, take: 10, select: { id: true, subject: true, bodyText: true, createdAt: true } }),
+    db.notice.findMany({
+      where: { cohortId: cohort.id, personId: person.id },
+      orderBy: { createdAt: "desc" },
+      take: 10,
+      select: { id: true, subject: true, bodyText: true, createdAt: true },
+    }),
   ]);
   const timeZone = availability?.timeZone ?? person.timeZone;
   const projects = cohort.projects.map(({ project }) => ({
@@ -122,29 +142,49 @@ export async function getApplyPage(person: SessionPerson, slug: string, now = ne
 }
 
 export type SaveResult =
-  | { ok: true; message: string }
-  | { ok: false; errors: FieldErrors; values: FormValues };
+  { ok: true; message: string } | { ok: false; errors: FieldErrors; values: FormValues };
 
 /**
  * Saves the applicant's form. `submit` applies the submit rules; saving an
  * application that was already submitted keeps it submitted, so it must stay complete.
  */
-export async function saveApplication(person: SessionPerson, slug: string, intent: "save" | "submit", values: FormValues, now = new Date()): Promise<SaveResult> {
+export async function saveApplication(
+  person: SessionPerson,
+  slug: string,
+  intent: "save" | "submit",
+  values: FormValues,
+  now = new Date(),
+): Promise<SaveResult> {
   const cohort = await findCohort(slug);
-  if (!cohort || !cohort.publishedAt) return { ok: false, errors: { form: "There is no cohort at this address." }, values };
+  if (!cohort || !cohort.publishedAt)
+    return { ok: false, errors: { form: "There is no cohort at this address." }, values };
   try {
     assertPhase(cohort, ["applications_open"], "apply or change an application", now);
   } catch (error) {
     if (error instanceof PhaseError) return { ok: false, errors: { form: error.message }, values };
     throw error;
   }
-  const staff = await db.cohortMembership.count({ where: { cohortId: cohort.id, personId: person.id, role: { in: ["organizer", "reviewer"] } } });
+  const staff = await db.cohortMembership.count({
+    where: { cohortId: cohort.id, personId: person.id, role: { in: ["organizer", "reviewer"] } },
+  });
   if (staff > 0 || person.isAdmin) {
-    return { ok: false, errors: { form: person.isAdmin && staff === 0 ? "As a site admin you decide on this cohort's applications, so you cannot apply to it." : "You organize or review this cohort, so you cannot apply to it." }, values };
+    return {
+      ok: false,
+      errors: {
+        form:
+          person.isAdmin && staff === 0
+            ? "As a site admin you decide on this cohort's applications, so you cannot apply to it."
+            : "You organize or review this cohort, so you cannot apply to it.",
+      },
+      values,
+    };
   }
   const questions: Question[] = await loadQuestions(cohort.id);
   const projectIds = cohort.projects.map((p) => p.project.id);
-  const existing = await db.application.findUnique({ where: { cohortId_personId: { cohortId: cohort.id, personId: person.id } }, select: { id: true, status: true } });
+  const existing = await db.application.findUnique({
+    where: { cohortId_personId: { cohortId: cohort.id, personId: person.id } },
+    select: { id: true, status: true },
+  });
   const complete = intent === "submit" || existing?.status === "submitted";
   const { draft, errors } = readApplicationForm(questions, projectIds, values, complete);
   if (Object.keys(errors).length > 0) return { ok: false, errors, values };
@@ -160,16 +200,41 @@ export async function saveApplication(person: SessionPerson, slug: string, inten
   };
   const write = async () =>
     transaction(async (tx) => {
-      const current = await tx.application.findUnique({ where: { cohortId_personId: { cohortId: cohort.id, personId: person.id } }, select: { id: true, submittedAt: true } });
+      const current = await tx.application.findUnique({
+        where: { cohortId_personId: { cohortId: cohort.id, personId: person.id } },
+        select: { id: true, submittedAt: true },
+      });
       const application = current
-        ? await tx.application.update({ where: { id: current.id }, data: { ...fields, submittedAt: nextStatus === "submitted" ? current.submittedAt ?? now : null } })
-        : await tx.application.create({ data: { ...fields, cohortId: cohort.id, personId: person.id, submittedAt: nextStatus === "submitted" ? now : null } });
+        ? await tx.application.update({
+            where: { id: current.id },
+            data: {
+              ...fields,
+              submittedAt: nextStatus === "submitted" ? (current.submittedAt ?? now) : null,
+            },
+          })
+        : await tx.application.create({
+            data: {
+              ...fields,
+              cohortId: cohort.id,
+              personId: person.id,
+              submittedAt: nextStatus === "submitted" ? now : null,
+            },
+          });
       await tx.applicationAnswer.deleteMany({ where: { applicationId: application.id } });
       const answers = [...draft.answers].filter(([, value]) => value !== "" && value !== "[]");
-      if (answers.length) await tx.applicationAnswer.createMany({ data: answers.map(([questionId, value]) => ({ applicationId: application.id, questionId, value })) });
+      if (answers.length)
+        await tx.applicationAnswer.createMany({
+          data: answers.map(([questionId, value]) => ({ applicationId: application.id, questionId, value })),
+        });
       await tx.projectPreference.deleteMany({ where: { applicationId: application.id } });
       if (draft.preferences.size) {
-        await tx.projectPreference.createMany({ data: [...draft.preferences].map(([projectId, rank]) => ({ applicationId: application.id, projectId, rank })) });
+        await tx.projectPreference.createMany({
+          data: [...draft.preferences].map(([projectId, rank]) => ({
+            applicationId: application.id,
+            projectId,
+            rank,
+          })),
+        });
       }
       await tx.availability.upsert({
         where: { cohortId_personId: { cohortId: cohort.id, personId: person.id } },
@@ -200,28 +265,74 @@ export async function saveApplication(person: SessionPerson, slug: string, inten
  * them). Once applications have closed it cannot be undone, so `confirmed` (a
  * ticked box) is then required.
  */
-export async function withdrawApplication(person: SessionPerson, slug: string, confirmed: boolean, now = new Date()): Promise<{ ok: true; message: string } | { ok: false; error: string }> {
+export async function withdrawApplication(
+  person: SessionPerson,
+  slug: string,
+  confirmed: boolean,
+  now = new Date(),
+): Promise<{ ok: true; message: string } | { ok: false; error: string }> {
   const cohort = await findCohort(slug);
   if (!cohort) return { ok: false, error: "There is no cohort at this address." };
   const phase: Phase = phaseOf(cohort, now);
   if (phase !== "applications_open" && phase !== "review") {
-    return { ok: false, error: "Applications can no longer be withdrawn; if you received an offer, decline it from the offer page." };
+    return {
+      ok: false,
+      error:
+        "Applications can no longer be withdrawn; if you received an offer, decline it from the offer page.",
+    };
   }
-  const application = await db.application.findUnique({ where: { cohortId_personId: { cohortId: cohort.id, personId: person.id } } });
-  if (!application || application.status === "withdrawn") return { ok: false, error: "You have no application to withdraw." };
-  if (application.publishedDecision) return { ok: false, error: "A decision has already been sent to you; answer the offer instead of withdrawing." };
+  const application = await db.application.findUnique({
+    where: { cohortId_personId: { cohortId: cohort.id, personId: person.id } },
+  });
+  if (!application || application.status === "withdrawn")
+    return { ok: false, error: "You have no application to withdraw." };
+  if (application.publishedDecision)
+    return {
+      ok: false,
+      error: "A decision has already been sent to you; answer the offer instead of withdrawing.",
+    };
   if (phase === "review" && !confirmed) {
-    return { ok: false, error: "Applications have closed, so a withdrawn application cannot be submitted again. Tick the box to confirm that you want to withdraw." };
+    return {
+      ok: false,
+      error:
+        "Applications have closed, so a withdrawn application cannot be submitted again. Tick the box to confirm that you want to withdraw.",
+    };
   }
-  await db.application.update({ where: { id: application.id }, data: { status: "withdrawn", withdrawnAt: now, version: { increment: 1 } } });
-  await recordAudit({ actorId: person.id, cohortId: cohort.id, action: "application.withdraw", subjectType: "Application", subjectId: application.id, fromValue: application.status, toValue: "withdrawn" });
-  return { ok: true, message: phase === "review" ? "Your application is withdrawn. Thank you for letting us know." : "Your application is withdrawn. You can submit it again while applications are open." };
+  await db.application.update({
+    where: { id: application.id },
+    data: { status: "withdrawn", withdrawnAt: now, version: { increment: 1 } },
+  });
+  await recordAudit({
+    actorId: person.id,
+    cohortId: cohort.id,
+    action: "application.withdraw",
+    subjectType: "Application",
+    subjectId: application.id,
+    fromValue: application.status,
+    toValue: "withdrawn",
+  });
+  return {
+    ok: true,
+    message:
+      phase === "review"
+        ? "Your application is withdrawn. Thank you for letting us know."
+        : "Your application is withdrawn. You can submit it again while applications are open.",
+  };
 }
 
 export type ApplicationStatusLine = {
   cohort: { slug: string; name: string };
   /** draft, submitted, withdrawn, or the published outcome */
-  state: "draft" | "submitted" | "withdrawn" | "offer_pending" | "confirmed" | "declined" | "expired" | "waitlisted" | "not_accepted";
+  state:
+    | "draft"
+    | "submitted"
+    | "withdrawn"
+    | "offer_pending"
+    | "confirmed"
+    | "declined"
+    | "expired"
+    | "waitlisted"
+    | "not_accepted";
   submittedAt: Date | null;
   /** applications close (drafts, submitted) or the offer's deadline */
   deadline: Date | null;
@@ -235,14 +346,36 @@ export type ApplicationStatusLine = {
  * page: where each stands and the one thing to do next. Only published decisions
  * are shown; an organizer's draft decision stays private until publishing.
  */
-export async function applicationStatusesFor(personId: string, now = new Date()): Promise<ApplicationStatusLine[]> {
+export async function applicationStatusesFor(
+  personId: string,
+  now = new Date(),
+): Promise<ApplicationStatusLine[]> {
   const applications = await db.application.findMany({
     where: { personId },
     orderBy: { createdAt: "desc" },
     select: {
-      status: true, submittedAt: true, publishedDecision: true, waitlistRank: true,
-      cohort: { select: { id: true, slug: true, name: true, publishedAt: true, applicationsOpenAt: true, applicationsCloseAt: true, decisionsPublishedAt: true, startsOn: true, weeks: true } },
-      offers: { orderBy: { sentAt: "desc" }, take: 1, select: { token: true, status: true, expiresAt: true } },
+      status: true,
+      submittedAt: true,
+      publishedDecision: true,
+      waitlistRank: true,
+      cohort: {
+        select: {
+          id: true,
+          slug: true,
+          name: true,
+          publishedAt: true,
+          applicationsOpenAt: true,
+          applicationsCloseAt: true,
+          decisionsPublishedAt: true,
+          startsOn: true,
+          weeks: true,
+        },
+      },
+      offers: {
+        orderBy: { sentAt: "desc" },
+        take: 1,
+        select: { token: true, status: true, expiresAt: true },
+      },
     },
   });
   const lines: ApplicationStatusLine[] = [];
@@ -251,27 +384,77 @@ export async function applicationStatusesFor(personId: string, now = new Date())
     if (phase === "finished") continue;
     const apply = `/cohorts/${a.cohort.slug}/apply`;
     const open = phase === "applications_open";
-    const base = { cohort: { slug: a.cohort.slug, name: a.cohort.name }, submittedAt: a.submittedAt, canEdit: open, waitlistPosition: null, deadline: null };
+    const base = {
+      cohort: { slug: a.cohort.slug, name: a.cohort.name },
+      submittedAt: a.submittedAt,
+      canEdit: open,
+      waitlistPosition: null,
+      deadline: null,
+    };
     const offer = a.offers[0] ?? null;
     if (a.status === "draft") {
-      lines.push({ ...base, state: "draft", deadline: a.cohort.applicationsCloseAt, link: open ? { label: "Finish and submit", href: apply } : { label: "View", href: apply } });
+      lines.push({
+        ...base,
+        state: "draft",
+        deadline: a.cohort.applicationsCloseAt,
+        link: open ? { label: "Finish and submit", href: apply } : { label: "View", href: apply },
+      });
     } else if (a.status === "withdrawn") {
-      lines.push({ ...base, state: "withdrawn", link: { label: open ? "Submit again" : "View", href: apply } });
+      lines.push({
+        ...base,
+        state: "withdrawn",
+        link: { label: open ? "Submit again" : "View", href: apply },
+      });
     } else if (a.publishedDecision === "accepted" && offer) {
-      const state = offer.status === "pending" && offer.expiresAt > now ? "offer_pending" : offer.status === "pending" ? "expired" : (offer.status as "confirmed" | "declined" | "expired");
+      const state =
+        offer.status === "pending" && offer.expiresAt > now
+          ? "offer_pending"
+          : offer.status === "pending"
+            ? "expired"
+            : (offer.status as "confirmed" | "declined" | "expired");
       // Once they confirmed and the cohort runs, the cohort card says it all.
       if (state === "confirmed" && phase === "running") continue;
       lines.push({
-        ...base, state, canEdit: false, deadline: state === "offer_pending" ? offer.expiresAt : null,
-        link: state === "offer_pending" ? { label: "Confirm or decline", href: offerPath(offer.token) } : { label: "Cohort page", href: `/cohorts/${a.cohort.slug}` },
+        ...base,
+        state,
+        canEdit: false,
+        deadline: state === "offer_pending" ? offer.expiresAt : null,
+        link:
+          state === "offer_pending"
+            ? { label: "Confirm or decline", href: offerPath(offer.token) }
+            : { label: "Cohort page", href: `/cohorts/${a.cohort.slug}` },
       });
     } else if (a.publishedDecision === "waitlisted") {
-      const ahead = await db.application.count({ where: { cohortId: a.cohort.id, status: "submitted", decision: "waitlisted", publishedDecision: "waitlisted", waitlistRank: { lt: a.waitlistRank ?? 0 } } });
-      lines.push({ ...base, state: "waitlisted", canEdit: false, waitlistPosition: a.waitlistRank === null ? null : ahead + 1, link: { label: "Your application", href: apply } });
+      const ahead = await db.application.count({
+        where: {
+          cohortId: a.cohort.id,
+          status: "submitted",
+          decision: "waitlisted",
+          publishedDecision: "waitlisted",
+          waitlistRank: { lt: a.waitlistRank ?? 0 },
+        },
+      });
+      lines.push({
+        ...base,
+        state: "waitlisted",
+        canEdit: false,
+        waitlistPosition: a.waitlistRank === null ? null : ahead + 1,
+        link: { label: "Your application", href: apply },
+      });
     } else if (a.publishedDecision === "rejected") {
-      lines.push({ ...base, state: "not_accepted", canEdit: false, link: { label: "Your application", href: apply } });
+      lines.push({
+        ...base,
+        state: "not_accepted",
+        canEdit: false,
+        link: { label: "Your application", href: apply },
+      });
     } else {
-      lines.push({ ...base, state: "submitted", deadline: open ? a.cohort.applicationsCloseAt : null, link: { label: open ? "View or edit" : "View", href: apply } });
+      lines.push({
+        ...base,
+        state: "submitted",
+        deadline: open ? a.cohort.applicationsCloseAt : null,
+        link: { label: open ? "View or edit" : "View", href: apply },
+      });
     }
   }
   return lines;

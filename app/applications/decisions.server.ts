@@ -13,12 +13,21 @@ import { paginate } from "~/utils/pagination";
 import { DECISION_LABELS, type Decision } from "./decision-labels";
 import { createOffer } from "./offers.server";
 
-
 export const DECISION_PHASES: Phase[] = ["applications_open", "review", "teams_forming"];
 
 const cohortSelect = {
-  id: true, slug: true, name: true, publishedAt: true, applicationsOpenAt: true, applicationsCloseAt: true,
-  decisionsPublishedAt: true, startsOn: true, weeks: true, offerDeadlineDays: true, offerReminderDays: true, answersPurgedAt: true,
+  id: true,
+  slug: true,
+  name: true,
+  publishedAt: true,
+  applicationsOpenAt: true,
+  applicationsCloseAt: true,
+  decisionsPublishedAt: true,
+  startsOn: true,
+  weeks: true,
+  offerDeadlineDays: true,
+  offerReminderDays: true,
+  answersPurgedAt: true,
 } as const;
 
 export type DecisionRow = {
@@ -41,7 +50,12 @@ export type DecisionRow = {
 /** Applications shown per page of the decisions table. */
 export const DECISIONS_PAGE_SIZE = 100;
 
-export async function getDecisionsPage(cohortId: string, sort: "mean" | "name" | "decision" = "mean", page = 1, now = new Date()) {
+export async function getDecisionsPage(
+  cohortId: string,
+  sort: "mean" | "name" | "decision" = "mean",
+  page = 1,
+  now = new Date(),
+) {
   const cohort = await db.cohort.findUniqueOrThrow({ where: { id: cohortId }, select: cohortSelect });
   const [applications, offers] = await Promise.all([
     loadApplicationsWithReviews(cohortId, { status: "submitted" }),
@@ -53,15 +67,29 @@ export async function getDecisionsPage(cohortId: string, sort: "mean" | "name" |
   ]);
   // The few organizers who decided: a short list of ids, whatever the number of applications.
   const deciderIds = [...new Set(applications.flatMap((a) => (a.decidedById ? [a.decidedById] : [])))];
-  const deciders = await db.person.findMany({ where: { id: { in: deciderIds } }, select: { id: true, name: true } });
+  const deciders = await db.person.findMany({
+    where: { id: { in: deciderIds } },
+    select: { id: true, name: true },
+  });
   const deciderName = new Map(deciders.map((p) => [p.id, p.name]));
   const latestOffer = new Map<string, (typeof offers)[number]>();
-  for (const offer of offers) if (!latestOffer.has(offer.applicationId)) latestOffer.set(offer.applicationId, offer);
+  for (const offer of offers)
+    if (!latestOffer.has(offer.applicationId)) latestOffer.set(offer.applicationId, offer);
   const offerOf = (applicationId: string): DecisionRow["offer"] => {
     const offer = latestOffer.get(applicationId);
-    return offer ? { status: offer.status, expiresAt: offer.expiresAt, reminderSentAt: offer.reminderSentAt, respondedAt: offer.respondedAt } : null;
+    return offer
+      ? {
+          status: offer.status,
+          expiresAt: offer.expiresAt,
+          reminderSentAt: offer.reminderSentAt,
+          respondedAt: offer.respondedAt,
+        }
+      : null;
   };
-  const availabilities = await db.availability.findMany({ where: { cohortId }, select: { personId: true, slots: true } });
+  const availabilities = await db.availability.findMany({
+    where: { cohortId },
+    select: { personId: true, slots: true },
+  });
   const hoursOf = new Map(availabilities.map((a) => [a.personId, countSlots(a.slots) / 2]));
   const rows: DecisionRow[] = applications.map((a) => ({
     id: a.id,
@@ -69,31 +97,71 @@ export async function getDecisionsPage(cohortId: string, sort: "mean" | "name" |
     name: a.person.name,
     login: a.person.login,
     submittedAt: a.submittedAt,
-    aggregate: aggregate(a.reviews.map((r) => ({ recused: r.recused, submittedAt: r.submittedAt, scores: r.scores }))),
+    aggregate: aggregate(
+      a.reviews.map((r) => ({ recused: r.recused, submittedAt: r.submittedAt, scores: r.scores })),
+    ),
     preferences: a.preferences.map((p) => p.project.name),
     anyProject: a.anyProject,
     hours: hoursOf.get(a.personId) ?? 0,
     decision: a.decision as Decision,
     publishedDecision: a.publishedDecision,
     waitlistRank: a.waitlistRank,
-    decidedBy: a.decidedById ? deciderName.get(a.decidedById) ?? null : null,
+    decidedBy: a.decidedById ? (deciderName.get(a.decidedById) ?? null) : null,
     offer: offerOf(a.id),
   }));
   // Ranks can have gaps (someone promoted or un-waitlisted): show places 1..n.
   const waitlist = rows
     .filter((r) => r.decision === "waitlisted")
-    .sort((a, b) => (a.waitlistRank ?? Infinity) - (b.waitlistRank ?? Infinity) || (a.submittedAt?.getTime() ?? 0) - (b.submittedAt?.getTime() ?? 0));
-  waitlist.forEach((r, i) => { r.waitlistRank = i + 1; });
-  if (sort === "mean") rows.sort((a, b) => (b.aggregate.mean ?? -1) - (a.aggregate.mean ?? -1) || a.name.localeCompare(b.name));
+    .sort(
+      (a, b) =>
+        (a.waitlistRank ?? Infinity) - (b.waitlistRank ?? Infinity) ||
+        (a.submittedAt?.getTime() ?? 0) - (b.submittedAt?.getTime() ?? 0),
+    );
+  waitlist.forEach((r, i) => {
+    r.waitlistRank = i + 1;
+  });
+  if (sort === "mean")
+    rows.sort((a, b) => (b.aggregate.mean ?? -1) - (a.aggregate.mean ?? -1) || a.name.localeCompare(b.name));
   if (sort === "name") rows.sort((a, b) => a.name.localeCompare(b.name));
-  if (sort === "decision") rows.sort((a, b) => a.decision.localeCompare(b.decision) || (a.waitlistRank ?? 0) - (b.waitlistRank ?? 0));
+  if (sort === "decision")
+    rows.sort(
+      (a, b) => a.decision.localeCompare(b.decision) || (a.waitlistRank ?? 0) - (b.waitlistRank ?? 0),
+    );
   const [counts, audit, draftCount, withdrawnCount] = await Promise.all([
-    db.application.groupBy({ by: ["decision"], where: { cohortId, status: "submitted" }, _count: { _all: true } }),
+    db.application.groupBy({
+      by: ["decision"],
+      where: { cohortId, status: "submitted" },
+      _count: { _all: true },
+    }),
     db.auditEntry.findMany({
-      where: { cohortId, action: { in: ["decision.change", "decisions.publish", "waitlist.reorder", "waitlist.promote", "waitlist.empty", "offer.confirm", "offer.decline", "offer.expire", "answers.purge"] } },
+      where: {
+        cohortId,
+        action: {
+          in: [
+            "decision.change",
+            "decisions.publish",
+            "waitlist.reorder",
+            "waitlist.promote",
+            "waitlist.empty",
+            "offer.confirm",
+            "offer.decline",
+            "offer.expire",
+            "answers.purge",
+          ],
+        },
+      },
       orderBy: { at: "desc" },
       take: 40,
-      select: { id: true, at: true, action: true, subjectId: true, fromValue: true, toValue: true, detail: true, actor: { select: { name: true } } },
+      select: {
+        id: true,
+        at: true,
+        action: true,
+        subjectId: true,
+        fromValue: true,
+        toValue: true,
+        detail: true,
+        actor: { select: { name: true } },
+      },
     }),
     db.application.count({ where: { cohortId, status: "draft" } }),
     db.application.count({ where: { cohortId, status: "withdrawn" } }),
@@ -101,7 +169,15 @@ export async function getDecisionsPage(cohortId: string, sort: "mean" | "name" |
   const nameOf = new Map(applications.map((a) => [a.id, a.person.name]));
   const phase = phaseOf(cohort, now);
   return {
-    cohort: { slug: cohort.slug, name: cohort.name, phase, decisionsPublishedAt: cohort.decisionsPublishedAt, offerDeadlineDays: cohort.offerDeadlineDays, offerReminderDays: cohort.offerReminderDays, answersPurgedAt: cohort.answersPurgedAt },
+    cohort: {
+      slug: cohort.slug,
+      name: cohort.name,
+      phase,
+      decisionsPublishedAt: cohort.decisionsPublishedAt,
+      offerDeadlineDays: cohort.offerDeadlineDays,
+      offerReminderDays: cohort.offerReminderDays,
+      answersPurgedAt: cohort.answersPurgedAt,
+    },
     canDecide: DECISION_PHASES.includes(phase),
     canPurge: phase === "finished" && !cohort.answersPurgedAt,
     ...(() => {
@@ -109,24 +185,46 @@ export async function getDecisionsPage(cohortId: string, sort: "mean" | "name" |
       return { rows: shown.rows, rowsPage: shown.page };
     })(),
     submittedCount: rows.length,
-    counts: Object.fromEntries(counts.map((c) => [c.decision, c._count._all])) as Partial<Record<Decision, number>>,
+    counts: Object.fromEntries(counts.map((c) => [c.decision, c._count._all])) as Partial<
+      Record<Decision, number>
+    >,
     draftCount,
     withdrawnCount,
     unpublished: rows.filter((r) => r.decision !== "none" && !r.publishedDecision).length,
     publishPlan: publishPlanOf(rows, phase === "applications_open" ? cohort.applicationsCloseAt : null),
-    waitlist: waitlist.map((r) => ({ id: r.id, name: r.name, login: r.login, mean: r.aggregate.mean, published: r.publishedDecision === "waitlisted" })),
+    waitlist: waitlist.map((r) => ({
+      id: r.id,
+      name: r.name,
+      login: r.login,
+      mean: r.aggregate.mean,
+      published: r.publishedDecision === "waitlisted",
+    })),
     offers: {
       pending: rows.filter((r) => r.offer?.status === "pending").length,
       confirmed: rows.filter((r) => r.offer?.status === "confirmed").length,
       declined: rows.filter((r) => r.offer?.status === "declined").length,
       expired: rows.filter((r) => r.offer?.status === "expired").length,
     },
-    audit: audit.map((e) => ({ id: e.id, at: e.at, action: e.action, actor: e.actor?.name ?? "Cohort (automatic)", subject: nameOf.get(e.subjectId) ?? null, fromValue: e.fromValue, toValue: e.toValue, detail: e.detail })),
+    audit: audit.map((e) => ({
+      id: e.id,
+      at: e.at,
+      action: e.action,
+      actor: e.actor?.name ?? "Cohort (automatic)",
+      subject: nameOf.get(e.subjectId) ?? null,
+      fromValue: e.fromValue,
+      toValue: e.toValue,
+      detail: e.detail,
+    })),
   };
 }
 
 /** The sentence refusing `action` outside `phases`, or null when it is allowed now. */
-function phaseRefusal(cohort: Parameters<typeof assertPhase>[0], phases: Phase[], action: string, now: Date): string | null {
+function phaseRefusal(
+  cohort: Parameters<typeof assertPhase>[0],
+  phases: Phase[],
+  action: string,
+  now: Date,
+): string | null {
   try {
     assertPhase(cohort, phases, action, now);
     return null;
@@ -145,19 +243,43 @@ export type DecideResult = { ok: true; message: string } | { ok: false; error: s
  * saw. All or nothing: if another organizer changed any of them meanwhile, or one
  * was already published, nothing is saved and the message says which.
  */
-export async function decide(actorId: string, cohortId: string, decision: Decision, items: { id: string; version: number }[], now = new Date()): Promise<DecideResult> {
+export async function decide(
+  actorId: string,
+  cohortId: string,
+  decision: Decision,
+  items: { id: string; version: number }[],
+  now = new Date(),
+): Promise<DecideResult> {
   const cohort = await db.cohort.findUniqueOrThrow({ where: { id: cohortId }, select: cohortSelect });
   const refused = phaseRefusal(cohort, DECISION_PHASES, "change decisions", now);
   if (refused) return { ok: false, error: refused };
   const current = await db.application.findMany({
     where: { cohortId, id: { in: items.map((i) => i.id) } },
-    select: { id: true, version: true, decision: true, publishedDecision: true, status: true, person: { select: { name: true } }, decidedBy: { select: { name: true } }, reviews: { select: { recused: true, submittedAt: true, scores: { select: { score: true } } } } },
+    select: {
+      id: true,
+      version: true,
+      decision: true,
+      publishedDecision: true,
+      status: true,
+      person: { select: { name: true } },
+      decidedBy: { select: { name: true } },
+      reviews: { select: { recused: true, submittedAt: true, scores: { select: { score: true } } } },
+    },
   });
-  if (current.length !== items.length) return { ok: false, error: "Some of those applications no longer exist; reload the page." };
+  if (current.length !== items.length)
+    return { ok: false, error: "Some of those applications no longer exist; reload the page." };
   const published = current.filter((a) => a.publishedDecision);
-  if (published.length) return { ok: false, error: `The decision for ${published.map((a) => a.person.name).join(", ")} was already published and cannot be changed here.` };
+  if (published.length)
+    return {
+      ok: false,
+      error: `The decision for ${published.map((a) => a.person.name).join(", ")} was already published and cannot be changed here.`,
+    };
   const notSubmitted = current.filter((a) => a.status !== "submitted");
-  if (notSubmitted.length) return { ok: false, error: `${notSubmitted.map((a) => a.person.name).join(", ")} withdrew; there is nothing to decide.` };
+  if (notSubmitted.length)
+    return {
+      ok: false,
+      error: `${notSubmitted.map((a) => a.person.name).join(", ")} withdrew; there is nothing to decide.`,
+    };
   // Waitlist ranks follow the order of the mean score, best first.
   const byMean = [...current].sort((a, b) => {
     const ma = aggregate(a.reviews.map((r) => ({ ...r, scores: r.scores.map((s) => s.score) }))).mean ?? -1;
@@ -167,7 +289,13 @@ export async function decide(actorId: string, cohortId: string, decision: Decisi
   const versionOf = new Map(items.map((i) => [i.id, i.version]));
   try {
     await transaction(async (tx) => {
-      let rank = (await tx.application.aggregate({ where: { cohortId, decision: "waitlisted" }, _max: { waitlistRank: true } }))._max.waitlistRank ?? 0;
+      let rank =
+        (
+          await tx.application.aggregate({
+            where: { cohortId, decision: "waitlisted" },
+            _max: { waitlistRank: true },
+          })
+        )._max.waitlistRank ?? 0;
       for (const application of byMean) {
         const expected = versionOf.get(application.id)!;
         const keepRank = decision === "waitlisted" && application.decision === "waitlisted";
@@ -182,13 +310,27 @@ export async function decide(actorId: string, cohortId: string, decision: Decisi
           },
         });
         if (updated.count === 0) {
-          const latest = await tx.application.findUnique({ where: { id: application.id }, select: { decision: true, decidedBy: { select: { name: true } } } });
+          const latest = await tx.application.findUnique({
+            where: { id: application.id },
+            select: { decision: true, decidedBy: { select: { name: true } } },
+          });
           throw new DecisionConflict(
             `${application.person.name}'s decision was changed by ${latest?.decidedBy?.name ?? "another organizer"} (now: ${DECISION_LABELS[(latest?.decision ?? "none") as Decision]}) while you were looking. Nothing was saved; check the page and decide again.`,
           );
         }
         if (application.decision !== decision) {
-          await recordAudit({ actorId, cohortId, action: "decision.change", subjectType: "Application", subjectId: application.id, fromValue: application.decision, toValue: decision }, tx);
+          await recordAudit(
+            {
+              actorId,
+              cohortId,
+              action: "decision.change",
+              subjectType: "Application",
+              subjectId: application.id,
+              fromValue: application.decision,
+              toValue: decision,
+            },
+            tx,
+          );
         }
       }
     });
@@ -197,7 +339,10 @@ export async function decide(actorId: string, cohortId: string, decision: Decisi
     throw error;
   }
   const n = items.length;
-  return { ok: true, message: `${n} application${n === 1 ? "" : "s"} marked “${DECISION_LABELS[decision]}”. Nothing is sent until you publish.` };
+  return {
+    ok: true,
+    message: `${n} application${n === 1 ? "" : "s"} marked “${DECISION_LABELS[decision]}”. Nothing is sent until you publish.`,
+  };
 }
 
 /**
@@ -211,13 +356,20 @@ export async function decide(actorId: string, cohortId: string, decision: Decisi
  */
 function publishPlanOf(rows: DecisionRow[], openUntil: Date | null) {
   const pending = rows.filter((r) => r.decision !== "none" && !r.publishedDecision);
-  const names = (decision: Decision) => pending.filter((r) => r.decision === decision).map((r) => r.name).sort((a, b) => a.localeCompare(b));
+  const names = (decision: Decision) =>
+    pending
+      .filter((r) => r.decision === decision)
+      .map((r) => r.name)
+      .sort((a, b) => a.localeCompare(b));
   return {
     accepted: names("accepted"),
     waitlisted: names("waitlisted"),
     rejected: names("rejected"),
     openUntil,
-    unreviewed: rows.filter((r) => r.aggregate.count === 0).map((r) => r.name).sort((a, b) => a.localeCompare(b)),
+    unreviewed: rows
+      .filter((r) => r.aggregate.count === 0)
+      .map((r) => r.name)
+      .sort((a, b) => a.localeCompare(b)),
     undecided: rows.filter((r) => r.decision === "none").length,
   };
 }
@@ -225,11 +377,18 @@ function publishPlanOf(rows: DecisionRow[], openUntil: Date | null) {
 /** The organizer's answer to the confirmation before publishing. */
 export type PublishConfirmation = { confirmed: boolean; reason?: string | null };
 
-export async function publishDecisions(actorId: string, cohortId: string, origin: string, confirmation: PublishConfirmation, now = new Date()): Promise<DecideResult> {
+export async function publishDecisions(
+  actorId: string,
+  cohortId: string,
+  origin: string,
+  confirmation: PublishConfirmation,
+  now = new Date(),
+): Promise<DecideResult> {
   const cohort = await db.cohort.findUniqueOrThrow({ where: { id: cohortId }, select: cohortSelect });
   const refused = phaseRefusal(cohort, DECISION_PHASES, "publish decisions", now);
   if (refused) return { ok: false, error: refused };
-  if (!confirmation.confirmed) return { ok: false, error: "Nothing was sent: tick “I have read who gets which notice” to publish." };
+  if (!confirmation.confirmed)
+    return { ok: false, error: "Nothing was sent: tick “I have read who gets which notice” to publish." };
   const reason = confirmation.reason?.trim() ?? "";
   const stillOpen = phaseOf(cohort, now) === "applications_open";
   if (stillOpen && reason.length < 10) {
@@ -247,11 +406,13 @@ export async function publishDecisions(actorId: string, cohortId: string, origin
       include: { person: { select: { name: true, timeZone: true } } },
     });
     if (toPublish.length === 0) return 0;
-    const waitlistOrder = (await tx.application.findMany({
-      where: { cohortId, status: "submitted", decision: "waitlisted" },
-      orderBy: [{ waitlistRank: "asc" }, { decidedAt: "asc" }],
-      select: { id: true },
-    })).map((a) => a.id);
+    const waitlistOrder = (
+      await tx.application.findMany({
+        where: { cohortId, status: "submitted", decision: "waitlisted" },
+        orderBy: [{ waitlistRank: "asc" }, { decidedAt: "asc" }],
+        select: { id: true },
+      })
+    ).map((a) => a.id);
     let count = 0;
     for (const application of toPublish) {
       const marked = await tx.application.updateMany({
@@ -263,33 +424,48 @@ export async function publishDecisions(actorId: string, cohortId: string, origin
       if (application.decision === "accepted") {
         await createOffer(tx, cohort, application, origin, now);
       } else if (application.decision === "waitlisted") {
-        await queueNotice({
-          kind: "waitlisted",
-          personId: application.personId,
-          cohortId,
-          subject: `You are on the waitlist for ${cohort.name}`,
-          bodyText: `Hello ${application.person.name},\n\nThank you for applying to ${cohort.name}. We could not offer you a seat yet, but you are on the waitlist (position ${waitlistOrder.indexOf(application.id) + 1}). If a seat opens before the start, we will send you an offer straight away.`,
-          dedupeKey: `decision:${application.id}`,
-        }, tx);
+        await queueNotice(
+          {
+            kind: "waitlisted",
+            personId: application.personId,
+            cohortId,
+            subject: `You are on the waitlist for ${cohort.name}`,
+            bodyText: `Hello ${application.person.name},\n\nThank you for applying to ${cohort.name}. We could not offer you a seat yet, but you are on the waitlist (position ${waitlistOrder.indexOf(application.id) + 1}). If a seat opens before the start, we will send you an offer straight away.`,
+            dedupeKey: `decision:${application.id}`,
+          },
+          tx,
+        );
       } else {
-        await queueNotice({
-          kind: "not_accepted",
-          personId: application.personId,
-          cohortId,
-          subject: `Your application to ${cohort.name}`,
-          bodyText: `Hello ${application.person.name},\n\nThank you for applying to ${cohort.name}. We had many more strong applications than seats and could not offer you one this time. We hope you will apply again to a later cohort.`,
-          dedupeKey: `decision:${application.id}`,
-        }, tx);
+        await queueNotice(
+          {
+            kind: "not_accepted",
+            personId: application.personId,
+            cohortId,
+            subject: `Your application to ${cohort.name}`,
+            bodyText: `Hello ${application.person.name},\n\nThank you for applying to ${cohort.name}. We had many more strong applications than seats and could not offer you one this time. We hope you will apply again to a later cohort.`,
+            dedupeKey: `decision:${application.id}`,
+          },
+          tx,
+        );
       }
     }
     if (count === 0) return 0;
-    await tx.cohort.update({ where: { id: cohortId }, data: { decisionsPublishedAt: cohort.decisionsPublishedAt ?? now } });
+    await tx.cohort.update({
+      where: { id: cohortId },
+      data: { decisionsPublishedAt: cohort.decisionsPublishedAt ?? now },
+    });
     const detail = `${count} decision(s) published${stillOpen ? ` while applications were still open — reason: ${reason}` : ""}`;
-    await recordAudit({ actorId, cohortId, action: "decisions.publish", subjectType: "Cohort", subjectId: cohortId, detail }, tx);
+    await recordAudit(
+      { actorId, cohortId, action: "decisions.publish", subjectType: "Cohort", subjectId: cohortId, detail },
+      tx,
+    );
     return count;
   });
   if (published === 0) return { ok: false, error: "There are no new decisions to publish." };
-  return { ok: true, message: `${published} decision${published === 1 ? "" : "s"} published; read the notices on the cohort's Notices page.` };
+  return {
+    ok: true,
+    message: `${published} decision${published === 1 ? "" : "s"} published; read the notices on the cohort's Notices page.`,
+  };
 }
 
 /**
@@ -297,7 +473,14 @@ export async function publishDecisions(actorId: string, cohortId: string, origin
  * the whole list 1..n again, so the order organizers see is the order in which
  * freed seats are offered. Works before and after publishing, until the start.
  */
-export async function moveOnWaitlist(actorId: string, cohortId: string, applicationId: string, direction: "up" | "down", now = new Date(), seenAt?: number): Promise<DecideResult> {
+export async function moveOnWaitlist(
+  actorId: string,
+  cohortId: string,
+  applicationId: string,
+  direction: "up" | "down",
+  now = new Date(),
+  seenAt?: number,
+): Promise<DecideResult> {
   const cohort = await db.cohort.findUniqueOrThrow({ where: { id: cohortId }, select: cohortSelect });
   const refused = phaseRefusal(cohort, DECISION_PHASES, "reorder the waitlist", now);
   if (refused) return { ok: false, error: refused };
@@ -310,22 +493,42 @@ export async function moveOnWaitlist(actorId: string, cohortId: string, applicat
       select: { id: true, waitlistRank: true, person: { select: { name: true } } },
     });
     const from = waitlist.findIndex((a) => a.id === applicationId);
-    if (from === -1) return { ok: false, error: "That application is no longer on the waitlist; reload the page." };
+    if (from === -1)
+      return { ok: false, error: "That application is no longer on the waitlist; reload the page." };
     if (seenAt !== undefined && from + 1 !== seenAt) {
       // The same press again (double click, a second tab): it already moved.
       const moved = direction === "up" ? seenAt - 1 : seenAt + 1;
-      if (from + 1 === moved) return { ok: true, message: `${waitlist[from].person.name} is now number ${moved} on the waitlist.` };
-      return { ok: false, error: `The waitlist changed meanwhile: ${waitlist[from].person.name} is now number ${from + 1}. Check the order and move again.` };
+      if (from + 1 === moved)
+        return { ok: true, message: `${waitlist[from].person.name} is now number ${moved} on the waitlist.` };
+      return {
+        ok: false,
+        error: `The waitlist changed meanwhile: ${waitlist[from].person.name} is now number ${from + 1}. Check the order and move again.`,
+      };
     }
     const to = direction === "up" ? from - 1 : from + 1;
-    if (to < 0 || to >= waitlist.length) return { ok: false, error: `${waitlist[from].person.name} is already ${direction === "up" ? "first" : "last"} on the waitlist.` };
+    if (to < 0 || to >= waitlist.length)
+      return {
+        ok: false,
+        error: `${waitlist[from].person.name} is already ${direction === "up" ? "first" : "last"} on the waitlist.`,
+      };
     const order = [...waitlist];
     [order[from], order[to]] = [order[to], order[from]];
     for (const [i, application] of order.entries()) {
       if (application.waitlistRank === i + 1) continue;
       await tx.application.update({ where: { id: application.id }, data: { waitlistRank: i + 1 } });
     }
-    await recordAudit({ actorId, cohortId, action: "waitlist.reorder", subjectType: "Application", subjectId: applicationId, fromValue: String(from + 1), toValue: String(to + 1) }, tx);
+    await recordAudit(
+      {
+        actorId,
+        cohortId,
+        action: "waitlist.reorder",
+        subjectType: "Application",
+        subjectId: applicationId,
+        fromValue: String(from + 1),
+        toValue: String(to + 1),
+      },
+      tx,
+    );
     return { ok: true, message: `${waitlist[from].person.name} is now number ${to + 1} on the waitlist.` };
   });
 }
@@ -335,24 +538,53 @@ export async function moveOnWaitlist(actorId: string, cohortId: string, applicat
  * availability and review comments of everyone who did not join, keeping the
  * application rows (status, decision, scores) so the counts stay.
  */
-export async function purgeAnswers(actorId: string, cohortId: string, now = new Date()): Promise<DecideResult> {
+export async function purgeAnswers(
+  actorId: string,
+  cohortId: string,
+  now = new Date(),
+): Promise<DecideResult> {
   const cohort = await db.cohort.findUniqueOrThrow({ where: { id: cohortId }, select: cohortSelect });
   const refused = phaseRefusal(cohort, ["finished"], "purge applicants' answers", now);
   if (refused) return { ok: false, error: `${refused} Answers can be purged once the cohort has finished.` };
-  const participants = await db.cohortMembership.findMany({ where: { cohortId, role: "participant", personId: { not: null } }, select: { personId: true } });
+  const participants = await db.cohortMembership.findMany({
+    where: { cohortId, role: "participant", personId: { not: null } },
+    select: { personId: true },
+  });
   const joined = new Set(participants.map((p) => p.personId!));
-  const applications = await db.application.findMany({ where: { cohortId, purgedAt: null }, select: { id: true, personId: true } });
+  const applications = await db.application.findMany({
+    where: { cohortId, purgedAt: null },
+    select: { id: true, personId: true },
+  });
   const purge = applications.filter((a) => !joined.has(a.personId));
   const ids = purge.map((a) => a.id);
   await transaction(async (tx) => {
     await tx.applicationAnswer.deleteMany({ where: { applicationId: { in: ids } } });
     await tx.projectPreference.deleteMany({ where: { applicationId: { in: ids } } });
     await tx.availability.deleteMany({ where: { cohortId, personId: { in: purge.map((a) => a.personId) } } });
-    await tx.review.updateMany({ where: { applicationId: { in: ids } }, data: { comment: "", recusalReason: null } });
-    await tx.reviewScore.updateMany({ where: { review: { applicationId: { in: ids } } }, data: { comment: "" } });
+    await tx.review.updateMany({
+      where: { applicationId: { in: ids } },
+      data: { comment: "", recusalReason: null },
+    });
+    await tx.reviewScore.updateMany({
+      where: { review: { applicationId: { in: ids } } },
+      data: { comment: "" },
+    });
     await tx.application.updateMany({ where: { id: { in: ids } }, data: { purgedAt: now } });
     await tx.cohort.update({ where: { id: cohortId }, data: { answersPurgedAt: now } });
-    await recordAudit({ actorId, cohortId, action: "answers.purge", subjectType: "Cohort", subjectId: cohortId, detail: `answers of ${ids.length} applicant(s) who did not join removed` }, tx);
+    await recordAudit(
+      {
+        actorId,
+        cohortId,
+        action: "answers.purge",
+        subjectType: "Cohort",
+        subjectId: cohortId,
+        detail: `answers of ${ids.length} applicant(s) who did not join removed`,
+      },
+      tx,
+    );
   });
-  return { ok: true, message: `Removed the answers of ${ids.length} applicant${ids.length === 1 ? "" : "s"} who did not join; counts and scores are kept.` };
+  return {
+    ok: true,
+    message: `Removed the answers of ${ids.length} applicant${ids.length === 1 ? "" : "s"} who did not join; counts and scores are kept.`,
+  };
 }

@@ -2,7 +2,17 @@ import { describe, expect, it } from "vitest";
 import { emptySlots } from "~/availability/slots";
 import { answerProblem, questionForm, readApplicationForm, type Question } from "./questions";
 
-const q = (over: Partial<Question>): Question => ({ id: "q1", position: 1, type: "short_text", label: "Q", helpText: "", required: false, sensitive: false, options: [], ...over });
+const q = (over: Partial<Question>): Question => ({
+  id: "q1",
+  position: 1,
+  type: "short_text",
+  label: "Q",
+  helpText: "",
+  required: false,
+  sensitive: false,
+  options: [],
+  ...over,
+});
 
 describe("checking answers", () => {
   it("requires required answers only when submitting", () => {
@@ -19,16 +29,28 @@ describe("checking answers", () => {
     expect(answerProblem(q({ type: "number" }), "2.5", false)).toBeNull();
     expect(answerProblem(q({ type: "yes_no" }), "maybe", false)).toMatch(/yes or no/);
     expect(answerProblem(q({ type: "single_choice", options: ["A", "B"] }), "C", false)).toMatch(/listed/);
-    expect(answerProblem(q({ type: "multiple_choice", options: ["A", "B"] }), JSON.stringify(["A", "Z"]), false)).toMatch(/listed/);
-    expect(answerProblem(q({ type: "multiple_choice", options: ["A", "B"] }), JSON.stringify(["A", "B"]), false)).toBeNull();
+    expect(
+      answerProblem(q({ type: "multiple_choice", options: ["A", "B"] }), JSON.stringify(["A", "Z"]), false),
+    ).toMatch(/listed/);
+    expect(
+      answerProblem(q({ type: "multiple_choice", options: ["A", "B"] }), JSON.stringify(["A", "B"]), false),
+    ).toBeNull();
   });
 });
 
 describe("reading the application form", () => {
-  const questions = [q({ id: "a", required: true }), q({ id: "b", type: "multiple_choice", options: ["x", "y"] })];
+  const questions = [
+    q({ id: "a", required: true }),
+    q({ id: "b", type: "multiple_choice", options: ["x", "y"] }),
+  ];
 
   it("keeps everything typed and reports each problem beside its field when submitting", () => {
-    const { draft, errors } = readApplicationForm(questions, ["p1", "p2"], { q_a: "", q_b: ["x"], pref_p1: "1", pref_p2: "1", timeZone: "Europe/Berlin" }, true);
+    const { draft, errors } = readApplicationForm(
+      questions,
+      ["p1", "p2"],
+      { q_a: "", q_b: ["x"], pref_p1: "1", pref_p2: "1", timeZone: "Europe/Berlin" },
+      true,
+    );
     expect(errors.q_a).toMatch(/needs an answer/);
     expect(errors.pref_p2).toMatch(/same rank/);
     expect(errors.availability).toBeTruthy();
@@ -47,7 +69,14 @@ describe("reading the application form", () => {
     const { errors, draft } = readApplicationForm(
       questions,
       ["p1"],
-      { q_a: "Hello", anyProject: "on", timeZone: "Asia/Kolkata", slot: ["mon-09:00", "mon-09:30"], codeOfConduct: "on", aiPolicy: "on" },
+      {
+        q_a: "Hello",
+        anyProject: "on",
+        timeZone: "Asia/Kolkata",
+        slot: ["mon-09:00", "mon-09:30"],
+        codeOfConduct: "on",
+        aiPolicy: "on",
+      },
       true,
     );
     expect(errors).toEqual({});
@@ -64,7 +93,12 @@ describe("the question editor", () => {
   it("needs two choices for a choice question", () => {
     const result = questionForm.safeParse({ label: "Pick", type: "single_choice", options: "only one" });
     expect(result.success).toBe(false);
-    const ok = questionForm.safeParse({ label: "Pick", type: "single_choice", options: "one\ntwo\n\n", sensitive: "on" });
+    const ok = questionForm.safeParse({
+      label: "Pick",
+      type: "single_choice",
+      options: "one\ntwo\n\n",
+      sensitive: "on",
+    });
     expect(ok.success && ok.data.options).toEqual(["one", "two"]);
     expect(ok.success && ok.data.sensitive).toBe(true);
   });

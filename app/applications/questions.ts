@@ -6,7 +6,15 @@ import { isValidTimeZone } from "~/utils/time";
 import { isSlotString, slotIndexFromKey, setToSlots } from "~/availability/slots";
 import type { FieldErrors, FormValues } from "~/utils/forms";
 
-export const QUESTION_TYPES = ["short_text", "long_text", "single_choice", "multiple_choice", "yes_no", "url", "number"] as const;
+export const QUESTION_TYPES = [
+  "short_text",
+  "long_text",
+  "single_choice",
+  "multiple_choice",
+  "yes_no",
+  "url",
+  "number",
+] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];
 
 export const QUESTION_TYPE_LABELS: Record<QuestionType, string> = {
@@ -41,25 +49,43 @@ export function parseOptions(json: string): string[] {
   }
 }
 
-const checkbox = z.union([z.literal("on"), z.literal("")]).optional().transform((v) => v === "on");
+const checkbox = z
+  .union([z.literal("on"), z.literal("")])
+  .optional()
+  .transform((v) => v === "on");
 
 /** The organizer's "add / edit a question" form. */
 export const questionForm = z
   .object({
     questionId: z.string().optional().default(""),
-    label: z.string().trim().min(1, "Write the question.").max(300, "Keep the question under 300 characters."),
+    label: z
+      .string()
+      .trim()
+      .min(1, "Write the question.")
+      .max(300, "Keep the question under 300 characters."),
     type: z.enum(QUESTION_TYPES, { errorMap: () => ({ message: "Choose a question type." }) }),
     helpText: z.string().trim().max(1000, "Keep the help text under 1,000 characters.").default(""),
     options: z
       .string()
       .default("")
-      .transform((text) => [...new Set(text.split("\n").map((line) => line.trim()).filter(Boolean))]),
+      .transform((text) => [
+        ...new Set(
+          text
+            .split("\n")
+            .map((line) => line.trim())
+            .filter(Boolean),
+        ),
+      ]),
     required: checkbox,
     sensitive: checkbox,
   })
   .superRefine((value, ctx) => {
     if (hasOptions(value.type) && value.options.length < 2) {
-      ctx.addIssue({ code: "custom", path: ["options"], message: "List at least two choices, one per line." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["options"],
+        message: "List at least two choices, one per line.",
+      });
     }
     if (value.options.some((o) => o.length > 200)) {
       ctx.addIssue({ code: "custom", path: ["options"], message: "Keep each choice under 200 characters." });
@@ -72,8 +98,16 @@ export const criterionForm = z.object({
   criterionId: z.string().optional().default(""),
   name: z.string().trim().min(1, "Name the criterion.").max(120, "Keep the name under 120 characters."),
   description: z.string().trim().max(1000, "Keep the description under 1,000 characters.").default(""),
-  lowAnchor: z.string().trim().min(1, "Describe what a 1 looks like.").max(500, "Keep it under 500 characters."),
-  highAnchor: z.string().trim().min(1, "Describe what a 5 looks like.").max(500, "Keep it under 500 characters."),
+  lowAnchor: z
+    .string()
+    .trim()
+    .min(1, "Describe what a 1 looks like.")
+    .max(500, "Keep it under 500 characters."),
+  highAnchor: z
+    .string()
+    .trim()
+    .min(1, "Describe what a 5 looks like.")
+    .max(500, "Keep it under 500 characters."),
 });
 export type CriterionInput = z.infer<typeof criterionForm>;
 
@@ -86,7 +120,7 @@ export function storedAnswer(question: Question, raw: string | string[] | undefi
     const list = Array.isArray(raw) ? raw : raw ? [raw] : [];
     return JSON.stringify(list.filter(Boolean));
   }
-  return (Array.isArray(raw) ? raw[0] ?? "" : raw ?? "").trim();
+  return (Array.isArray(raw) ? (raw[0] ?? "") : (raw ?? "")).trim();
 }
 
 export function displayAnswer(question: Pick<Question, "type">, value: string): string {
@@ -101,7 +135,8 @@ function isEmptyAnswer(question: Question, stored: string): boolean {
 
 /** Problems with one answer. `complete` also requires required answers (submitting, not saving a draft). */
 export function answerProblem(question: Question, stored: string, complete: boolean): string | null {
-  if (isEmptyAnswer(question, stored)) return complete && question.required ? "This question needs an answer before you submit." : null;
+  if (isEmptyAnswer(question, stored))
+    return complete && question.required ? "This question needs an answer before you submit." : null;
   switch (question.type) {
     case "short_text":
       return stored.length > 300 ? "Keep this answer under 300 characters." : null;
@@ -110,7 +145,9 @@ export function answerProblem(question: Question, stored: string, complete: bool
     case "url": {
       try {
         const url = new URL(stored);
-        return url.protocol === "https:" || url.protocol === "http:" ? null : "Enter a web address starting with https://";
+        return url.protocol === "https:" || url.protocol === "http:"
+          ? null
+          : "Enter a web address starting with https://";
       } catch {
         return "Enter a full web address starting with https://";
       }
@@ -122,7 +159,9 @@ export function answerProblem(question: Question, stored: string, complete: bool
     case "single_choice":
       return question.options.includes(stored) ? null : "Choose one of the listed answers.";
     case "multiple_choice":
-      return parseOptions(stored).every((v) => question.options.includes(v)) ? null : "Choose among the listed answers.";
+      return parseOptions(stored).every((v) => question.options.includes(v))
+        ? null
+        : "Choose among the listed answers.";
   }
 }
 
@@ -171,7 +210,8 @@ export function readApplicationForm(
       errors[preferenceField(projectId)] = "Choose a rank from the list.";
       continue;
     }
-    if (ranksSeen.has(rank)) errors[preferenceField(projectId)] = "Two projects have the same rank; give each a different one.";
+    if (ranksSeen.has(rank))
+      errors[preferenceField(projectId)] = "Two projects have the same rank; give each a different one.";
     ranksSeen.add(rank);
     preferences.set(projectId, rank);
   }
@@ -184,11 +224,17 @@ export function readApplicationForm(
   const keys = Array.isArray(slotValues) ? slotValues : slotValues ? [slotValues] : [];
   const indices = keys.map(slotIndexFromKey).filter((i): i is number => i !== null);
   const localSlots = setToSlots(indices);
-  if (!isSlotString(localSlots)) errors.availability = "The availability grid was not readable; please tick the slots again.";
-  if (complete && indices.length === 0) errors.availability = "Tick the half-hours in a typical week when you could meet your team.";
+  if (!isSlotString(localSlots))
+    errors.availability = "The availability grid was not readable; please tick the slots again.";
+  if (complete && indices.length === 0)
+    errors.availability = "Tick the half-hours in a typical week when you could meet your team.";
   const codeOfConduct = one("codeOfConduct") === "on";
   const aiPolicy = one("aiPolicy") === "on";
   if (complete && !codeOfConduct) errors.codeOfConduct = "Please read and accept the code of conduct.";
-  if (complete && !aiPolicy) errors.aiPolicy = "Please read and accept the AI-contribution policy of the projects you chose.";
-  return { draft: { answers, anyProject, preferences, timeZone, localSlots, codeOfConduct, aiPolicy }, errors };
+  if (complete && !aiPolicy)
+    errors.aiPolicy = "Please read and accept the AI-contribution policy of the projects you chose.";
+  return {
+    draft: { answers, anyProject, preferences, timeZone, localSlots, codeOfConduct, aiPolicy },
+    errors,
+  };
 }

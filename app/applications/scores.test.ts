@@ -30,9 +30,33 @@ describe("combining reviewers' scores", () => {
   it("averages each criterion over counted reviews", () => {
     const means = criterionMeans(
       [
-        { recused: false, submittedAt: done, scores: [4, 2], byCriterion: new Map([["a", 4], ["b", 2]]) },
-        { recused: false, submittedAt: done, scores: [5, 3], byCriterion: new Map([["a", 5], ["b", 3]]) },
-        { recused: true, submittedAt: done, scores: [1, 1], byCriterion: new Map([["a", 1], ["b", 1]]) },
+        {
+          recused: false,
+          submittedAt: done,
+          scores: [4, 2],
+          byCriterion: new Map([
+            ["a", 4],
+            ["b", 2],
+          ]),
+        },
+        {
+          recused: false,
+          submittedAt: done,
+          scores: [5, 3],
+          byCriterion: new Map([
+            ["a", 5],
+            ["b", 3],
+          ]),
+        },
+        {
+          recused: true,
+          submittedAt: done,
+          scores: [1, 1],
+          byCriterion: new Map([
+            ["a", 1],
+            ["b", 1],
+          ]),
+        },
       ],
       ["a", "b", "c"],
     );

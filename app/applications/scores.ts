@@ -23,15 +23,24 @@ export function aggregate(reviews: ReviewForAggregate[]): Aggregate {
   const perReviewer = reviews.filter(countsTowardAggregate).map((r) => reviewerScore(r.scores)!);
   if (perReviewer.length === 0) return { count: 0, mean: null, spread: null };
   const mean = perReviewer.reduce((a, b) => a + b, 0) / perReviewer.length;
-  return { count: perReviewer.length, mean: round2(mean), spread: round2(Math.max(...perReviewer) - Math.min(...perReviewer)) };
+  return {
+    count: perReviewer.length,
+    mean: round2(mean),
+    spread: round2(Math.max(...perReviewer) - Math.min(...perReviewer)),
+  };
 }
 
 /** Mean per criterion across counted reviews, e.g. for the CSV export. */
-export function criterionMeans(reviews: (ReviewForAggregate & { byCriterion: Map<string, number> })[], criterionIds: string[]): Map<string, number | null> {
+export function criterionMeans(
+  reviews: (ReviewForAggregate & { byCriterion: Map<string, number> })[],
+  criterionIds: string[],
+): Map<string, number | null> {
   const counted = reviews.filter(countsTowardAggregate);
   const out = new Map<string, number | null>();
   for (const id of criterionIds) {
-    const values = counted.map((r) => r.byCriterion.get(id)).filter((v): v is number => typeof v === "number");
+    const values = counted
+      .map((r) => r.byCriterion.get(id))
+      .filter((v): v is number => typeof v === "number");
     out.set(id, values.length ? round2(values.reduce((a, b) => a + b, 0) / values.length) : null);
   }
   return out;

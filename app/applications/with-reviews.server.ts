@@ -7,7 +7,11 @@ import { db } from "~/utils/db.server";
  * database: one row per review instead of one per criterion score.
  */
 export async function reviewMeans(cohortId: string): Promise<Map<string, number[]>> {
-  const means = await db.reviewScore.groupBy({ by: ["reviewId"], where: { review: { application: { cohortId } } }, _avg: { score: true } });
+  const means = await db.reviewScore.groupBy({
+    by: ["reviewId"],
+    where: { review: { application: { cohortId } } },
+    _avg: { score: true },
+  });
   // As a one-element list of scores, so the aggregate rules read it as they read the scores.
   return new Map(means.map((m) => [m.reviewId, m._avg.score === null ? [] : [m._avg.score]]));
 }
@@ -27,14 +31,35 @@ export async function loadApplicationsWithReviews(cohortId: string, where: Appli
       where: inCohort,
       orderBy: { submittedAt: "desc" },
       select: {
-        id: true, version: true, personId: true, status: true, submittedAt: true, anyProject: true, decision: true, publishedDecision: true,
-        waitlistRank: true, decidedById: true,
+        id: true,
+        version: true,
+        personId: true,
+        status: true,
+        submittedAt: true,
+        anyProject: true,
+        decision: true,
+        publishedDecision: true,
+        waitlistRank: true,
+        decidedById: true,
       },
     }),
-    db.person.findMany({ where: { applications: { some: inCohort } }, select: { id: true, name: true, login: true } }),
-    db.project.findMany({ where: { preferences: { some: { application: inCohort } } }, select: { id: true, slug: true, name: true } }),
-    db.projectPreference.findMany({ where: { application: inCohort }, orderBy: { rank: "asc" }, select: { applicationId: true, projectId: true } }),
-    db.review.findMany({ where: { application: inCohort }, select: { id: true, applicationId: true, reviewerId: true, recused: true, submittedAt: true } }),
+    db.person.findMany({
+      where: { applications: { some: inCohort } },
+      select: { id: true, name: true, login: true },
+    }),
+    db.project.findMany({
+      where: { preferences: { some: { application: inCohort } } },
+      select: { id: true, slug: true, name: true },
+    }),
+    db.projectPreference.findMany({
+      where: { application: inCohort },
+      orderBy: { rank: "asc" },
+      select: { applicationId: true, projectId: true },
+    }),
+    db.review.findMany({
+      where: { application: inCohort },
+      select: { id: true, applicationId: true, reviewerId: true, recused: true, submittedAt: true },
+    }),
     reviewMeans(cohortId),
   ]);
   const personById = new Map(people.map((p) => [p.id, p]));
@@ -48,10 +73,12 @@ export async function loadApplicationsWithReviews(cohortId: string, where: Appli
     return map;
   };
   const projectById = new Map(projects.map((p) => [p.id, p]));
-  const preferencesOf = group(preferences.flatMap((p) => {
-    const project = projectById.get(p.projectId);
-    return project ? [{ applicationId: p.applicationId, project }] : [];
-  }));
+  const preferencesOf = group(
+    preferences.flatMap((p) => {
+      const project = projectById.get(p.projectId);
+      return project ? [{ applicationId: p.applicationId, project }] : [];
+    }),
+  );
   const reviewsOf = group(reviews);
   return applications.map((a) => ({
     ...a,

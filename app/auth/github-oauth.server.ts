@@ -42,7 +42,14 @@ export function authorizationUrl(request: Request, state: string): string {
 
 export function stateCookie(state: string, redirectTo: string): string {
   const value = encodeURIComponent(JSON.stringify({ state, redirectTo }));
-  return [`${OAUTH_STATE_COOKIE}=${value}`, "Path=/", "HttpOnly", "SameSite=Lax", "Max-Age=600", isProduction() ? "Secure" : ""]
+  return [
+    `${OAUTH_STATE_COOKIE}=${value}`,
+    "Path=/",
+    "HttpOnly",
+    "SameSite=Lax",
+    "Max-Age=600",
+    isProduction() ? "Secure" : "",
+  ]
     .filter(Boolean)
     .join("; ");
 }
@@ -51,7 +58,13 @@ export function clearedStateCookie(): string {
   return `${OAUTH_STATE_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0`;
 }
 
-export type GitHubProfile = { id: number; login: string; name: string | null; email: string | null; avatarUrl: string };
+export type GitHubProfile = {
+  id: number;
+  login: string;
+  name: string | null;
+  email: string | null;
+  avatarUrl: string;
+};
 
 /** Exchanges the callback's code for a token and reads the signed-in user's profile. */
 export async function fetchProfileForCode(request: Request, code: string): Promise<GitHubProfile> {
@@ -63,6 +76,14 @@ export async function fetchProfileForCode(request: Request, code: string): Promi
     redirectUrl: callbackUrl(request),
     request: apiRequest(),
   });
-  const { data } = await apiRequest()("GET /user", { headers: { authorization: `token ${authentication.token}` } });
-  return { id: Number(data.id), login: data.login, name: data.name ?? null, email: data.email ?? null, avatarUrl: data.avatar_url };
+  const { data } = await apiRequest()("GET /user", {
+    headers: { authorization: `token ${authentication.token}` },
+  });
+  return {
+    id: Number(data.id),
+    login: data.login,
+    name: data.name ?? null,
+    email: data.email ?? null,
+    avatarUrl: data.avatar_url,
+  };
 }

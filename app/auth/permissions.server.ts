@@ -76,12 +76,19 @@ export type CohortAccess = {
 };
 
 /** Whether the person holds one of `roles` in that very team (not just somewhere in the cohort). */
-export function holdsTeamRole(access: CohortAccess, teamId: string | null, roles: readonly CohortRole[]): boolean {
+export function holdsTeamRole(
+  access: CohortAccess,
+  teamId: string | null,
+  roles: readonly CohortRole[],
+): boolean {
   return teamId !== null && access.teamRoles.some((m) => m.teamId === teamId && roles.includes(m.role));
 }
 
 export async function getCohortAccess(person: SessionPerson, slug: string): Promise<CohortAccess> {
-  const cohort = await db.cohort.findUnique({ where: { slug }, select: { id: true, slug: true, name: true } });
+  const cohort = await db.cohort.findUnique({
+    where: { slug },
+    select: { id: true, slug: true, name: true },
+  });
   if (!cohort) throw notFound("There is no cohort at this address.");
   const memberships = await db.cohortMembership.findMany({
     where: { cohortId: cohort.id, personId: person.id },
@@ -95,7 +102,9 @@ export async function getCohortAccess(person: SessionPerson, slug: string): Prom
     cohort,
     roles,
     teamIds: memberships.flatMap((m) => (m.teamId ? [m.teamId] : [])),
-    teamRoles: memberships.flatMap((m) => (m.teamId ? [{ teamId: m.teamId, role: m.role as CohortRole }] : [])),
+    teamRoles: memberships.flatMap((m) =>
+      m.teamId ? [{ teamId: m.teamId, role: m.role as CohortRole }] : [],
+    ),
     isOrganizer: roles.includes("organizer"),
   };
 }

@@ -45,17 +45,33 @@ function shortUserAgent(userAgent: string | null | undefined): string | null {
   return userAgent.replace(/[\u0000-\u001f\u007f]/g, "").slice(0, 300) || null;
 }
 
-export async function createSession(personId: string, now = new Date(), userAgent?: string | null): Promise<{ token: string; expiresAt: Date }> {
+export async function createSession(
+  personId: string,
+  now = new Date(),
+  userAgent?: string | null,
+): Promise<{ token: string; expiresAt: Date }> {
   const id = randomToken();
   const secret = randomToken();
   const expiresAt = slidingExpiry(now, now);
   await db.authSession.create({
-    data: { id, secretHash: Buffer.from(hashSecret(secret)), personId, createdAt: now, lastVerifiedAt: now, expiresAt, userAgent: shortUserAgent(userAgent) },
+    data: {
+      id,
+      secretHash: Buffer.from(hashSecret(secret)),
+      personId,
+      createdAt: now,
+      lastVerifiedAt: now,
+      expiresAt,
+      userAgent: shortUserAgent(userAgent),
+    },
   });
   return { token: `${id}.${secret}`, expiresAt };
 }
 
-export type ValidSession = { sessionId: string; person: SessionPerson; renewed: { token: string; expiresAt: Date } | null };
+export type ValidSession = {
+  sessionId: string;
+  person: SessionPerson;
+  renewed: { token: string; expiresAt: Date } | null;
+};
 
 export async function validateSessionToken(token: string, now = new Date()): Promise<ValidSession | null> {
   const [id, secret, extra] = token.split(".");
@@ -64,11 +80,18 @@ export async function validateSessionToken(token: string, now = new Date()): Pro
   if (!/^[a-z2-7]{1,64}$/.test(id) || !/^[a-z2-7]{1,64}$/.test(secret)) return null;
   const session = await db.authSession.findUnique({
     where: { id },
-    include: { person: { select: { id: true, login: true, name: true, avatarUrl: true, timeZone: true, isAdmin: true } } },
+    include: {
+      person: {
+        select: { id: true, login: true, name: true, avatarUrl: true, timeZone: true, isAdmin: true },
+      },
+    },
   });
   if (!session) return null;
   if (!constantTimeEqual(hashSecret(secret), new Uint8Array(session.secretHash))) return null;
-  if (session.expiresAt.getTime() <= now.getTime() || session.createdAt.getTime() + SESSION_ABSOLUTE_MS <= now.getTime()) {
+  if (
+    session.expiresAt.getTime() <= now.getTime() ||
+    session.createdAt.getTime() + SESSION_ABSOLUTE_MS <= now.getTime()
+  ) {
     await db.authSession.deleteMany({ where: { id } });
     return null;
   }
@@ -85,12 +108,27 @@ export async function invalidateSession(sessionId: string): Promise<void> {
   await db.authSession.deleteMany({ where: { id: sessionId } });
 }
 
-export type SignedInDevice = { id: string; userAgent: string | null; createdAt: Date; lastVerifiedAt: Date; expiresAt: Date; current: boolean };
+export type SignedInDevice = {
+  id: string;
+  userAgent: string | null;
+  createdAt: Date;
+  lastVerifiedAt: Date;
+  expiresAt: Date;
+  current: boolean;
+};
 
 /** The person's live sessions, newest use first, for "Signed-in devices" on settings. */
-export async function listSessions(personId: string, currentSessionId: string, now = new Date()): Promise<SignedInDevice[]> {
+export async function listSessions(
+  personId: string,
+  currentSessionId: string,
+  now = new Date(),
+): Promise<SignedInDevice[]> {
   const sessions = await db.authSession.findMany({
-    where: { personId, expiresAt: { gt: now }, createdAt: { gt: new Date(now.getTime() - SESSION_ABSOLUTE_MS) } },
+    where: {
+      personId,
+      expiresAt: { gt: now },
+      createdAt: { gt: new Date(now.getTime() - SESSION_ABSOLUTE_MS) },
+    },
     select: { id: true, userAgent: true, createdAt: true, lastVerifiedAt: true, expiresAt: true },
     orderBy: { lastVerifiedAt: "desc" },
   });

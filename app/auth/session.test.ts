@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
 import { resetEnv } from "~/utils/env.server";
 import { callRoute, makePerson, makeRequest, sessionCookieFor } from "../../tests/setup/factories";
-import { createSession, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS, sessionCookie, validateSessionToken } from "./session.server";
+import {
+  createSession,
+  SESSION_ABSOLUTE_MS,
+  SESSION_IDLE_MS,
+  sessionCookie,
+  validateSessionToken,
+} from "./session.server";
 import { requireUser } from "./permissions.server";
 
 describe("database sessions", () => {
@@ -42,11 +48,16 @@ describe("database sessions", () => {
     const start = new Date("2026-03-01T10:00:00Z");
     const { token } = await createSession(person.id, start);
     for (const day of [6, 12, 18, 24, 29]) {
-      expect(await validateSessionToken(token, new Date(start.getTime() + day * 24 * 3600_000)), `day ${day}`).not.toBeNull();
+      expect(
+        await validateSessionToken(token, new Date(start.getTime() + day * 24 * 3600_000)),
+        `day ${day}`,
+      ).not.toBeNull();
     }
     const renewed = await validateSessionToken(token, new Date(start.getTime() + 29.5 * 24 * 3600_000));
     expect(renewed?.renewed?.expiresAt.getTime()).toBe(start.getTime() + SESSION_ABSOLUTE_MS);
-    expect(await validateSessionToken(token, new Date(start.getTime() + SESSION_ABSOLUTE_MS + 60_000))).toBeNull();
+    expect(
+      await validateSessionToken(token, new Date(start.getTime() + SESSION_ABSOLUTE_MS + 60_000)),
+    ).toBeNull();
   });
 
   it("sets an HttpOnly, SameSite=Lax cookie, Secure in production", async () => {
@@ -56,7 +67,13 @@ describe("database sessions", () => {
     expect(cookie).not.toMatch(/Secure/);
     const { resetEnv } = await import("~/utils/env.server");
     const saved = { ...process.env };
-    Object.assign(process.env, { NODE_ENV: "production", GITHUB_CLIENT_ID: "id", GITHUB_CLIENT_SECRET: "secret", SESSION_SECRET: "x".repeat(40), APP_URL: "http://localhost:3000" });
+    Object.assign(process.env, {
+      NODE_ENV: "production",
+      GITHUB_CLIENT_ID: "id",
+      GITHUB_CLIENT_SECRET: "secret",
+      SESSION_SECRET: "x".repeat(40),
+      APP_URL: "http://localhost:3000",
+    });
     resetEnv();
     try {
       expect(sessionCookie("a.b", new Date())).toMatch(/; Secure/);
@@ -83,7 +100,11 @@ describe("CSRF defence", () => {
   it("refuses a signed-in POST from another site with 403", async () => {
     const person = await makePerson({ isAdmin: true });
     const cookie = await sessionCookieFor(person.id);
-    const cross = makeRequest("/admin/projects/new", { cookie, form: { name: "x" }, headers: { Origin: "https://evil.example" } });
+    const cross = makeRequest("/admin/projects/new", {
+      cookie,
+      form: { name: "x" },
+      headers: { Origin: "https://evil.example" },
+    });
     const thrown = await requireUser(cross).catch((e: unknown) => e);
     expect(thrown).toBeInstanceOf(Response);
     expect((thrown as Response).status).toBe(403);
@@ -92,9 +113,16 @@ describe("CSRF defence", () => {
   it("refuses a POST the browser marks cross-site, and one with no origin at all", async () => {
     const person = await makePerson();
     const cookie = await sessionCookieFor(person.id);
-    const crossSite = makeRequest("/logout", { cookie, form: {}, headers: { Origin: "http://localhost:3000", "Sec-Fetch-Site": "cross-site" } });
+    const crossSite = makeRequest("/logout", {
+      cookie,
+      form: {},
+      headers: { Origin: "http://localhost:3000", "Sec-Fetch-Site": "cross-site" },
+    });
     expect(((await requireUser(crossSite).catch((e) => e)) as Response).status).toBe(403);
-    const bare = new Request("http://localhost:3000/logout", { method: "POST", headers: { Cookie: cookie, Host: "localhost:3000" } });
+    const bare = new Request("http://localhost:3000/logout", {
+      method: "POST",
+      headers: { Cookie: cookie, Host: "localhost:3000" },
+    });
     expect(((await requireUser(bare).catch((e) => e)) as Response).status).toBe(403);
   });
 
@@ -107,14 +135,21 @@ describe("CSRF defence", () => {
     try {
       const plain = makeRequest("/home", { cookie, form: {}, headers: { Origin: "http://cohort.example" } });
       expect(((await requireUser(plain).catch((e) => e)) as Response).status).toBe(403);
-      const secure = makeRequest("/home", { cookie, form: {}, headers: { Origin: "https://cohort.example" } });
+      const secure = makeRequest("/home", {
+        cookie,
+        form: {},
+        headers: { Origin: "https://cohort.example" },
+      });
       expect((await requireUser(secure)).id).toBe(person.id);
     } finally {
       process.env = saved;
       resetEnv();
     }
     // Without APP_URL the request's own scheme counts (X-Forwarded-Proto once the server trusts the proxy).
-    const behindProxy = new Request("https://cohort.example/home", { method: "POST", headers: { Cookie: cookie, Origin: "http://cohort.example" } });
+    const behindProxy = new Request("https://cohort.example/home", {
+      method: "POST",
+      headers: { Cookie: cookie, Origin: "http://cohort.example" },
+    });
     expect(((await requireUser(behindProxy).catch((e) => e)) as Response).status).toBe(403);
   });
 

@@ -4,7 +4,15 @@ import { db, transaction } from "~/utils/db.server";
 import { demoSignInEnabled } from "~/utils/env.server";
 import type { GitHubProfile } from "./github-oauth.server";
 import { recordAudit } from "~/cohorts/audit.server";
-import { createSession, invalidateAllSessions, invalidateSession, readCookie, SESSION_COOKIE, sessionCookie, validateSessionToken } from "./session.server";
+import {
+  createSession,
+  invalidateAllSessions,
+  invalidateSession,
+  readCookie,
+  SESSION_COOKIE,
+  sessionCookie,
+  validateSessionToken,
+} from "./session.server";
 
 /** Creates or refreshes the person for a GitHub profile and binds pending appointments. */
 export async function upsertGitHubPerson(profile: GitHubProfile, now = new Date()) {
@@ -18,19 +26,39 @@ export async function upsertGitHubPerson(profile: GitHubProfile, now = new Date(
         // A person created before their first sign-in (e.g. demo import) becomes this account.
         return tx.person.update({
           where: { id: holder.id },
-          data: { githubId: profile.id, avatarUrl: profile.avatarUrl, name: holder.name || profile.name || login, lastSignInAt: now },
+          data: {
+            githubId: profile.id,
+            avatarUrl: profile.avatarUrl,
+            name: holder.name || profile.name || login,
+            lastSignInAt: now,
+          },
         });
       }
-      await tx.person.update({ where: { id: holder.id }, data: { login: `${holder.login}-renamed-${holder.id.slice(-6)}` } });
+      await tx.person.update({
+        where: { id: holder.id },
+        data: { login: `${holder.login}-renamed-${holder.id.slice(-6)}` },
+      });
     }
     if (byId) {
       return tx.person.update({
         where: { id: byId.id },
-        data: { login, avatarUrl: profile.avatarUrl, lastSignInAt: now, ...(profile.email && !byId.email ? { email: profile.email } : {}) },
+        data: {
+          login,
+          avatarUrl: profile.avatarUrl,
+          lastSignInAt: now,
+          ...(profile.email && !byId.email ? { email: profile.email } : {}),
+        },
       });
     }
     return tx.person.create({
-      data: { githubId: profile.id, login, name: profile.name || login, email: profile.email, avatarUrl: profile.avatarUrl, lastSignInAt: now },
+      data: {
+        githubId: profile.id,
+        login,
+        name: profile.name || login,
+        email: profile.email,
+        avatarUrl: profile.avatarUrl,
+        lastSignInAt: now,
+      },
     });
   });
   await bindPendingMemberships(person.id, person.login);
@@ -48,7 +76,10 @@ export async function bindPendingMemberships(personId: string, login: string): P
     if (clash) {
       await db.cohortMembership.delete({ where: { id: membership.id } });
     } else {
-      await db.cohortMembership.update({ where: { id: membership.id }, data: { personId, pendingLogin: null } });
+      await db.cohortMembership.update({
+        where: { id: membership.id },
+        data: { personId, pendingLogin: null },
+      });
       bound++;
     }
   }
@@ -59,28 +90,55 @@ export async function bindPendingMemberships(personId: string, login: string): P
  * Signs `personId` in on this browser. Whatever session the browser carried before
  * (someone else's, or an older one of the same person) ends: one browser, one session.
  */
-export async function startSession(personId: string, request: Request, method: "github" | "demo"): Promise<string> {
+export async function startSession(
+  personId: string,
+  request: Request,
+  method: "github" | "demo",
+): Promise<string> {
   const previous = readCookie(request, SESSION_COOKIE);
   const earlier = previous ? await validateSessionToken(previous) : null;
   if (earlier) {
     await invalidateSession(earlier.sessionId);
     if (earlier.person.id !== personId) {
-      await recordAudit({ actorId: earlier.person.id, action: "auth.sign_out", subjectType: "person", subjectId: earlier.person.id, detail: "someone else signed in on the same browser" });
+      await recordAudit({
+        actorId: earlier.person.id,
+        action: "auth.sign_out",
+        subjectType: "person",
+        subjectId: earlier.person.id,
+        detail: "someone else signed in on the same browser",
+      });
     }
   }
   const { token, expiresAt } = await createSession(personId, new Date(), request.headers.get("User-Agent"));
-  await recordAudit({ actorId: personId, action: "auth.sign_in", subjectType: "person", subjectId: personId, detail: method });
+  await recordAudit({
+    actorId: personId,
+    action: "auth.sign_in",
+    subjectType: "person",
+    subjectId: personId,
+    detail: method,
+  });
   return sessionCookie(token, expiresAt);
 }
 
 export async function signOut(personId: string, sessionId: string): Promise<void> {
   await invalidateSession(sessionId);
-  await recordAudit({ actorId: personId, action: "auth.sign_out", subjectType: "person", subjectId: personId });
+  await recordAudit({
+    actorId: personId,
+    action: "auth.sign_out",
+    subjectType: "person",
+    subjectId: personId,
+  });
 }
 
 export async function signOutEverywhere(personId: string): Promise<number> {
   const ended = await invalidateAllSessions(personId);
-  await recordAudit({ actorId: personId, action: "auth.sign_out_everywhere", subjectType: "person", subjectId: personId, detail: `${ended} sessions ended` });
+  await recordAudit({
+    actorId: personId,
+    action: "auth.sign_out_everywhere",
+    subjectType: "person",
+    subjectId: personId,
+    detail: `${ended} sessions ended`,
+  });
   return ended;
 }
 

@@ -5,7 +5,15 @@ import { wallClock } from "~/utils/time";
 
 export const SLOTS_PER_DAY = 48;
 export const SLOTS_PER_WEEK = 7 * SLOTS_PER_DAY;
-export const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] as const;
+export const WEEKDAYS = [
+  "Monday",
+  "Tuesday",
+  "Wednesday",
+  "Thursday",
+  "Friday",
+  "Saturday",
+  "Sunday",
+] as const;
 
 export const emptySlots = (): string => "0".repeat(SLOTS_PER_WEEK);
 
@@ -24,7 +32,6 @@ export function setToSlots(set: Iterable<number>): string {
   for (const i of set) if (i >= 0 && i < SLOTS_PER_WEEK) chars[i] = "1";
   return chars.join("");
 }
-
 
 /** Minutes a zone is ahead of UTC at `at` (e.g. +120 for Berlin in summer). */
 export function zoneOffsetMinutes(timeZone: string, at: Date): number {
@@ -48,7 +55,8 @@ const mod = (n: number, m: number) => ((n % m) + m) % m;
 export function localToUtc(localSlots: string, timeZone: string, at = new Date()): string {
   const shift = slotShift(timeZone, at);
   const out = new Array<string>(SLOTS_PER_WEEK).fill("0");
-  for (let i = 0; i < SLOTS_PER_WEEK; i++) if (localSlots[i] === "1") out[mod(i + shift, SLOTS_PER_WEEK)] = "1";
+  for (let i = 0; i < SLOTS_PER_WEEK; i++)
+    if (localSlots[i] === "1") out[mod(i + shift, SLOTS_PER_WEEK)] = "1";
   return out.join("");
 }
 

@@ -17,15 +17,23 @@ app.disable("x-powered-by");
 app.set("trust proxy", trustProxySetting(process.env.TRUST_PROXY));
 
 app.use((req, res, next) => {
-  const refusal = refuseAtEdge({ method: req.method, url: req.originalUrl, contentLength: req.get("Content-Length") });
+  const refusal = refuseAtEdge({
+    method: req.method,
+    url: req.originalUrl,
+    contentLength: req.get("Content-Length"),
+  });
   if (refusal) {
     // Close the connection instead of reading (and discarding) a huge body.
-    res.status(refusal.status).set({ "Content-Type": "text/plain; charset=utf-8", Connection: "close" }).send(refusal.message);
+    res
+      .status(refusal.status)
+      .set({ "Content-Type": "text/plain; charset=utf-8", Connection: "close" })
+      .send(refusal.message);
     return;
   }
   if (!["GET", "HEAD", "OPTIONS"].includes(req.method)) {
     const trusted = Boolean(app.get("trust proxy"));
-    const host = (trusted ? req.get("X-Forwarded-Host")?.split(",")[0].trim() : undefined) ?? req.get("Host") ?? "";
+    const host =
+      (trusted ? req.get("X-Forwarded-Host")?.split(",")[0].trim() : undefined) ?? req.get("Host") ?? "";
     const expected = process.env.APP_URL || `${req.protocol}://${host}`;
     const verdict = originVerdict(req.get("Origin"), expected, req.get("Sec-Fetch-Site"));
     if (verdict !== "none") {
@@ -37,8 +45,10 @@ app.use((req, res, next) => {
   const writeHead = res.writeHead;
   res.writeHead = function (this: typeof res, ...args: Parameters<typeof res.writeHead>) {
     if (!res.headersSent) {
-      for (const [name, value] of baseSecurityHeaders(production)) if (!res.hasHeader(name)) res.setHeader(name, value);
-      if (!res.hasHeader("Content-Security-Policy")) res.setHeader("Content-Security-Policy", RESOURCE_POLICY);
+      for (const [name, value] of baseSecurityHeaders(production))
+        if (!res.hasHeader(name)) res.setHeader(name, value);
+      if (!res.hasHeader("Content-Security-Policy"))
+        res.setHeader("Content-Security-Policy", RESOURCE_POLICY);
       if (!res.hasHeader("Cache-Control")) res.setHeader("Cache-Control", PRIVATE_NO_STORE);
     }
     return writeHead.apply(this, args);

@@ -8,8 +8,19 @@ export type SaveResult = { ok: true; slug: string } | { ok: false; errors: Recor
 
 export async function listProjectsAndCohorts() {
   const [projects, cohorts] = await Promise.all([
-    db.project.findMany({ orderBy: { name: "asc" }, select: { slug: true, name: true, tracUrl: true, repositories: { select: { owner: true, name: true } } } }),
-    db.cohort.findMany({ orderBy: { startsOn: "desc" }, select: { slug: true, name: true, startsOn: true, publishedAt: true, weeks: true } }),
+    db.project.findMany({
+      orderBy: { name: "asc" },
+      select: {
+        slug: true,
+        name: true,
+        tracUrl: true,
+        repositories: { select: { owner: true, name: true } },
+      },
+    }),
+    db.cohort.findMany({
+      orderBy: { startsOn: "desc" },
+      select: { slug: true, name: true, startsOn: true, publishedAt: true, weeks: true },
+    }),
   ]);
   return { projects, cohorts };
 }
@@ -31,8 +42,15 @@ export async function getProjectForEdit(slug: string) {
   };
 }
 
-export async function saveProject(actorId: string, input: ProjectInput, existingSlug: string | null): Promise<SaveResult> {
-  const labels = input.starterLabels.length > 0 ? input.starterLabels : ["good first issue", "easy pickings", "help wanted"];
+export async function saveProject(
+  actorId: string,
+  input: ProjectInput,
+  existingSlug: string | null,
+): Promise<SaveResult> {
+  const labels =
+    input.starterLabels.length > 0
+      ? input.starterLabels
+      : ["good first issue", "easy pickings", "help wanted"];
   const data = {
     slug: input.slug,
     name: input.name,
@@ -49,7 +67,11 @@ export async function saveProject(actorId: string, input: ProjectInput, existing
     return { owner, name };
   });
   const taken = await repositoryOfAnotherProject(repos, existingSlug);
-  if (taken) return { ok: false, errors: { repositories: `${taken.repository} already belongs to the project “${taken.project}”.` } };
+  if (taken)
+    return {
+      ok: false,
+      errors: { repositories: `${taken.repository} already belongs to the project “${taken.project}”.` },
+    };
   try {
     const project = await db.$transaction(async (tx) => {
       const saved = existingSlug
@@ -58,7 +80,11 @@ export async function saveProject(actorId: string, input: ProjectInput, existing
       const current = await tx.projectRepository.findMany({ where: { projectId: saved.id } });
       const wanted = new Set(repos.map((r) => `${r.owner}/${r.name}`.toLowerCase()));
       await tx.projectRepository.deleteMany({
-        where: { id: { in: current.filter((r) => !wanted.has(`${r.owner}/${r.name}`.toLowerCase())).map((r) => r.id) } },
+        where: {
+          id: {
+            in: current.filter((r) => !wanted.has(`${r.owner}/${r.name}`.toLowerCase())).map((r) => r.id),
+          },
+        },
       });
       const have = new Set(current.map((r) => `${r.owner}/${r.name}`.toLowerCase()));
       for (const repo of repos) {
@@ -68,13 +94,23 @@ export async function saveProject(actorId: string, input: ProjectInput, existing
       }
       return saved;
     });
-    await recordAudit({ actorId, action: existingSlug ? "project.updated" : "project.created", subjectType: "project", subjectId: project.id, toValue: project.slug });
+    await recordAudit({
+      actorId,
+      action: existingSlug ? "project.updated" : "project.created",
+      subjectType: "project",
+      subjectId: project.id,
+      toValue: project.slug,
+    });
     return { ok: true, slug: project.slug };
   } catch (error) {
     if (isUniqueViolation(error)) {
       // Driver adapters name the model, not the index, in the error.
       const model = (error as { meta?: { modelName?: string } }).meta?.modelName;
-      if (model === "ProjectRepository") return { ok: false, errors: { repositories: "One of these repositories already belongs to another project." } };
+      if (model === "ProjectRepository")
+        return {
+          ok: false,
+          errors: { repositories: "One of these repositories already belongs to another project." },
+        };
       return { ok: false, errors: { slug: "Another project already uses this address name." } };
     }
     throw error;
@@ -82,7 +118,10 @@ export async function saveProject(actorId: string, input: ProjectInput, existing
 }
 
 /** A repository (GitHub names ignore case) that another project already lists, if any. */
-async function repositoryOfAnotherProject(repos: { owner: string; name: string }[], existingSlug: string | null) {
+async function repositoryOfAnotherProject(
+  repos: { owner: string; name: string }[],
+  existingSlug: string | null,
+) {
   if (repos.length === 0) return null;
   const others = await db.projectRepository.findMany({
     where: existingSlug ? { project: { slug: { not: existingSlug } } } : {},
@@ -99,7 +138,10 @@ export async function getCohortForEdit(slug: string) {
     where: { slug },
     include: {
       projects: { select: { project: { select: { slug: true } } } },
-      memberships: { where: { role: "organizer" }, select: { id: true, pendingLogin: true, person: { select: { login: true, name: true } } } },
+      memberships: {
+        where: { role: "organizer" },
+        select: { id: true, pendingLogin: true, person: { select: { login: true, name: true } } },
+      },
     },
   });
   if (!cohort) return null;
@@ -129,10 +171,20 @@ export async function getCohortForEdit(slug: string) {
   };
 }
 
-export async function saveCohort(actorId: string, input: CohortInput, existingSlug: string | null): Promise<SaveResult> {
-  const projects = await db.project.findMany({ where: { slug: { in: input.projectSlugs } }, select: { id: true } });
-  if (projects.length !== input.projectSlugs.length) return { ok: false, errors: { projectSlugs: "Choose projects from the list." } };
-  const existing = existingSlug ? await db.cohort.findUnique({ where: { slug: existingSlug }, select: { id: true, publishedAt: true } }) : null;
+export async function saveCohort(
+  actorId: string,
+  input: CohortInput,
+  existingSlug: string | null,
+): Promise<SaveResult> {
+  const projects = await db.project.findMany({
+    where: { slug: { in: input.projectSlugs } },
+    select: { id: true },
+  });
+  if (projects.length !== input.projectSlugs.length)
+    return { ok: false, errors: { projectSlugs: "Choose projects from the list." } };
+  const existing = existingSlug
+    ? await db.cohort.findUnique({ where: { slug: existingSlug }, select: { id: true, publishedAt: true } })
+    : null;
   const data = {
     slug: input.slug,
     name: input.name,
@@ -145,19 +197,30 @@ export async function saveCohort(actorId: string, input: CohortInput, existingSl
     teamSizeMax: input.teamSizeMax,
     minSharedHours: input.minSharedHours,
     blindReview: input.blindReview,
-    publishedAt: input.published ? existing?.publishedAt ?? new Date() : null,
+    publishedAt: input.published ? (existing?.publishedAt ?? new Date()) : null,
   };
   try {
     const cohort = await db.$transaction(async (tx) => {
-      const saved = existing ? await tx.cohort.update({ where: { id: existing.id }, data }) : await tx.cohort.create({ data });
+      const saved = existing
+        ? await tx.cohort.update({ where: { id: existing.id }, data })
+        : await tx.cohort.create({ data });
       await tx.cohortProject.deleteMany({ where: { cohortId: saved.id } });
-      for (const project of projects) await tx.cohortProject.create({ data: { cohortId: saved.id, projectId: project.id } });
+      for (const project of projects)
+        await tx.cohortProject.create({ data: { cohortId: saved.id, projectId: project.id } });
       return saved;
     });
-    await recordAudit({ actorId, cohortId: cohort.id, action: existing ? "cohort.updated" : "cohort.created", subjectType: "cohort", subjectId: cohort.id, toValue: cohort.slug });
+    await recordAudit({
+      actorId,
+      cohortId: cohort.id,
+      action: existing ? "cohort.updated" : "cohort.created",
+      subjectType: "cohort",
+      subjectId: cohort.id,
+      toValue: cohort.slug,
+    });
     return { ok: true, slug: cohort.slug };
   } catch (error) {
-    if (isUniqueViolation(error)) return { ok: false, errors: { slug: "Another cohort already uses this address name." } };
+    if (isUniqueViolation(error))
+      return { ok: false, errors: { slug: "Another cohort already uses this address name." } };
     throw error;
   }
 }
@@ -178,25 +241,49 @@ export async function appointByLogin(
     if (match) {
       await db.cohortMembership.create({ data: { cohortId, personId: match.id, role, teamId } });
     } else {
-      await db.cohortMembership.create({ data: { cohortId, pendingLogin: login.toLowerCase(), role, teamId } });
+      await db.cohortMembership.create({
+        data: { cohortId, pendingLogin: login.toLowerCase(), role, teamId },
+      });
     }
   } catch (error) {
-    if (isUniqueViolation(error)) return { ok: false, error: `@${login} is already a ${role} of this cohort.` };
+    if (isUniqueViolation(error))
+      return { ok: false, error: `@${login} is already a ${role} of this cohort.` };
     throw error;
   }
-  await recordAudit({ actorId, cohortId, action: `membership.appointed`, subjectType: "membership", subjectId: login, toValue: role });
+  await recordAudit({
+    actorId,
+    cohortId,
+    action: `membership.appointed`,
+    subjectType: "membership",
+    subjectId: login,
+    toValue: role,
+  });
   return { ok: true, pending: !match };
 }
 
 /** GitHub logins are case-insensitive; lower() works alike on SQLite and PostgreSQL. */
-export async function findPersonByLoginInsensitive(login: string): Promise<{ id: string; login: string } | null> {
-  const rows = await db.$queryRaw<{ id: string; login: string }[]>`SELECT "id", "login" FROM "Person" WHERE lower("login") = lower(${login}) LIMIT 1`;
+export async function findPersonByLoginInsensitive(
+  login: string,
+): Promise<{ id: string; login: string } | null> {
+  const rows = await db.$queryRaw<
+    { id: string; login: string }[]
+  >`SELECT "id", "login" FROM "Person" WHERE lower("login") = lower(${login}) LIMIT 1`;
   return rows[0] ?? null;
 }
 
-export async function removeMembership(actorId: string, cohortId: string, membershipId: string): Promise<void> {
+export async function removeMembership(
+  actorId: string,
+  cohortId: string,
+  membershipId: string,
+): Promise<void> {
   const removed = await db.cohortMembership.deleteMany({ where: { id: membershipId, cohortId } });
   if (removed.count > 0) {
-    await recordAudit({ actorId, cohortId, action: "membership.removed", subjectType: "membership", subjectId: membershipId });
+    await recordAudit({
+      actorId,
+      cohortId,
+      action: "membership.removed",
+      subjectType: "membership",
+      subjectId: membershipId,
+    });
   }
 }

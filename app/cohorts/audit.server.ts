@@ -33,15 +33,35 @@ const ACTION_LABELS: Record<string, string> = {
   "claim.reassign": "Reassigned a claim",
 };
 
-export type AuditLogRow = { id: string; at: Date; actor: string | null; action: string; label: string; fromValue: string | null; toValue: string | null; detail: string | null };
+export type AuditLogRow = {
+  id: string;
+  at: Date;
+  actor: string | null;
+  action: string;
+  label: string;
+  fromValue: string | null;
+  toValue: string | null;
+  detail: string | null;
+};
 
 /** A cohort's audit log for its organizers, newest first, a page of `take` at a time. */
-export async function listCohortAudit(cohortId: string, options: { take?: number; before?: Date } = {}): Promise<AuditLogRow[]> {
+export async function listCohortAudit(
+  cohortId: string,
+  options: { take?: number; before?: Date } = {},
+): Promise<AuditLogRow[]> {
   const rows = await db.auditEntry.findMany({
     where: { cohortId, ...(options.before ? { at: { lt: options.before } } : {}) },
     orderBy: [{ at: "desc" }, { id: "desc" }],
     take: Math.min(options.take ?? 200, 500),
-    select: { id: true, at: true, action: true, fromValue: true, toValue: true, detail: true, actor: { select: { name: true, login: true } } },
+    select: {
+      id: true,
+      at: true,
+      action: true,
+      fromValue: true,
+      toValue: true,
+      detail: true,
+      actor: { select: { name: true, login: true } },
+    },
   });
   return rows.map((r) => ({
     id: r.id,

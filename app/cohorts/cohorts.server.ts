@@ -36,11 +36,21 @@ export type CohortSummary = {
   projects: { slug: string; name: string }[];
 };
 
-function summarize(cohort: {
-  slug: string; name: string; description: string; publishedAt: Date | null; applicationsOpenAt: Date;
-  applicationsCloseAt: Date; decisionsPublishedAt: Date | null; startsOn: Date; weeks: number;
-  projects: { project: { slug: string; name: string } }[];
-}, now: Date): CohortSummary {
+function summarize(
+  cohort: {
+    slug: string;
+    name: string;
+    description: string;
+    publishedAt: Date | null;
+    applicationsOpenAt: Date;
+    applicationsCloseAt: Date;
+    decisionsPublishedAt: Date | null;
+    startsOn: Date;
+    weeks: number;
+    projects: { project: { slug: string; name: string } }[];
+  },
+  now: Date,
+): CohortSummary {
   return {
     slug: cohort.slug,
     name: cohort.name,
@@ -72,20 +82,30 @@ export async function listPublicCohorts(now = new Date()) {
   };
 }
 
-export type HomeCohort = CohortSummary & { roles: { role: CohortRole; team: { slug: string; name: string } | null; next: NextStep }[] };
+export type HomeCohort = CohortSummary & {
+  roles: { role: CohortRole; team: { slug: string; name: string } | null; next: NextStep }[];
+};
 
 /** The person's cohorts with their role in each and the next page for that role. */
 export async function cohortsForPerson(personId: string, now = new Date()): Promise<HomeCohort[]> {
   const memberships = await db.cohortMembership.findMany({
     where: { personId },
-    select: { role: true, team: { select: { slug: true, name: true } }, cohort: { select: cohortSummarySelect } },
+    select: {
+      role: true,
+      team: { select: { slug: true, name: true } },
+      cohort: { select: cohortSummarySelect },
+    },
     orderBy: { cohort: { startsOn: "desc" } },
   });
   const byCohort = new Map<string, HomeCohort>();
   for (const m of memberships) {
     const summary = byCohort.get(m.cohort.slug) ?? { ...summarize(m.cohort, now), roles: [] };
     const role = m.role as CohortRole;
-    summary.roles.push({ role, team: m.team, next: nextStepFor(role, summary.phase, summary.slug, m.team?.slug ?? null) });
+    summary.roles.push({
+      role,
+      team: m.team,
+      next: nextStepFor(role, summary.phase, summary.slug, m.team?.slug ?? null),
+    });
     byCohort.set(m.cohort.slug, summary);
   }
   return [...byCohort.values()];
@@ -99,7 +119,13 @@ export async function getCohortPage(slug: string, viewer: SessionPerson | null, 
       ...cohortSummarySelect,
       teamSizeMin: true,
       teamSizeMax: true,
-      projects: { select: { project: { select: { slug: true, name: true, description: true, websiteUrl: true, aiPolicyUrl: true } } } },
+      projects: {
+        select: {
+          project: {
+            select: { slug: true, name: true, description: true, websiteUrl: true, aiPolicyUrl: true },
+          },
+        },
+      },
       teams: {
         orderBy: { name: "asc" },
         select: {
@@ -108,7 +134,11 @@ export async function getCohortPage(slug: string, viewer: SessionPerson | null, 
           project: { select: { name: true } },
           members: {
             where: { role: { in: ["navigator", "captain"] } },
-            select: { role: true, pendingLogin: true, person: { select: { name: true, login: true, avatarUrl: true } } },
+            select: {
+              role: true,
+              pendingLogin: true,
+              person: { select: { name: true, login: true, avatarUrl: true } },
+            },
           },
           _count: { select: { members: { where: { role: "participant" } } } },
         },
@@ -117,11 +147,17 @@ export async function getCohortPage(slug: string, viewer: SessionPerson | null, 
   });
   if (!cohort) throw notFound("There is no cohort at this address.");
   const roles = viewer
-    ? (await db.cohortMembership.findMany({ where: { cohortId: cohort.id, personId: viewer.id }, select: { role: true, team: { select: { slug: true } } } }))
+    ? await db.cohortMembership.findMany({
+        where: { cohortId: cohort.id, personId: viewer.id },
+        select: { role: true, team: { select: { slug: true } } },
+      })
     : [];
   const isOrganizer = Boolean(viewer?.isAdmin) || roles.some((r) => r.role === "organizer");
   if (!cohort.publishedAt && !isOrganizer) throw notFound("There is no cohort at this address.");
-  const summary = summarize({ ...cohort, projects: cohort.projects.map((p) => ({ project: p.project })) }, now);
+  const summary = summarize(
+    { ...cohort, projects: cohort.projects.map((p) => ({ project: p.project })) },
+    now,
+  );
   return {
     ...summary,
     teamSize: { min: cohort.teamSizeMin, max: cohort.teamSizeMax },
@@ -149,18 +185,40 @@ export async function getCohortPage(slug: string, viewer: SessionPerson | null, 
 }
 
 /** The cohort's name and the navigation links for this viewer (layout of cohort pages). */
-export async function getCohortNav(slug: string, viewer: SessionPerson | null, now = new Date()): Promise<{ name: string; slug: string; links: CohortLink[] }> {
+export async function getCohortNav(
+  slug: string,
+  viewer: SessionPerson | null,
+  now = new Date(),
+): Promise<{ name: string; slug: string; links: CohortLink[] }> {
   const cohort = await db.cohort.findUnique({
     where: { slug },
-    select: { id: true, name: true, slug: true, publishedAt: true, applicationsOpenAt: true, applicationsCloseAt: true, decisionsPublishedAt: true, startsOn: true, weeks: true },
+    select: {
+      id: true,
+      name: true,
+      slug: true,
+      publishedAt: true,
+      applicationsOpenAt: true,
+      applicationsCloseAt: true,
+      decisionsPublishedAt: true,
+      startsOn: true,
+      weeks: true,
+    },
   });
   if (!cohort) throw notFound("There is no cohort at this address.");
   const memberships = viewer
-    ? await db.cohortMembership.findMany({ where: { cohortId: cohort.id, personId: viewer.id }, select: { role: true, team: { select: { slug: true } } } })
+    ? await db.cohortMembership.findMany({
+        where: { cohortId: cohort.id, personId: viewer.id },
+        select: { role: true, team: { select: { slug: true } } },
+      })
     : [];
   const roles = memberships.map((m) => m.role as CohortRole);
   if (viewer?.isAdmin && !roles.includes("organizer")) roles.push("organizer");
-  if (!cohort.publishedAt && !roles.includes("organizer")) throw notFound("There is no cohort at this address.");
+  if (!cohort.publishedAt && !roles.includes("organizer"))
+    throw notFound("There is no cohort at this address.");
   const teamSlug = memberships.find((m) => m.team)?.team?.slug ?? null;
-  return { name: cohort.name, slug: cohort.slug, links: cohortLinks(roles, phaseOf(cohort, now), cohort.slug, teamSlug) };
+  return {
+    name: cohort.name,
+    slug: cohort.slug,
+    links: cohortLinks(roles, phaseOf(cohort, now), cohort.slug, teamSlug),
+  };
 }

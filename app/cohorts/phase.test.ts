@@ -17,7 +17,12 @@ describe("cohort phase", () => {
     expect(phaseOf(cohort, new Date("2026-01-15T00:00:00Z"))).toBe("upcoming");
     expect(phaseOf(cohort, new Date("2026-02-10T00:00:00Z"))).toBe("applications_open");
     expect(phaseOf(cohort, new Date("2026-03-10T00:00:00Z"))).toBe("review");
-    expect(phaseOf({ ...cohort, decisionsPublishedAt: new Date("2026-03-15T00:00:00Z") }, new Date("2026-03-20T00:00:00Z"))).toBe("teams_forming");
+    expect(
+      phaseOf(
+        { ...cohort, decisionsPublishedAt: new Date("2026-03-15T00:00:00Z") },
+        new Date("2026-03-20T00:00:00Z"),
+      ),
+    ).toBe("teams_forming");
     expect(phaseOf(cohort, new Date("2026-04-20T00:00:00Z"))).toBe("running");
     expect(phaseOf(cohort, new Date("2026-05-18T00:00:00Z"))).toBe("finished");
   });
@@ -37,8 +42,8 @@ describe("cohort phase", () => {
   });
 
   it("refuses an action outside its phase with a sentence", () => {
-    expect(() => assertPhase(cohort, ["applications_open"], "apply", new Date("2026-03-10T00:00:00Z"))).toThrow(
-      "You cannot apply now: the cohort is in the “Applications closed — in review” phase.",
-    );
+    expect(() =>
+      assertPhase(cohort, ["applications_open"], "apply", new Date("2026-03-10T00:00:00Z")),
+    ).toThrow("You cannot apply now: the cohort is in the “Applications closed — in review” phase.");
   });
 });

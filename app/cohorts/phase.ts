@@ -45,7 +45,8 @@ export function phaseOf(cohort: CohortDates, now = new Date()): Phase {
   if (!cohort.publishedAt) return "draft";
   if (t < new Date(cohort.applicationsOpenAt).getTime()) return "upcoming";
   if (t <= new Date(cohort.applicationsCloseAt).getTime()) return "applications_open";
-  if (t < new Date(cohort.startsOn).getTime()) return cohort.decisionsPublishedAt ? "teams_forming" : "review";
+  if (t < new Date(cohort.startsOn).getTime())
+    return cohort.decisionsPublishedAt ? "teams_forming" : "review";
   if (t < cohortEndsAt(cohort).getTime()) return "running";
   return "finished";
 }

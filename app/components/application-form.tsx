@@ -3,26 +3,58 @@ import type { Question } from "~/applications/questions";
 type Value = string | string[] | undefined;
 
 const asList = (v: Value): string[] => (Array.isArray(v) ? v : v ? [v] : []);
-const asText = (v: Value): string => (Array.isArray(v) ? v[0] ?? "" : v ?? "");
+const asText = (v: Value): string => (Array.isArray(v) ? (v[0] ?? "") : (v ?? ""));
 
 /** One question of an application form, with its help text and error beside it. */
-export function QuestionField({ question, value, error }: { question: Question; value: Value; error?: string }) {
+export function QuestionField({
+  question,
+  value,
+  error,
+}: {
+  question: Question;
+  value: Value;
+  error?: string;
+}) {
   const name = `q_${question.id}`;
   const id = `field-${name}`;
-  const describedBy = [question.helpText ? `${id}-help` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  const describedBy =
+    [question.helpText ? `${id}-help` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") ||
+    undefined;
   const label = (
     <>
       {question.label}
       {question.required ? <span aria-hidden="true"> *</span> : null}
-      {question.sensitive ? <span className="badge" style={{ marginLeft: ".5rem" }}>only organizers see this answer</span> : null}
+      {question.sensitive ? (
+        <span className="badge" style={{ marginLeft: ".5rem" }}>
+          only organizers see this answer
+        </span>
+      ) : null}
     </>
   );
-  const help = question.helpText ? <span id={`${id}-help`} className="help">{question.helpText}</span> : null;
-  const errorText = error ? <p id={`${id}-error`} className="field-error">{error}</p> : null;
+  const help = question.helpText ? (
+    <span id={`${id}-help`} className="help">
+      {question.helpText}
+    </span>
+  ) : null;
+  const errorText = error ? (
+    <p id={`${id}-error`} className="field-error">
+      {error}
+    </p>
+  ) : null;
   const common = { "aria-invalid": error ? true : undefined, "aria-describedby": describedBy } as const;
 
-  if (question.type === "single_choice" || question.type === "multiple_choice" || question.type === "yes_no") {
-    const options = question.type === "yes_no" ? [{ value: "yes", label: "Yes" }, { value: "no", label: "No" }] : question.options.map((o) => ({ value: o, label: o }));
+  if (
+    question.type === "single_choice" ||
+    question.type === "multiple_choice" ||
+    question.type === "yes_no"
+  ) {
+    const options =
+      question.type === "yes_no"
+        ? [
+            { value: "yes", label: "Yes" },
+            { value: "no", label: "No" },
+          ]
+        : question.options.map((o) => ({ value: o, label: o }));
     const chosen = asList(value);
     const multiple = question.type === "multiple_choice";
     return (
@@ -31,7 +63,13 @@ export function QuestionField({ question, value, error }: { question: Question; 
         {help}
         {options.map((o, i) => (
           <label key={o.value} className="choice">
-            <input type={multiple ? "checkbox" : "radio"} name={name} value={o.value} defaultChecked={chosen.includes(o.value)} id={i === 0 ? id : undefined} />{" "}
+            <input
+              type={multiple ? "checkbox" : "radio"}
+              name={name}
+              value={o.value}
+              defaultChecked={chosen.includes(o.value)}
+              id={i === 0 ? id : undefined}
+            />{" "}
             {o.label}
           </label>
         ))}

@@ -9,13 +9,20 @@ export function slotAfterKey(index: number, key: string): number | null {
   const day = Math.floor(index / SLOTS_PER_DAY);
   const row = index % SLOTS_PER_DAY;
   switch (key) {
-    case "ArrowUp": return row > 0 ? index - 1 : index;
-    case "ArrowDown": return row < SLOTS_PER_DAY - 1 ? index + 1 : index;
-    case "ArrowLeft": return day > 0 ? index - SLOTS_PER_DAY : index;
-    case "ArrowRight": return day < WEEKDAYS.length - 1 ? index + SLOTS_PER_DAY : index;
-    case "Home": return day * SLOTS_PER_DAY;
-    case "End": return day * SLOTS_PER_DAY + SLOTS_PER_DAY - 1;
-    default: return null;
+    case "ArrowUp":
+      return row > 0 ? index - 1 : index;
+    case "ArrowDown":
+      return row < SLOTS_PER_DAY - 1 ? index + 1 : index;
+    case "ArrowLeft":
+      return day > 0 ? index - SLOTS_PER_DAY : index;
+    case "ArrowRight":
+      return day < WEEKDAYS.length - 1 ? index + SLOTS_PER_DAY : index;
+    case "Home":
+      return day * SLOTS_PER_DAY;
+    case "End":
+      return day * SLOTS_PER_DAY + SLOTS_PER_DAY - 1;
+    default:
+      return null;
   }
 }
 
@@ -26,7 +33,19 @@ export function slotAfterKey(index: number, key: string): number | null {
  * ticks (or clears) a run of slots. Each whole cell is a tap target on a phone.
  * `localSlots` is the 336-character local-week string to pre-check.
  */
-export function AvailabilityGrid({ name = "slot", localSlots, timeZone, readOnly = false, caption }: { name?: string; localSlots: string; timeZone: string; readOnly?: boolean; caption?: string }) {
+export function AvailabilityGrid({
+  name = "slot",
+  localSlots,
+  timeZone,
+  readOnly = false,
+  caption,
+}: {
+  name?: string;
+  localSlots: string;
+  timeZone: string;
+  readOnly?: boolean;
+  caption?: string;
+}) {
   const hours = Array.from({ length: SLOTS_PER_DAY }, (_, i) => i);
   // Roving focus only once hydrated: without JavaScript every checkbox stays tabbable.
   const [hydrated, setHydrated] = useState(false);
@@ -52,15 +71,24 @@ export function AvailabilityGrid({ name = "slot", localSlots, timeZone, readOnly
     <div className="availability table-scroll">
       {readOnly ? null : (
         <p id={hintId} className="help">
-          Click or tap a cell to tick it. With a keyboard: Tab into the grid, move with the arrow keys, tick with Space; Shift+arrow ticks a run of half-hours.
+          Click or tap a cell to tick it. With a keyboard: Tab into the grid, move with the arrow keys, tick
+          with Space; Shift+arrow ticks a run of half-hours.
         </p>
       )}
-      <table className="availability-grid" onKeyDown={readOnly ? undefined : onKeyDown} aria-describedby={readOnly ? undefined : hintId}>
+      <table
+        className="availability-grid"
+        onKeyDown={readOnly ? undefined : onKeyDown}
+        aria-describedby={readOnly ? undefined : hintId}
+      >
         <caption>{caption ?? `Weekly availability, shown in ${timeZone}`}</caption>
         <thead>
           <tr>
             <th scope="col">Time</th>
-            {WEEKDAYS.map((d) => <th scope="col" key={d}>{d.slice(0, 3)}</th>)}
+            {WEEKDAYS.map((d) => (
+              <th scope="col" key={d}>
+                {d.slice(0, 3)}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
@@ -75,7 +103,10 @@ export function AvailabilityGrid({ name = "slot", localSlots, timeZone, readOnly
                   return (
                     <td key={day} className={on ? "slot-on" : "slot-off"}>
                       {readOnly ? (
-                        <><span aria-hidden="true">{on ? "●" : ""}</span><span className="sr-only">{on ? "available" : "not available"}</span></>
+                        <>
+                          <span aria-hidden="true">{on ? "●" : ""}</span>
+                          <span className="sr-only">{on ? "available" : "not available"}</span>
+                        </>
                       ) : (
                         <label className="slot">
                           <input

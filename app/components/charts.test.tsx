@@ -10,8 +10,14 @@ describe("server-rendered charts", () => {
       <BarChart
         title="Reflections by week"
         description="9 on time, 1 late"
-        categories={[{ label: "Week 1", values: [9, 1] }, { label: "Week 2", values: [7, 0] }]}
-        series={[{ name: "On time", color: "#2e7d4f" }, { name: "Late", color: "#d98a00" }]}
+        categories={[
+          { label: "Week 1", values: [9, 1] },
+          { label: "Week 2", values: [7, 0] },
+        ]}
+        series={[
+          { name: "On time", color: "#2e7d4f" },
+          { name: "Late", color: "#d98a00" },
+        ]}
       />,
     );
     expect(html).toMatch(/<svg[^>]*role="img"[^>]*aria-labelledby="[^"]+-t [^"]+-d"/);
@@ -25,8 +31,17 @@ describe("server-rendered charts", () => {
 
   it("leaves a gap in the line for a week without data, and says so in the table", () => {
     const html = renderToStaticMarkup(
-      <LineChart title="Average confidence by week" description="d" max={5} valueName="Average confidence"
-        points={[{ label: "Week 1", value: 3 }, { label: "Week 2", value: null }, { label: "Week 3", value: 4 }]} />,
+      <LineChart
+        title="Average confidence by week"
+        description="d"
+        max={5}
+        valueName="Average confidence"
+        points={[
+          { label: "Week 1", value: 3 },
+          { label: "Week 2", value: null },
+          { label: "Week 3", value: 4 },
+        ]}
+      />,
     );
     expect((html.match(/<path /g) ?? []).length).toBe(2);
     expect((html.match(/<circle /g) ?? []).length).toBe(2);

@@ -24,13 +24,25 @@ function Legend({ series }: { series: Series[] }) {
   return (
     <ul className="chart-legend" aria-hidden="true">
       {series.map((s) => (
-        <li key={s.name}><span className="swatch" style={{ background: s.color }} /> {s.name}</li>
+        <li key={s.name}>
+          <span className="swatch" style={{ background: s.color }} /> {s.name}
+        </li>
       ))}
     </ul>
   );
 }
 
-function Axes({ max, plotH, plotW, format }: { max: number; plotH: number; plotW: number; format?: (n: number) => string }) {
+function Axes({
+  max,
+  plotH,
+  plotW,
+  format,
+}: {
+  max: number;
+  plotH: number;
+  plotW: number;
+  format?: (n: number) => string;
+}) {
   return (
     <g className="axis">
       {ticks(max).map((t) => {
@@ -38,7 +50,9 @@ function Axes({ max, plotH, plotW, format }: { max: number; plotH: number; plotW
         return (
           <g key={t}>
             <line x1={PAD.left} x2={PAD.left + plotW} y1={y} y2={y} stroke="#ddd" />
-            <text x={PAD.left - 6} y={y + 4} textAnchor="end" fontSize="11" fill="#555">{format ? format(t) : t}</text>
+            <text x={PAD.left - 6} y={y + 4} textAnchor="end" fontSize="11" fill="#555">
+              {format ? format(t) : t}
+            </text>
           </g>
         );
       })}
@@ -47,7 +61,13 @@ function Axes({ max, plotH, plotW, format }: { max: number; plotH: number; plotW
 }
 
 /** Stacked (or grouped) bars per category, e.g. reflections per week by state. */
-export function BarChart({ title, description, categories, series, mode = "stacked" }: {
+export function BarChart({
+  title,
+  description,
+  categories,
+  series,
+  mode = "stacked",
+}: {
   title: string;
   description: string;
   categories: { label: string; values: number[] }[];
@@ -57,14 +77,25 @@ export function BarChart({ title, description, categories, series, mode = "stack
   const id = useId();
   const plotW = WIDTH - PAD.left - PAD.right;
   const plotH = HEIGHT - PAD.top - PAD.bottom;
-  const rawMax = Math.max(1, ...categories.map((c) => (mode === "stacked" ? c.values.reduce((a, b) => a + b, 0) : Math.max(0, ...c.values))));
+  const rawMax = Math.max(
+    1,
+    ...categories.map((c) =>
+      mode === "stacked" ? c.values.reduce((a, b) => a + b, 0) : Math.max(0, ...c.values),
+    ),
+  );
   const max = niceMax(rawMax);
   const band = plotW / Math.max(1, categories.length);
   const barW = Math.min(48, band * 0.6);
   return (
     <figure className="chart">
       <figcaption aria-hidden="true">{title}</figcaption>
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby={`${id}-t ${id}-d`} width="100%" preserveAspectRatio="xMinYMin meet">
+      <svg
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        role="img"
+        aria-labelledby={`${id}-t ${id}-d`}
+        width="100%"
+        preserveAspectRatio="xMinYMin meet"
+      >
         <title id={`${id}-t`}>{title}</title>
         <desc id={`${id}-d`}>{description}</desc>
         <Axes max={max} plotH={plotH} plotW={plotW} />
@@ -78,12 +109,35 @@ export function BarChart({ title, description, categories, series, mode = "stack
                 if (mode === "stacked") {
                   const y = PAD.top + plotH - stack - h;
                   stack += h;
-                  return v > 0 ? <rect key={si} x={x0} y={y} width={barW} height={h} fill={series[si]?.color}><title>{`${c.label}: ${v} ${series[si]?.name.toLowerCase()}`}</title></rect> : null;
+                  return v > 0 ? (
+                    <rect key={si} x={x0} y={y} width={barW} height={h} fill={series[si]?.color}>
+                      <title>{`${c.label}: ${v} ${series[si]?.name.toLowerCase()}`}</title>
+                    </rect>
+                  ) : null;
                 }
                 const w = barW / c.values.length;
-                return <rect key={si} x={x0 + si * w} y={PAD.top + plotH - h} width={w - 1} height={h} fill={series[si]?.color}><title>{`${c.label}: ${v} ${series[si]?.name.toLowerCase()}`}</title></rect>;
+                return (
+                  <rect
+                    key={si}
+                    x={x0 + si * w}
+                    y={PAD.top + plotH - h}
+                    width={w - 1}
+                    height={h}
+                    fill={series[si]?.color}
+                  >
+                    <title>{`${c.label}: ${v} ${series[si]?.name.toLowerCase()}`}</title>
+                  </rect>
+                );
               })}
-              <text x={x0 + barW / 2} y={HEIGHT - PAD.bottom + 16} textAnchor="middle" fontSize="11" fill="#333">{c.label}</text>
+              <text
+                x={x0 + barW / 2}
+                y={HEIGHT - PAD.bottom + 16}
+                textAnchor="middle"
+                fontSize="11"
+                fill="#333"
+              >
+                {c.label}
+              </text>
             </g>
           );
         })}
@@ -91,10 +145,24 @@ export function BarChart({ title, description, categories, series, mode = "stack
       <Legend series={series} />
       <table className="sr-only">
         <caption>{title}</caption>
-        <thead><tr><th scope="col">Week</th>{series.map((s) => <th key={s.name} scope="col">{s.name}</th>)}</tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">Week</th>
+            {series.map((s) => (
+              <th key={s.name} scope="col">
+                {s.name}
+              </th>
+            ))}
+          </tr>
+        </thead>
         <tbody>
           {categories.map((c) => (
-            <tr key={c.label}><th scope="row">{c.label}</th>{c.values.map((v, i) => <td key={i}>{v}</td>)}</tr>
+            <tr key={c.label}>
+              <th scope="row">{c.label}</th>
+              {c.values.map((v, i) => (
+                <td key={i}>{v}</td>
+              ))}
+            </tr>
           ))}
         </tbody>
       </table>
@@ -103,7 +171,16 @@ export function BarChart({ title, description, categories, series, mode = "stack
 }
 
 /** A line over categories with gaps where there is no value, e.g. average confidence per week. */
-export function LineChart({ title, description, points, min = 0, max, color = "#1f6feb", valueName, format }: {
+export function LineChart({
+  title,
+  description,
+  points,
+  min = 0,
+  max,
+  color = "#1f6feb",
+  valueName,
+  format,
+}: {
   title: string;
   description: string;
   points: { label: string; value: number | null; note?: string }[];
@@ -134,23 +211,50 @@ export function LineChart({ title, description, points, min = 0, max, color = "#
   return (
     <figure className="chart">
       <figcaption aria-hidden="true">{title}</figcaption>
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby={`${id}-t ${id}-d`} width="100%" preserveAspectRatio="xMinYMin meet">
+      <svg
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        role="img"
+        aria-labelledby={`${id}-t ${id}-d`}
+        width="100%"
+        preserveAspectRatio="xMinYMin meet"
+      >
         <title id={`${id}-t`}>{title}</title>
         <desc id={`${id}-d`}>{description}</desc>
         <Axes max={max} plotH={plotH} plotW={plotW} format={format} />
-        {segments.map((d, i) => <path key={i} d={d} fill="none" stroke={color} strokeWidth="2.5" />)}
+        {segments.map((d, i) => (
+          <path key={i} d={d} fill="none" stroke={color} strokeWidth="2.5" />
+        ))}
         {xy.map((p) => (
           <g key={p.label}>
-            {p.y !== null ? <circle cx={p.x} cy={p.y} r="4" fill={color}><title>{`${p.label}: ${p.value}`}</title></circle> : null}
-            <text x={p.x} y={HEIGHT - PAD.bottom + 16} textAnchor="middle" fontSize="11" fill="#333">{p.label}</text>
+            {p.y !== null ? (
+              <circle cx={p.x} cy={p.y} r="4" fill={color}>
+                <title>{`${p.label}: ${p.value}`}</title>
+              </circle>
+            ) : null}
+            <text x={p.x} y={HEIGHT - PAD.bottom + 16} textAnchor="middle" fontSize="11" fill="#333">
+              {p.label}
+            </text>
           </g>
         ))}
       </svg>
       <table className="sr-only">
         <caption>{title}</caption>
-        <thead><tr><th scope="col">Week</th><th scope="col">{valueName}</th></tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">Week</th>
+            <th scope="col">{valueName}</th>
+          </tr>
+        </thead>
         <tbody>
-          {points.map((p) => <tr key={p.label}><th scope="row">{p.label}</th><td>{p.value === null ? "no data" : p.value}{p.note ? ` (${p.note})` : ""}</td></tr>)}
+          {points.map((p) => (
+            <tr key={p.label}>
+              <th scope="row">{p.label}</th>
+              <td>
+                {p.value === null ? "no data" : p.value}
+                {p.note ? ` (${p.note})` : ""}
+              </td>
+            </tr>
+          ))}
         </tbody>
       </table>
     </figure>
@@ -162,11 +266,16 @@ export function Sparkline({ values, label }: { values: (number | null)[]; label:
   const w = 80;
   const h = 22;
   const step = values.length > 1 ? (w - 6) / (values.length - 1) : 0;
-  const pts = values.map((v, i) => (v === null ? null : { x: 3 + i * step, y: h - 3 - ((v - 1) / 4) * (h - 6) }));
+  const pts = values.map((v, i) =>
+    v === null ? null : { x: 3 + i * step, y: h - 3 - ((v - 1) / 4) * (h - 6) },
+  );
   let d = "";
   let pen = false;
   for (const p of pts) {
-    if (!p) { pen = false; continue; }
+    if (!p) {
+      pen = false;
+      continue;
+    }
     d += `${pen ? "L" : "M"}${p.x.toFixed(1)},${p.y.toFixed(1)} `;
     pen = true;
   }

@@ -13,11 +13,21 @@ export function safeHttpUrl(url: string | null | undefined): string | null {
   }
 }
 
-export function ExternalLink({ href, children, newTab = true }: { href: string | null | undefined; children: ReactNode; newTab?: boolean }) {
+export function ExternalLink({
+  href,
+  children,
+  newTab = true,
+}: {
+  href: string | null | undefined;
+  children: ReactNode;
+  newTab?: boolean;
+}) {
   const safe = safeHttpUrl(href);
   if (!safe) return <span>{children}</span>;
   return newTab ? (
-    <a href={safe} rel="noopener noreferrer" target="_blank">{children}</a>
+    <a href={safe} rel="noopener noreferrer" target="_blank">
+      {children}
+    </a>
   ) : (
     <a href={safe}>{children}</a>
   );

@@ -21,9 +21,22 @@ type FieldProps = {
 };
 
 /** A labelled input with its help text and its error announced beside it. */
-export function Field({ name, id: givenId, label, error, help, defaultValue, type = "text", required, multiline, rows, ...rest }: FieldProps) {
+export function Field({
+  name,
+  id: givenId,
+  label,
+  error,
+  help,
+  defaultValue,
+  type = "text",
+  required,
+  multiline,
+  rows,
+  ...rest
+}: FieldProps) {
   const id = givenId ?? `field-${name}`;
-  const describedBy = [help ? `${id}-help` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  const describedBy =
+    [help ? `${id}-help` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   const common = {
     id,
     name,
@@ -38,9 +51,21 @@ export function Field({ name, id: givenId, label, error, help, defaultValue, typ
         {label}
         {required ? <span aria-hidden="true"> *</span> : null}
       </label>
-      {help ? <span id={`${id}-help`} className="help">{help}</span> : null}
-      {multiline ? <textarea dir="auto" {...common} rows={rows ?? 5} placeholder={rest.placeholder} /> : <input dir="auto" {...common} type={type} {...rest} />}
-      {error ? <p id={`${id}-error`} className="field-error">{error}</p> : null}
+      {help ? (
+        <span id={`${id}-help`} className="help">
+          {help}
+        </span>
+      ) : null}
+      {multiline ? (
+        <textarea dir="auto" {...common} rows={rows ?? 5} placeholder={rest.placeholder} />
+      ) : (
+        <input dir="auto" {...common} type={type} {...rest} />
+      )}
+      {error ? (
+        <p id={`${id}-error`} className="field-error">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }
@@ -53,7 +78,13 @@ export type ErrorLink = { label: string; href: string };
  * into view), so someone who pressed a button at the end of a long form sees
  * at once that nothing was saved and where to look.
  */
-export function ErrorSummary({ errors, linkTo }: { errors?: Record<string, string> | null; linkTo?: (field: string) => ErrorLink | null }) {
+export function ErrorSummary({
+  errors,
+  linkTo,
+}: {
+  errors?: Record<string, string> | null;
+  linkTo?: (field: string) => ErrorLink | null;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const shown = Boolean(errors && Object.keys(errors).length > 0);
   const takesFocus = Boolean(linkTo);
@@ -72,10 +103,18 @@ export function ErrorSummary({ errors, linkTo }: { errors?: Record<string, strin
   return (
     <div className="error-summary" role="alert" ref={ref} tabIndex={linkTo ? -1 : undefined}>
       {errors.form ? <p>{errors.form}</p> : null}
-      <p>{count === 1 && errors.form ? "Nothing was saved." : `Please correct ${count === 1 ? "the field" : `the ${count} fields`} marked below; nothing was saved.`}</p>
+      <p>
+        {count === 1 && errors.form
+          ? "Nothing was saved."
+          : `Please correct ${count === 1 ? "the field" : `the ${count} fields`} marked below; nothing was saved.`}
+      </p>
       {links.length ? (
         <ul>
-          {links.map((l) => <li key={l.field}><a href={l.href}>{l.label}</a>: {l.message}</li>)}
+          {links.map((l) => (
+            <li key={l.field}>
+              <a href={l.href}>{l.label}</a>: {l.message}
+            </li>
+          ))}
         </ul>
       ) : null}
     </div>
@@ -87,7 +126,14 @@ export function ErrorSummary({ errors, linkTo }: { errors?: Record<string, strin
  * actions that wait on GitHub or Trac). `isMine` tells this form's submission apart
  * when a page has several forms.
  */
-export function PendingButton({ children, pendingLabel, name = "intent", value, isMine, className }: {
+export function PendingButton({
+  children,
+  pendingLabel,
+  name = "intent",
+  value,
+  isMine,
+  className,
+}: {
   children: ReactNode;
   pendingLabel: string;
   name?: string;
@@ -96,10 +142,20 @@ export function PendingButton({ children, pendingLabel, name = "intent", value, 
   className?: string;
 }) {
   const navigation = useNavigation();
-  const pending = navigation.state === "submitting" && Boolean(navigation.formData) &&
-    (value === undefined || navigation.formData!.get(name) === value) && (!isMine || isMine(navigation.formData!));
+  const pending =
+    navigation.state === "submitting" &&
+    Boolean(navigation.formData) &&
+    (value === undefined || navigation.formData!.get(name) === value) &&
+    (!isMine || isMine(navigation.formData!));
   return (
-    <button type="submit" name={value === undefined ? undefined : name} value={value} className={className} disabled={pending} aria-disabled={pending || undefined}>
+    <button
+      type="submit"
+      name={value === undefined ? undefined : name}
+      value={value}
+      className={className}
+      disabled={pending}
+      aria-disabled={pending || undefined}
+    >
       {pending ? pendingLabel : children}
     </button>
   );

@@ -5,7 +5,12 @@ import type { ReactNode } from "react";
 import { noticeKindLabel } from "~/notifications/statuses";
 import { DateText } from "./dates";
 
-const BADGE: Record<string, string> = { sent: "badge-good", kept: "badge-info", queued: "badge-warn", failed: "badge-bad" };
+const BADGE: Record<string, string> = {
+  sent: "badge-good",
+  kept: "badge-info",
+  queued: "badge-warn",
+  failed: "badge-bad",
+};
 
 export type NoticeCardData = {
   id: string;
@@ -24,7 +29,17 @@ export type NoticeCardData = {
 };
 
 /** `delivery` adds the address, cohort and retry details an admin needs. */
-export function NoticeCard({ notice: n, timeZone, delivery = false, children }: { notice: NoticeCardData; timeZone: string; delivery?: boolean; children?: ReactNode }) {
+export function NoticeCard({
+  notice: n,
+  timeZone,
+  delivery = false,
+  children,
+}: {
+  notice: NoticeCardData;
+  timeZone: string;
+  delivery?: boolean;
+  children?: ReactNode;
+}) {
   return (
     <article className="card notice" aria-label={n.subject}>
       <p style={{ margin: 0 }}>
@@ -32,21 +47,48 @@ export function NoticeCard({ notice: n, timeZone, delivery = false, children }: 
       </p>
       <p className="muted" style={{ margin: ".25rem 0" }}>
         To {n.person?.name ?? "—"}
-        {delivery ? <> {n.toEmail ? `<${n.toEmail}>` : "(no e-mail address)"}{n.cohort ? ` · ${n.cohort.name}` : ""}</> : null}
-        {" · "}{noticeKindLabel(n.kind)} · queued <DateText value={n.createdAt} timeZone={timeZone} withTime />
-        {n.sentAt ? <> · sent <DateText value={n.sentAt} timeZone={timeZone} withTime /></> : null}
+        {delivery ? (
+          <>
+            {" "}
+            {n.toEmail ? `<${n.toEmail}>` : "(no e-mail address)"}
+            {n.cohort ? ` · ${n.cohort.name}` : ""}
+          </>
+        ) : null}
+        {" · "}
+        {noticeKindLabel(n.kind)} · queued <DateText value={n.createdAt} timeZone={timeZone} withTime />
+        {n.sentAt ? (
+          <>
+            {" "}
+            · sent <DateText value={n.sentAt} timeZone={timeZone} withTime />
+          </>
+        ) : null}
         {delivery && n.attempts ? ` · ${n.attempts} attempt${n.attempts === 1 ? "" : "s"}` : ""}
-        {delivery && n.status === "queued" && n.attempts ? <> · next try <DateText value={n.nextAttemptAt} timeZone={timeZone} withTime /></> : null}
+        {delivery && n.status === "queued" && n.attempts ? (
+          <>
+            {" "}
+            · next try <DateText value={n.nextAttemptAt} timeZone={timeZone} withTime />
+          </>
+        ) : null}
       </p>
       {n.lastError ? <p className="field-error">Last error: {n.lastError}</p> : null}
-      <pre className="notice-body" style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>{n.bodyText}</pre>
+      <pre className="notice-body" style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>
+        {n.bodyText}
+      </pre>
       {children}
     </article>
   );
 }
 
 /** "Newer · Page 2 of 5 · Older"; `href(page)` keeps the page's filters. */
-export function NoticePager({ page, pages, href }: { page: number; pages: number; href: (page: number) => string }) {
+export function NoticePager({
+  page,
+  pages,
+  href,
+}: {
+  page: number;
+  pages: number;
+  href: (page: number) => string;
+}) {
   if (pages <= 1) return null;
   return (
     <p className="actions">

@@ -20,8 +20,16 @@ export function Pager({ page, noun, param = "page" }: { page: PageInfo; noun: st
         Showing {number(page.from)}–{number(page.to)} of {number(page.total)} {noun}
         {page.pages > 1 ? ` (page ${page.page} of ${page.pages})` : ""}
       </span>
-      {page.page > 1 ? <Link to={to(page.page - 1)} rel="prev">Previous</Link> : null}
-      {page.page < page.pages ? <Link to={to(page.page + 1)} rel="next">Next</Link> : null}
+      {page.page > 1 ? (
+        <Link to={to(page.page - 1)} rel="prev">
+          Previous
+        </Link>
+      ) : null}
+      {page.page < page.pages ? (
+        <Link to={to(page.page + 1)} rel="next">
+          Next
+        </Link>
+      ) : null}
     </nav>
   );
 }

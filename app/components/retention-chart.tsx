@@ -19,7 +19,15 @@ export function shareText(share: number | null): string {
   return share === null ? "—" : `${Math.round(share * 100)}%`;
 }
 
-export function RetentionChart({ title, series, marks = [1, 3, 6, 12] }: { title: string; series: RetentionSeries[]; marks?: number[] }) {
+export function RetentionChart({
+  title,
+  series,
+  marks = [1, 3, 6, 12],
+}: {
+  title: string;
+  series: RetentionSeries[];
+  marks?: number[];
+}) {
   const id = useId();
   const plotW = W - PAD.left - PAD.right;
   const plotH = H - PAD.top - PAD.bottom;
@@ -27,33 +35,64 @@ export function RetentionChart({ title, series, marks = [1, 3, 6, 12] }: { title
   const y = (share: number) => PAD.top + plotH - share * plotH;
   return (
     <figure className="chart retention-chart">
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-t`} width="100%" preserveAspectRatio="xMinYMin meet">
+      <svg
+        viewBox={`0 0 ${W} ${H}`}
+        role="img"
+        aria-labelledby={`${id}-t`}
+        width="100%"
+        preserveAspectRatio="xMinYMin meet"
+      >
         <title id={`${id}-t`}>{title}</title>
         {[0, 0.25, 0.5, 0.75, 1].map((t) => (
           <g key={t} className="axis">
             <line x1={PAD.left} x2={PAD.left + plotW} y1={y(t)} y2={y(t)} stroke="#ddd" />
-            <text x={PAD.left - 6} y={y(t) + 4} textAnchor="end" fontSize="11" fill="#555">{Math.round(t * 100)}%</text>
+            <text x={PAD.left - 6} y={y(t) + 4} textAnchor="end" fontSize="11" fill="#555">
+              {Math.round(t * 100)}%
+            </text>
           </g>
         ))}
-        {marks.map((m, i) => <text key={m} x={x(i)} y={H - PAD.bottom + 16} textAnchor="middle" fontSize="11" fill="#333">{m} mo</text>)}
+        {marks.map((m, i) => (
+          <text key={m} x={x(i)} y={H - PAD.bottom + 16} textAnchor="middle" fontSize="11" fill="#333">
+            {m} mo
+          </text>
+        ))}
         {series.map((s, si) => {
           const color = COLORS[si % COLORS.length];
           let d = "";
           let pen = false;
           marks.forEach((m, i) => {
             const p = s.points.find((q) => q.mark === m);
-            if (!p || p.share === null) { pen = false; return; }
+            if (!p || p.share === null) {
+              pen = false;
+              return;
+            }
             d += `${pen ? "L" : "M"}${x(i).toFixed(1)},${y(p.share).toFixed(1)} `;
             pen = true;
           });
           return (
             <g key={s.label} data-series={s.label}>
-              {d ? <path d={d} fill="none" stroke={color} strokeWidth="2.5" strokeDasharray={s.dashed ? "6 4" : undefined} /> : null}
+              {d ? (
+                <path
+                  d={d}
+                  fill="none"
+                  stroke={color}
+                  strokeWidth="2.5"
+                  strokeDasharray={s.dashed ? "6 4" : undefined}
+                />
+              ) : null}
               {marks.map((m, i) => {
                 const p = s.points.find((q) => q.mark === m);
                 if (!p || p.share === null) return null;
                 return (
-                  <circle key={m} cx={x(i)} cy={y(p.share)} r="4" fill={color} data-mark={m} data-share={p.share.toFixed(3)}>
+                  <circle
+                    key={m}
+                    cx={x(i)}
+                    cy={y(p.share)}
+                    r="4"
+                    fill={color}
+                    data-mark={m}
+                    data-share={p.share.toFixed(3)}
+                  >
                     <title>{`${s.label}, ${m} months: ${shareText(p.share)}`}</title>
                   </circle>
                 );
@@ -63,12 +102,26 @@ export function RetentionChart({ title, series, marks = [1, 3, 6, 12] }: { title
         })}
       </svg>
       <ul className="chart-legend">
-        {series.map((s, si) => <li key={s.label}><span className="swatch" style={{ background: COLORS[si % COLORS.length] }} /> {s.label}{s.dashed ? " (baseline, dashed)" : ""}</li>)}
+        {series.map((s, si) => (
+          <li key={s.label}>
+            <span className="swatch" style={{ background: COLORS[si % COLORS.length] }} /> {s.label}
+            {s.dashed ? " (baseline, dashed)" : ""}
+          </li>
+        ))}
       </ul>
       <div className="table-scroll">
         <table className="retention-table">
           <caption>{title}: share still contributing (people past the mark)</caption>
-          <thead><tr><th scope="col">Group</th>{marks.map((m) => <th key={m} scope="col">{m} month{m === 1 ? "" : "s"}</th>)}</tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">Group</th>
+              {marks.map((m) => (
+                <th key={m} scope="col">
+                  {m} month{m === 1 ? "" : "s"}
+                </th>
+              ))}
+            </tr>
+          </thead>
           <tbody>
             {series.map((s) => (
               <tr key={s.label} data-series={s.label}>
@@ -79,7 +132,14 @@ export function RetentionChart({ title, series, marks = [1, 3, 6, 12] }: { title
                   return (
                     <td key={m} data-mark={m} data-share={share === null ? "" : share.toFixed(3)}>
                       {shareText(share)}
-                      {p && p.eligible === 0 ? <small className="muted"> (nobody past it yet)</small> : p && p.eligible != null && p.active != null ? <small className="muted"> ({p.active} of {p.eligible})</small> : null}
+                      {p && p.eligible === 0 ? (
+                        <small className="muted"> (nobody past it yet)</small>
+                      ) : p && p.eligible != null && p.active != null ? (
+                        <small className="muted">
+                          {" "}
+                          ({p.active} of {p.eligible})
+                        </small>
+                      ) : null}
                     </td>
                   );
                 })}

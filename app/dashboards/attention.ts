@@ -106,11 +106,22 @@ export function missingReflections(cohort: AttentionCohort, p: ParticipantFacts,
   }
   if (missing.length === 0) return [];
   const reason = `No reflection for ${listWeeks(missing)} (due ${plural(days(now.getTime() - reflectionDueAt(cohort, missing[missing.length - 1]).getTime()), "day")} ago)`;
-  return [{
-    kind: "reflection_missing", personId: p.personId, login: p.login, name: p.name, reason,
-    since: reflectionDueAt(cohort, missing[0]),
-    action: { kind: "nudge", label: "Send a reminder", personId: p.personId, reason: `your reflection for ${listWeeks(missing)} is missing` },
-  }];
+  return [
+    {
+      kind: "reflection_missing",
+      personId: p.personId,
+      login: p.login,
+      name: p.name,
+      reason,
+      since: reflectionDueAt(cohort, missing[0]),
+      action: {
+        kind: "nudge",
+        label: "Send a reminder",
+        personId: p.personId,
+        reason: `your reflection for ${listWeeks(missing)} is missing`,
+      },
+    },
+  ];
 }
 
 /**
@@ -124,14 +135,23 @@ export function helpRequests(cohort: AttentionCohort, p: ParticipantFacts): Atte
     .flatMap((r) => {
       const asked = lastActivity([r.submittedAt, r.updatedAt])!;
       if (r.lastGuideReplyAt && r.lastGuideReplyAt.getTime() >= asked.getTime()) return [];
-      return [{
-        kind: "needs_help" as const, personId: p.personId, login: p.login, name: p.name,
-        reason: r.lastGuideReplyAt
-          ? `Asks for help in the week ${r.week} reflection, changed since the last reply`
-          : `Asked for help in the week ${r.week} reflection`,
-        since: asked,
-        action: { kind: "link" as const, label: "Read and reply", href: `/cohorts/${cohort.slug}/reflections/${r.week}/${p.login}` },
-      }];
+      return [
+        {
+          kind: "needs_help" as const,
+          personId: p.personId,
+          login: p.login,
+          name: p.name,
+          reason: r.lastGuideReplyAt
+            ? `Asks for help in the week ${r.week} reflection, changed since the last reply`
+            : `Asked for help in the week ${r.week} reflection`,
+          since: asked,
+          action: {
+            kind: "link" as const,
+            label: "Read and reply",
+            href: `/cohorts/${cohort.slug}/reflections/${r.week}/${p.login}`,
+          },
+        },
+      ];
     });
 }
 
@@ -145,37 +165,66 @@ export function inactivity(cohort: AttentionCohort, p: ParticipantFacts, now: Da
   const reason = p.lastActivityAt
     ? `No activity for ${plural(days(idle), "day")}`
     : `No activity since the cohort started ${plural(days(idle), "day")} ago`;
-  return [{
-    kind: "inactive", personId: p.personId, login: p.login, name: p.name, reason, since: last,
-    action: { kind: "nudge", label: "Check in", personId: p.personId, reason: "we have not heard from you for a while" },
-  }];
+  return [
+    {
+      kind: "inactive",
+      personId: p.personId,
+      login: p.login,
+      name: p.name,
+      reason,
+      since: last,
+      action: {
+        kind: "nudge",
+        label: "Check in",
+        personId: p.personId,
+        reason: "we have not heard from you for a while",
+      },
+    },
+  ];
 }
 
 const pullName = (pull: PullFact) => `${pull.owner}/${pull.repo}#${pull.number}`;
 
 /** An open PR with changes requested and no update for `changesRequestedDays`. */
-export function stalledChangesRequested(cohort: AttentionCohort, p: ParticipantFacts, now: Date): AttentionItem[] {
+export function stalledChangesRequested(
+  cohort: AttentionCohort,
+  p: ParticipantFacts,
+  now: Date,
+): AttentionItem[] {
   return p.pulls
     .filter((pull) => pull.state === "open" && pull.reviewState === "changes_requested")
     .flatMap((pull) => {
       const last = pull.lastActivityAt ?? pull.openedAt ?? pull.linkedAt;
       const idle = now.getTime() - last.getTime();
       if (idle < cohort.changesRequestedDays * DAY_MS) return [];
-      return [{
-        kind: "changes_requested" as const, personId: p.personId, login: p.login, name: p.name,
-        reason: `Changes requested on ${pullName(pull)} and no update for ${plural(days(idle), "day")}`,
-        since: last,
-        action: { kind: "link" as const, label: "Open the pull request", href: pull.url, external: true },
-      }];
+      return [
+        {
+          kind: "changes_requested" as const,
+          personId: p.personId,
+          login: p.login,
+          name: p.name,
+          reason: `Changes requested on ${pullName(pull)} and no update for ${plural(days(idle), "day")}`,
+          since: last,
+          action: { kind: "link" as const, label: "Open the pull request", href: pull.url, external: true },
+        },
+      ];
     });
 }
 
 /** An open PR larger than `largePullRequestLines` changed lines that no navigator pre-reviewed. */
 export function largeWithoutPreReview(cohort: AttentionCohort, p: ParticipantFacts): AttentionItem[] {
   return p.pulls
-    .filter((pull) => pull.state === "open" && !pull.preReviewedAt && pull.additions + pull.deletions > cohort.largePullRequestLines)
+    .filter(
+      (pull) =>
+        pull.state === "open" &&
+        !pull.preReviewedAt &&
+        pull.additions + pull.deletions > cohort.largePullRequestLines,
+    )
     .map((pull) => ({
-      kind: "large_pull_request" as const, personId: p.personId, login: p.login, name: p.name,
+      kind: "large_pull_request" as const,
+      personId: p.personId,
+      login: p.login,
+      name: p.name,
       reason: `${pullName(pull)} changes ${pull.additions + pull.deletions} lines and is not pre-reviewed yet`,
       since: pull.openedAt ?? pull.linkedAt,
       // The cohort's pull requests page carries the "Mark as pre-reviewed" form.
@@ -190,23 +239,44 @@ export function staleClaims(cohort: AttentionCohort, p: ParticipantFacts, now: D
     .flatMap((claim) => {
       const held = now.getTime() - claim.claimedAt.getTime();
       if (held < cohort.staleClaimDays * DAY_MS) return [];
-      return [{
-        kind: "stale_claim" as const, personId: p.personId, login: p.login, name: p.name,
-        reason: `Claimed “${claim.issueTitle}” ${plural(days(held), "day")} ago and no pull request yet`,
-        since: claim.claimedAt,
-        // The board's card has the release and reassign forms; the issue itself is linked from there.
-        action: { kind: "link" as const, label: "Release or reassign", href: `/cohorts/${cohort.slug}/issues#issue-${claim.issueId}` },
-      }];
+      return [
+        {
+          kind: "stale_claim" as const,
+          personId: p.personId,
+          login: p.login,
+          name: p.name,
+          reason: `Claimed “${claim.issueTitle}” ${plural(days(held), "day")} ago and no pull request yet`,
+          since: claim.claimedAt,
+          // The board's card has the release and reassign forms; the issue itself is linked from there.
+          action: {
+            kind: "link" as const,
+            label: "Release or reassign",
+            href: `/cohorts/${cohort.slug}/issues#issue-${claim.issueId}`,
+          },
+        },
+      ];
     });
 }
 
 /** A submitted evaluation with a low score or "would like to talk to an organizer" (organizers only). */
-export type EvaluationFlagFact = { personId: string; login: string; name: string; reason: string; submittedAt: Date; href: string };
+export type EvaluationFlagFact = {
+  personId: string;
+  login: string;
+  name: string;
+  reason: string;
+  submittedAt: Date;
+  href: string;
+};
 
 /** Evaluation flags for the organizers' "Needs attention"; never shown to navigators (their evaluations stay private). */
 export function evaluationFlags(flags: EvaluationFlagFact[]): AttentionItem[] {
   return flags.map((f) => ({
-    kind: "evaluation_flag" as const, personId: f.personId, login: f.login, name: f.name, reason: f.reason, since: f.submittedAt,
+    kind: "evaluation_flag" as const,
+    personId: f.personId,
+    login: f.login,
+    name: f.name,
+    reason: f.reason,
+    since: f.submittedAt,
     action: { kind: "link" as const, label: "Read the evaluation", href: f.href },
   }));
 }
@@ -236,7 +306,9 @@ export function attentionFor(cohort: AttentionCohort, p: ParticipantFacts, now: 
 
 export function sortAttention(items: AttentionItem[]): AttentionItem[] {
   const rank = (item: AttentionItem) => (item.kind === "needs_help" ? 0 : 1);
-  return [...items].sort((a, b) => rank(a) - rank(b) || a.since.getTime() - b.since.getTime() || a.name.localeCompare(b.name));
+  return [...items].sort(
+    (a, b) => rank(a) - rank(b) || a.since.getTime() - b.since.getTime() || a.name.localeCompare(b.name),
+  );
 }
 
 /** The latest of the participant's own actions: the basis of "last activity". */

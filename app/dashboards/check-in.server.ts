@@ -8,13 +8,26 @@ import { isoDay } from "~/utils/time";
 
 export type CheckInResult = { queued: boolean; name: string };
 
-export async function sendCheckIn(access: CohortAccess, teamSlug: string, personId: string, reason: string, now = new Date()): Promise<CheckInResult> {
+export async function sendCheckIn(
+  access: CohortAccess,
+  teamSlug: string,
+  personId: string,
+  reason: string,
+  now = new Date(),
+): Promise<CheckInResult> {
   const team = await db.team.findUnique({
     where: { cohortId_slug: { cohortId: access.cohort.id, slug: teamSlug } },
-    select: { id: true, members: { where: { role: { in: ["navigator", "captain", "participant"] } }, select: { role: true, personId: true, person: { select: { name: true } } } } },
+    select: {
+      id: true,
+      members: {
+        where: { role: { in: ["navigator", "captain", "participant"] } },
+        select: { role: true, personId: true, person: { select: { name: true } } },
+      },
+    },
   });
   const guide = team?.members.some((m) => m.personId === access.person.id && m.role !== "participant");
-  if (!team || (!guide && !access.isOrganizer)) throw forbidden("Only the team's navigator, captain or an organizer can check in with its participants.");
+  if (!team || (!guide && !access.isOrganizer))
+    throw forbidden("Only the team's navigator, captain or an organizer can check in with its participants.");
   const participant = team.members.find((m) => m.role === "participant" && m.personId === personId);
   if (!participant?.person) throw forbidden("That person is not a participant of this team.");
   const why = reason.trim() ? ` — ${reason.trim()}` : "";

@@ -7,22 +7,72 @@ import { DAY_MS } from "~/utils/time";
 import { db } from "~/utils/db.server";
 import { CELL_LABELS, reflectionCell, reflectionDueAt, type ReflectionCell } from "~/reflections/rules";
 import { reflectionPath } from "~/reflections/reflections.server";
-import { activityClock, attentionFor, lastActivity, sortAttention, type AttentionCohort, type AttentionItem, type ParticipantFacts } from "./attention";
+import {
+  activityClock,
+  attentionFor,
+  lastActivity,
+  sortAttention,
+  type AttentionCohort,
+  type AttentionItem,
+  type ParticipantFacts,
+} from "./attention";
 
 const cohortSelect = {
-  id: true, slug: true, name: true, publishedAt: true, applicationsOpenAt: true, applicationsCloseAt: true, decisionsPublishedAt: true,
-  startsOn: true, weeks: true, inactivityDays: true, changesRequestedDays: true, staleClaimDays: true, largePullRequestLines: true,
+  id: true,
+  slug: true,
+  name: true,
+  publishedAt: true,
+  applicationsOpenAt: true,
+  applicationsCloseAt: true,
+  decisionsPublishedAt: true,
+  startsOn: true,
+  weeks: true,
+  inactivityDays: true,
+  changesRequestedDays: true,
+  staleClaimDays: true,
+  largePullRequestLines: true,
 } as const;
 
-type Participant = { personId: string; teamId: string | null; name: string; login: string; lastActiveAt: Date | null; completedAt: Date | null };
+type Participant = {
+  personId: string;
+  teamId: string | null;
+  name: string;
+  login: string;
+  lastActiveAt: Date | null;
+  completedAt: Date | null;
+};
 
 type LoadedPull = {
-  personId: string; linkedAt: Date; preReviewedAt: Date | null; claimId: string | null; starterIssueId: string | null;
-  pullRequest: { owner: string; repo: string; number: number; url: string; title: string; state: string; reviewState: string; additions: number; deletions: number; openedAt: Date | null; mergedAt: Date | null; lastActivityAt: Date | null };
+  personId: string;
+  linkedAt: Date;
+  preReviewedAt: Date | null;
+  claimId: string | null;
+  starterIssueId: string | null;
+  pullRequest: {
+    owner: string;
+    repo: string;
+    number: number;
+    url: string;
+    title: string;
+    state: string;
+    reviewState: string;
+    additions: number;
+    deletions: number;
+    openedAt: Date | null;
+    mergedAt: Date | null;
+    lastActivityAt: Date | null;
+  };
 };
 
 type LoadedReflection = {
-  personId: string; week: number; status: string; late: boolean; needsHelp: boolean; confidence: number | null; submittedAt: Date | null; updatedAt: Date;
+  personId: string;
+  week: number;
+  status: string;
+  late: boolean;
+  needsHelp: boolean;
+  confidence: number | null;
+  submittedAt: Date | null;
+  updatedAt: Date;
   comments: { authorId: string; createdAt: Date }[];
 };
 
@@ -32,7 +82,17 @@ async function loadActivity(cohortId: string, personIds: string[] | null) {
   const [rows, comments, links, pullRequests, claims] = await Promise.all([
     db.reflection.findMany({
       where: { cohortId, ...who },
-      select: { id: true, personId: true, week: true, status: true, late: true, needsHelp: true, confidence: true, submittedAt: true, updatedAt: true },
+      select: {
+        id: true,
+        personId: true,
+        week: true,
+        status: true,
+        late: true,
+        needsHelp: true,
+        confidence: true,
+        submittedAt: true,
+        updatedAt: true,
+      },
     }),
     // Flat rather than nested under each reflection: one plain query, joined below.
     db.reflectionComment.findMany({
@@ -43,15 +103,43 @@ async function loadActivity(cohortId: string, personIds: string[] | null) {
     // requests that is about twice as fast as Prisma's nested select.
     db.linkedPullRequest.findMany({
       where: { cohortId, ...who },
-      select: { personId: true, linkedAt: true, preReviewedAt: true, claimId: true, starterIssueId: true, pullRequestId: true },
+      select: {
+        personId: true,
+        linkedAt: true,
+        preReviewedAt: true,
+        claimId: true,
+        starterIssueId: true,
+        pullRequestId: true,
+      },
     }),
     db.pullRequest.findMany({
       where: { links: { some: { cohortId, ...who } } },
-      select: { id: true, owner: true, repo: true, number: true, url: true, title: true, state: true, reviewState: true, additions: true, deletions: true, openedAt: true, mergedAt: true, lastActivityAt: true },
+      select: {
+        id: true,
+        owner: true,
+        repo: true,
+        number: true,
+        url: true,
+        title: true,
+        state: true,
+        reviewState: true,
+        additions: true,
+        deletions: true,
+        openedAt: true,
+        mergedAt: true,
+        lastActivityAt: true,
+      },
     }),
     db.issueClaim.findMany({
       where: { cohortId, releasedAt: null, ...who },
-      select: { id: true, personId: true, claimedAt: true, releasedAt: true, starterIssueId: true, starterIssue: { select: { title: true, url: true } } },
+      select: {
+        id: true,
+        personId: true,
+        claimedAt: true,
+        releasedAt: true,
+        starterIssueId: true,
+        starterIssue: { select: { title: true, url: true } },
+      },
     }),
   ]);
   const commentsOf = new Map<string, { authorId: string; createdAt: Date }[]>();
@@ -80,11 +168,16 @@ async function loadActivity(cohortId: string, personIds: string[] | null) {
 
 type Activity = Awaited<ReturnType<typeof loadActivity>>;
 
-function factsOf(p: Participant, activity: Activity): ParticipantFacts & { raw: { reflections: LoadedReflection[]; pulls: LoadedPull[] } } {
+function factsOf(
+  p: Participant,
+  activity: Activity,
+): ParticipantFacts & { raw: { reflections: LoadedReflection[]; pulls: LoadedPull[] } } {
   const reflections = activity.reflections.get(p.personId) ?? [];
   const pulls = activity.pulls.get(p.personId) ?? [];
   const claims = activity.claims.get(p.personId) ?? [];
-  const ownComments = reflections.flatMap((r) => r.comments.filter((c) => c.authorId === p.personId).map((c) => c.createdAt));
+  const ownComments = reflections.flatMap((r) =>
+    r.comments.filter((c) => c.authorId === p.personId).map((c) => c.createdAt),
+  );
   return {
     personId: p.personId,
     login: p.login,
@@ -99,7 +192,14 @@ function factsOf(p: Participant, activity: Activity): ParticipantFacts & { raw: 
     ]),
     reflections: reflections.map((r) => {
       const guideReplies = r.comments.filter((c) => c.authorId !== p.personId).map((c) => c.createdAt);
-      return { week: r.week, status: r.status, needsHelp: r.needsHelp, submittedAt: r.submittedAt, updatedAt: r.updatedAt, lastGuideReplyAt: lastActivity(guideReplies) };
+      return {
+        week: r.week,
+        status: r.status,
+        needsHelp: r.needsHelp,
+        submittedAt: r.submittedAt,
+        updatedAt: r.updatedAt,
+        lastGuideReplyAt: lastActivity(guideReplies),
+      };
     }),
     pulls: pulls.map((l) => ({ ...l.pullRequest, linkedAt: l.linkedAt, preReviewedAt: l.preReviewedAt })),
     claims: claims.map((c) => ({
@@ -108,7 +208,9 @@ function factsOf(p: Participant, activity: Activity): ParticipantFacts & { raw: 
       releasedAt: c.releasedAt,
       issueTitle: c.starterIssue.title,
       issueUrl: c.starterIssue.url,
-      hasPull: pulls.some((l) => l.claimId === c.id || (l.starterIssueId !== null && l.starterIssueId === c.starterIssueId)),
+      hasPull: pulls.some(
+        (l) => l.claimId === c.id || (l.starterIssueId !== null && l.starterIssueId === c.starterIssueId),
+      ),
     })),
     raw: { reflections, pulls },
   };
@@ -121,11 +223,23 @@ function weekIndex(cohort: { startsOn: Date; weeks: number }, at: Date | null): 
   return week >= 1 && week <= cohort.weeks ? week : null;
 }
 
-function attentionCohort(cohort: { slug: string; startsOn: Date; weeks: number; inactivityDays: number; changesRequestedDays: number; staleClaimDays: number; largePullRequestLines: number }): AttentionCohort {
+function attentionCohort(cohort: {
+  slug: string;
+  startsOn: Date;
+  weeks: number;
+  inactivityDays: number;
+  changesRequestedDays: number;
+  staleClaimDays: number;
+  largePullRequestLines: number;
+}): AttentionCohort {
   return {
-    slug: cohort.slug, startsOn: cohort.startsOn, weeks: cohort.weeks,
-    inactivityDays: cohort.inactivityDays, changesRequestedDays: cohort.changesRequestedDays,
-    staleClaimDays: cohort.staleClaimDays, largePullRequestLines: cohort.largePullRequestLines,
+    slug: cohort.slug,
+    startsOn: cohort.startsOn,
+    weeks: cohort.weeks,
+    inactivityDays: cohort.inactivityDays,
+    changesRequestedDays: cohort.changesRequestedDays,
+    staleClaimDays: cohort.staleClaimDays,
+    largePullRequestLines: cohort.largePullRequestLines,
   };
 }
 
@@ -138,22 +252,46 @@ export async function getTeamProgress(access: CohortAccess, teamSlug: string, no
   const team = await db.team.findUnique({
     where: { cohortId_slug: { cohortId: cohort.id, slug: teamSlug } },
     select: {
-      id: true, slug: true, name: true, chatUrl: true, project: { select: { name: true } },
+      id: true,
+      slug: true,
+      name: true,
+      chatUrl: true,
+      project: { select: { name: true } },
       members: {
         where: { role: { in: ["navigator", "captain", "participant"] } },
-        select: { role: true, personId: true, teamId: true, lastActiveAt: true, completedAt: true, person: { select: { name: true, login: true } } },
+        select: {
+          role: true,
+          personId: true,
+          teamId: true,
+          lastActiveAt: true,
+          completedAt: true,
+          person: { select: { name: true, login: true } },
+        },
       },
     },
   });
   if (!team) throw notFound("There is no team at this address.");
-  const guide = team.members.some((m) => m.personId === access.person.id && (m.role === "navigator" || m.role === "captain"));
-  if (!access.isOrganizer && !guide) throw forbidden("This dashboard is for the team's navigator and captain, and the organizers.");
+  const guide = team.members.some(
+    (m) => m.personId === access.person.id && (m.role === "navigator" || m.role === "captain"),
+  );
+  if (!access.isOrganizer && !guide)
+    throw forbidden("This dashboard is for the team's navigator and captain, and the organizers.");
 
   const participants: Participant[] = team.members
     .filter((m) => m.role === "participant" && m.personId && m.person)
-    .map((m) => ({ personId: m.personId!, teamId: m.teamId, name: m.person!.name, login: m.person!.login, lastActiveAt: m.lastActiveAt, completedAt: m.completedAt }))
+    .map((m) => ({
+      personId: m.personId!,
+      teamId: m.teamId,
+      name: m.person!.name,
+      login: m.person!.login,
+      lastActiveAt: m.lastActiveAt,
+      completedAt: m.completedAt,
+    }))
     .sort((a, b) => a.name.localeCompare(b.name));
-  const activity = await loadActivity(cohort.id, participants.map((p) => p.personId));
+  const activity = await loadActivity(
+    cohort.id,
+    participants.map((p) => p.personId),
+  );
   const rules = attentionCohort(cohort);
   const phase = phaseOf(cohort, now);
   const currentWeek = Math.max(0, Math.min(weekOf(cohort, now), cohort.weeks));
@@ -189,9 +327,21 @@ export async function getTeamProgress(access: CohortAccess, teamSlug: string, no
   });
 
   return {
-    cohort: { slug: cohort.slug, name: cohort.name, weeks: cohort.weeks, phase, currentWeek, inactivityDays: cohort.inactivityDays, changesRequestedDays: cohort.changesRequestedDays, staleClaimDays: cohort.staleClaimDays, largePullRequestLines: cohort.largePullRequestLines },
+    cohort: {
+      slug: cohort.slug,
+      name: cohort.name,
+      weeks: cohort.weeks,
+      phase,
+      currentWeek,
+      inactivityDays: cohort.inactivityDays,
+      changesRequestedDays: cohort.changesRequestedDays,
+      staleClaimDays: cohort.staleClaimDays,
+      largePullRequestLines: cohort.largePullRequestLines,
+    },
     team: { slug: team.slug, name: team.name, project: team.project?.name ?? null, chatUrl: team.chatUrl },
-    guides: team.members.filter((m) => m.role !== "participant" && m.person).map((m) => ({ role: m.role, name: m.person!.name })),
+    guides: team.members
+      .filter((m) => m.role !== "participant" && m.person)
+      .map((m) => ({ role: m.role, name: m.person!.name })),
     dueDates: Array.from({ length: cohort.weeks }, (_, i) => reflectionDueAt(cohort, i + 1)),
     rows: rows.map(({ attention: _attention, ...row }) => row),
     attention: sortAttention(rows.flatMap((r) => r.attention)),
@@ -206,37 +356,88 @@ export async function getCohortProgress(access: CohortAccess, now = new Date()) 
   if (!access.isOrganizer) throw forbidden("The cohort overview is for the cohort's organizers.");
   const cohort = await db.cohort.findUniqueOrThrow({ where: { id: access.cohort.id }, select: cohortSelect });
   const [teams, members, applications] = await Promise.all([
-    db.team.findMany({ where: { cohortId: cohort.id }, orderBy: { name: "asc" }, select: { id: true, slug: true, name: true } }),
+    db.team.findMany({
+      where: { cohortId: cohort.id },
+      orderBy: { name: "asc" },
+      select: { id: true, slug: true, name: true },
+    }),
     db.cohortMembership.findMany({
       where: { cohortId: cohort.id, role: "participant", personId: { not: null } },
-      select: { personId: true, teamId: true, lastActiveAt: true, completedAt: true, person: { select: { name: true, login: true } } },
+      select: {
+        personId: true,
+        teamId: true,
+        lastActiveAt: true,
+        completedAt: true,
+        person: { select: { name: true, login: true } },
+      },
     }),
-    db.application.groupBy({ by: ["status", "decision"], where: { cohortId: cohort.id }, _count: { _all: true } }),
+    db.application.groupBy({
+      by: ["status", "decision"],
+      where: { cohortId: cohort.id },
+      _count: { _all: true },
+    }),
   ]);
   const activity = await loadActivity(cohort.id, null);
   const rules = attentionCohort(cohort);
-  const participants: Participant[] = members.map((m) => ({ personId: m.personId!, teamId: m.teamId, name: m.person!.name, login: m.person!.login, lastActiveAt: m.lastActiveAt, completedAt: m.completedAt }));
+  const participants: Participant[] = members.map((m) => ({
+    personId: m.personId!,
+    teamId: m.teamId,
+    name: m.person!.name,
+    login: m.person!.login,
+    lastActiveAt: m.lastActiveAt,
+    completedAt: m.completedAt,
+  }));
   const facts = participants.map((p) => ({ p, facts: factsOf(p, activity) }));
-  const attentionByPerson = new Map(facts.map(({ p, facts: f }) => [p.personId, attentionFor(rules, f, now)]));
+  const attentionByPerson = new Map(
+    facts.map(({ p, facts: f }) => [p.personId, attentionFor(rules, f, now)]),
+  );
   const weeks = Array.from({ length: cohort.weeks }, (_, i) => i + 1);
   const started = now.getTime() >= new Date(cohort.startsOn).getTime();
   const visibleWeeks = weeks.filter((w) => now.getTime() >= weekStartsAt(cohort, w).getTime());
 
   // Funnel
-  const count = (filter: (row: (typeof applications)[number]) => boolean) => applications.filter(filter).reduce((n, row) => n + row._count._all, 0);
+  const count = (filter: (row: (typeof applications)[number]) => boolean) =>
+    applications.filter(filter).reduce((n, row) => n + row._count._all, 0);
   const activeUntil = activityClock(cohort, now);
   const activeSince = activeUntil.getTime() - cohort.inactivityDays * DAY_MS;
   const funnel = [
     { step: "Applied", count: count((row) => row.status !== "draft"), help: "submitted an application" },
-    { step: "Accepted", count: count((row) => row.decision === "accepted"), help: "accepted by the organizers" },
+    {
+      step: "Accepted",
+      count: count((row) => row.decision === "accepted"),
+      help: "accepted by the organizers",
+    },
     { step: "Confirmed", count: participants.length, help: "confirmed their seat and became participants" },
-    { step: "Active", count: started ? facts.filter(({ facts: f }) => f.lastActivityAt && f.lastActivityAt.getTime() >= activeSince).length : 0, help: now.getTime() > activeUntil.getTime() ? `did something in the cohort's last ${cohort.inactivityDays} days` : `did something in the last ${cohort.inactivityDays} days` },
-    { step: "Completed", count: participants.filter((p) => p.completedAt).length, help: "completed the cohort" },
+    {
+      step: "Active",
+      count: started
+        ? facts.filter(({ facts: f }) => f.lastActivityAt && f.lastActivityAt.getTime() >= activeSince).length
+        : 0,
+      help:
+        now.getTime() > activeUntil.getTime()
+          ? `did something in the cohort's last ${cohort.inactivityDays} days`
+          : `did something in the last ${cohort.inactivityDays} days`,
+    },
+    {
+      step: "Completed",
+      count: participants.filter((p) => p.completedAt).length,
+      help: "completed the cohort",
+    },
   ];
 
   // Per week, whole cohort
   const cellsByWeek = weeks.map((week) => {
-    const tally = { week, onTime: 0, late: 0, missing: 0, pending: 0, confidenceSum: 0, confidenceCount: 0, opened: 0, merged: 0 };
+    const tally = {
+      week,
+      onTime: 0,
+      late: 0,
+      missing: 0,
+      pending: 0,
+      confidenceSum: 0,
+      confidenceCount: 0,
+      opened: 0,
+      merged: 0,
+    };
     for (const { facts: f } of facts) {
       const r = f.raw.reflections.find((x) => x.week === week) ?? null;
       const cell = reflectionCell(cohort, week, r, now);
@@ -270,7 +471,9 @@ export async function getCohortProgress(access: CohortAccess, now = new Date()) 
       participants: mine.length,
       completion: visibleWeeks.map((week) => ({
         week,
-        submitted: mine.filter(({ facts: f }) => f.raw.reflections.some((r) => r.week === week && r.status === "submitted")).length,
+        submitted: mine.filter(({ facts: f }) =>
+          f.raw.reflections.some((r) => r.week === week && r.status === "submitted"),
+        ).length,
         due: now.getTime() > reflectionDueAt(cohort, week).getTime(),
       })),
       opened: pulls.filter((l) => l.pullRequest.openedAt).length,
@@ -281,7 +484,14 @@ export async function getCohortProgress(access: CohortAccess, now = new Date()) 
   const unassigned = facts.filter(({ p }) => !p.teamId).length;
 
   return {
-    cohort: { slug: cohort.slug, name: cohort.name, weeks: cohort.weeks, phase: phaseOf(cohort, now), currentWeek: Math.max(0, Math.min(weekOf(cohort, now), cohort.weeks)), inactivityDays: cohort.inactivityDays },
+    cohort: {
+      slug: cohort.slug,
+      name: cohort.name,
+      weeks: cohort.weeks,
+      phase: phaseOf(cohort, now),
+      currentWeek: Math.max(0, Math.min(weekOf(cohort, now), cohort.weeks)),
+      inactivityDays: cohort.inactivityDays,
+    },
     funnel,
     teams: teamRows,
     unassigned,
@@ -297,7 +507,11 @@ export async function getCohortProgress(access: CohortAccess, now = new Date()) 
       }),
       confidence: visibleWeeks.map((week) => {
         const t = cellsByWeek[week - 1];
-        return { label: `Week ${week}`, value: t.confidenceCount ? Math.round((t.confidenceSum / t.confidenceCount) * 10) / 10 : null, count: t.confidenceCount };
+        return {
+          label: `Week ${week}`,
+          value: t.confidenceCount ? Math.round((t.confidenceSum / t.confidenceCount) * 10) / 10 : null,
+          count: t.confidenceCount,
+        };
       }),
     },
     attentionTotal: [...attentionByPerson.values()].reduce((n, items) => n + items.length, 0),
@@ -307,17 +521,33 @@ export async function getCohortProgress(access: CohortAccess, now = new Date()) 
 // ───────────────────────────── for the weekly digest ──────────────────────────
 
 /** Needs-attention items of every team of a cohort, in a fixed number of queries. */
-export async function attentionByTeam(cohortId: string, now = new Date()): Promise<Map<string, AttentionItem[]>> {
+export async function attentionByTeam(
+  cohortId: string,
+  now = new Date(),
+): Promise<Map<string, AttentionItem[]>> {
   const cohort = await db.cohort.findUniqueOrThrow({ where: { id: cohortId }, select: cohortSelect });
   const members = await db.cohortMembership.findMany({
     where: { cohortId, role: "participant", personId: { not: null }, teamId: { not: null } },
-    select: { personId: true, teamId: true, lastActiveAt: true, completedAt: true, person: { select: { name: true, login: true } } },
+    select: {
+      personId: true,
+      teamId: true,
+      lastActiveAt: true,
+      completedAt: true,
+      person: { select: { name: true, login: true } },
+    },
   });
   const activity = await loadActivity(cohortId, null);
   const rules = attentionCohort(cohort);
   const byTeam = new Map<string, AttentionItem[]>();
   for (const m of members) {
-    const p: Participant = { personId: m.personId!, teamId: m.teamId, name: m.person!.name, login: m.person!.login, lastActiveAt: m.lastActiveAt, completedAt: m.completedAt };
+    const p: Participant = {
+      personId: m.personId!,
+      teamId: m.teamId,
+      name: m.person!.name,
+      login: m.person!.login,
+      lastActiveAt: m.lastActiveAt,
+      completedAt: m.completedAt,
+    };
     const items = attentionFor(rules, factsOf(p, activity), now);
     byTeam.set(m.teamId!, [...(byTeam.get(m.teamId!) ?? []), ...items]);
   }

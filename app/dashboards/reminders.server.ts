@@ -40,7 +40,11 @@ export async function sendReflectionReminders(now = new Date()): Promise<Reminde
     const done = new Set(submitted.map((r) => `${r.personId}:${r.week}`));
 
     // This week's reflection, in the last two days before it is due.
-    if (week >= 1 && week <= cohort.weeks && reflectionDueAt(cohort, week).getTime() - now.getTime() <= DUE_SOON_MS) {
+    if (
+      week >= 1 &&
+      week <= cohort.weeks &&
+      reflectionDueAt(cohort, week).getTime() - now.getTime() <= DUE_SOON_MS
+    ) {
       for (const p of participants) {
         if (done.has(`${p.personId}:${week}`)) continue;
         const sent = await queueNotice({
@@ -57,7 +61,11 @@ export async function sendReflectionReminders(now = new Date()): Promise<Reminde
 
     // Last week's reflection is missing: it can still be written (marked late) this week.
     const previous = week - 1;
-    if (previous >= 1 && previous <= cohort.weeks && now.getTime() < reflectionEditableUntil(cohort, previous).getTime()) {
+    if (
+      previous >= 1 &&
+      previous <= cohort.weeks &&
+      now.getTime() < reflectionEditableUntil(cohort, previous).getTime()
+    ) {
       for (const p of participants) {
         if (done.has(`${p.personId}:${previous}`)) continue;
         const sent = await queueNotice({
@@ -78,12 +86,21 @@ export async function sendReflectionReminders(now = new Date()): Promise<Reminde
 }
 
 /** One digest per navigator and cohort week, listing their team's needs-attention items. */
-async function sendAttentionDigests(cohort: { id: string; slug: string; name: string }, week: number, now: Date): Promise<number> {
+async function sendAttentionDigests(
+  cohort: { id: string; slug: string; name: string },
+  week: number,
+  now: Date,
+): Promise<number> {
   const [byTeam, navigators] = await Promise.all([
     attentionByTeam(cohort.id, now),
     db.cohortMembership.findMany({
       where: { cohortId: cohort.id, role: "navigator", personId: { not: null }, teamId: { not: null } },
-      select: { personId: true, teamId: true, team: { select: { slug: true, name: true } }, person: { select: { name: true } } },
+      select: {
+        personId: true,
+        teamId: true,
+        team: { select: { slug: true, name: true } },
+        person: { select: { name: true } },
+      },
     }),
   ]);
   let sent = 0;

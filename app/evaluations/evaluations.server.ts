@@ -38,18 +38,34 @@ export const responsePath = (slug: string, id: string) => `/cohorts/${slug}/eval
 type CohortRow = RoundCalendar & { id: string; slug: string; name: string };
 const cohortSelect = { id: true, slug: true, name: true, startsOn: true, weeks: true } as const;
 
-type RoundRow = { id: string; cohortId: string; title: string; afterWeek: number; participantQuestions: string; navigatorQuestions: string };
+type RoundRow = {
+  id: string;
+  cohortId: string;
+  title: string;
+  afterWeek: number;
+  participantQuestions: string;
+  navigatorQuestions: string;
+};
 
 /** The cohort's rounds, creating the default midpoint and final rounds the first time. */
 export async function roundsOf(cohort: CohortRow): Promise<RoundRow[]> {
-  const rounds = await db.evaluationRound.findMany({ where: { cohortId: cohort.id }, orderBy: { afterWeek: "asc" } });
+  const rounds = await db.evaluationRound.findMany({
+    where: { cohortId: cohort.id },
+    orderBy: { afterWeek: "asc" },
+  });
   if (rounds.length > 0) return rounds;
   for (const r of defaultRounds(cohort)) {
     try {
       await db.evaluationRound.upsert({
         where: { cohortId_afterWeek: { cohortId: cohort.id, afterWeek: r.afterWeek } },
         update: {},
-        create: { cohortId: cohort.id, title: r.title, afterWeek: r.afterWeek, participantQuestions: JSON.stringify(DEFAULT_PARTICIPANT_QUESTIONS), navigatorQuestions: JSON.stringify(DEFAULT_NAVIGATOR_QUESTIONS) },
+        create: {
+          cohortId: cohort.id,
+          title: r.title,
+          afterWeek: r.afterWeek,
+          participantQuestions: JSON.stringify(DEFAULT_PARTICIPANT_QUESTIONS),
+          navigatorQuestions: JSON.stringify(DEFAULT_NAVIGATOR_QUESTIONS),
+        },
       });
     } catch (error) {
       // another request created it at the same moment (not inside a transaction)
@@ -60,18 +76,32 @@ export async function roundsOf(cohort: CohortRow): Promise<RoundRow[]> {
 }
 
 export const questionsFor = (round: RoundRow, direction: Direction): EvaluationQuestion[] =>
-  direction === "participant" ? parseQuestions(round.participantQuestions, DEFAULT_PARTICIPANT_QUESTIONS) : parseQuestions(round.navigatorQuestions, DEFAULT_NAVIGATOR_QUESTIONS);
+  direction === "participant"
+    ? parseQuestions(round.participantQuestions, DEFAULT_PARTICIPANT_QUESTIONS)
+    : parseQuestions(round.navigatorQuestions, DEFAULT_NAVIGATOR_QUESTIONS);
 
 // ───────────────────────────── who owes what ──────────────────────────────────
 
 type Person = { id: string; login: string; name: string };
 /** One evaluation someone owes: a participant about their navigator, a navigator about one participant. */
-export type Owed = { authorId: string; direction: Direction; subjectId: string; subject: Person | null; teamId: string; author: Person };
+export type Owed = {
+  authorId: string;
+  direction: Direction;
+  subjectId: string;
+  subject: Person | null;
+  teamId: string;
+  author: Person;
+};
 
 /** Every evaluation owed in a cohort per round (the same people owe each round). Two queries. */
 async function owedIn(cohortId: string): Promise<Owed[]> {
   const members = await db.cohortMembership.findMany({
-    where: { cohortId, role: { in: ["participant", "navigator"] }, personId: { not: null }, teamId: { not: null } },
+    where: {
+      cohortId,
+      role: { in: ["participant", "navigator"] },
+      personId: { not: null },
+      teamId: { not: null },
+    },
     select: { role: true, teamId: true, person: { select: { id: true, login: true, name: true } } },
     orderBy: { createdAt: "asc" },
   });
@@ -85,8 +115,16 @@ async function owedIn(cohortId: string): Promise<Owed[]> {
   for (const [teamId, team] of byTeam) {
     const navigator = team.navigators[0] ?? null;
     for (const p of team.participants) {
-      owed.push({ authorId: p.id, author: p, direction: "participant", subjectId: navigator?.id ?? `team:${teamId}`, subject: navigator, teamId });
-      for (const n of team.navigators) owed.push({ authorId: n.id, author: n, direction: "navigator", subjectId: p.id, subject: p, teamId });
+      owed.push({
+        authorId: p.id,
+        author: p,
+        direction: "participant",
+        subjectId: navigator?.id ?? `team:${teamId}`,
+        subject: navigator,
+        teamId,
+      });
+      for (const n of team.navigators)
+        owed.push({ authorId: n.id, author: n, direction: "navigator", subjectId: p.id, subject: p, teamId });
     }
   }
   return owed;
@@ -113,20 +151,38 @@ export async function cohortEvaluationCompletion(access: CohortAccess, now = new
   const rounds = await roundsOf(cohort);
   const [owed, responses] = await Promise.all([
     owedIn(cohort.id),
-    db.evaluationResponse.findMany({ where: { roundId: { in: rounds.map((r) => r.id) } }, select: { roundId: true, authorId: true, subjectId: true, status: true, late: true } }),
+    db.evaluationResponse.findMany({
+      where: { roundId: { in: rounds.map((r) => r.id) } },
+      select: { roundId: true, authorId: true, subjectId: true, status: true, late: true },
+    }),
   ]);
   return rounds.map((round) => ({
     title: round.title,
     open: now.getTime() >= roundOpensAt(cohort, round.afterWeek).getTime(),
     dueAt: roundDueAt(cohort, round.afterWeek),
-    participants: completion(owed.filter((o) => o.direction === "participant"), responses.filter((r) => r.roundId === round.id)),
-    navigators: completion(owed.filter((o) => o.direction === "navigator"), responses.filter((r) => r.roundId === round.id)),
+    participants: completion(
+      owed.filter((o) => o.direction === "participant"),
+      responses.filter((r) => r.roundId === round.id),
+    ),
+    navigators: completion(
+      owed.filter((o) => o.direction === "navigator"),
+      responses.filter((r) => r.roundId === round.id),
+    ),
   }));
 }
 
-export async function dueEvaluationsFor(personId: string, onlyCohortId: string | null = null, now = new Date()): Promise<DueEvaluation[]> {
+export async function dueEvaluationsFor(
+  personId: string,
+  onlyCohortId: string | null = null,
+  now = new Date(),
+): Promise<DueEvaluation[]> {
   const memberships = await db.cohortMembership.findMany({
-    where: { personId, role: { in: ["participant", "navigator"] }, teamId: { not: null }, ...(onlyCohortId ? { cohortId: onlyCohortId } : {}) },
+    where: {
+      personId,
+      role: { in: ["participant", "navigator"] },
+      teamId: { not: null },
+      ...(onlyCohortId ? { cohortId: onlyCohortId } : {}),
+    },
     select: { cohort: { select: cohortSelect } },
   });
   const cohorts = [...new Map(memberships.map((m) => [m.cohort.id, m.cohort])).values()];
@@ -152,7 +208,8 @@ export async function dueEvaluationsFor(personId: string, onlyCohortId: string |
           dueAt,
           late: now.getTime() > dueAt.getTime(),
           status: status === "draft" ? "draft" : "todo",
-          about: o.direction === "participant" ? "your team, your navigator and your learning" : o.subject!.name,
+          about:
+            o.direction === "participant" ? "your team, your navigator and your learning" : o.subject!.name,
           href: writePath(cohort.slug, round.id, o.direction === "navigator" ? o.subject!.login : undefined),
         });
       }
@@ -169,7 +226,10 @@ async function loadCohort(id: string): Promise<CohortRow> {
 
 export type RoundCompletion = { submitted: number; late: number; drafts: number; owed: number };
 
-function completion(owed: Owed[], responses: { authorId: string; subjectId: string; status: string; late: boolean }[]): RoundCompletion {
+function completion(
+  owed: Owed[],
+  responses: { authorId: string; subjectId: string; status: string; late: boolean }[],
+): RoundCompletion {
   const byKey = new Map(responses.map((r) => [`${r.authorId}:${r.subjectId}`, r]));
   const tally: RoundCompletion = { submitted: 0, late: 0, drafts: 0, owed: owed.length };
   for (const o of owed) {
@@ -195,7 +255,21 @@ export async function getEvaluationsPage(access: CohortAccess, now = new Date())
     owedIn(cohort.id),
     db.evaluationResponse.findMany({
       where: { roundId: { in: rounds.map((r) => r.id) } },
-      select: { id: true, roundId: true, authorId: true, subjectId: true, direction: true, status: true, late: true, submittedAt: true, wantsToTalk: true, lowestScore: true, sharedAt: true, answers: true, teamId: true },
+      select: {
+        id: true,
+        roundId: true,
+        authorId: true,
+        subjectId: true,
+        direction: true,
+        status: true,
+        late: true,
+        submittedAt: true,
+        wantsToTalk: true,
+        lowestScore: true,
+        sharedAt: true,
+        answers: true,
+        teamId: true,
+      },
     }),
   ]);
   const me = access.person.id;
@@ -211,30 +285,53 @@ export async function getEvaluationsPage(access: CohortAccess, now = new Date())
       dueAt: roundDueAt(cohort, round.afterWeek),
       open: window.open,
     };
-    const own = owed.filter((o) => o.authorId === me).map((o) => {
-      const r = mine.find((x) => x.authorId === me && x.subjectId === o.subjectId);
-      return {
-        about: o.direction === "participant" ? (o.subject ? `Your team and ${o.subject.name}` : "Your team") : o.subject!.name,
-        status: r?.status ?? "todo",
-        late: r?.late ?? false,
-        href: writePath(cohort.slug, round.id, o.direction === "navigator" ? o.subject!.login : undefined),
-        readHref: r?.status === "submitted" ? responsePath(cohort.slug, r.id) : null,
-      };
-    });
+    const own = owed
+      .filter((o) => o.authorId === me)
+      .map((o) => {
+        const r = mine.find((x) => x.authorId === me && x.subjectId === o.subjectId);
+        return {
+          about:
+            o.direction === "participant"
+              ? o.subject
+                ? `Your team and ${o.subject.name}`
+                : "Your team"
+              : o.subject!.name,
+          status: r?.status ?? "todo",
+          late: r?.late ?? false,
+          href: writePath(cohort.slug, round.id, o.direction === "navigator" ? o.subject!.login : undefined),
+          readHref: r?.status === "submitted" ? responsePath(cohort.slug, r.id) : null,
+        };
+      });
     // Shared with the participant: a navigator's evaluation of them.
     const sharedWithMe = mine
-      .filter((r) => r.direction === "navigator" && r.subjectId === me && r.status === "submitted" && r.sharedAt)
+      .filter(
+        (r) => r.direction === "navigator" && r.subjectId === me && r.status === "submitted" && r.sharedAt,
+      )
       .map((r) => ({ href: responsePath(cohort.slug, r.id) }));
     const navigatorView = isNavigator
       ? {
-          team: completion(owed.filter((o) => o.direction === "participant" && access.teamIds.includes(o.teamId)), mine),
-          aboutMe: navigatorAggregate(questionsFor(round, "participant"), mine.filter((r) => r.direction === "participant" && r.subjectId === me && r.status === "submitted")),
+          team: completion(
+            owed.filter((o) => o.direction === "participant" && access.teamIds.includes(o.teamId)),
+            mine,
+          ),
+          aboutMe: navigatorAggregate(
+            questionsFor(round, "participant"),
+            mine.filter(
+              (r) => r.direction === "participant" && r.subjectId === me && r.status === "submitted",
+            ),
+          ),
         }
       : null;
     const organizerView = access.isOrganizer
       ? {
-          participants: completion(owed.filter((o) => o.direction === "participant"), mine),
-          navigators: completion(owed.filter((o) => o.direction === "navigator"), mine),
+          participants: completion(
+            owed.filter((o) => o.direction === "participant"),
+            mine,
+          ),
+          navigators: completion(
+            owed.filter((o) => o.direction === "navigator"),
+            mine,
+          ),
           participantLines: questionsToLines(questionsFor(round, "participant")),
           navigatorLines: questionsToLines(questionsFor(round, "navigator")),
           submitted: mine
@@ -245,7 +342,12 @@ export async function getEvaluationsPage(access: CohortAccess, now = new Date())
                 id: r.id,
                 href: responsePath(cohort.slug, r.id),
                 author: o?.author.name ?? "A former member",
-                about: r.direction === "participant" ? (o?.subject ? `their team and ${o.subject.name}` : "their team") : o?.subject?.name ?? "a participant",
+                about:
+                  r.direction === "participant"
+                    ? o?.subject
+                      ? `their team and ${o.subject.name}`
+                      : "their team"
+                    : (o?.subject?.name ?? "a participant"),
                 direction: r.direction as Direction,
                 submittedAt: r.submittedAt,
                 late: r.late,
@@ -266,12 +368,34 @@ export async function getEvaluationsPage(access: CohortAccess, now = new Date())
 }
 
 /** Organizers change a round's title, week and question sets, or add a round. */
-export async function saveRound(access: CohortAccess, input: RoundsInput): Promise<{ ok: true; message: string } | { ok: false; errors: Record<string, string> }> {
+export async function saveRound(
+  access: CohortAccess,
+  input: RoundsInput,
+): Promise<{ ok: true; message: string } | { ok: false; errors: Record<string, string> }> {
   if (!access.isOrganizer) throw forbidden("Only the cohort's organizers set evaluation rounds.");
   const cohort = await loadCohort(access.cohort.id);
-  if (input.afterWeek > cohort.weeks) return { ok: false, errors: { afterWeek: `This cohort has ${cohort.weeks} weeks; choose a week from 1 to ${cohort.weeks}.` } };
-  const clash = await db.evaluationRound.findFirst({ where: { cohortId: cohort.id, afterWeek: input.afterWeek, ...(input.roundId ? { id: { not: input.roundId } } : {}) }, select: { title: true } });
-  if (clash) return { ok: false, errors: { afterWeek: `“${clash.title}” already falls in week ${input.afterWeek}; choose another week.` } };
+  if (input.afterWeek > cohort.weeks)
+    return {
+      ok: false,
+      errors: {
+        afterWeek: `This cohort has ${cohort.weeks} weeks; choose a week from 1 to ${cohort.weeks}.`,
+      },
+    };
+  const clash = await db.evaluationRound.findFirst({
+    where: {
+      cohortId: cohort.id,
+      afterWeek: input.afterWeek,
+      ...(input.roundId ? { id: { not: input.roundId } } : {}),
+    },
+    select: { title: true },
+  });
+  if (clash)
+    return {
+      ok: false,
+      errors: {
+        afterWeek: `“${clash.title}” already falls in week ${input.afterWeek}; choose another week.`,
+      },
+    };
   const data = {
     title: input.title,
     afterWeek: input.afterWeek,
@@ -279,12 +403,22 @@ export async function saveRound(access: CohortAccess, input: RoundsInput): Promi
     navigatorQuestions: JSON.stringify(input.navigatorQuestions),
   };
   if (input.roundId) {
-    const updated = await db.evaluationRound.updateMany({ where: { id: input.roundId, cohortId: cohort.id }, data });
+    const updated = await db.evaluationRound.updateMany({
+      where: { id: input.roundId, cohortId: cohort.id },
+      data,
+    });
     if (updated.count === 0) throw notFound("That evaluation round does not exist.");
   } else {
     await db.evaluationRound.create({ data: { cohortId: cohort.id, ...data } });
   }
-  await recordAudit({ actorId: access.person.id, cohortId: cohort.id, action: input.roundId ? "evaluation_round.changed" : "evaluation_round.added", subjectType: "evaluation_round", subjectId: input.roundId ?? input.title, toValue: `week ${input.afterWeek}` });
+  await recordAudit({
+    actorId: access.person.id,
+    cohortId: cohort.id,
+    action: input.roundId ? "evaluation_round.changed" : "evaluation_round.added",
+    subjectType: "evaluation_round",
+    subjectId: input.roundId ?? input.title,
+    toValue: `week ${input.afterWeek}`,
+  });
   return { ok: true, message: `${input.title} saved: due at the end of week ${input.afterWeek}.` };
 }
 
@@ -296,38 +430,73 @@ async function resolveOwed(access: CohortAccess, roundId: string, aboutLogin: st
   if (!round) throw notFound("There is no such evaluation in this cohort.");
   const mine = (await owedIn(cohort.id)).filter((o) => o.authorId === access.person.id);
   const owed = aboutLogin
-    ? mine.find((o) => o.direction === "navigator" && o.subject?.login.toLowerCase() === aboutLogin.toLowerCase())
-    : mine.find((o) => o.direction === "participant") ?? (mine.length === 1 ? mine[0] : undefined);
+    ? mine.find(
+        (o) => o.direction === "navigator" && o.subject?.login.toLowerCase() === aboutLogin.toLowerCase(),
+      )
+    : (mine.find((o) => o.direction === "participant") ?? (mine.length === 1 ? mine[0] : undefined));
   if (!owed) {
-    if (aboutLogin && mine.some((o) => o.direction === "navigator")) throw forbidden("Navigators evaluate the participants of their own team.");
-    if (mine.some((o) => o.direction === "navigator")) throw notFound("Choose the participant of your team you are evaluating.");
+    if (aboutLogin && mine.some((o) => o.direction === "navigator"))
+      throw forbidden("Navigators evaluate the participants of their own team.");
+    if (mine.some((o) => o.direction === "navigator"))
+      throw notFound("Choose the participant of your team you are evaluating.");
     throw forbidden("This evaluation is for the cohort's participants and the navigators of their team.");
   }
   return { cohort, round, owed };
 }
 
-export async function getEvaluationForm(access: CohortAccess, roundId: string, aboutLogin: string | null, now = new Date()) {
+export async function getEvaluationForm(
+  access: CohortAccess,
+  roundId: string,
+  aboutLogin: string | null,
+  now = new Date(),
+) {
   const { cohort, round, owed } = await resolveOwed(access, roundId, aboutLogin);
   const questions = questionsFor(round, owed.direction);
   const response = await db.evaluationResponse.findUnique({
-    where: { roundId_authorId_subjectId: { roundId: round.id, authorId: access.person.id, subjectId: owed.subjectId } },
+    where: {
+      roundId_authorId_subjectId: {
+        roundId: round.id,
+        authorId: access.person.id,
+        subjectId: owed.subjectId,
+      },
+    },
     select: { id: true, answers: true, status: true, late: true, wantsToTalk: true, submittedAt: true },
   });
   const answers = parseAnswers(response?.answers);
   const window = roundWindow(cohort, round.afterWeek, now);
   return {
     cohort: { slug: cohort.slug, name: cohort.name },
-    round: { id: round.id, title: round.title, afterWeek: round.afterWeek, dueAt: roundDueAt(cohort, round.afterWeek) },
+    round: {
+      id: round.id,
+      title: round.title,
+      afterWeek: round.afterWeek,
+      dueAt: roundDueAt(cohort, round.afterWeek),
+    },
     direction: owed.direction,
-    about: owed.direction === "participant" ? (owed.subject ? `your team, your navigator ${owed.subject.name} and your learning` : "your team and your learning") : owed.subject!.name,
+    about:
+      owed.direction === "participant"
+        ? owed.subject
+          ? `your team, your navigator ${owed.subject.name} and your learning`
+          : "your team and your learning"
+        : owed.subject!.name,
     aboutLogin: owed.direction === "navigator" ? owed.subject!.login : null,
     questions,
     talkLabel: TALK_LABEL,
-    window: window.open ? { open: true as const, late: window.late } : { open: false as const, reason: window.reason },
-    visibility: owed.direction === "participant"
-      ? "Only the organizers read your answers. Your navigator sees only averages across at least three participants, never yours alone."
-      : `The organizers read this. ${owed.subject!.name} sees it only if an organizer shares it with them.`,
-    response: response ? { status: response.status, late: response.late, submittedAt: response.submittedAt, readHref: response.status === "submitted" ? responsePath(cohort.slug, response.id) : null } : null,
+    window: window.open
+      ? { open: true as const, late: window.late }
+      : { open: false as const, reason: window.reason },
+    visibility:
+      owed.direction === "participant"
+        ? "Only the organizers read your answers. Your navigator sees only averages across at least three participants, never yours alone."
+        : `The organizers read this. ${owed.subject!.name} sees it only if an organizer shares it with them.`,
+    response: response
+      ? {
+          status: response.status,
+          late: response.late,
+          submittedAt: response.submittedAt,
+          readHref: response.status === "submitted" ? responsePath(cohort.slug, response.id) : null,
+        }
+      : null,
     values: {
       ...Object.fromEntries(questions.map((q) => [`q-${q.key}`, answers[q.key] ?? ""])),
       wantsToTalk: response?.wantsToTalk ? "on" : "",
@@ -335,14 +504,26 @@ export async function getEvaluationForm(access: CohortAccess, roundId: string, a
   };
 }
 
-export type SaveEvaluationResult = { ok: true; status: "draft" | "submitted"; late: boolean } | { ok: false; errors: Record<string, string> };
+export type SaveEvaluationResult =
+  { ok: true; status: "draft" | "submitted"; late: boolean } | { ok: false; errors: Record<string, string> };
 
-export async function saveEvaluation(access: CohortAccess, roundId: string, aboutLogin: string | null, raw: Record<string, unknown>, now = new Date()): Promise<SaveEvaluationResult> {
+export async function saveEvaluation(
+  access: CohortAccess,
+  roundId: string,
+  aboutLogin: string | null,
+  raw: Record<string, unknown>,
+  now = new Date(),
+): Promise<SaveEvaluationResult> {
   const { cohort, round, owed } = await resolveOwed(access, roundId, aboutLogin);
   const window = roundWindow(cohort, round.afterWeek, now);
   if (!window.open) return { ok: false, errors: { form: window.reason } };
-  const key = { roundId_authorId_subjectId: { roundId: round.id, authorId: access.person.id, subjectId: owed.subjectId } };
-  const existing = await db.evaluationResponse.findUnique({ where: key, select: { status: true, late: true, submittedAt: true } });
+  const key = {
+    roundId_authorId_subjectId: { roundId: round.id, authorId: access.person.id, subjectId: owed.subjectId },
+  };
+  const existing = await db.evaluationResponse.findUnique({
+    where: key,
+    select: { status: true, late: true, submittedAt: true },
+  });
   const submitting = raw.intent === "submit" || existing?.status === "submitted";
   const checked = checkAnswers(questionsFor(round, owed.direction), raw, submitting);
   if (!checked.ok) return checked;
@@ -359,7 +540,15 @@ export async function saveEvaluation(access: CohortAccess, roundId: string, abou
   await db.evaluationResponse.upsert({
     where: key,
     update: fields,
-    create: { roundId: round.id, cohortId: cohort.id, authorId: access.person.id, direction: owed.direction, subjectId: owed.subjectId, teamId: owed.teamId, ...fields },
+    create: {
+      roundId: round.id,
+      cohortId: cohort.id,
+      authorId: access.person.id,
+      direction: owed.direction,
+      subjectId: owed.subjectId,
+      teamId: owed.teamId,
+      ...fields,
+    },
   });
   return { ok: true, status: fields.status as "draft" | "submitted", late };
 }
@@ -377,9 +566,16 @@ export async function getEvaluationResponse(access: CohortAccess, id: string) {
     include: { round: true },
   });
   const me = access.person.id;
-  const mayRead = r && (access.isOrganizer || r.authorId === me || (r.direction === "navigator" && r.subjectId === me && r.sharedAt && r.status === "submitted"));
+  const mayRead =
+    r &&
+    (access.isOrganizer ||
+      r.authorId === me ||
+      (r.direction === "navigator" && r.subjectId === me && r.sharedAt && r.status === "submitted"));
   if (!r || !mayRead) throw forbidden("This evaluation is for the organizers and the person who wrote it.");
-  const people = await db.person.findMany({ where: { id: { in: [r.authorId, r.subjectId] } }, select: { id: true, name: true, login: true } });
+  const people = await db.person.findMany({
+    where: { id: { in: [r.authorId, r.subjectId] } },
+    select: { id: true, name: true, login: true },
+  });
   const nameOf = (pid: string) => people.find((p) => p.id === pid)?.name ?? null;
   const answers = parseAnswers(r.answers);
   const questions = questionsFor(r.round, r.direction as Direction);
@@ -389,7 +585,12 @@ export async function getEvaluationResponse(access: CohortAccess, id: string) {
     round: { title: r.round.title },
     direction: r.direction as Direction,
     author: nameOf(r.authorId) ?? "A former member",
-    about: r.direction === "participant" ? (nameOf(r.subjectId) ? `their team and their navigator ${nameOf(r.subjectId)}` : "their team") : nameOf(r.subjectId) ?? "a participant",
+    about:
+      r.direction === "participant"
+        ? nameOf(r.subjectId)
+          ? `their team and their navigator ${nameOf(r.subjectId)}`
+          : "their team"
+        : (nameOf(r.subjectId) ?? "a participant"),
     status: r.status,
     late: r.late,
     submittedAt: r.submittedAt,
@@ -397,18 +598,40 @@ export async function getEvaluationResponse(access: CohortAccess, id: string) {
     flag: evaluationFlag(r),
     shared: Boolean(r.sharedAt),
     canShare: access.isOrganizer && r.direction === "navigator" && r.status === "submitted",
-    answers: questions.map((q) => ({ label: q.label, type: q.type, value: q.type === "scale" ? answers[q.key] ?? "" : "", html: q.type === "text" ? renderMarkdown(answers[q.key] ?? "") : "" })),
+    answers: questions.map((q) => ({
+      label: q.label,
+      type: q.type,
+      value: q.type === "scale" ? (answers[q.key] ?? "") : "",
+      html: q.type === "text" ? renderMarkdown(answers[q.key] ?? "") : "",
+    })),
   };
 }
 
 /** An organizer shares a navigator's evaluation with the participant it is about (or stops sharing). */
-export async function shareEvaluation(access: CohortAccess, id: string, share: boolean, now = new Date()): Promise<string> {
+export async function shareEvaluation(
+  access: CohortAccess,
+  id: string,
+  share: boolean,
+  now = new Date(),
+): Promise<string> {
   if (!access.isOrganizer) throw forbidden("Only the cohort's organizers share evaluations.");
-  const r = await db.evaluationResponse.findFirst({ where: { id, cohortId: access.cohort.id, direction: "navigator", status: "submitted" }, include: { round: { select: { title: true } } } });
+  const r = await db.evaluationResponse.findFirst({
+    where: { id, cohortId: access.cohort.id, direction: "navigator", status: "submitted" },
+    include: { round: { select: { title: true } } },
+  });
   if (!r) throw notFound("Only a submitted navigator's evaluation of a participant can be shared.");
-  const changed = await db.evaluationResponse.updateMany({ where: { id, sharedAt: share ? null : { not: null } }, data: { sharedAt: share ? now : null } });
+  const changed = await db.evaluationResponse.updateMany({
+    where: { id, sharedAt: share ? null : { not: null } },
+    data: { sharedAt: share ? now : null },
+  });
   if (changed.count === 0) return share ? "It was already shared." : "It was not shared.";
-  await recordAudit({ actorId: access.person.id, cohortId: access.cohort.id, action: share ? "evaluation.shared" : "evaluation.unshared", subjectType: "evaluation_response", subjectId: id });
+  await recordAudit({
+    actorId: access.person.id,
+    cohortId: access.cohort.id,
+    action: share ? "evaluation.shared" : "evaluation.unshared",
+    subjectType: "evaluation_response",
+    subjectId: id,
+  });
   if (share) {
     await queueNotice({
       kind: "evaluation_shared",
@@ -433,35 +656,54 @@ export async function evaluationAttention(access: CohortAccess): Promise<Attenti
     include: { round: { select: { title: true } } },
     orderBy: { submittedAt: "asc" },
   });
-  const people = await db.person.findMany({ where: { id: { in: flagged.map((r) => r.authorId) } }, select: { id: true, name: true, login: true } });
-  return evaluationFlags(flagged.map((r) => {
-    const author = people.find((p) => p.id === r.authorId);
-    return {
-      personId: r.authorId,
-      name: author?.name ?? "A former member",
-      login: author?.login ?? "",
-      reason: `${r.direction === "participant" ? "Participant" : "Navigator"}: ${evaluationFlag(r)} in the ${r.round.title.toLowerCase()}`,
-      submittedAt: r.submittedAt ?? r.updatedAt,
-      href: responsePath(slug, r.id),
-    };
-  }));
+  const people = await db.person.findMany({
+    where: { id: { in: flagged.map((r) => r.authorId) } },
+    select: { id: true, name: true, login: true },
+  });
+  return evaluationFlags(
+    flagged.map((r) => {
+      const author = people.find((p) => p.id === r.authorId);
+      return {
+        personId: r.authorId,
+        name: author?.name ?? "A former member",
+        login: author?.login ?? "",
+        reason: `${r.direction === "participant" ? "Participant" : "Navigator"}: ${evaluationFlag(r)} in the ${r.round.title.toLowerCase()}`,
+        submittedAt: r.submittedAt ?? r.updatedAt,
+        href: responsePath(slug, r.id),
+      };
+    }),
+  );
 }
 
 /** Completion of each open or past round for one team (the navigator's dashboard). */
 export async function teamEvaluationCompletion(access: CohortAccess, teamSlug: string, now = new Date()) {
   const cohortId = access.cohort.id;
   const cohort = await loadCohort(cohortId);
-  const team = await db.team.findUnique({ where: { cohortId_slug: { cohortId, slug: teamSlug } }, select: { id: true } });
+  const team = await db.team.findUnique({
+    where: { cohortId_slug: { cohortId, slug: teamSlug } },
+    select: { id: true },
+  });
   if (!team) return [];
   const teamId = team.id;
-  const rounds = (await roundsOf(cohort)).filter((r) => now.getTime() >= roundOpensAt(cohort, r.afterWeek).getTime());
+  const rounds = (await roundsOf(cohort)).filter(
+    (r) => now.getTime() >= roundOpensAt(cohort, r.afterWeek).getTime(),
+  );
   const owed = (await owedIn(cohortId)).filter((o) => o.teamId === teamId);
-  const responses = await db.evaluationResponse.findMany({ where: { roundId: { in: rounds.map((r) => r.id) }, teamId }, select: { roundId: true, authorId: true, subjectId: true, status: true, late: true } });
+  const responses = await db.evaluationResponse.findMany({
+    where: { roundId: { in: rounds.map((r) => r.id) }, teamId },
+    select: { roundId: true, authorId: true, subjectId: true, status: true, late: true },
+  });
   return rounds.map((round) => ({
     title: round.title,
     dueAt: roundDueAt(cohort, round.afterWeek),
-    participants: completion(owed.filter((o) => o.direction === "participant"), responses.filter((r) => r.roundId === round.id)),
-    navigators: completion(owed.filter((o) => o.direction === "navigator"), responses.filter((r) => r.roundId === round.id)),
+    participants: completion(
+      owed.filter((o) => o.direction === "participant"),
+      responses.filter((r) => r.roundId === round.id),
+    ),
+    navigators: completion(
+      owed.filter((o) => o.direction === "navigator"),
+      responses.filter((r) => r.roundId === round.id),
+    ),
     href: evaluationsPath(cohort.slug),
   }));
 }
@@ -470,19 +712,35 @@ export async function teamEvaluationCompletion(access: CohortAccess, teamSlug: s
 
 /** One notice per person, round and subject when a round is open and not submitted. Idempotent. */
 export async function sendEvaluationReminders(now = new Date()): Promise<number> {
-  const cohorts = await db.cohort.findMany({ where: { publishedAt: { not: null }, startsOn: { lte: now } }, select: cohortSelect });
+  const cohorts = await db.cohort.findMany({
+    where: { publishedAt: { not: null }, startsOn: { lte: now } },
+    select: cohortSelect,
+  });
   let sent = 0;
   for (const cohort of cohorts) {
     const rounds = (await roundsOf(cohort)).filter((r) => isRoundVisible(cohort, r.afterWeek, now));
     if (rounds.length === 0) continue;
     const owed = await owedIn(cohort.id);
-    const submitted = await db.evaluationResponse.findMany({ where: { roundId: { in: rounds.map((r) => r.id) }, status: "submitted" }, select: { roundId: true, authorId: true, subjectId: true } });
+    const submitted = await db.evaluationResponse.findMany({
+      where: { roundId: { in: rounds.map((r) => r.id) }, status: "submitted" },
+      select: { roundId: true, authorId: true, subjectId: true },
+    });
     const done = new Set(submitted.map((r) => keyOf(r.roundId, r.authorId, r.subjectId)));
-    const zones = new Map((await db.person.findMany({ where: { id: { in: owed.map((o) => o.authorId) } }, select: { id: true, timeZone: true } })).map((p) => [p.id, p.timeZone]));
+    const zones = new Map(
+      (
+        await db.person.findMany({
+          where: { id: { in: owed.map((o) => o.authorId) } },
+          select: { id: true, timeZone: true },
+        })
+      ).map((p) => [p.id, p.timeZone]),
+    );
     for (const round of rounds) {
       for (const o of owed) {
         if (done.has(keyOf(round.id, o.authorId, o.subjectId))) continue;
-        const about = o.direction === "participant" ? "your team, your navigator and what you are learning" : o.subject!.name;
+        const about =
+          o.direction === "participant"
+            ? "your team, your navigator and what you are learning"
+            : o.subject!.name;
         const queued = await queueNotice({
           kind: "evaluation_due",
           cohortId: cohort.id,

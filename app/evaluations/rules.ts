@@ -41,13 +41,16 @@ export function defaultRounds(cohort: RoundCalendar): { title: string; afterWeek
 
 export const roundOpensAt = (cohort: RoundCalendar, afterWeek: number) => weekStartsAt(cohort, afterWeek);
 export const roundDueAt = (cohort: RoundCalendar, afterWeek: number) => weekStartsAt(cohort, afterWeek + 1);
-export const roundClosesAt = (cohort: RoundCalendar, afterWeek: number) => new Date(roundDueAt(cohort, afterWeek).getTime() + LATE_WINDOW_MS);
+export const roundClosesAt = (cohort: RoundCalendar, afterWeek: number) =>
+  new Date(roundDueAt(cohort, afterWeek).getTime() + LATE_WINDOW_MS);
 
 export type RoundWindow = { open: true; late: boolean } | { open: false; reason: string };
 
 export function roundWindow(cohort: RoundCalendar, afterWeek: number, now: Date): RoundWindow {
-  if (now.getTime() < roundOpensAt(cohort, afterWeek).getTime()) return { open: false, reason: `This evaluation opens when week ${afterWeek} starts.` };
-  if (now.getTime() >= roundClosesAt(cohort, afterWeek).getTime()) return { open: false, reason: "This evaluation has closed; it can no longer be changed." };
+  if (now.getTime() < roundOpensAt(cohort, afterWeek).getTime())
+    return { open: false, reason: `This evaluation opens when week ${afterWeek} starts.` };
+  if (now.getTime() >= roundClosesAt(cohort, afterWeek).getTime())
+    return { open: false, reason: "This evaluation has closed; it can no longer be changed." };
   return { open: true, late: now.getTime() > roundDueAt(cohort, afterWeek).getTime() };
 }
 
@@ -56,12 +59,21 @@ export function isRoundVisible(cohort: RoundCalendar, afterWeek: number, now: Da
   return roundWindow(cohort, afterWeek, now).open;
 }
 
-export function parseQuestions(json: string | null | undefined, fallback: EvaluationQuestion[]): EvaluationQuestion[] {
+export function parseQuestions(
+  json: string | null | undefined,
+  fallback: EvaluationQuestion[],
+): EvaluationQuestion[] {
   try {
     const value: unknown = JSON.parse(json ?? "");
     if (Array.isArray(value)) {
-      const questions = value.filter((q): q is EvaluationQuestion =>
-        Boolean(q) && typeof q === "object" && typeof (q as EvaluationQuestion).key === "string" && ((q as EvaluationQuestion).type === "scale" || (q as EvaluationQuestion).type === "text") && typeof (q as EvaluationQuestion).label === "string");
+      const questions = value.filter(
+        (q): q is EvaluationQuestion =>
+          Boolean(q) &&
+          typeof q === "object" &&
+          typeof (q as EvaluationQuestion).key === "string" &&
+          ((q as EvaluationQuestion).type === "scale" || (q as EvaluationQuestion).type === "text") &&
+          typeof (q as EvaluationQuestion).label === "string",
+      );
       if (questions.length > 0) return questions;
     }
   } catch {
@@ -74,28 +86,53 @@ export function parseQuestions(json: string | null | undefined, fallback: Evalua
  * The organizer edits a question set as lines "scale: label" or "text: label".
  * Returns the questions or a sentence saying which line is wrong.
  */
-export function questionsFromLines(text: string): { ok: true; questions: EvaluationQuestion[] } | { ok: false; error: string } {
-  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
-  if (lines.length === 0) return { ok: false, error: "Write at least one question, one per line, starting with “scale:” or “text:”." };
+export function questionsFromLines(
+  text: string,
+): { ok: true; questions: EvaluationQuestion[] } | { ok: false; error: string } {
+  const lines = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
+  if (lines.length === 0)
+    return {
+      ok: false,
+      error: "Write at least one question, one per line, starting with “scale:” or “text:”.",
+    };
   if (lines.length > 20) return { ok: false, error: "A round can have at most 20 questions." };
   const questions: EvaluationQuestion[] = [];
   for (const [i, line] of lines.entries()) {
     const match = /^(scale|text)\s*:\s*(.+)$/i.exec(line);
-    if (!match) return { ok: false, error: `Line ${i + 1} (“${line.slice(0, 40)}”) must start with “scale:” or “text:”.` };
+    if (!match)
+      return {
+        ok: false,
+        error: `Line ${i + 1} (“${line.slice(0, 40)}”) must start with “scale:” or “text:”.`,
+      };
     const label = match[2].trim().slice(0, 200);
-    const key = label.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 40) || `q${i + 1}`;
-    questions.push({ key: questions.some((q) => q.key === key) ? `${key}-${i + 1}` : key, type: match[1].toLowerCase() as "scale" | "text", label });
+    const key =
+      label
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, "-")
+        .replace(/^-|-$/g, "")
+        .slice(0, 40) || `q${i + 1}`;
+    questions.push({
+      key: questions.some((q) => q.key === key) ? `${key}-${i + 1}` : key,
+      type: match[1].toLowerCase() as "scale" | "text",
+      label,
+    });
   }
   return { ok: true, questions };
 }
 
-export const questionsToLines = (questions: EvaluationQuestion[]) => questions.map((q) => `${q.type}: ${q.label}`).join("\n");
+export const questionsToLines = (questions: EvaluationQuestion[]) =>
+  questions.map((q) => `${q.type}: ${q.label}`).join("\n");
 
 export function parseAnswers(json: string | null | undefined): Record<string, string> {
   try {
     const value: unknown = JSON.parse(json ?? "");
     if (value && typeof value === "object" && !Array.isArray(value)) {
-      return Object.fromEntries(Object.entries(value).filter((e): e is [string, string] => typeof e[1] === "string"));
+      return Object.fromEntries(
+        Object.entries(value).filter((e): e is [string, string] => typeof e[1] === "string"),
+      );
     }
   } catch {
     // shown as empty
@@ -103,13 +140,19 @@ export function parseAnswers(json: string | null | undefined): Record<string, st
   return {};
 }
 
-export type AnswerCheck = { ok: true; answers: Record<string, string>; lowestScore: number | null } | { ok: false; errors: Record<string, string> };
+export type AnswerCheck =
+  | { ok: true; answers: Record<string, string>; lowestScore: number | null }
+  | { ok: false; errors: Record<string, string> };
 
 /**
  * Reads the form's answers for `questions`. A draft may leave anything empty;
  * submitting needs every scale answered. Scale answers are 1–5.
  */
-export function checkAnswers(questions: EvaluationQuestion[], raw: Record<string, unknown>, submitting: boolean): AnswerCheck {
+export function checkAnswers(
+  questions: EvaluationQuestion[],
+  raw: Record<string, unknown>,
+  submitting: boolean,
+): AnswerCheck {
   const answers: Record<string, string> = {};
   const errors: Record<string, string> = {};
   let lowest: number | null = null;
@@ -145,23 +188,37 @@ export type ScaleAggregate = { key: string; label: string; mean: number; count: 
  * What participants said about one navigator: the mean of each scale question,
  * or null when fewer than MIN_RESPONDENTS submitted (so nobody can be picked out).
  */
-export function navigatorAggregate(questions: EvaluationQuestion[], responses: { answers: string }[]): { respondents: number; scales: ScaleAggregate[] | null } {
+export function navigatorAggregate(
+  questions: EvaluationQuestion[],
+  responses: { answers: string }[],
+): { respondents: number; scales: ScaleAggregate[] | null } {
   const respondents = responses.length;
   if (respondents < MIN_RESPONDENTS) return { respondents, scales: null };
   const parsed = responses.map((r) => parseAnswers(r.answers));
-  const scales = questions.filter((q) => q.type === "scale").map((q) => {
-    const values = parsed.map((a) => Number(a[q.key])).filter((n) => Number.isInteger(n) && n >= 1 && n <= 5);
-    const mean = values.length ? Math.round((values.reduce((s, n) => s + n, 0) / values.length) * 10) / 10 : 0;
-    return { key: q.key, label: q.label, mean, count: values.length };
-  });
+  const scales = questions
+    .filter((q) => q.type === "scale")
+    .map((q) => {
+      const values = parsed
+        .map((a) => Number(a[q.key]))
+        .filter((n) => Number.isInteger(n) && n >= 1 && n <= 5);
+      const mean = values.length
+        ? Math.round((values.reduce((s, n) => s + n, 0) / values.length) * 10) / 10
+        : 0;
+      return { key: q.key, label: q.label, mean, count: values.length };
+    });
   return { respondents, scales };
 }
 
 /** Why an evaluation needs an organizer's attention, in words (null when it does not). */
-export function evaluationFlag(r: { status: string; wantsToTalk: boolean; lowestScore: number | null }): string | null {
+export function evaluationFlag(r: {
+  status: string;
+  wantsToTalk: boolean;
+  lowestScore: number | null;
+}): string | null {
   if (r.status !== "submitted") return null;
   const reasons: string[] = [];
   if (r.wantsToTalk) reasons.push("would like to talk to an organizer");
-  if (r.lowestScore !== null && r.lowestScore <= LOW_SCORE) reasons.push(`gave a low score (${r.lowestScore} of 5)`);
+  if (r.lowestScore !== null && r.lowestScore <= LOW_SCORE)
+    reasons.push(`gave a low score (${r.lowestScore} of 5)`);
   return reasons.length ? reasons.join(" and ") : null;
 }

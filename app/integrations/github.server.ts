@@ -38,7 +38,8 @@ export type GitHubStats = {
 
 /** `unreachable`: no answer at all (DNS, refused, timeout) after the retries. */
 /** `forbidden`: a 403 that is not a rate limit (SAML, IP allow list): that repository only. */
-export type GitHubErrorKind = "not_found" | "rate_limited" | "malformed" | "failed" | "unauthorized" | "unreachable" | "forbidden";
+export type GitHubErrorKind =
+  "not_found" | "rate_limited" | "malformed" | "failed" | "unauthorized" | "unreachable" | "forbidden";
 
 export class GitHubError extends Error {
   constructor(
@@ -60,7 +61,11 @@ export const httpUrl = z
   .refine((u) => /^https?:\/\//i.test(u), { message: "not an http(s) address" });
 
 /** An ISO 8601 time GitHub wrote; anything else is refused before it reaches the database. */
-export const isoDate = z.string().refine((v) => /^\d{4}-\d{2}-\d{2}T/.test(v) && !Number.isNaN(new Date(v).getTime()), { message: "not a date" });
+export const isoDate = z
+  .string()
+  .refine((v) => /^\d{4}-\d{2}-\d{2}T/.test(v) && !Number.isNaN(new Date(v).getTime()), {
+    message: "not a date",
+  });
 /** Numbers the database can hold (GitHub's issue and PR numbers are well below). */
 const itemNumber = z.number().int().positive().max(2_147_483_647);
 
@@ -96,7 +101,9 @@ const pullSchema = z.object({
 const pullListItemSchema = z.object({
   number: itemNumber,
   updated_at: isoDate,
-  base: z.object({ repo: z.object({ name: z.string(), owner: z.object({ login: z.string() }) }).nullish() }).optional(),
+  base: z
+    .object({ repo: z.object({ name: z.string(), owner: z.object({ login: z.string() }) }).nullish() })
+    .optional(),
 });
 const reviewSchema = z.object({
   user: z.object({ login: z.string() }).nullish(),
@@ -149,7 +156,7 @@ export type PullListing = {
 export type Conditional<T> = { notModified: true } | { notModified: false; value: T; etag: string | null };
 
 function labelNames(labels: z.infer<typeof label>[]): string[] {
-  return labels.map((l) => (typeof l === "string" ? l : l.name ?? "")).filter(Boolean);
+  return labels.map((l) => (typeof l === "string" ? l : (l.name ?? ""))).filter(Boolean);
 }
 
 /** owner/name from an API address such as https://api.github.com/repos/wagtail/wagtail. */
@@ -175,7 +182,11 @@ export function issueFromApi(owner: string, repo: string, raw: z.infer<typeof is
 /** Reads a pull request as pulls.get (or a pull_request webhook) gives it. */
 export function pullFromApi(owner: string, repo: string, data: unknown): PullSnapshot {
   const parsed = pullSchema.safeParse(data);
-  if (!parsed.success) throw new GitHubError("malformed", `GitHub sent a pull request we could not read (${parsed.error.issues[0]?.path.join(".")}).`);
+  if (!parsed.success)
+    throw new GitHubError(
+      "malformed",
+      `GitHub sent a pull request we could not read (${parsed.error.issues[0]?.path.join(".")}).`,
+    );
   const raw = parsed.data;
   const merged = Boolean(raw.merged || raw.merged_at);
   // GitHub's own spelling of the repository (its current name after a rename,
@@ -207,7 +218,9 @@ export function pullFromApi(owner: string, repo: string, data: unknown): PullSna
  * leaves it as it was. Any outstanding "changes requested" wins, then "approved",
  * then plain comments. Reviews come in the order GitHub lists them (oldest first).
  */
-export function summarizeReviews(reviews: { login: string; state: string; submittedAt: Date | null }[]): ReviewSummary {
+export function summarizeReviews(
+  reviews: { login: string; state: string; submittedAt: Date | null }[],
+): ReviewSummary {
   const submitted = reviews.filter((r) => r.state !== "PENDING");
   const opinion = new Map<string, "APPROVED" | "CHANGES_REQUESTED">();
   for (const r of submitted) {
@@ -223,7 +236,11 @@ export function summarizeReviews(reviews: { login: string; state: string; submit
         ? "commented"
         : "none";
   const times = submitted.map((r) => r.submittedAt?.getTime() ?? 0).filter((t) => t > 0);
-  return { reviewCount: submitted.length, reviewState, lastReviewAt: times.length ? new Date(Math.max(...times)) : null };
+  return {
+    reviewCount: submitted.length,
+    reviewState,
+    lastReviewAt: times.length ? new Date(Math.max(...times)) : null,
+  };
 }
 
 const ThrottledOctokit = Octokit.plugin(throttling, retry);
@@ -237,14 +254,23 @@ function nextLink(link: string | undefined): string | null {
   return null;
 }
 
-type RequestErrorLike = { status?: number; message?: string; response?: { headers?: Record<string, string>; data?: unknown } };
+type RequestErrorLike = {
+  status?: number;
+  message?: string;
+  response?: { headers?: Record<string, string>; data?: unknown };
+};
 
 /** Why GitHub refused (403, not a rate limit), in words. */
 export function forbiddenReason(bodyMessage: string): string {
-  if (/SAML/i.test(bodyMessage)) return "its organization requires SAML single sign-on and the sync's token is not authorized for that organization";
-  if (/IP allow list/i.test(bodyMessage)) return "its organization accepts requests only from the addresses on its IP allow list, and this server's address is not on it";
-  if (/(Resource not accessible|must have .*access)/i.test(bodyMessage)) return "the sync's token has no access to it";
-  return bodyMessage ? `GitHub said: “${bodyMessage.replace(/\s+/g, " ").slice(0, 200)}”` : "GitHub gave no reason";
+  if (/SAML/i.test(bodyMessage))
+    return "its organization requires SAML single sign-on and the sync's token is not authorized for that organization";
+  if (/IP allow list/i.test(bodyMessage))
+    return "its organization accepts requests only from the addresses on its IP allow list, and this server's address is not on it";
+  if (/(Resource not accessible|must have .*access)/i.test(bodyMessage))
+    return "the sync's token has no access to it";
+  return bodyMessage
+    ? `GitHub said: “${bodyMessage.replace(/\s+/g, " ").slice(0, 200)}”`
+    : "GitHub gave no reason";
 }
 
 function isRateLimit(e: RequestErrorLike): boolean {
@@ -252,7 +278,7 @@ function isRateLimit(e: RequestErrorLike): boolean {
   if (headers["x-ratelimit-remaining"] === "0") return true;
   if (headers["retry-after"] !== undefined) return true;
   const data = e.response?.data as { message?: unknown } | undefined;
-  const message = typeof data?.message === "string" ? data.message : e.message ?? "";
+  const message = typeof data?.message === "string" ? data.message : (e.message ?? "");
   return /rate limit/i.test(message);
 }
 
@@ -290,7 +316,9 @@ export class GitHub {
       } catch (error) {
         // A timeout becomes a network error, which the retry plugin retries like a 5xx.
         if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError")) {
-          throw new TypeError("fetch failed", { cause: new Error(`GitHub did not answer within ${timeoutMs} ms`) });
+          throw new TypeError("fetch failed", {
+            cause: new Error(`GitHub did not answer within ${timeoutMs} ms`),
+          });
         }
         throw error;
       }
@@ -313,13 +341,22 @@ export class GitHub {
           return retryCount < 2 && retryAfter <= maxWait;
         },
         // Secondary limit: GitHub says how long in retry-after.
-        onSecondaryRateLimit: (retryAfter: number, _options: unknown, _octokit: unknown, retryCount: number) => {
+        onSecondaryRateLimit: (
+          retryAfter: number,
+          _options: unknown,
+          _octokit: unknown,
+          retryCount: number,
+        ) => {
           stats.rateLimitWaits.push(retryAfter);
           return retryCount < 3;
         },
       },
       // 403/429 belong to the throttling plugin; 304 is an answer, not a failure.
-      retry: { retryAfterBaseValue: timeScale, doNotRetry: [304, 400, 401, 403, 404, 410, 422, 429, 451], retries: options.retries ?? 3 },
+      retry: {
+        retryAfterBaseValue: timeScale,
+        doNotRetry: [304, 400, 401, 403, 404, 410, 422, 429, 451],
+        retries: options.retries ?? 3,
+      },
     });
   }
 
@@ -328,10 +365,18 @@ export class GitHub {
     const e = error as RequestErrorLike;
     const status = e.status;
     if (status === 404) {
-      throw new GitHubError("not_found", repositoryLevel && repository ? `GitHub has no repository ${repository}, or it is private.` : `GitHub has no ${what} there, or it is private.`, 404);
+      throw new GitHubError(
+        "not_found",
+        repositoryLevel && repository
+          ? `GitHub has no repository ${repository}, or it is private.`
+          : `GitHub has no ${what} there, or it is private.`,
+        404,
+      );
     }
-    if (status === 410 && repositoryLevel && repository) throw new GitHubError("not_found", `GitHub says repository ${repository} is gone (410).`, 410);
-    if (status === 401) throw new GitHubError("unauthorized", "GitHub refused the token (401): check GITHUB_TOKEN.", 401);
+    if (status === 410 && repositoryLevel && repository)
+      throw new GitHubError("not_found", `GitHub says repository ${repository} is gone (410).`, 410);
+    if (status === 401)
+      throw new GitHubError("unauthorized", "GitHub refused the token (401): check GITHUB_TOKEN.", 401);
     if (status === 403 && !isRateLimit(e)) {
       const data = e.response?.data as { message?: unknown } | undefined;
       const reason = forbiddenReason(typeof data?.message === "string" ? data.message : "");
@@ -342,25 +387,49 @@ export class GitHub {
       );
     }
     if (status === 403 || status === 429) {
-      throw new GitHubError("rate_limited", `GitHub's rate limit stopped us while reading ${what}; the next sync resumes.`, status);
+      throw new GitHubError(
+        "rate_limited",
+        `GitHub's rate limit stopped us while reading ${what}; the next sync resumes.`,
+        status,
+      );
     }
     // Octokit reports a request that never got an answer (DNS, refused, timeout) as
     // a 500 without a response: say "could not be reached", not "GitHub failed".
     if (!e.response) {
       console.warn(`GitHub (${this.apiHost}) unreachable while reading ${what}: ${e.message ?? "no answer"}`);
-      throw new GitHubError("unreachable", `GitHub (${this.apiHost}) could not be reached while reading ${what}: ${unreachableReason(e.message)}. Nothing was changed; try again in a few minutes.`);
+      throw new GitHubError(
+        "unreachable",
+        `GitHub (${this.apiHost}) could not be reached while reading ${what}: ${unreachableReason(e.message)}. Nothing was changed; try again in a few minutes.`,
+      );
     }
-    throw new GitHubError("failed", `GitHub answered ${status} while reading ${what}. Nothing was changed; try again in a few minutes.`, status);
+    throw new GitHubError(
+      "failed",
+      `GitHub answered ${status} while reading ${what}. Nothing was changed; try again in a few minutes.`,
+      status,
+    );
   }
 
-  private async get(url: string, params: Record<string, unknown>, etag: string | null | undefined, what: string, repositoryLevel = false) {
-    const repository = typeof params.owner === "string" && typeof params.repo === "string" ? `${params.owner}/${params.repo}` : undefined;
+  private async get(
+    url: string,
+    params: Record<string, unknown>,
+    etag: string | null | undefined,
+    what: string,
+    repositoryLevel = false,
+  ) {
+    const repository =
+      typeof params.owner === "string" && typeof params.repo === "string"
+        ? `${params.owner}/${params.repo}`
+        : undefined;
     try {
       const response = await this.octokit.request(url, {
         ...params,
         headers: etag ? { "if-none-match": etag } : {},
       });
-      return { notModified: false as const, data: response.data as unknown, headers: response.headers as Record<string, string | undefined> };
+      return {
+        notModified: false as const,
+        data: response.data as unknown,
+        headers: response.headers as Record<string, string | undefined>,
+      };
     } catch (error) {
       if ((error as RequestErrorLike).status === 304) return { notModified: true as const };
       this.translate(error, what, repository, repositoryLevel);
@@ -385,14 +454,23 @@ export class GitHub {
     try {
       first = await this.get(
         "GET /repos/{owner}/{repo}/issues",
-        { owner, repo, labels: labelName, state: options.state ?? "open", sort: "updated", direction: "desc", per_page: 100 },
+        {
+          owner,
+          repo,
+          labels: labelName,
+          state: options.state ?? "open",
+          sort: "updated",
+          direction: "desc",
+          per_page: 100,
+        },
         etag,
         what,
         true,
       );
     } catch (error) {
       // 410 Gone: the repository has issues switched off (django/django uses Trac).
-      if (error instanceof GitHubError && error.status === 410) return { notModified: false, value: [], etag: null, issuesOff: true };
+      if (error instanceof GitHubError && error.status === 410)
+        return { notModified: false, value: [], etag: null, issuesOff: true };
       throw error;
     }
     if (first.notModified) return { notModified: true };
@@ -401,8 +479,10 @@ export class GitHub {
     let pages = 1;
     for (; ; pages++) {
       const parsed = z.array(issueSchema).safeParse(page.data);
-      if (!parsed.success) throw new GitHubError("malformed", `GitHub sent a listing we could not read for ${what}.`);
-      for (const raw of parsed.data) if (raw.pull_request === undefined) issues.push(issueFromApi(owner, repo, raw));
+      if (!parsed.success)
+        throw new GitHubError("malformed", `GitHub sent a listing we could not read for ${what}.`);
+      for (const raw of parsed.data)
+        if (raw.pull_request === undefined) issues.push(issueFromApi(owner, repo, raw));
       const next = nextLink(page.headers.link);
       if (!next || pages >= 50 || options.firstPageOnly) break;
       const answer = await this.get(`GET ${next}`, {}, null, what);
@@ -415,26 +495,58 @@ export class GitHub {
   /** One unconditional GET, errors translated; for the small readers outside this class. */
   async request(url: string, params: Record<string, unknown>, what: string): Promise<unknown> {
     const answer = await this.get(url, params, null, what);
-    if (answer.notModified) throw new GitHubError("failed", `GitHub answered 304 to an unconditional request for ${what}.`, 304);
+    if (answer.notModified)
+      throw new GitHubError("failed", `GitHub answered 304 to an unconditional request for ${what}.`, 304);
     return answer.data;
   }
 
-  async getIssue(owner: string, repo: string, number: number, etag?: string | null): Promise<Conditional<IssueSnapshot & { isPullRequest: boolean }>> {
-    const answer = await this.get("GET /repos/{owner}/{repo}/issues/{issue_number}", { owner, repo, issue_number: number }, etag, `issue #${number} of ${owner}/${repo}`);
+  async getIssue(
+    owner: string,
+    repo: string,
+    number: number,
+    etag?: string | null,
+  ): Promise<Conditional<IssueSnapshot & { isPullRequest: boolean }>> {
+    const answer = await this.get(
+      "GET /repos/{owner}/{repo}/issues/{issue_number}",
+      { owner, repo, issue_number: number },
+      etag,
+      `issue #${number} of ${owner}/${repo}`,
+    );
     if (answer.notModified) return { notModified: true };
     const parsed = issueSchema.safeParse(answer.data);
-    if (!parsed.success) throw new GitHubError("malformed", `GitHub sent an issue we could not read (${owner}/${repo}#${number}).`);
+    if (!parsed.success)
+      throw new GitHubError(
+        "malformed",
+        `GitHub sent an issue we could not read (${owner}/${repo}#${number}).`,
+      );
     return {
       notModified: false,
-      value: { ...issueFromApi(owner, repo, parsed.data), isPullRequest: parsed.data.pull_request !== undefined && parsed.data.pull_request !== null },
+      value: {
+        ...issueFromApi(owner, repo, parsed.data),
+        isPullRequest: parsed.data.pull_request !== undefined && parsed.data.pull_request !== null,
+      },
       etag: answer.headers.etag ?? null,
     };
   }
 
-  async getPull(owner: string, repo: string, number: number, etag?: string | null): Promise<Conditional<PullSnapshot>> {
-    const answer = await this.get("GET /repos/{owner}/{repo}/pulls/{pull_number}", { owner, repo, pull_number: number }, etag, `pull request #${number} of ${owner}/${repo}`);
+  async getPull(
+    owner: string,
+    repo: string,
+    number: number,
+    etag?: string | null,
+  ): Promise<Conditional<PullSnapshot>> {
+    const answer = await this.get(
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}",
+      { owner, repo, pull_number: number },
+      etag,
+      `pull request #${number} of ${owner}/${repo}`,
+    );
     if (answer.notModified) return { notModified: true };
-    return { notModified: false, value: pullFromApi(owner, repo, answer.data), etag: answer.headers.etag ?? null };
+    return {
+      notModified: false,
+      value: pullFromApi(owner, repo, answer.data),
+      etag: answer.headers.etag ?? null,
+    };
   }
 
   /**
@@ -444,7 +556,12 @@ export class GitHub {
    * seen last time). A base-branch move or a CI flip changes no item of this listing
    * (it has no mergeable fields), so it stays a free 304. Without `since`, page 1 only.
    */
-  async listPullsByUpdate(owner: string, repo: string, etag: string | null | undefined, since: Date | null): Promise<Conditional<PullListing>> {
+  async listPullsByUpdate(
+    owner: string,
+    repo: string,
+    etag: string | null | undefined,
+    since: Date | null,
+  ): Promise<Conditional<PullListing>> {
     const what = `the pull requests of ${owner}/${repo}`;
     const first = await this.get(
       "GET /repos/{owner}/{repo}/pulls",
@@ -459,7 +576,8 @@ export class GitHub {
     let page: { data: unknown; headers: Record<string, string | undefined> } = first;
     for (let pages = 1; ; pages++) {
       const parsed = z.array(pullListItemSchema).safeParse(page.data);
-      if (!parsed.success) throw new GitHubError("malformed", `GitHub sent ${what} in a form we could not read.`);
+      if (!parsed.success)
+        throw new GitHubError("malformed", `GitHub sent ${what} in a form we could not read.`);
       let reachedKnown = false;
       for (const raw of parsed.data) {
         const updatedAt = new Date(raw.updated_at);
@@ -473,7 +591,10 @@ export class GitHub {
       if (answer.notModified) break;
       page = answer;
     }
-    const newest = items.reduce<Date | null>((max, i) => (!max || i.updatedAt > max ? i.updatedAt : max), null);
+    const newest = items.reduce<Date | null>(
+      (max, i) => (!max || i.updatedAt > max ? i.updatedAt : max),
+      null,
+    );
     return { notModified: false, value: { items, newest, canonical }, etag: first.headers.etag ?? null };
   }
 
@@ -482,16 +603,27 @@ export class GitHub {
    * The ETag is kept only for a single-page answer: later reviews land on later
    * pages, which the first page's ETag does not cover.
    */
-  async listReviews(owner: string, repo: string, number: number, etag?: string | null): Promise<Conditional<ReviewSummary>> {
+  async listReviews(
+    owner: string,
+    repo: string,
+    number: number,
+    etag?: string | null,
+  ): Promise<Conditional<ReviewSummary>> {
     const what = `the reviews of ${owner}/${repo}#${number}`;
-    const first = await this.get("GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews", { owner, repo, pull_number: number, per_page: 100 }, etag, what);
+    const first = await this.get(
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews",
+      { owner, repo, pull_number: number, per_page: 100 },
+      etag,
+      what,
+    );
     if (first.notModified) return { notModified: true };
     const reviews: z.infer<typeof reviewSchema>[] = [];
     let page: { data: unknown; headers: Record<string, string | undefined> } = first;
     let pages = 1;
     for (; ; pages++) {
       const parsed = z.array(reviewSchema).safeParse(page.data);
-      if (!parsed.success) throw new GitHubError("malformed", `GitHub sent ${what} in a form we could not read.`);
+      if (!parsed.success)
+        throw new GitHubError("malformed", `GitHub sent ${what} in a form we could not read.`);
       reviews.push(...parsed.data);
       const next = nextLink(page.headers.link);
       if (!next || pages >= 30) break;
@@ -500,9 +632,13 @@ export class GitHub {
       page = answer;
     }
     const summary = summarizeReviews(
-      reviews.map((r) => ({ login: r.user?.login ?? "ghost", state: r.state, submittedAt: r.submitted_at ? new Date(r.submitted_at) : null })),
+      reviews.map((r) => ({
+        login: r.user?.login ?? "ghost",
+        state: r.state,
+        submittedAt: r.submitted_at ? new Date(r.submitted_at) : null,
+      })),
     );
-    return { notModified: false, value: summary, etag: pages === 1 ? first.headers.etag ?? null : null };
+    return { notModified: false, value: summary, etag: pages === 1 ? (first.headers.etag ?? null) : null };
   }
 }
 
@@ -519,7 +655,11 @@ const searchItemSchema = z.object({
   user: z.object({ login: z.string() }).nullish(),
   pull_request: z.object({ merged_at: z.string().nullish() }).passthrough().nullish(),
 });
-const searchSchema = z.object({ total_count: z.number().int(), incomplete_results: z.boolean().optional(), items: z.array(searchItemSchema) });
+const searchSchema = z.object({
+  total_count: z.number().int(),
+  incomplete_results: z.boolean().optional(),
+  items: z.array(searchItemSchema),
+});
 
 export type SearchHit = {
   /** owner/name as GitHub reports it now (after any rename or transfer) */
@@ -546,9 +686,17 @@ export async function searchIssues(github: GitHub, query: string, maxPages = 3):
   let total = 0;
   let incomplete = false;
   for (let page = 1; page <= maxPages; page++) {
-    const answer = await github.request("GET /search/issues", { q: query, per_page: 100, page, advanced_search: "true" }, `the search “${query}”`);
+    const answer = await github.request(
+      "GET /search/issues",
+      { q: query, per_page: 100, page, advanced_search: "true" },
+      `the search “${query}”`,
+    );
     const parsed = searchSchema.safeParse(answer);
-    if (!parsed.success) throw new GitHubError("malformed", `GitHub sent search results we could not read (${parsed.error.issues[0]?.path.join(".")}).`);
+    if (!parsed.success)
+      throw new GitHubError(
+        "malformed",
+        `GitHub sent search results we could not read (${parsed.error.issues[0]?.path.join(".")}).`,
+      );
     total = parsed.data.total_count;
     incomplete ||= Boolean(parsed.data.incomplete_results);
     for (const item of parsed.data.items) {

@@ -63,7 +63,20 @@ export function parseCsv(text: string): string[][] {
   return rows.filter((r) => !(r.length === 1 && r[0] === ""));
 }
 
-const MONTHS: Record<string, number> = { jan: 0, feb: 1, mar: 2, apr: 3, may: 4, jun: 5, jul: 6, aug: 7, sep: 8, oct: 9, nov: 10, dec: 11 };
+const MONTHS: Record<string, number> = {
+  jan: 0,
+  feb: 1,
+  mar: 2,
+  apr: 3,
+  may: 4,
+  jun: 5,
+  jul: 6,
+  aug: 7,
+  sep: 8,
+  oct: 9,
+  nov: 10,
+  dec: 11,
+};
 
 /**
  * Trac formats times for the viewer's locale; we ask anonymously, which gives the
@@ -88,7 +101,9 @@ export function parseTracTime(value: string): Date | null {
     }
     return [hour, Number(m), Number(s ?? 0)] as const;
   };
-  const numeric = text.match(/^(\d{1,2})[/.](\d{1,2})[/.](\d{2,4}),?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?$/);
+  const numeric = text.match(
+    /^(\d{1,2})[/.](\d{1,2})[/.](\d{2,4}),?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?$/,
+  );
   if (numeric) {
     const [, a, b, y, h, m, s, ampm] = numeric;
     let month = Number(a) - 1;
@@ -100,7 +115,9 @@ export function parseTracTime(value: string): Date | null {
     const year = y.length === 2 ? 2000 + Number(y) : Number(y);
     return new Date(Date.UTC(year, month, day, ...clock(h, m, s, ampm)));
   }
-  const named = text.match(/^([A-Za-z]{3})[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4}),?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?$/);
+  const named = text.match(
+    /^([A-Za-z]{3})[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4}),?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?$/,
+  );
   if (named) {
     const [, mon, d, y, h, m, s, ampm] = named;
     const month = MONTHS[mon.toLowerCase()];
@@ -132,11 +149,15 @@ export function ticketUrl(tracUrl: string, number: number): string {
 /** Reads a query CSV into tickets; throws TracError("malformed") when the columns are missing. */
 export function parseTicketsCsv(text: string, tracUrl: string): TracTicket[] {
   const rows = parseCsv(text);
-  if (rows.length === 0) throw new TracError("malformed", "Trac sent an empty answer instead of a CSV table.");
+  if (rows.length === 0)
+    throw new TracError("malformed", "Trac sent an empty answer instead of a CSV table.");
   const header = rows[0].map((h) => HEADER_ALIASES[h.trim().toLowerCase()]);
   const at = (name: (typeof TRAC_COLUMNS)[number]) => header.indexOf(name);
   if (at("id") < 0 || at("summary") < 0 || at("status") < 0) {
-    throw new TracError("malformed", "Trac's answer did not have the id, summary and status columns (is the address a Trac query?).");
+    throw new TracError(
+      "malformed",
+      "Trac's answer did not have the id, summary and status columns (is the address a Trac query?).",
+    );
   }
   const tickets: TracTicket[] = [];
   for (const row of rows.slice(1)) {
@@ -192,7 +213,7 @@ export function tracRequestBase(projectTracUrl: string): string {
 export function idFilter(numbers: number[]): string {
   const sorted = [...new Set(numbers.filter((n) => Number.isInteger(n) && n > 0))].sort((a, b) => a - b);
   const parts: string[] = [];
-  for (let i = 0; i < sorted.length; ) {
+  for (let i = 0; i < sorted.length;) {
     let j = i;
     while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
     parts.push(j - i >= 2 ? `${sorted[i]}-${sorted[j]}` : sorted.slice(i, j + 1).join(","));
@@ -211,18 +232,25 @@ export class Trac {
     this.requests += 1;
     const doFetch = this.options.fetch ?? fetch;
     let response: Response | undefined;
-    const pause = (attempt: number) => new Promise((r) => setTimeout(r, RETRY_PAUSES_SECONDS[attempt - 1] * (this.options.timeScale ?? 1000)));
+    const pause = (attempt: number) =>
+      new Promise((r) => setTimeout(r, RETRY_PAUSES_SECONDS[attempt - 1] * (this.options.timeScale ?? 1000)));
     for (let attempt = 1; attempt <= 3; attempt++) {
       // A struggling Trac (5xx, no answer) gets a pause that grows before each retry.
       if (attempt > 1) await pause(attempt - 1);
       if (attempt > 1) this.requests += 1;
       try {
-        response = await doFetch(url, { headers: { Accept: "text/csv" }, signal: AbortSignal.timeout(this.options.timeoutMs ?? 20_000) });
+        response = await doFetch(url, {
+          headers: { Accept: "text/csv" },
+          signal: AbortSignal.timeout(this.options.timeoutMs ?? 20_000),
+        });
       } catch (error) {
         const cause = (error as Error & { cause?: Error }).cause?.message;
         if (attempt === 3) {
           console.warn(`Trac (${new URL(url).host}) unreachable: ${cause ?? (error as Error).message}`);
-          throw new TracError("failed", `Trac (${new URL(url).host}) could not be reached: ${unreachableReason(cause ?? (error as Error).message)}. Nothing was changed; try again in a few minutes.`);
+          throw new TracError(
+            "failed",
+            `Trac (${new URL(url).host}) could not be reached: ${unreachableReason(cause ?? (error as Error).message)}. Nothing was changed; try again in a few minutes.`,
+          );
         }
         continue;
       }

@@ -6,7 +6,13 @@ import { createTrac, parseCsv, parseTicketsCsv, parseTracTime, TracError } from 
 
 describe("Trac CSV", () => {
   it("drops the byte-order mark and maps column labels", () => {
-    const csv = tracCsv([{ id: 35890, summary: 'Document that "bulk_create()" ignores db_default, on SQLite', modified: "11/20/2026 03:14:07 PM" }]);
+    const csv = tracCsv([
+      {
+        id: 35890,
+        summary: 'Document that "bulk_create()" ignores db_default, on SQLite',
+        modified: "11/20/2026 03:14:07 PM",
+      },
+    ]);
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     const [ticket] = parseTicketsCsv(csv, TRAC);
     expect(ticket).toEqual({
@@ -22,7 +28,10 @@ describe("Trac CSV", () => {
   });
 
   it("reads quoted fields with line breaks", () => {
-    expect(parseCsv('a,b\r\n"x\r\ny","z ""q"""\r\n')).toEqual([["a", "b"], ["x\r\ny", 'z "q"']]);
+    expect(parseCsv('a,b\r\n"x\r\ny","z ""q"""\r\n')).toEqual([
+      ["a", "b"],
+      ["x\r\ny", 'z "q"'],
+    ]);
   });
 
   it("reads locale-formatted times", () => {
@@ -41,7 +50,16 @@ describe("Trac CSV", () => {
 
   it("queries with explicit columns and reads the answer", async () => {
     const calls: string[] = [];
-    mockServer.use(tracQueryHandler([{ id: 36105, summary: "Remove unneeded str() calls" }, { id: 36120, summary: "Clarify timezone.now()", status: "assigned" }], [], calls));
+    mockServer.use(
+      tracQueryHandler(
+        [
+          { id: 36105, summary: "Remove unneeded str() calls" },
+          { id: 36120, summary: "Clarify timezone.now()", status: "assigned" },
+        ],
+        [],
+        calls,
+      ),
+    );
     const tickets = await createTrac().query(TRAC, "status=!closed&stage=Accepted&easy=1");
     expect(tickets.map((t) => t.number)).toEqual([36105, 36120]);
     const params = new URLSearchParams(calls[0]);
@@ -55,10 +73,14 @@ describe("Trac CSV", () => {
     mockServer.use(
       http.get(`${TRAC}/query`, () => {
         calls += 1;
-        return calls === 1 ? new HttpResponse("Bad gateway", { status: 502 }) : new HttpResponse(tracCsv([]), { headers: { "Content-Type": "text/csv" } });
+        return calls === 1
+          ? new HttpResponse("Bad gateway", { status: 502 })
+          : new HttpResponse(tracCsv([]), { headers: { "Content-Type": "text/csv" } });
       }),
     );
-    await expect(createTrac({ timeScale: 1 }).ticket(TRAC, 99999999)).rejects.toMatchObject({ kind: "not_found" });
+    await expect(createTrac({ timeScale: 1 }).ticket(TRAC, 99999999)).rejects.toMatchObject({
+      kind: "not_found",
+    });
     expect(calls).toBe(2);
   });
 });

@@ -27,7 +27,11 @@ export function canCurate(access: CohortAccess): boolean {
   return access.roles.some((r) => r === "organizer" || r === "navigator" || r === "captain");
 }
 
-export function isStaleClaim(claim: { claimedAt: Date; linkedPullCount: number }, staleDays: number, now: Date): boolean {
+export function isStaleClaim(
+  claim: { claimedAt: Date; linkedPullCount: number },
+  staleDays: number,
+  now: Date,
+): boolean {
   return claim.linkedPullCount === 0 && now.getTime() - claim.claimedAt.getTime() >= staleDays * DAY_MS;
 }
 
@@ -35,8 +39,16 @@ async function cohortFor(access: CohortAccess) {
   const cohort = await db.cohort.findUnique({
     where: { id: access.cohort.id },
     select: {
-      id: true, slug: true, name: true, publishedAt: true, applicationsOpenAt: true, applicationsCloseAt: true,
-      decisionsPublishedAt: true, startsOn: true, weeks: true, staleClaimDays: true,
+      id: true,
+      slug: true,
+      name: true,
+      publishedAt: true,
+      applicationsOpenAt: true,
+      applicationsCloseAt: true,
+      decisionsPublishedAt: true,
+      startsOn: true,
+      weeks: true,
+      staleClaimDays: true,
     },
   });
   if (!cohort) throw notFound("There is no cohort at this address.");
@@ -50,38 +62,93 @@ export const BOARD_PAGE_SIZE = 25;
 /** The `?page-<project>=` parameter that pages through one project's issues. */
 export const boardPageParam = (projectSlug: string) => `page-${projectSlug}`;
 
-export async function getIssueBoard(access: CohortAccess, filters: { project?: string; show?: string; pages?: Record<string, number> } = {}, now = new Date()) {
+export async function getIssueBoard(
+  access: CohortAccess,
+  filters: { project?: string; show?: string; pages?: Record<string, number> } = {},
+  now = new Date(),
+) {
   const cohort = await cohortFor(access);
   const curator = canCurate(access);
   const [projects, teams, participants, myMembership] = await Promise.all([
     db.cohortProject.findMany({
       where: { cohortId: cohort.id },
-      select: { project: { select: { id: true, slug: true, name: true, tracUrl: true, starterLabels: true, repositories: { select: { owner: true, name: true } } } } },
+      select: {
+        project: {
+          select: {
+            id: true,
+            slug: true,
+            name: true,
+            tracUrl: true,
+            starterLabels: true,
+            repositories: { select: { owner: true, name: true } },
+          },
+        },
+      },
       orderBy: { project: { name: "asc" } },
     }),
-    db.team.findMany({ where: { cohortId: cohort.id }, select: { id: true, name: true, slug: true, projectId: true }, orderBy: { name: "asc" } }),
+    db.team.findMany({
+      where: { cohortId: cohort.id },
+      select: { id: true, name: true, slug: true, projectId: true },
+      orderBy: { name: "asc" },
+    }),
     db.cohortMembership.findMany({
       where: { cohortId: cohort.id, role: "participant", personId: { not: null } },
       select: { teamId: true, person: { select: { id: true, name: true, login: true } } },
       orderBy: { person: { name: "asc" } },
     }),
-    db.cohortMembership.findFirst({ where: { cohortId: cohort.id, personId: access.person.id, teamId: { not: null } }, select: { team: { select: { id: true, projectId: true } } } }),
+    db.cohortMembership.findFirst({
+      where: { cohortId: cohort.id, personId: access.person.id, teamId: { not: null } },
+      select: { team: { select: { id: true, projectId: true } } },
+    }),
   ]);
   const projectIds = projects.map((p) => p.project.id);
   const issues = await db.starterIssue.findMany({
     where: { projectId: { in: projectIds } },
     select: {
-      id: true, projectId: true, source: true, externalKey: true, url: true, title: true, labels: true, state: true, upstreamUpdatedAt: true,
-      curations: { where: { cohortId: cohort.id }, select: { recommendedTeamId: true, difficulty: true, note: true, hidden: true, updatedAt: true, curatedBy: { select: { name: true } } } },
+      id: true,
+      projectId: true,
+      source: true,
+      externalKey: true,
+      url: true,
+      title: true,
+      labels: true,
+      state: true,
+      upstreamUpdatedAt: true,
+      curations: {
+        where: { cohortId: cohort.id },
+        select: {
+          recommendedTeamId: true,
+          difficulty: true,
+          note: true,
+          hidden: true,
+          updatedAt: true,
+          curatedBy: { select: { name: true } },
+        },
+      },
       claims: {
         where: { releasedAt: null },
         select: {
-          id: true, cohortId: true, claimedAt: true, personId: true, person: { select: { name: true, login: true } },
+          id: true,
+          cohortId: true,
+          claimedAt: true,
+          personId: true,
+          person: { select: { name: true, login: true } },
           _count: { select: { linkedPulls: true } },
           linkedPulls: {
             select: {
-              preReviewedAt: true, preReviewedBy: { select: { name: true } },
-              pullRequest: { select: { owner: true, repo: true, number: true, url: true, state: true, draft: true, reviewState: true } },
+              preReviewedAt: true,
+              preReviewedBy: { select: { name: true } },
+              pullRequest: {
+                select: {
+                  owner: true,
+                  repo: true,
+                  number: true,
+                  url: true,
+                  state: true,
+                  draft: true,
+                  reviewState: true,
+                },
+              },
             },
             orderBy: { linkedAt: "asc" },
             take: 5,
@@ -101,68 +168,90 @@ export async function getIssueBoard(access: CohortAccess, filters: { project?: s
     if (curation?.hidden && !curator) return [];
     const claim = issue.claims[0] ?? null;
     if (issue.state === "closed" && !claim && filters.show !== "all") return [];
-    const stale = claim && claim.cohortId === cohort.id ? isStaleClaim({ claimedAt: claim.claimedAt, linkedPullCount: claim._count.linkedPulls }, cohort.staleClaimDays, now) : false;
-    const claimTeamId = claim ? participantTeam.get(claim.personId) ?? null : null;
-    return [{
-      id: issue.id,
-      projectId: issue.projectId,
-      source: issue.source,
-      key: issue.source === "trac" ? `#${issue.externalKey}` : issue.externalKey,
-      url: issue.url,
-      title: issue.title,
-      labels: JSON.parse(issue.labels) as string[],
-      state: issue.state,
-      upstreamUpdatedAt: issue.upstreamUpdatedAt,
-      curation: curation
-        ? {
-            recommendedTeam: curation.recommendedTeamId ? teamById.get(curation.recommendedTeamId) ?? null : null,
-            recommendedTeamId: curation.recommendedTeamId,
-            difficulty: curation.difficulty,
-            note: curation.note,
-            noteHtml: curation.note ? renderMarkdown(curation.note) : "",
-            hidden: curation.hidden,
-            curatedBy: curation.curatedBy?.name ?? null,
-          }
-        : null,
-      claim: claim
-        ? {
-            id: claim.id,
-            inThisCohort: claim.cohortId === cohort.id,
-            // people of other cohorts stay anonymous
-            personName: claim.cohortId === cohort.id ? claim.person.name : "",
-            personLogin: claim.cohortId === cohort.id ? claim.person.login : "",
-            claimedAt: claim.claimedAt,
-            mine: claim.personId === access.person.id,
-            stale,
-            linkedPulls: claim._count.linkedPulls,
-            // the same status and pre-review badges as on the pull requests page
-            pulls: claim.cohortId === cohort.id
-              ? claim.linkedPulls.map((l) => {
-                  const status = pullStatus(l.pullRequest);
-                  return {
-                    name: `${l.pullRequest.owner}/${l.pullRequest.repo}#${l.pullRequest.number}`,
-                    url: l.pullRequest.url,
-                    status,
-                    statusLabel: PULL_STATUS_LABELS[status],
-                    preReviewedBy: l.preReviewedAt ? l.preReviewedBy?.name ?? "a navigator" : null,
-                  };
-                })
-              : [],
-            teamId: claimTeamId,
-            // navigators and captains manage their own team's claims; organizers all
-            manageable: claim.cohortId === cohort.id && (access.isOrganizer || (claimTeamId !== null && myTeamIds.has(claimTeamId) && canCurate(access))),
-          }
-        : null,
-      recommendedForMe: Boolean(curation?.recommendedTeamId && myTeamIds.has(curation.recommendedTeamId)),
-    }];
+    const stale =
+      claim && claim.cohortId === cohort.id
+        ? isStaleClaim(
+            { claimedAt: claim.claimedAt, linkedPullCount: claim._count.linkedPulls },
+            cohort.staleClaimDays,
+            now,
+          )
+        : false;
+    const claimTeamId = claim ? (participantTeam.get(claim.personId) ?? null) : null;
+    return [
+      {
+        id: issue.id,
+        projectId: issue.projectId,
+        source: issue.source,
+        key: issue.source === "trac" ? `#${issue.externalKey}` : issue.externalKey,
+        url: issue.url,
+        title: issue.title,
+        labels: JSON.parse(issue.labels) as string[],
+        state: issue.state,
+        upstreamUpdatedAt: issue.upstreamUpdatedAt,
+        curation: curation
+          ? {
+              recommendedTeam: curation.recommendedTeamId
+                ? (teamById.get(curation.recommendedTeamId) ?? null)
+                : null,
+              recommendedTeamId: curation.recommendedTeamId,
+              difficulty: curation.difficulty,
+              note: curation.note,
+              noteHtml: curation.note ? renderMarkdown(curation.note) : "",
+              hidden: curation.hidden,
+              curatedBy: curation.curatedBy?.name ?? null,
+            }
+          : null,
+        claim: claim
+          ? {
+              id: claim.id,
+              inThisCohort: claim.cohortId === cohort.id,
+              // people of other cohorts stay anonymous
+              personName: claim.cohortId === cohort.id ? claim.person.name : "",
+              personLogin: claim.cohortId === cohort.id ? claim.person.login : "",
+              claimedAt: claim.claimedAt,
+              mine: claim.personId === access.person.id,
+              stale,
+              linkedPulls: claim._count.linkedPulls,
+              // the same status and pre-review badges as on the pull requests page
+              pulls:
+                claim.cohortId === cohort.id
+                  ? claim.linkedPulls.map((l) => {
+                      const status = pullStatus(l.pullRequest);
+                      return {
+                        name: `${l.pullRequest.owner}/${l.pullRequest.repo}#${l.pullRequest.number}`,
+                        url: l.pullRequest.url,
+                        status,
+                        statusLabel: PULL_STATUS_LABELS[status],
+                        preReviewedBy: l.preReviewedAt ? (l.preReviewedBy?.name ?? "a navigator") : null,
+                      };
+                    })
+                  : [],
+              teamId: claimTeamId,
+              // navigators and captains manage their own team's claims; organizers all
+              manageable:
+                claim.cohortId === cohort.id &&
+                (access.isOrganizer ||
+                  (claimTeamId !== null && myTeamIds.has(claimTeamId) && canCurate(access))),
+            }
+          : null,
+        recommendedForMe: Boolean(curation?.recommendedTeamId && myTeamIds.has(curation.recommendedTeamId)),
+      },
+    ];
   });
   // Recommended for my team first, then curated, then the rest.
-  const rank = (c: (typeof cards)[number]) => (c.recommendedForMe ? 0 : c.curation?.recommendedTeamId ? 1 : c.curation ? 2 : 3);
+  const rank = (c: (typeof cards)[number]) =>
+    c.recommendedForMe ? 0 : c.curation?.recommendedTeamId ? 1 : c.curation ? 2 : 3;
   cards.sort((a, b) => rank(a) - rank(b));
   const myProjectId = myMembership?.team?.projectId ?? null;
   return {
     cohort: { slug: cohort.slug, name: cohort.name, staleClaimDays: cohort.staleClaimDays },
-    viewer: { id: access.person.id, timeZone: access.person.timeZone, canCurate: curator, isParticipant, isOrganizer: access.isOrganizer },
+    viewer: {
+      id: access.person.id,
+      timeZone: access.person.timeZone,
+      canCurate: curator,
+      isParticipant,
+      isOrganizer: access.isOrganizer,
+    },
     selectedProject: filters.project ?? null,
     projects: projects
       .map(({ project }) => ({
@@ -174,14 +263,23 @@ export async function getIssueBoard(access: CohortAccess, filters: { project?: s
         repositories: project.repositories.map((r) => `${r.owner}/${r.name}`),
         mine: project.id === myProjectId,
         ...(() => {
-          const shown = paginate(cards.filter((c) => c.projectId === project.id), filters.pages?.[project.slug] ?? 1, BOARD_PAGE_SIZE);
+          const shown = paginate(
+            cards.filter((c) => c.projectId === project.id),
+            filters.pages?.[project.slug] ?? 1,
+            BOARD_PAGE_SIZE,
+          );
           return { issues: shown.rows, issuesPage: shown.page, pageParam: boardPageParam(project.slug) };
         })(),
       }))
       .filter((p) => !filters.project || p.slug === filters.project)
       .sort((a, b) => Number(b.mine) - Number(a.mine)),
     teams: teams.map((t) => ({ id: t.id, name: t.name })),
-    participants: participants.map((p) => ({ id: p.person!.id, name: p.person!.name, login: p.person!.login, teamId: p.teamId })),
+    participants: participants.map((p) => ({
+      id: p.person!.id,
+      name: p.person!.name,
+      login: p.person!.login,
+      teamId: p.teamId,
+    })),
     myActiveClaims: cards.filter((c) => c.claim?.mine && c.claim.inThisCohort).length,
   };
 }
@@ -191,19 +289,31 @@ type Result = { ok: true; message: string } | { ok: false; error: string; field?
 async function issueInCohort(cohortId: string, issueId: string) {
   const issue = await db.starterIssue.findFirst({
     where: { id: issueId, project: { cohorts: { some: { cohortId } } } },
-    select: { id: true, title: true, state: true, curations: { where: { cohortId }, select: { hidden: true } } },
+    select: {
+      id: true,
+      title: true,
+      state: true,
+      curations: { where: { cohortId }, select: { hidden: true } },
+    },
   });
   if (!issue) throw notFound("That starter issue is not on this cohort's board.");
   return issue;
 }
 
-export async function curateIssue(access: CohortAccess, input: CurateInput, now = new Date()): Promise<Result> {
+export async function curateIssue(
+  access: CohortAccess,
+  input: CurateInput,
+  now = new Date(),
+): Promise<Result> {
   if (!canCurate(access)) throw forbidden("Only navigators, captains and organizers curate starter issues.");
   const cohort = await cohortFor(access);
   assertPhase(cohort, WORKING_PHASES, "curate starter issues", now);
   const issue = await issueInCohort(cohort.id, input.issueId);
   if (input.recommendedTeamId) {
-    const team = await db.team.findFirst({ where: { id: input.recommendedTeamId, cohortId: cohort.id }, select: { id: true } });
+    const team = await db.team.findFirst({
+      where: { id: input.recommendedTeamId, cohortId: cohort.id },
+      select: { id: true },
+    });
     if (!team) return { ok: false, error: "Choose one of this cohort's teams.", field: "recommendedTeamId" };
   }
   const data = {
@@ -218,7 +328,12 @@ export async function curateIssue(access: CohortAccess, input: CurateInput, now 
     create: { cohortId: cohort.id, starterIssueId: issue.id, ...data },
     update: data,
   });
-  return { ok: true, message: input.hidden ? `“${issue.title}” is hidden from participants.` : `Saved your notes on “${issue.title}”.` };
+  return {
+    ok: true,
+    message: input.hidden
+      ? `“${issue.title}” is hidden from participants.`
+      : `Saved your notes on “${issue.title}”.`,
+  };
 }
 
 export async function claimIssue(access: CohortAccess, issueId: string, now = new Date()): Promise<Result> {
@@ -227,28 +342,58 @@ export async function claimIssue(access: CohortAccess, issueId: string, now = ne
   assertPhase(cohort, WORKING_PHASES, "claim an issue", now);
   const issue = await issueInCohort(cohort.id, issueId);
   if (issue.curations[0]?.hidden) throw notFound("That starter issue is not on this cohort's board.");
-  if (issue.state !== "open") return { ok: false, error: `“${issue.title}” was closed upstream; choose another issue.` };
+  if (issue.state !== "open")
+    return { ok: false, error: `“${issue.title}” was closed upstream; choose another issue.` };
   try {
     await db.issueClaim.create({
-      data: { cohortId: cohort.id, starterIssueId: issue.id, personId: access.person.id, claimedAt: now, activeKey: issue.id },
+      data: {
+        cohortId: cohort.id,
+        starterIssueId: issue.id,
+        personId: access.person.id,
+        claimedAt: now,
+        activeKey: issue.id,
+      },
     });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
-    const holder = await db.issueClaim.findUnique({ where: { activeKey: issue.id }, select: { personId: true, cohortId: true, person: { select: { name: true } } } });
-    if (holder?.personId === access.person.id) return { ok: true, message: `You already claimed “${issue.title}”.` };
-    if (holder && holder.cohortId !== cohort.id) return { ok: false, error: `Someone in another cohort is already working on “${issue.title}”. Choose another issue.` };
-    return { ok: false, error: `${holder?.person.name ?? "Someone else"} claimed “${issue.title}” just before you. Choose another issue, or ask your navigator.` };
+    const holder = await db.issueClaim.findUnique({
+      where: { activeKey: issue.id },
+      select: { personId: true, cohortId: true, person: { select: { name: true } } },
+    });
+    if (holder?.personId === access.person.id)
+      return { ok: true, message: `You already claimed “${issue.title}”.` };
+    if (holder && holder.cohortId !== cohort.id)
+      return {
+        ok: false,
+        error: `Someone in another cohort is already working on “${issue.title}”. Choose another issue.`,
+      };
+    return {
+      ok: false,
+      error: `${holder?.person.name ?? "Someone else"} claimed “${issue.title}” just before you. Choose another issue, or ask your navigator.`,
+    };
   }
-  return { ok: true, message: `You claimed “${issue.title}”. Say so on the issue upstream so nobody else starts on it.` };
+  return {
+    ok: true,
+    message: `You claimed “${issue.title}”. Say so on the issue upstream so nobody else starts on it.`,
+  };
 }
 
 async function activeClaim(cohortId: string, claimId: string) {
   const claim = await db.issueClaim.findFirst({
     where: { id: claimId, cohortId, releasedAt: null },
-    select: { id: true, personId: true, starterIssueId: true, starterIssue: { select: { title: true } }, person: { select: { name: true } } },
+    select: {
+      id: true,
+      personId: true,
+      starterIssueId: true,
+      starterIssue: { select: { title: true } },
+      person: { select: { name: true } },
+    },
   });
   if (!claim) return null;
-  const membership = await db.cohortMembership.findFirst({ where: { cohortId, personId: claim.personId, role: "participant" }, select: { teamId: true } });
+  const membership = await db.cohortMembership.findFirst({
+    where: { cohortId, personId: claim.personId, role: "participant" },
+    select: { teamId: true },
+  });
   return { ...claim, teamId: membership?.teamId ?? null };
 }
 
@@ -262,48 +407,108 @@ export async function releaseClaim(access: CohortAccess, claimId: string, now = 
   const claim = await activeClaim(cohort.id, claimId);
   if (!claim) return { ok: false, error: "That claim was already released." };
   const own = claim.personId === access.person.id;
-  if (!own && !managesTeam(access, claim.teamId)) throw forbidden("Only the claimant or their team's navigator can release this claim.");
+  if (!own && !managesTeam(access, claim.teamId))
+    throw forbidden("Only the claimant or their team's navigator can release this claim.");
   await db.issueClaim.update({ where: { id: claim.id }, data: { releasedAt: now, activeKey: null } });
-  if (!own) await recordAudit({ actorId: access.person.id, cohortId: cohort.id, action: "claim.release", subjectType: "IssueClaim", subjectId: claim.id, fromValue: claim.person.name });
-  return { ok: true, message: own ? `You released “${claim.starterIssue.title}”; someone else can claim it now.` : `Released ${claim.person.name}'s claim on “${claim.starterIssue.title}”.` };
+  if (!own)
+    await recordAudit({
+      actorId: access.person.id,
+      cohortId: cohort.id,
+      action: "claim.release",
+      subjectType: "IssueClaim",
+      subjectId: claim.id,
+      fromValue: claim.person.name,
+    });
+  return {
+    ok: true,
+    message: own
+      ? `You released “${claim.starterIssue.title}”; someone else can claim it now.`
+      : `Released ${claim.person.name}'s claim on “${claim.starterIssue.title}”.`,
+  };
 }
 
 /** A navigator hands a claimed issue to another participant, atomically. */
-export async function reassignClaim(access: CohortAccess, claimId: string, personId: string, now = new Date()): Promise<Result> {
+export async function reassignClaim(
+  access: CohortAccess,
+  claimId: string,
+  personId: string,
+  now = new Date(),
+): Promise<Result> {
   const cohort = await cohortFor(access);
   assertPhase(cohort, WORKING_PHASES, "reassign a claim", now);
   const claim = await activeClaim(cohort.id, claimId);
   if (!claim) return { ok: false, error: "That claim was released in the meantime." };
-  if (!managesTeam(access, claim.teamId)) throw forbidden("Only the claimant's navigator or an organizer can reassign this claim.");
+  if (!managesTeam(access, claim.teamId))
+    throw forbidden("Only the claimant's navigator or an organizer can reassign this claim.");
   const target = await db.cohortMembership.findFirst({
     where: { cohortId: cohort.id, personId, role: "participant" },
     select: { teamId: true, person: { select: { name: true } } },
   });
   if (!target?.person) return { ok: false, error: "Choose a participant of this cohort.", field: "personId" };
   if (!access.isOrganizer && target.teamId !== claim.teamId) {
-    return { ok: false, error: `${target.person.name} is not in this team; ask an organizer to move the issue between teams.`, field: "personId" };
+    return {
+      ok: false,
+      error: `${target.person.name} is not in this team; ask an organizer to move the issue between teams.`,
+      field: "personId",
+    };
   }
-  if (personId === claim.personId) return { ok: false, error: `${target.person.name} already holds this claim.`, field: "personId" };
+  if (personId === claim.personId)
+    return { ok: false, error: `${target.person.name} already holds this claim.`, field: "personId" };
   await db.$transaction([
     db.issueClaim.update({ where: { id: claim.id }, data: { releasedAt: now, activeKey: null } }),
-    db.issueClaim.create({ data: { cohortId: cohort.id, starterIssueId: claim.starterIssueId, personId, claimedAt: now, activeKey: claim.starterIssueId } }),
+    db.issueClaim.create({
+      data: {
+        cohortId: cohort.id,
+        starterIssueId: claim.starterIssueId,
+        personId,
+        claimedAt: now,
+        activeKey: claim.starterIssueId,
+      },
+    }),
   ]);
-  await recordAudit({ actorId: access.person.id, cohortId: cohort.id, action: "claim.reassign", subjectType: "StarterIssue", subjectId: claim.starterIssueId, fromValue: claim.person.name, toValue: target.person.name });
+  await recordAudit({
+    actorId: access.person.id,
+    cohortId: cohort.id,
+    action: "claim.reassign",
+    subjectType: "StarterIssue",
+    subjectId: claim.starterIssueId,
+    fromValue: claim.person.name,
+    toValue: target.person.name,
+  });
   return { ok: true, message: `“${claim.starterIssue.title}” is now claimed by ${target.person.name}.` };
 }
 
-export async function addIssueByUrl(access: CohortAccess, input: AddIssueInput, now = new Date(), clients: { github?: GitHub; trac?: Trac } = {}): Promise<Result> {
+export async function addIssueByUrl(
+  access: CohortAccess,
+  input: AddIssueInput,
+  now = new Date(),
+  clients: { github?: GitHub; trac?: Trac } = {},
+): Promise<Result> {
   if (!canCurate(access)) throw forbidden("Only navigators, captains and organizers add starter issues.");
   const cohort = await cohortFor(access);
   const parsed = parseIssueUrl(input.url, env().GITHUB_WEB_URL);
   if (!parsed.ok) return { ok: false, error: parsed.error, field: "url" };
   const link = await db.cohortProject.findFirst({
     where: { cohortId: cohort.id, projectId: input.projectId },
-    select: { project: { select: { id: true, name: true, tracUrl: true, repositories: { select: { owner: true, name: true } } } } },
+    select: {
+      project: {
+        select: {
+          id: true,
+          name: true,
+          tracUrl: true,
+          repositories: { select: { owner: true, name: true } },
+        },
+      },
+    },
   });
   if (!link) return { ok: false, error: "Choose one of this cohort's projects.", field: "projectId" };
   const ref = parsed.ref.source === "trac" ? { ...parsed.ref, host: parsed.host } : parsed.ref;
   const added = await addIssueFromSource(link.project, ref, now, clients);
   if (!added.ok) return { ok: false, error: added.error, field: "url" };
-  return { ok: true, message: added.created ? `Added “${added.title}” to the ${link.project.name} board.` : `“${added.title}” was already on the board; refreshed it.` };
+  return {
+    ok: true,
+    message: added.created
+      ? `Added “${added.title}” to the ${link.project.name} board.`
+      : `“${added.title}” was already on the board; refreshed it.`,
+  };
 }

@@ -2,7 +2,11 @@
 import { z } from "zod";
 
 export const DIFFICULTIES = ["easy", "medium", "hard"] as const;
-export const DIFFICULTY_LABELS: Record<(typeof DIFFICULTIES)[number], string> = { easy: "Easy", medium: "Medium", hard: "Hard" };
+export const DIFFICULTY_LABELS: Record<(typeof DIFFICULTIES)[number], string> = {
+  easy: "Easy",
+  medium: "Medium",
+  hard: "Hard",
+};
 
 const checkbox = z
   .union([z.literal("on"), z.literal("1"), z.literal("true"), z.literal("")])
@@ -12,15 +16,26 @@ const checkbox = z
 export const curateForm = z.object({
   issueId: z.string().min(1),
   recommendedTeamId: z.string().optional().default(""),
-  difficulty: z.union([z.enum(DIFFICULTIES), z.literal("")]).optional().default(""),
-  note: z.string().max(4000, "Keep the note under 4,000 characters.").optional().default("").transform((s) => s.trim()),
+  difficulty: z
+    .union([z.enum(DIFFICULTIES), z.literal("")])
+    .optional()
+    .default(""),
+  note: z
+    .string()
+    .max(4000, "Keep the note under 4,000 characters.")
+    .optional()
+    .default("")
+    .transform((s) => s.trim()),
   hidden: checkbox,
 });
 export type CurateInput = z.infer<typeof curateForm>;
 
 export const claimForm = z.object({ issueId: z.string().min(1) });
 export const releaseForm = z.object({ claimId: z.string().min(1) });
-export const reassignForm = z.object({ claimId: z.string().min(1), personId: z.string().min(1, "Choose who takes over this issue.") });
+export const reassignForm = z.object({
+  claimId: z.string().min(1),
+  personId: z.string().min(1, "Choose who takes over this issue."),
+});
 
 export const addIssueForm = z.object({
   projectId: z.string().min(1, "Choose the project."),

@@ -20,33 +20,57 @@ const same = (a: RepoName, b: RepoName) => a.owner === b.owner && a.name === b.n
 export async function renameRepository(from: RepoName, to: RepoName): Promise<boolean> {
   if (same(from, to)) return false;
   // The project's repository (unless one already carries the new name).
-  const target = await db.projectRepository.findUnique({ where: { owner_name: { owner: to.owner, name: to.name } } });
-  const source = await db.projectRepository.findUnique({ where: { owner_name: { owner: from.owner, name: from.name } } });
-  if (source && !target) await db.projectRepository.update({ where: { id: source.id }, data: { owner: to.owner, name: to.name } });
+  const target = await db.projectRepository.findUnique({
+    where: { owner_name: { owner: to.owner, name: to.name } },
+  });
+  const source = await db.projectRepository.findUnique({
+    where: { owner_name: { owner: from.owner, name: from.name } },
+  });
+  if (source && !target)
+    await db.projectRepository.update({ where: { id: source.id }, data: { owner: to.owner, name: to.name } });
   else if (source && target) await db.projectRepository.delete({ where: { id: source.id } });
 
   // Starter issues: their key carries the name.
   const oldPrefix = `${from.owner}/${from.name}#`;
-  const issues = await db.starterIssue.findMany({ where: { source: "github", externalKey: { startsWith: oldPrefix } }, select: { id: true, externalKey: true, url: true } });
+  const issues = await db.starterIssue.findMany({
+    where: { source: "github", externalKey: { startsWith: oldPrefix } },
+    select: { id: true, externalKey: true, url: true },
+  });
   for (const issue of issues) {
     const number = issue.externalKey.slice(oldPrefix.length);
     const externalKey = `${to.owner}/${to.name}#${number}`;
-    const taken = await db.starterIssue.findUnique({ where: { source_externalKey: { source: "github", externalKey } }, select: { id: true } });
+    const taken = await db.starterIssue.findUnique({
+      where: { source_externalKey: { source: "github", externalKey } },
+      select: { id: true },
+    });
     if (!taken) await db.starterIssue.update({ where: { id: issue.id }, data: { externalKey } });
   }
 
   // Pull requests: one row per pull request; links of a duplicate move to the kept row.
-  const pulls = await db.pullRequest.findMany({ where: { owner: from.owner, repo: from.name }, select: { id: true, number: true } });
+  const pulls = await db.pullRequest.findMany({
+    where: { owner: from.owner, repo: from.name },
+    select: { id: true, number: true },
+  });
   for (const pr of pulls) {
-    const kept = await db.pullRequest.findUnique({ where: { owner_repo_number: { owner: to.owner, repo: to.name, number: pr.number } }, select: { id: true } });
+    const kept = await db.pullRequest.findUnique({
+      where: { owner_repo_number: { owner: to.owner, repo: to.name, number: pr.number } },
+      select: { id: true },
+    });
     if (!kept) {
       await db.pullRequest.update({ where: { id: pr.id }, data: { owner: to.owner, repo: to.name } });
       continue;
     }
-    const links = await db.linkedPullRequest.findMany({ where: { pullRequestId: pr.id }, select: { id: true, cohortId: true } });
+    const links = await db.linkedPullRequest.findMany({
+      where: { pullRequestId: pr.id },
+      select: { id: true, cohortId: true },
+    });
     for (const link of links) {
-      const exists = await db.linkedPullRequest.findUnique({ where: { cohortId_pullRequestId: { cohortId: link.cohortId, pullRequestId: kept.id } }, select: { id: true } });
-      if (!exists) await db.linkedPullRequest.update({ where: { id: link.id }, data: { pullRequestId: kept.id } });
+      const exists = await db.linkedPullRequest.findUnique({
+        where: { cohortId_pullRequestId: { cohortId: link.cohortId, pullRequestId: kept.id } },
+        select: { id: true },
+      });
+      if (!exists)
+        await db.linkedPullRequest.update({ where: { id: link.id }, data: { pullRequestId: kept.id } });
     }
     await db.pullRequest.delete({ where: { id: pr.id } });
   }
@@ -58,7 +82,11 @@ export async function renameRepository(from: RepoName, to: RepoName): Promise<bo
     if (state) {
       await db.gitHubRepositoryState.delete({ where: { fullName: fromKey } });
       const { fullName: _old, updatedAt: _at, ...rest } = state;
-      await db.gitHubRepositoryState.upsert({ where: { fullName: toKey }, create: { fullName: toKey, ...rest }, update: {} });
+      await db.gitHubRepositoryState.upsert({
+        where: { fullName: toKey },
+        create: { fullName: toKey, ...rest },
+        update: {},
+      });
     }
   }
   return true;

@@ -3,14 +3,26 @@
 // scheduler, `npm run sync` and the organizers' "Sync now" button, always under one
 // database lease so only one app instance syncs at a time. Each run is a SyncRun row:
 // requests made, 304s, changes, errors, and a progress line the sync page shows.
-import { createGitHub, GitHubError, githubTokenWarning, stopsTheSync, type GitHub } from "~/integrations/github.server";
+import {
+  createGitHub,
+  GitHubError,
+  githubTokenWarning,
+  stopsTheSync,
+  type GitHub,
+} from "~/integrations/github.server";
 import { createTrac, type Trac } from "~/integrations/trac.server";
 import { storePullSnapshot } from "~/pulls/pulls.server";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { acquireLease, registerJob, releaseLease } from "~/utils/scheduler.server";
 import { DAY_MS } from "~/utils/time";
-import { markUnavailable, renameRepository, repositoryKey, repositoryStates, unavailableRepositories } from "./repositories.server";
+import {
+  markUnavailable,
+  renameRepository,
+  repositoryKey,
+  repositoryStates,
+  unavailableRepositories,
+} from "./repositories.server";
 import { refreshRepository, refreshTrac, starterLabelsOf, type RefreshTally } from "./sources.server";
 
 export const SYNC_LEASE = "github-sync";
@@ -53,7 +65,12 @@ function trackedPullsWhere(now: Date) {
   };
 }
 
-async function pool<T>(items: T[], size: number, work: (item: T) => Promise<void>, stop: () => boolean): Promise<void> {
+async function pool<T>(
+  items: T[],
+  size: number,
+  work: (item: T) => Promise<void>,
+  stop: () => boolean,
+): Promise<void> {
   let index = 0;
   const worker = async () => {
     while (index < items.length && !stop()) {
@@ -95,20 +112,35 @@ export async function continueSyncRun(runId: string, options: SyncOptions): Prom
     lastProgressAt = Date.now();
     await db.syncRun.update({
       where: { id: runId },
-      data: { progress: text, requests: github.stats.requests + trac.requests, notModified: github.stats.notModified, changes: tally.changes, errors: tally.errors.length },
+      data: {
+        progress: text,
+        requests: github.stats.requests + trac.requests,
+        notModified: github.stats.notModified,
+        changes: tally.changes,
+        errors: tally.errors.length,
+      },
     });
   };
   // Renewed even while a request waits out a rate limit for minutes.
   let beat: Promise<unknown> = Promise.resolve();
   const heartbeat = setInterval(() => {
-    beat = acquireLease(SYNC_LEASE, LEASE_MS, new Date(), options.holder).catch((error) => console.error("[sync] could not renew the lease", error));
+    beat = acquireLease(SYNC_LEASE, LEASE_MS, new Date(), options.holder).catch((error) =>
+      console.error("[sync] could not renew the lease", error),
+    );
   }, HEARTBEAT_MS);
   heartbeat.unref?.();
   try {
     // 1. Starter issues.
     const projects = await db.project.findMany({
       where: { cohorts: { some: {} } },
-      select: { id: true, name: true, starterLabels: true, tracUrl: true, tracQuery: true, repositories: { select: { id: true, owner: true, name: true, issuesEtags: true, projectId: true } } },
+      select: {
+        id: true,
+        name: true,
+        starterLabels: true,
+        tracUrl: true,
+        tracQuery: true,
+        repositories: { select: { id: true, owner: true, name: true, issuesEtags: true, projectId: true } },
+      },
     });
     for (const project of projects) {
       await progress(`Starter issues of ${project.name}…`, true);
@@ -125,12 +157,19 @@ export async function continueSyncRun(runId: string, options: SyncOptions): Prom
           }
           // Refused (403 SAML, IP allow list) or gone (404): this repository only;
           // its pull requests are not asked either, the other repositories go on.
-          if (error instanceof GitHubError) failedRepositories.add(repositoryKey(repository.owner, repository.name));
+          if (error instanceof GitHubError)
+            failedRepositories.add(repositoryKey(repository.owner, repository.name));
           tally.errors.push(error instanceof Error ? error.message : String(error));
         }
       }
       if (project.tracUrl) await progress(`Starter issues of ${project.name}: Trac…`, true);
-      if (project.tracUrl) await refreshTrac(trac, { id: project.id, tracUrl: project.tracUrl, tracQuery: project.tracQuery }, now, tally);
+      if (project.tracUrl)
+        await refreshTrac(
+          trac,
+          { id: project.id, tracUrl: project.tracUrl, tracQuery: project.tracQuery },
+          now,
+          tally,
+        );
     }
 
     // 2. Tracked pull requests, per repository: one conditional listing sorted by
@@ -140,7 +179,22 @@ export async function continueSyncRun(runId: string, options: SyncOptions): Prom
       ? []
       : await db.pullRequest.findMany({
           where: trackedPullsWhere(now),
-          select: { id: true, owner: true, repo: true, number: true, etag: true, reviewsEtag: true, state: true, title: true, draft: true, reviewState: true, reviewCount: true, additions: true, deletions: true, upstreamUpdatedAt: true },
+          select: {
+            id: true,
+            owner: true,
+            repo: true,
+            number: true,
+            etag: true,
+            reviewsEtag: true,
+            state: true,
+            title: true,
+            draft: true,
+            reviewState: true,
+            reviewCount: true,
+            additions: true,
+            deletions: true,
+            upstreamUpdatedAt: true,
+          },
           orderBy: [{ lastSyncedAt: { sort: "asc", nulls: "first" } }],
         });
     type TrackedPull = (typeof pulls)[number];
@@ -161,13 +215,21 @@ export async function continueSyncRun(runId: string, options: SyncOptions): Prom
         } else {
           const snapshot = answer.value;
           if (snapshot.owner !== pr.owner || snapshot.repo !== pr.repo) {
-            await renameRepository({ owner: pr.owner, name: pr.repo }, { owner: snapshot.owner, name: snapshot.repo });
+            await renameRepository(
+              { owner: pr.owner, name: pr.repo },
+              { owner: snapshot.owner, name: snapshot.repo },
+            );
           }
           // A new review changes the PR's updated_at, so reviews are read only then.
           const reviews = await github.listReviews(snapshot.owner, snapshot.repo, pr.number, pr.reviewsEtag);
           const changed =
-            snapshot.state !== pr.state || snapshot.title !== pr.title || snapshot.draft !== pr.draft || snapshot.additions !== pr.additions ||
-            snapshot.deletions !== pr.deletions || (!reviews.notModified && (reviews.value.reviewState !== pr.reviewState || reviews.value.reviewCount !== pr.reviewCount));
+            snapshot.state !== pr.state ||
+            snapshot.title !== pr.title ||
+            snapshot.draft !== pr.draft ||
+            snapshot.additions !== pr.additions ||
+            snapshot.deletions !== pr.deletions ||
+            (!reviews.notModified &&
+              (reviews.value.reviewState !== pr.reviewState || reviews.value.reviewCount !== pr.reviewCount));
           await storePullSnapshot(snapshot, now, {
             etag: answer.etag,
             ...(reviews.notModified ? {} : { reviews: reviews.value, reviewsEtag: reviews.etag }),
@@ -175,7 +237,8 @@ export async function continueSyncRun(runId: string, options: SyncOptions): Prom
           if (changed) tally.changes += 1;
         }
       } catch (error) {
-        if (stopsTheSync(error)) stoppedBy ??= { kind: error.kind as "rate_limited" | "unreachable", message: error.message };
+        if (stopsTheSync(error))
+          stoppedBy ??= { kind: error.kind as "rate_limited" | "unreachable", message: error.message };
         else tally.errors.push(error instanceof Error ? error.message : String(error));
       }
       done += 1;
@@ -192,7 +255,12 @@ export async function continueSyncRun(runId: string, options: SyncOptions): Prom
       let { owner, repo } = group[0];
       let toRead = group.filter((pr) => pr.upstreamUpdatedAt === null);
       try {
-        const listing = await github.listPullsByUpdate(owner, repo, state?.pullsEtag, state?.pullsUpdatedAt ?? null);
+        const listing = await github.listPullsByUpdate(
+          owner,
+          repo,
+          state?.pullsEtag,
+          state?.pullsUpdatedAt ?? null,
+        );
         let newest = state?.pullsUpdatedAt ?? null;
         let etag = state?.pullsEtag ?? null;
         if (!listing.notModified) {
@@ -209,13 +277,18 @@ export async function continueSyncRun(runId: string, options: SyncOptions): Prom
           const updated = new Map(listing.value.items.map((i) => [i.number, i.updatedAt]));
           toRead = group.filter((pr) => {
             const at = updated.get(pr.number);
-            return pr.upstreamUpdatedAt === null || (at !== undefined && at.getTime() > pr.upstreamUpdatedAt.getTime());
+            return (
+              pr.upstreamUpdatedAt === null ||
+              (at !== undefined && at.getTime() > pr.upstreamUpdatedAt.getTime())
+            );
           });
           etag = listing.etag;
-          if (listing.value.newest && (!newest || listing.value.newest > newest)) newest = listing.value.newest;
+          if (listing.value.newest && (!newest || listing.value.newest > newest))
+            newest = listing.value.newest;
         }
         const unread = group.filter((pr) => !toRead.includes(pr)).map((pr) => pr.id);
-        if (unread.length) await db.pullRequest.updateMany({ where: { id: { in: unread } }, data: { lastSyncedAt: now } });
+        if (unread.length)
+          await db.pullRequest.updateMany({ where: { id: { in: unread } }, data: { lastSyncedAt: now } });
         done += unread.length;
         await pool(toRead, options.concurrency ?? 8, readPull, () => stoppedBy !== null);
         if (!stoppedBy) {
@@ -223,20 +296,32 @@ export async function continueSyncRun(runId: string, options: SyncOptions): Prom
           await db.gitHubRepositoryState.upsert({
             where: { fullName },
             create: { fullName, pullsEtag: etag, pullsUpdatedAt: newest },
-            update: { pullsEtag: etag, pullsUpdatedAt: newest, unavailableUntil: null, unavailableReason: null },
+            update: {
+              pullsEtag: etag,
+              pullsUpdatedAt: newest,
+              unavailableUntil: null,
+              unavailableReason: null,
+            },
           });
         }
       } catch (error) {
-        if (stopsTheSync(error)) stoppedBy ??= { kind: error.kind as "rate_limited" | "unreachable", message: error.message };
+        if (stopsTheSync(error))
+          stoppedBy ??= { kind: error.kind as "rate_limited" | "unreachable", message: error.message };
         else {
-          if (error instanceof GitHubError && error.kind === "not_found") await markUnavailable(owner, repo, error.message, now);
+          if (error instanceof GitHubError && error.kind === "not_found")
+            await markUnavailable(owner, repo, error.message, now);
           tally.errors.push(error instanceof Error ? error.message : String(error));
         }
         done += group.length;
       }
     }
     if (stoppedBy && !tally.errors.includes(stoppedBy.message)) tally.errors.push(stoppedBy.message);
-    const status = tally.errors.length === 0 ? "succeeded" : tally.changes > 0 || github.stats.notModified > 0 ? "partial" : "failed";
+    const status =
+      tally.errors.length === 0
+        ? "succeeded"
+        : tally.changes > 0 || github.stats.notModified > 0
+          ? "partial"
+          : "failed";
     const summary: SyncSummary = {
       runId,
       status,
@@ -254,13 +339,14 @@ export async function continueSyncRun(runId: string, options: SyncOptions): Prom
         notModified: summary.notModified,
         changes: summary.changes,
         errors: summary.errors.length,
-        progress: stoppedBy?.kind === "rate_limited"
-          ? "Stopped at GitHub's rate limit; the next run resumes with the pull requests not synced yet."
-          : stoppedBy?.kind === "unreachable"
-            ? "Stopped: GitHub could not be reached (see below). Nothing was overwritten; the next run tries again."
-          : status === "succeeded"
-            ? `Done: ${pulls.length} pull requests checked.`
-            : `Finished with ${summary.errors.length} ${summary.errors.length === 1 ? "error" : "errors"} (see below); what could not be read was left as it was.`,
+        progress:
+          stoppedBy?.kind === "rate_limited"
+            ? "Stopped at GitHub's rate limit; the next run resumes with the pull requests not synced yet."
+            : stoppedBy?.kind === "unreachable"
+              ? "Stopped: GitHub could not be reached (see below). Nothing was overwritten; the next run tries again."
+              : status === "succeeded"
+                ? `Done: ${pulls.length} pull requests checked.`
+                : `Finished with ${summary.errors.length} ${summary.errors.length === 1 ? "error" : "errors"} (see below); what could not be read was left as it was.`,
         errorLog: summary.errors.slice(0, 50).join("\n"),
       },
     });
@@ -269,9 +355,22 @@ export async function continueSyncRun(runId: string, options: SyncOptions): Prom
     const message = error instanceof Error ? error.message : String(error);
     await db.syncRun.update({
       where: { id: runId },
-      data: { status: "failed", finishedAt: new Date(), errors: tally.errors.length + 1, errorLog: [...tally.errors, message].join("\n"), progress: "Failed." },
+      data: {
+        status: "failed",
+        finishedAt: new Date(),
+        errors: tally.errors.length + 1,
+        errorLog: [...tally.errors, message].join("\n"),
+        progress: "Failed.",
+      },
     });
-    return { runId, status: "failed", requests: github.stats.requests, notModified: github.stats.notModified, changes: tally.changes, errors: [...tally.errors, message] };
+    return {
+      runId,
+      status: "failed",
+      requests: github.stats.requests,
+      notModified: github.stats.notModified,
+      changes: tally.changes,
+      errors: [...tally.errors, message],
+    };
   } finally {
     clearInterval(heartbeat);
     await beat; // a renewal in flight must not re-take the lease after its release
@@ -280,10 +379,16 @@ export async function continueSyncRun(runId: string, options: SyncOptions): Prom
 }
 
 /** The organizers' "Sync now": starts in the background and returns at once. */
-export async function startSyncInBackground(): Promise<{ started: true; runId: string } | { started: false; runningSince: Date | null }> {
+export async function startSyncInBackground(): Promise<
+  { started: true; runId: string } | { started: false; runningSince: Date | null }
+> {
   const runId = await startSyncRun("button");
   if (!runId) {
-    const running = await db.syncRun.findFirst({ where: { status: "running" }, orderBy: { startedAt: "desc" }, select: { startedAt: true } });
+    const running = await db.syncRun.findFirst({
+      where: { status: "running" },
+      orderBy: { startedAt: "desc" },
+      select: { startedAt: true },
+    });
     return { started: false, runningSince: running?.startedAt ?? null };
   }
   void continueSyncRun(runId, { trigger: "button" }).catch((error) => console.error("[sync] failed", error));
@@ -294,7 +399,10 @@ export async function startSyncInBackground(): Promise<{ started: true; runId: s
 async function closeAbandonedRuns(now: Date): Promise<void> {
   const lease = await db.jobLease.findUnique({ where: { name: SYNC_LEASE } });
   if (lease && lease.expiresAt > now) return;
-  await db.syncRun.updateMany({ where: { status: "running" }, data: { status: "failed", finishedAt: now, progress: "Interrupted (the app stopped during the sync)." } });
+  await db.syncRun.updateMany({
+    where: { status: "running" },
+    data: { status: "failed", finishedAt: now, progress: "Interrupted (the app stopped during the sync)." },
+  });
 }
 
 export async function getSyncPage(now = new Date()) {

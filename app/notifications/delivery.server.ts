@@ -36,7 +36,11 @@ export function transportFromEnv(): MailTransport | null {
 
 export type DeliveryReport = { sent: number; kept: number; retried: number; failed: number };
 
-export async function deliverDueNotices(options: { transport: MailTransport | null; now?: Date; limit?: number }): Promise<DeliveryReport> {
+export async function deliverDueNotices(options: {
+  transport: MailTransport | null;
+  now?: Date;
+  limit?: number;
+}): Promise<DeliveryReport> {
   const now = options.now ?? new Date();
   const report: DeliveryReport = { sent: 0, kept: 0, retried: 0, failed: 0 };
   const due = await db.notice.findMany({
@@ -47,7 +51,12 @@ export async function deliverDueNotices(options: { transport: MailTransport | nu
   for (const notice of due) {
     // Claim it: only the worker whose update matched sends it.
     const claimed = await db.notice.updateMany({
-      where: { id: notice.id, status: "queued", attempts: notice.attempts, nextAttemptAt: notice.nextAttemptAt },
+      where: {
+        id: notice.id,
+        status: "queued",
+        attempts: notice.attempts,
+        nextAttemptAt: notice.nextAttemptAt,
+      },
       data: { nextAttemptAt: new Date(now.getTime() + CLAIM_MS) },
     });
     if (claimed.count === 0) continue;
@@ -57,21 +66,37 @@ export async function deliverDueNotices(options: { transport: MailTransport | nu
       continue;
     }
     if (!notice.toEmail) {
-      await db.notice.update({ where: { id: notice.id }, data: { status: "kept", lastError: "No e-mail address; kept for reading in the outbox." } });
+      await db.notice.update({
+        where: { id: notice.id },
+        data: { status: "kept", lastError: "No e-mail address; kept for reading in the outbox." },
+      });
       report.kept++;
       continue;
     }
     const attempts = notice.attempts + 1;
     try {
-      await options.transport.send({ from: env().MAIL_FROM, to: notice.toEmail, subject: notice.subject, text: notice.bodyText });
-      await db.notice.update({ where: { id: notice.id }, data: { status: "sent", sentAt: new Date(), attempts, lastError: null } });
+      await options.transport.send({
+        from: env().MAIL_FROM,
+        to: notice.toEmail,
+        subject: notice.subject,
+        text: notice.bodyText,
+      });
+      await db.notice.update({
+        where: { id: notice.id },
+        data: { status: "sent", sentAt: new Date(), attempts, lastError: null },
+      });
       report.sent++;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const gaveUp = attempts >= MAX_ATTEMPTS;
       await db.notice.update({
         where: { id: notice.id },
-        data: { status: gaveUp ? "failed" : "queued", attempts, lastError: message.slice(0, 500), nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)) },
+        data: {
+          status: gaveUp ? "failed" : "queued",
+          attempts,
+          lastError: message.slice(0, 500),
+          nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)),
+        },
       });
       if (gaveUp) report.failed++;
       else report.retried++;
@@ -79,7 +104,6 @@ export async function deliverDueNotices(options: { transport: MailTransport | nu
   }
   return report;
 }
-
 
 export type OutboxFilter = { status?: string | null; cohortId?: string; kinds?: readonly string[] };
 
@@ -89,14 +113,31 @@ export async function listOutbox(filter: OutboxFilter = {}, page = 1, pageSize =
     ...(filter.cohortId ? { cohortId: filter.cohortId } : {}),
     ...(filter.kinds ? { kind: { in: [...filter.kinds] } } : {}),
   };
-  const where = filter.status && (NOTICE_STATUSES as readonly string[]).includes(filter.status) ? { ...scope, status: filter.status } : scope;
+  const where =
+    filter.status && (NOTICE_STATUSES as readonly string[]).includes(filter.status)
+      ? { ...scope, status: filter.status }
+      : scope;
   const [notices, total, counts] = await Promise.all([
     db.notice.findMany({
       where,
       orderBy: { createdAt: "desc" },
       skip: (page - 1) * pageSize,
       take: pageSize,
-      select: { id: true, kind: true, subject: true, bodyText: true, status: true, attempts: true, lastError: true, nextAttemptAt: true, sentAt: true, createdAt: true, toEmail: true, person: { select: { name: true } }, cohort: { select: { name: true } } },
+      select: {
+        id: true,
+        kind: true,
+        subject: true,
+        bodyText: true,
+        status: true,
+        attempts: true,
+        lastError: true,
+        nextAttemptAt: true,
+        sentAt: true,
+        createdAt: true,
+        toEmail: true,
+        person: { select: { name: true } },
+        cohort: { select: { name: true } },
+      },
     }),
     db.notice.count({ where }),
     db.notice.groupBy({ by: ["status"], where: scope, _count: { _all: true } }),
@@ -113,10 +154,17 @@ export async function listOutbox(filter: OutboxFilter = {}, page = 1, pageSize =
 
 /** Puts a failed or kept notice back in the queue for the next delivery run. */
 export async function retryNotice(id: string, now = new Date()): Promise<boolean> {
-  const updated = await db.notice.updateMany({ where: { id, status: { in: ["failed", "kept"] } }, data: { status: "queued", nextAttemptAt: now, attempts: 0 } });
+  const updated = await db.notice.updateMany({
+    where: { id, status: { in: ["failed", "kept"] } },
+    data: { status: "queued", nextAttemptAt: now, attempts: 0 },
+  });
   return updated.count === 1;
 }
 
 export function registerDeliveryJob(): void {
-  registerJob({ name: "notices.deliver", everyMinutes: () => 1, run: () => deliverDueNotices({ transport: transportFromEnv() }) });
+  registerJob({
+    name: "notices.deliver",
+    everyMinutes: () => 1,
+    run: () => deliverDueNotices({ transport: transportFromEnv() }),
+  });
 }

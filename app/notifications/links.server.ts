@@ -7,7 +7,12 @@ import { env } from "~/utils/env.server";
 /** The address this server listens on, as a browser on the same machine reaches it. */
 export function listeningUrl(): string {
   const { PORT, HOST } = env();
-  const host = HOST === "0.0.0.0" || HOST === "::" || HOST === "" ? "localhost" : HOST.includes(":") ? `[${HOST}]` : HOST;
+  const host =
+    HOST === "0.0.0.0" || HOST === "::" || HOST === ""
+      ? "localhost"
+      : HOST.includes(":")
+        ? `[${HOST}]`
+        : HOST;
   return `http://${host}:${PORT}`;
 }
 

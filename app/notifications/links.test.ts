@@ -18,7 +18,9 @@ describe("absolute links in notices", () => {
     delete process.env.HOST;
     delete process.env.APP_URL;
     resetEnv();
-    expect(noticeLink("/cohorts/session-5/reflections/3/meilin-dev")).toBe("http://localhost:3104/cohorts/session-5/reflections/3/meilin-dev");
+    expect(noticeLink("/cohorts/session-5/reflections/3/meilin-dev")).toBe(
+      "http://localhost:3104/cohorts/session-5/reflections/3/meilin-dev",
+    );
     process.env.HOST = "127.0.0.1";
     resetEnv();
     expect(noticeLink("/home")).toBe("http://127.0.0.1:3104/home");

@@ -20,10 +20,15 @@ export type NoticeInput = {
  * the transaction anyway) and `transaction()` runs the whole unit again.
  */
 export async function queueNotice(input: NoticeInput, tx: Tx = db): Promise<boolean> {
-  if (input.dedupeKey && (await tx.notice.findUnique({ where: { dedupeKey: input.dedupeKey }, select: { id: true } }))) return false;
+  if (
+    input.dedupeKey &&
+    (await tx.notice.findUnique({ where: { dedupeKey: input.dedupeKey }, select: { id: true } }))
+  )
+    return false;
   let toEmail = input.toEmail ?? null;
   if (!toEmail && input.personId) {
-    toEmail = (await tx.person.findUnique({ where: { id: input.personId }, select: { email: true } }))?.email ?? null;
+    toEmail =
+      (await tx.person.findUnique({ where: { id: input.personId }, select: { email: true } }))?.email ?? null;
   }
   try {
     await tx.notice.create({

@@ -5,11 +5,17 @@ export type NoticeStatus = (typeof NOTICE_STATUSES)[number];
 
 /** How a cohort's organizers browse its notices (/cohorts/<slug>/notices). */
 export const NOTICE_GROUPS = {
-  decisions: { label: "Decisions and offers", kinds: ["offer", "offer_from_waitlist", "offer_reminder", "waitlisted", "not_accepted"] },
+  decisions: {
+    label: "Decisions and offers",
+    kinds: ["offer", "offer_from_waitlist", "offer_reminder", "waitlisted", "not_accepted"],
+  },
   teams: { label: "Team welcomes", kinds: ["team.welcome"] },
   reminders: { label: "Reflection reminders", kinds: ["reflection_due", "reflection_missing"] },
   digests: { label: "Navigator digests", kinds: ["attention_digest"] },
-  replies: { label: "Replies, help and check-ins", kinds: ["reflection_reply", "reflection_help", "check_in"] },
+  replies: {
+    label: "Replies, help and check-ins",
+    kinds: ["reflection_reply", "reflection_help", "check_in"],
+  },
 } as const;
 export type NoticeGroup = keyof typeof NOTICE_GROUPS;
 
@@ -45,5 +51,8 @@ export function noticeKindLabel(kind: string): string {
 
 /** An offer link with its token left out, for readers other than the applicant. */
 export function withoutOfferTokens(bodyText: string): string {
-  return bodyText.replace(/\/offers\/[A-Za-z0-9_-]+/g, "/offers/… (the personal link is only in the applicant's copy)");
+  return bodyText.replace(
+    /\/offers\/[A-Za-z0-9_-]+/g,
+    "/offers/… (the personal link is only in the applicant's copy)",
+  );
 }

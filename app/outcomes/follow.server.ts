@@ -6,7 +6,14 @@
 // (docs/decisions/087-alumni-outcomes-from-github-search.md). Opted-out people
 // are never asked about.
 import { cohortEndsAt, phaseOf } from "~/cohorts/phase";
-import { createGitHub, GitHubError, searchIssues, stopsTheSync, type GitHub, type SearchHit } from "~/integrations/github.server";
+import {
+  createGitHub,
+  GitHubError,
+  searchIssues,
+  stopsTheSync,
+  type GitHub,
+  type SearchHit,
+} from "~/integrations/github.server";
 import { db } from "~/utils/db.server";
 import { registerJob } from "~/utils/scheduler.server";
 import { flagExcludedPulls } from "./maintainers.server";
@@ -17,7 +24,14 @@ export const REQUESTS_PER_CHECK = 3;
 /** The search API's limit is 30 a minute; a run stays under it. */
 export const SEARCH_BUDGET_PER_RUN = 27;
 
-export type FollowSummary = { checks: number; requests: number; recorded: number; skippedOptedOut: number; remaining: number; error: string | null };
+export type FollowSummary = {
+  checks: number;
+  requests: number;
+  recorded: number;
+  skippedOptedOut: number;
+  remaining: number;
+  error: string | null;
+};
 
 type Due = { cohortId: string; personId: string; login: string; mark: Mark; end: Date; repos: string[] };
 
@@ -25,17 +39,33 @@ const isoDay = (d: Date) => d.toISOString().slice(0, 19) + "Z";
 
 /** Alumni whose mark has passed and who were not checked at it yet, oldest mark first. */
 export async function dueChecks(now = new Date()): Promise<{ due: Due[]; skippedOptedOut: number }> {
-  const cohorts = (await db.cohort.findMany({
-    where: { publishedAt: { not: null } },
-    select: {
-      id: true, publishedAt: true, applicationsOpenAt: true, applicationsCloseAt: true, decisionsPublishedAt: true, startsOn: true, weeks: true,
-      projects: { select: { project: { select: { repositories: { select: { owner: true, name: true } } } } } },
-    },
-  })).filter((c) => phaseOf(c, now) === "finished");
+  const cohorts = (
+    await db.cohort.findMany({
+      where: { publishedAt: { not: null } },
+      select: {
+        id: true,
+        publishedAt: true,
+        applicationsOpenAt: true,
+        applicationsCloseAt: true,
+        decisionsPublishedAt: true,
+        startsOn: true,
+        weeks: true,
+        projects: {
+          select: { project: { select: { repositories: { select: { owner: true, name: true } } } } },
+        },
+      },
+    })
+  ).filter((c) => phaseOf(c, now) === "finished");
   if (cohorts.length === 0) return { due: [], skippedOptedOut: 0 };
   const [members, checks, optOuts] = await Promise.all([
-    db.cohortMembership.findMany({ where: { cohortId: { in: cohorts.map((c) => c.id) }, role: "participant", personId: { not: null } }, select: { cohortId: true, personId: true, person: { select: { login: true } } } }),
-    db.outcomeCheck.findMany({ where: { cohortId: { in: cohorts.map((c) => c.id) } }, select: { cohortId: true, personId: true, mark: true } }),
+    db.cohortMembership.findMany({
+      where: { cohortId: { in: cohorts.map((c) => c.id) }, role: "participant", personId: { not: null } },
+      select: { cohortId: true, personId: true, person: { select: { login: true } } },
+    }),
+    db.outcomeCheck.findMany({
+      where: { cohortId: { in: cohorts.map((c) => c.id) } },
+      select: { cohortId: true, personId: true, mark: true },
+    }),
     db.outcomeOptOut.findMany({ select: { personId: true } }),
   ]);
   const done = new Set(checks.map((c) => `${c.cohortId}:${c.personId}:${c.mark}`));
@@ -46,10 +76,14 @@ export async function dueChecks(now = new Date()): Promise<{ due: Due[]; skipped
     const end = cohortEndsAt(cohort);
     const repos = cohort.projects.flatMap((p) => p.project.repositories.map((r) => `${r.owner}/${r.name}`));
     for (const m of members.filter((x) => x.cohortId === cohort.id)) {
-      if (opted.has(m.personId!)) { skippedOptedOut++; continue; }
+      if (opted.has(m.personId!)) {
+        skippedOptedOut++;
+        continue;
+      }
       for (const mark of MARKS) {
         if (addMonths(end, mark).getTime() > now.getTime()) break;
-        if (!done.has(`${cohort.id}:${m.personId}:${mark}`)) due.push({ cohortId: cohort.id, personId: m.personId!, login: m.person!.login, mark, end, repos });
+        if (!done.has(`${cohort.id}:${m.personId}:${mark}`))
+          due.push({ cohortId: cohort.id, personId: m.personId!, login: m.person!.login, mark, end, repos });
       }
     }
   }
@@ -57,37 +91,95 @@ export async function dueChecks(now = new Date()): Promise<{ due: Due[]; skipped
   return { due, skippedOptedOut };
 }
 
-type Activity = { kind: string; repository: string; externalKey: string; url: string; title: string; at: Date };
+type Activity = {
+  kind: string;
+  repository: string;
+  externalKey: string;
+  url: string;
+  title: string;
+  at: Date;
+};
 
 /** What one alumnus did in a window, from three searches (login, repositories and dates in the query). */
-export async function activityInWindow(github: GitHub, login: string, repos: string[], from: Date, to: Date): Promise<{ activities: Activity[]; requests: number }> {
+export async function activityInWindow(
+  github: GitHub,
+  login: string,
+  repos: string[],
+  from: Date,
+  to: Date,
+): Promise<{ activities: Activity[]; requests: number }> {
   if (repos.length === 0) return { activities: [], requests: 0 };
   const scope = repos.map((r) => `repo:${r}`).join(" ");
   const range = `${isoDay(from)}..${isoDay(to)}`;
-  const inWindow = (d: Date | null) => d !== null && d.getTime() > from.getTime() && d.getTime() <= to.getTime();
+  const inWindow = (d: Date | null) =>
+    d !== null && d.getTime() > from.getTime() && d.getTime() <= to.getTime();
   const clamp = (d: Date) => new Date(Math.min(Math.max(d.getTime(), from.getTime() + 1), to.getTime()));
   const key = (h: SearchHit) => `${h.repository}#${h.number}`;
   const activities: Activity[] = [];
   const pulls = await searchIssues(github, `is:pr author:${login} ${scope} updated:${range}`);
   for (const h of pulls.hits) {
     if (h.authorLogin.toLowerCase() !== login.toLowerCase()) continue;
-    if (inWindow(h.createdAt)) activities.push({ kind: "pr_opened", repository: h.repository, externalKey: key(h), url: h.url, title: h.title, at: h.createdAt });
-    if (inWindow(h.mergedAt)) activities.push({ kind: "pr_merged", repository: h.repository, externalKey: key(h), url: h.url, title: h.title, at: h.mergedAt! });
+    if (inWindow(h.createdAt))
+      activities.push({
+        kind: "pr_opened",
+        repository: h.repository,
+        externalKey: key(h),
+        url: h.url,
+        title: h.title,
+        at: h.createdAt,
+      });
+    if (inWindow(h.mergedAt))
+      activities.push({
+        kind: "pr_merged",
+        repository: h.repository,
+        externalKey: key(h),
+        url: h.url,
+        title: h.title,
+        at: h.mergedAt!,
+      });
   }
   const issues = await searchIssues(github, `is:issue involves:${login} ${scope} updated:${range}`);
-  for (const h of issues.hits) activities.push({ kind: "issue", repository: h.repository, externalKey: key(h), url: h.url, title: h.title, at: clamp(h.updatedAt) });
-  const reviews = await searchIssues(github, `is:pr reviewed-by:${login} -author:${login} ${scope} updated:${range}`);
-  for (const h of reviews.hits) activities.push({ kind: "review", repository: h.repository, externalKey: key(h), url: h.url, title: h.title, at: clamp(h.updatedAt) });
+  for (const h of issues.hits)
+    activities.push({
+      kind: "issue",
+      repository: h.repository,
+      externalKey: key(h),
+      url: h.url,
+      title: h.title,
+      at: clamp(h.updatedAt),
+    });
+  const reviews = await searchIssues(
+    github,
+    `is:pr reviewed-by:${login} -author:${login} ${scope} updated:${range}`,
+  );
+  for (const h of reviews.hits)
+    activities.push({
+      kind: "review",
+      repository: h.repository,
+      externalKey: key(h),
+      url: h.url,
+      title: h.title,
+      at: clamp(h.updatedAt),
+    });
   return { activities, requests: REQUESTS_PER_CHECK };
 }
 
 /** One run: as many due checks as the budget allows. Idempotent (unique keys, upserts). */
-export async function followAlumni(options: { github?: GitHub; now?: Date; budget?: number } = {}): Promise<FollowSummary> {
+export async function followAlumni(
+  options: { github?: GitHub; now?: Date; budget?: number } = {},
+): Promise<FollowSummary> {
   const now = options.now ?? new Date();
   const budget = options.budget ?? SEARCH_BUDGET_PER_RUN;
   const github = options.github ?? createGitHub();
   const { due, skippedOptedOut } = await dueChecks(now);
-  const summary: FollowSummary = { checks: 0, requests: 0, recorded: 0, skippedOptedOut, remaining: due.length, error: null };
+  const summary: FollowSummary = {
+    checks: 0,
+    requests: 0,
+    recorded: 0,
+    skippedOptedOut,
+    remaining: due.length,
+    error: null,
+  };
   for (const d of due) {
     if (summary.requests + REQUESTS_PER_CHECK > budget) break;
     const { from, to } = markWindow(d.end, d.mark);
@@ -102,7 +194,14 @@ export async function followAlumni(options: { github?: GitHub; now?: Date; budge
     summary.requests += result.requests;
     for (const a of result.activities) {
       await db.outcomeActivity.upsert({
-        where: { cohortId_personId_kind_externalKey: { cohortId: d.cohortId, personId: d.personId, kind: a.kind, externalKey: a.externalKey } },
+        where: {
+          cohortId_personId_kind_externalKey: {
+            cohortId: d.cohortId,
+            personId: d.personId,
+            kind: a.kind,
+            externalKey: a.externalKey,
+          },
+        },
         create: { cohortId: d.cohortId, personId: d.personId, ...a },
         update: { title: a.title, url: a.url, repository: a.repository },
       });
@@ -110,7 +209,14 @@ export async function followAlumni(options: { github?: GitHub; now?: Date; budge
     summary.recorded += result.activities.length;
     await db.outcomeCheck.upsert({
       where: { cohortId_personId_mark: { cohortId: d.cohortId, personId: d.personId, mark: d.mark } },
-      create: { cohortId: d.cohortId, personId: d.personId, mark: d.mark, checkedAt: now, requests: result.requests, found: result.activities.length },
+      create: {
+        cohortId: d.cohortId,
+        personId: d.personId,
+        mark: d.mark,
+        checkedAt: now,
+        requests: result.requests,
+        found: result.activities.length,
+      },
       update: { checkedAt: now, requests: result.requests, found: result.activities.length },
     });
     summary.checks++;
@@ -122,5 +228,12 @@ export async function followAlumni(options: { github?: GitHub; now?: Date; budge
 export function registerOutcomeJobs(): void {
   // Every two minutes at most 27 search requests: under the 30-a-minute limit even
   // if another search runs, and 400 alumni-marks a day.
-  registerJob({ name: "alumni-outcomes", everyMinutes: () => 2, run: async () => { await followAlumni(); await flagExcludedPulls(); } });
+  registerJob({
+    name: "alumni-outcomes",
+    everyMinutes: () => 2,
+    run: async () => {
+      await followAlumni();
+      await flagExcludedPulls();
+    },
+  });
 }

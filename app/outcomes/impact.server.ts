@@ -12,7 +12,17 @@ import { getAfterSettings, showcase } from "./recognition.server";
 export async function publicCohort(slug: string) {
   const cohort = await db.cohort.findUnique({
     where: { slug },
-    select: { id: true, slug: true, name: true, publishedAt: true, applicationsOpenAt: true, applicationsCloseAt: true, decisionsPublishedAt: true, startsOn: true, weeks: true },
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      publishedAt: true,
+      applicationsOpenAt: true,
+      applicationsCloseAt: true,
+      decisionsPublishedAt: true,
+      startsOn: true,
+      weeks: true,
+    },
   });
   if (!cohort || !cohort.publishedAt) throw notFound("There is no cohort at this address.");
   return cohort;
@@ -24,7 +34,14 @@ export type ImpactReport = {
   participants: number;
   completed: number;
   completionApplied: boolean;
-  projects: { slug: string; name: string; opened: number; merged: number; accepted: number; preReviewed: number }[];
+  projects: {
+    slug: string;
+    name: string;
+    opened: number;
+    merged: number;
+    accepted: number;
+    preReviewed: number;
+  }[];
   totals: { opened: number; merged: number; preReviewed: number };
   retention: RetentionRow[];
   showcase: Awaited<ReturnType<typeof showcase>>;
@@ -38,10 +55,34 @@ export async function impactReport(slug: string, now = new Date()): Promise<Impa
     db.cohortMembership.count({ where: { cohortId: cohort.id, role: "participant" } }),
     db.completion.count({ where: { cohortId: cohort.id, completed: true } }),
     getAfterSettings(cohort.id),
-    db.cohortProject.findMany({ where: { cohortId: cohort.id }, select: { project: { select: { id: true, slug: true, name: true, repositories: { select: { owner: true, name: true } }, acceptedLabel: { select: { label: true } } } } } }),
+    db.cohortProject.findMany({
+      where: { cohortId: cohort.id },
+      select: {
+        project: {
+          select: {
+            id: true,
+            slug: true,
+            name: true,
+            repositories: { select: { owner: true, name: true } },
+            acceptedLabel: { select: { label: true } },
+          },
+        },
+      },
+    }),
     db.linkedPullRequest.findMany({
       where: { cohortId: cohort.id },
-      select: { preReviewedAt: true, pullRequest: { select: { owner: true, repo: true, state: true, reviewState: true, upstream: { select: { labels: true } } } } },
+      select: {
+        preReviewedAt: true,
+        pullRequest: {
+          select: {
+            owner: true,
+            repo: true,
+            state: true,
+            reviewState: true,
+            upstream: { select: { labels: true } },
+          },
+        },
+      },
     }),
     finished ? outcomeFigures([cohort.id], now) : Promise.resolve(null),
     showcase(cohort.id),
@@ -66,7 +107,11 @@ export async function impactReport(slug: string, now = new Date()): Promise<Impa
     completed,
     completionApplied: settings.completionAppliedAt !== null,
     projects: rows,
-    totals: { opened: links.length, merged: links.filter((l) => l.pullRequest.state === "merged").length, preReviewed: links.filter((l) => l.preReviewedAt).length },
+    totals: {
+      opened: links.length,
+      merged: links.filter((l) => l.pullRequest.state === "merged").length,
+      preReviewed: links.filter((l) => l.preReviewedAt).length,
+    },
     retention: figures?.rows ?? [],
     showcase: shown,
   };
@@ -86,10 +131,18 @@ export function parseLabels(json: string | null | undefined): string[] {
  * labelled with the project's accepted label; one labelled spam or invalid is
  * excluded whatever else is true.
  */
-export function acceptance(pull: { state: string; reviewState: string; upstream?: { labels: string } | null }, acceptedLabel: string): "excluded" | "accepted" | "not_yet" {
+export function acceptance(
+  pull: { state: string; reviewState: string; upstream?: { labels: string } | null },
+  acceptedLabel: string,
+): "excluded" | "accepted" | "not_yet" {
   const labels = parseLabels(pull.upstream?.labels).map((l) => l.toLowerCase());
   if (labels.includes("spam") || labels.includes("invalid")) return "excluded";
-  if (pull.state === "merged" || pull.reviewState === "approved" || labels.includes(acceptedLabel.toLowerCase())) return "accepted";
+  if (
+    pull.state === "merged" ||
+    pull.reviewState === "approved" ||
+    labels.includes(acceptedLabel.toLowerCase())
+  )
+    return "accepted";
   return "not_yet";
 }
 
@@ -100,14 +153,34 @@ export function impactCsv(report: ImpactReport): string {
     csvLine(["applicants", report.cohort.name, report.applicants]),
     csvLine(["participants", report.cohort.name, report.participants]),
     csvLine(["completed", report.cohort.name, report.completionApplied ? report.completed : ""]),
-    csvLine(["completion_share", report.cohort.name, report.completionApplied ? share(report.completed, report.participants) : ""]),
-    csvLine(["pre_reviewed_share", report.cohort.name, share(report.totals.preReviewed, report.totals.opened)]),
+    csvLine([
+      "completion_share",
+      report.cohort.name,
+      report.completionApplied ? share(report.completed, report.participants) : "",
+    ]),
+    csvLine([
+      "pre_reviewed_share",
+      report.cohort.name,
+      share(report.totals.preReviewed, report.totals.opened),
+    ]),
   ];
   for (const p of report.projects) {
-    lines.push(csvLine(["pull_requests_opened", p.name, p.opened]), csvLine(["pull_requests_merged", p.name, p.merged]), csvLine(["pull_requests_accepted", p.name, p.accepted]), csvLine(["pre_reviewed_share", p.name, share(p.preReviewed, p.opened)]));
+    lines.push(
+      csvLine(["pull_requests_opened", p.name, p.opened]),
+      csvLine(["pull_requests_merged", p.name, p.merged]),
+      csvLine(["pull_requests_accepted", p.name, p.accepted]),
+      csvLine(["pre_reviewed_share", p.name, share(p.preReviewed, p.opened)]),
+    );
   }
   for (const r of report.retention) {
-    for (const m of r.marks) lines.push(csvLine([`still_contributing_after_${m.mark}_months`, r.label, m.share === null ? "" : `${m.share.toFixed(3)} (${m.active} of ${m.eligible})`]));
+    for (const m of r.marks)
+      lines.push(
+        csvLine([
+          `still_contributing_after_${m.mark}_months`,
+          r.label,
+          m.share === null ? "" : `${m.share.toFixed(3)} (${m.active} of ${m.eligible})`,
+        ]),
+      );
   }
   return lines.join("\r\n") + "\r\n";
 }
@@ -115,14 +188,24 @@ export function impactCsv(report: ImpactReport): string {
 /** What the public cohort page adds once the cohort is under way or over. */
 export async function cohortPageExtras(slug: string) {
   const cohort = await db.cohort.findUnique({ where: { slug }, select: { id: true, publishedAt: true } });
-  if (!cohort || !cohort.publishedAt) return { testimonials: [], hasImpact: false, maintainerViews: {} as Record<string, string> };
+  if (!cohort || !cohort.publishedAt)
+    return { testimonials: [], hasImpact: false, maintainerViews: {} as Record<string, string> };
   const [testimonials, settings] = await Promise.all([
-    db.testimonial.findMany({ where: { cohortId: cohort.id, status: "approved" }, select: { id: true, body: true, person: { select: { name: true } } }, orderBy: { decidedAt: "asc" } }),
+    db.testimonial.findMany({
+      where: { cohortId: cohort.id, status: "approved" },
+      select: { id: true, body: true, person: { select: { name: true } } },
+      orderBy: { decidedAt: "asc" },
+    }),
     getAfterSettings(cohort.id),
   ]);
-  const projects = await db.cohortProject.findMany({ where: { cohortId: cohort.id }, select: { project: { select: { slug: true } } } });
+  const projects = await db.cohortProject.findMany({
+    where: { cohortId: cohort.id },
+    select: { project: { select: { slug: true } } },
+  });
   const maintainerViews: Record<string, string> = {};
   // The private variant is only linked from the organizers' pages, not the public one.
-  if (settings.maintainerViewPublic) for (const p of projects) maintainerViews[p.project.slug] = `/cohorts/${slug}/maintainers/${p.project.slug}`;
+  if (settings.maintainerViewPublic)
+    for (const p of projects)
+      maintainerViews[p.project.slug] = `/cohorts/${slug}/maintainers/${p.project.slug}`;
   return { testimonials, hasImpact: true, maintainerViews };
 }

@@ -8,24 +8,51 @@ import { recordAudit } from "~/cohorts/audit.server";
 import { cohortEndsAt, cohortLastDay, phaseOf, PhaseError } from "~/cohorts/phase";
 import { db } from "~/utils/db.server";
 
-export const DEFAULT_AFTER_SETTINGS = { minReflectionWeeks: 4, minLinkedPulls: 1, maintainerViewPublic: true, maxOpenPullsPerProject: 3 };
+export const DEFAULT_AFTER_SETTINGS = {
+  minReflectionWeeks: 4,
+  minLinkedPulls: 1,
+  maintainerViewPublic: true,
+  maxOpenPullsPerProject: 3,
+};
 export type AfterSettings = typeof DEFAULT_AFTER_SETTINGS & { completionAppliedAt: Date | null };
 
 export const afterSettingsForm = z.object({
-  minReflectionWeeks: z.coerce.number({ invalid_type_error: "Enter a number of weeks." }).int("Enter a whole number of weeks.").min(0, "Enter 0 or more weeks.").max(52, "Enter at most 52 weeks."),
-  minLinkedPulls: z.coerce.number({ invalid_type_error: "Enter a number of pull requests." }).int("Enter a whole number.").min(0, "Enter 0 or more.").max(50, "Enter at most 50."),
-  maxOpenPullsPerProject: z.coerce.number({ invalid_type_error: "Enter a number of pull requests." }).int("Enter a whole number.").min(1, "Allow at least 1 open pull request.").max(50, "Enter at most 50."),
-  maintainerView: z.enum(["public", "token"], { errorMap: () => ({ message: "Choose public or behind a link with a token." }) }),
+  minReflectionWeeks: z.coerce
+    .number({ invalid_type_error: "Enter a number of weeks." })
+    .int("Enter a whole number of weeks.")
+    .min(0, "Enter 0 or more weeks.")
+    .max(52, "Enter at most 52 weeks."),
+  minLinkedPulls: z.coerce
+    .number({ invalid_type_error: "Enter a number of pull requests." })
+    .int("Enter a whole number.")
+    .min(0, "Enter 0 or more.")
+    .max(50, "Enter at most 50."),
+  maxOpenPullsPerProject: z.coerce
+    .number({ invalid_type_error: "Enter a number of pull requests." })
+    .int("Enter a whole number.")
+    .min(1, "Allow at least 1 open pull request.")
+    .max(50, "Enter at most 50."),
+  maintainerView: z.enum(["public", "token"], {
+    errorMap: () => ({ message: "Choose public or behind a link with a token." }),
+  }),
 });
 
 export const exceptionForm = z.object({
   personId: z.string().min(1, "Choose a participant."),
   completed: z.enum(["yes", "no"], { errorMap: () => ({ message: "Say whether they completed." }) }),
-  reason: z.string().trim().min(5, "Give the reason for the exception (a sentence others can read later).").max(1000, "Keep the reason under 1,000 characters."),
+  reason: z
+    .string()
+    .trim()
+    .min(5, "Give the reason for the exception (a sentence others can read later).")
+    .max(1000, "Keep the reason under 1,000 characters."),
 });
 
 export const testimonialForm = z.object({
-  body: z.string().trim().min(20, "Write at least a couple of sentences (20 characters or more).").max(3000, "Keep it under 3,000 characters."),
+  body: z
+    .string()
+    .trim()
+    .min(20, "Write at least a couple of sentences (20 characters or more).")
+    .max(3000, "Keep it under 3,000 characters."),
 });
 
 export const certificatePath = (token: string) => `/certificates/${token}`;
@@ -43,7 +70,11 @@ export async function getAfterSettings(cohortId: string): Promise<AfterSettings>
   };
 }
 
-export async function saveAfterSettings(cohortId: string, actorId: string, input: z.infer<typeof afterSettingsForm>): Promise<void> {
+export async function saveAfterSettings(
+  cohortId: string,
+  actorId: string,
+  input: z.infer<typeof afterSettingsForm>,
+): Promise<void> {
   const before = await getAfterSettings(cohortId);
   const data = {
     minReflectionWeeks: input.minReflectionWeeks,
@@ -53,17 +84,35 @@ export async function saveAfterSettings(cohortId: string, actorId: string, input
   };
   await db.$transaction(async (tx) => {
     await tx.cohortAfterSettings.upsert({ where: { cohortId }, create: { cohortId, ...data }, update: data });
-    await recordAudit({
-      actorId, cohortId, action: "after_settings.update", subjectType: "cohort", subjectId: cohortId,
-      fromValue: JSON.stringify({ ...before, completionAppliedAt: undefined }), toValue: JSON.stringify(data),
-    }, tx);
+    await recordAudit(
+      {
+        actorId,
+        cohortId,
+        action: "after_settings.update",
+        subjectType: "cohort",
+        subjectId: cohortId,
+        fromValue: JSON.stringify({ ...before, completionAppliedAt: undefined }),
+        toValue: JSON.stringify(data),
+      },
+      tx,
+    );
   });
 }
 
 async function loadCohort(cohortId: string) {
   return db.cohort.findUniqueOrThrow({
     where: { id: cohortId },
-    select: { id: true, slug: true, name: true, publishedAt: true, applicationsOpenAt: true, applicationsCloseAt: true, decisionsPublishedAt: true, startsOn: true, weeks: true },
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      publishedAt: true,
+      applicationsOpenAt: true,
+      applicationsCloseAt: true,
+      decisionsPublishedAt: true,
+      startsOn: true,
+      weeks: true,
+    },
   });
 }
 
@@ -78,13 +127,26 @@ export type CompletionRow = {
 };
 
 /** Every participant against the rules, with what was decided so far. Four queries. */
-export async function completionOverview(cohortId: string): Promise<{ settings: AfterSettings; rows: CompletionRow[] }> {
+export async function completionOverview(
+  cohortId: string,
+): Promise<{ settings: AfterSettings; rows: CompletionRow[] }> {
   const settings = await getAfterSettings(cohortId);
   const [members, reflections, links, completions] = await Promise.all([
-    db.cohortMembership.findMany({ where: { cohortId, role: "participant", personId: { not: null } }, select: { person: { select: { id: true, name: true, login: true } } }, orderBy: { createdAt: "asc" } }),
-    db.reflection.groupBy({ by: ["personId"], where: { cohortId, status: "submitted" }, _count: { _all: true } }),
+    db.cohortMembership.findMany({
+      where: { cohortId, role: "participant", personId: { not: null } },
+      select: { person: { select: { id: true, name: true, login: true } } },
+      orderBy: { createdAt: "asc" },
+    }),
+    db.reflection.groupBy({
+      by: ["personId"],
+      where: { cohortId, status: "submitted" },
+      _count: { _all: true },
+    }),
     db.linkedPullRequest.groupBy({ by: ["personId"], where: { cohortId }, _count: { _all: true } }),
-    db.completion.findMany({ where: { cohortId }, select: { personId: true, completed: true, exceptionReason: true, ruleSummary: true } }),
+    db.completion.findMany({
+      where: { cohortId },
+      select: { personId: true, completed: true, exceptionReason: true, ruleSummary: true },
+    }),
   ]);
   const reflectionCount = new Map(reflections.map((r) => [r.personId, r._count._all]));
   const linkCount = new Map(links.map((l) => [l.personId, l._count._all]));
@@ -94,11 +156,19 @@ export async function completionOverview(cohortId: string): Promise<{ settings: 
     const reflectionWeeks = reflectionCount.get(m.person.id) ?? 0;
     const linkedPulls = linkCount.get(m.person.id) ?? 0;
     const c = decided.get(m.person.id);
-    return [{
-      personId: m.person.id, name: m.person.name, login: m.person.login, reflectionWeeks, linkedPulls,
-      meetsRules: reflectionWeeks >= settings.minReflectionWeeks && linkedPulls >= settings.minLinkedPulls,
-      completion: c ? { completed: c.completed, exceptionReason: c.exceptionReason, ruleSummary: c.ruleSummary } : null,
-    }];
+    return [
+      {
+        personId: m.person.id,
+        name: m.person.name,
+        login: m.person.login,
+        reflectionWeeks,
+        linkedPulls,
+        meetsRules: reflectionWeeks >= settings.minReflectionWeeks && linkedPulls >= settings.minLinkedPulls,
+        completion: c
+          ? { completed: c.completed, exceptionReason: c.exceptionReason, ruleSummary: c.ruleSummary }
+          : null,
+      },
+    ];
   });
   return { settings, rows };
 }
@@ -107,9 +177,14 @@ export async function completionOverview(cohortId: string): Promise<{ settings: 
  * Applies the rules to every participant once the cohort has finished. Exceptions
  * an organizer marked are kept; everyone else gets the rules' answer. Idempotent.
  */
-export async function applyCompletionRules(cohortId: string, actorId: string, now = new Date()): Promise<{ completed: number; notCompleted: number }> {
+export async function applyCompletionRules(
+  cohortId: string,
+  actorId: string,
+  now = new Date(),
+): Promise<{ completed: number; notCompleted: number }> {
   const cohort = await loadCohort(cohortId);
-  if (phaseOf(cohort, now) !== "finished") throw new PhaseError("Completion rules are applied once the cohort has finished.");
+  if (phaseOf(cohort, now) !== "finished")
+    throw new PhaseError("Completion rules are applied once the cohort has finished.");
   const { settings, rows } = await completionOverview(cohortId);
   let completed = 0;
   await db.$transaction(async (tx) => {
@@ -120,40 +195,88 @@ export async function applyCompletionRules(cohortId: string, actorId: string, no
       if (done) completed++;
       await tx.completion.upsert({
         where: { cohortId_personId: { cohortId, personId: row.personId } },
-        create: { cohortId, personId: row.personId, completed: done, ruleSummary, certificateToken: newToken(), decidedAt: now },
+        create: {
+          cohortId,
+          personId: row.personId,
+          completed: done,
+          ruleSummary,
+          certificateToken: newToken(),
+          decidedAt: now,
+        },
         update: isException ? { ruleSummary } : { completed: done, ruleSummary, decidedAt: now },
       });
-      await tx.cohortMembership.updateMany({ where: { cohortId, personId: row.personId, role: "participant" }, data: { completedAt: done ? cohortEndsAt(cohort) : null } });
+      await tx.cohortMembership.updateMany({
+        where: { cohortId, personId: row.personId, role: "participant" },
+        data: { completedAt: done ? cohortEndsAt(cohort) : null },
+      });
     }
     await tx.cohortAfterSettings.upsert({
       where: { cohortId },
       create: { cohortId, ...DEFAULT_AFTER_SETTINGS, completionAppliedAt: now },
       update: { completionAppliedAt: now },
     });
-    await recordAudit({ actorId, cohortId, action: "completion.apply", subjectType: "cohort", subjectId: cohortId, toValue: `${completed} of ${rows.length} completed` }, tx);
+    await recordAudit(
+      {
+        actorId,
+        cohortId,
+        action: "completion.apply",
+        subjectType: "cohort",
+        subjectId: cohortId,
+        toValue: `${completed} of ${rows.length} completed`,
+      },
+      tx,
+    );
   });
   return { completed, notCompleted: rows.length - completed };
 }
 
 /** An organizer's exception to the rules, with the reason, in the audit log. */
-export async function markCompletionException(cohortId: string, actorId: string, input: z.infer<typeof exceptionForm>, now = new Date()): Promise<"ok" | "not_participant"> {
-  const member = await db.cohortMembership.findFirst({ where: { cohortId, personId: input.personId, role: "participant" }, select: { id: true } });
+export async function markCompletionException(
+  cohortId: string,
+  actorId: string,
+  input: z.infer<typeof exceptionForm>,
+  now = new Date(),
+): Promise<"ok" | "not_participant"> {
+  const member = await db.cohortMembership.findFirst({
+    where: { cohortId, personId: input.personId, role: "participant" },
+    select: { id: true },
+  });
   if (!member) return "not_participant";
   const cohort = await loadCohort(cohortId);
   const completed = input.completed === "yes";
   await db.$transaction(async (tx) => {
-    const before = await tx.completion.findUnique({ where: { cohortId_personId: { cohortId, personId: input.personId } } });
+    const before = await tx.completion.findUnique({
+      where: { cohortId_personId: { cohortId, personId: input.personId } },
+    });
     await tx.completion.upsert({
       where: { cohortId_personId: { cohortId, personId: input.personId } },
-      create: { cohortId, personId: input.personId, completed, exceptionReason: input.reason, certificateToken: newToken(), decidedAt: now },
+      create: {
+        cohortId,
+        personId: input.personId,
+        completed,
+        exceptionReason: input.reason,
+        certificateToken: newToken(),
+        decidedAt: now,
+      },
       update: { completed, exceptionReason: input.reason, decidedAt: now },
     });
-    await tx.cohortMembership.updateMany({ where: { cohortId, personId: input.personId, role: "participant" }, data: { completedAt: completed ? cohortEndsAt(cohort) : null } });
-    await recordAudit({
-      actorId, cohortId, action: "completion.exception", subjectType: "person", subjectId: input.personId,
-      fromValue: before ? (before.completed ? "completed" : "not completed") : "undecided",
-      toValue: completed ? "completed" : "not completed", detail: input.reason,
-    }, tx);
+    await tx.cohortMembership.updateMany({
+      where: { cohortId, personId: input.personId, role: "participant" },
+      data: { completedAt: completed ? cohortEndsAt(cohort) : null },
+    });
+    await recordAudit(
+      {
+        actorId,
+        cohortId,
+        action: "completion.exception",
+        subjectType: "person",
+        subjectId: input.personId,
+        fromValue: before ? (before.completed ? "completed" : "not completed") : "undecided",
+        toValue: completed ? "completed" : "not completed",
+        detail: input.reason,
+      },
+      tx,
+    );
   });
   return "ok";
 }
@@ -176,7 +299,10 @@ export async function getCertificate(token: string): Promise<Certificate | "with
   const c = await db.completion.findUnique({
     where: { certificateToken: token },
     select: {
-      completed: true, certificateWithdrawnAt: true, exceptionReason: true, personId: true,
+      completed: true,
+      certificateWithdrawnAt: true,
+      exceptionReason: true,
+      personId: true,
       person: { select: { name: true, login: true } },
       cohort: { select: { id: true, name: true, slug: true, startsOn: true, weeks: true } },
     },
@@ -186,11 +312,25 @@ export async function getCertificate(token: string): Promise<Certificate | "with
   const [membership, pulls] = await Promise.all([
     db.cohortMembership.findFirst({
       where: { cohortId: c.cohort.id, personId: c.personId, role: "participant" },
-      select: { team: { select: { project: { select: { name: true } }, members: { where: { role: { in: ["navigator", "captain"] } }, select: { person: { select: { name: true } } } } } } },
+      select: {
+        team: {
+          select: {
+            project: { select: { name: true } },
+            members: {
+              where: { role: { in: ["navigator", "captain"] } },
+              select: { person: { select: { name: true } } },
+            },
+          },
+        },
+      },
     }),
     db.linkedPullRequest.findMany({
       where: { cohortId: c.cohort.id, personId: c.personId, pullRequest: { state: "merged" } },
-      select: { pullRequest: { select: { title: true, url: true, owner: true, repo: true, number: true, mergedAt: true } } },
+      select: {
+        pullRequest: {
+          select: { title: true, url: true, owner: true, repo: true, number: true, mergedAt: true },
+        },
+      },
       orderBy: { linkedAt: "asc" },
     }),
   ]);
@@ -203,29 +343,49 @@ export async function getCertificate(token: string): Promise<Certificate | "with
     endsAt: cohortLastDay(c.cohort),
     projects: membership?.team?.project ? [membership.team.project.name] : [],
     navigators: membership?.team?.members.flatMap((m) => (m.person ? [m.person.name] : [])) ?? [],
-    mergedPulls: pulls.map((l) => ({ title: l.pullRequest.title, url: l.pullRequest.url, repository: `${l.pullRequest.owner}/${l.pullRequest.repo}#${l.pullRequest.number}`, mergedAt: l.pullRequest.mergedAt })),
+    mergedPulls: pulls.map((l) => ({
+      title: l.pullRequest.title,
+      url: l.pullRequest.url,
+      repository: `${l.pullRequest.owner}/${l.pullRequest.repo}#${l.pullRequest.number}`,
+      mergedAt: l.pullRequest.mergedAt,
+    })),
     exception: c.exceptionReason !== null,
   };
 }
 
 export type MyAfterCohort = {
   finished: boolean;
-  completion: { completed: boolean; certificatePath: string | null; withdrawn: boolean; showcaseOptIn: boolean } | null;
+  completion: {
+    completed: boolean;
+    certificatePath: string | null;
+    withdrawn: boolean;
+    showcaseOptIn: boolean;
+  } | null;
   testimonial: { body: string; status: string } | null;
 };
 
-export async function myAfterCohort(cohortId: string, personId: string, now = new Date()): Promise<MyAfterCohort> {
+export async function myAfterCohort(
+  cohortId: string,
+  personId: string,
+  now = new Date(),
+): Promise<MyAfterCohort> {
   const cohort = await loadCohort(cohortId);
   const [completion, testimonial] = await Promise.all([
     db.completion.findUnique({ where: { cohortId_personId: { cohortId, personId } } }),
-    db.testimonial.findUnique({ where: { cohortId_personId: { cohortId, personId } }, select: { body: true, status: true } }),
+    db.testimonial.findUnique({
+      where: { cohortId_personId: { cohortId, personId } },
+      select: { body: true, status: true },
+    }),
   ]);
   return {
     finished: phaseOf(cohort, now) === "finished",
     completion: completion
       ? {
           completed: completion.completed,
-          certificatePath: completion.completed && !completion.certificateWithdrawnAt ? certificatePath(completion.certificateToken) : null,
+          certificatePath:
+            completion.completed && !completion.certificateWithdrawnAt
+              ? certificatePath(completion.certificateToken)
+              : null,
           withdrawn: completion.certificateWithdrawnAt !== null,
           showcaseOptIn: completion.showcaseOptIn,
         }
@@ -235,25 +395,48 @@ export async function myAfterCohort(cohortId: string, personId: string, now = ne
 }
 
 /** Withdraw the certificate (its address stops working) or share it again at a new address. */
-export async function setCertificateShared(cohortId: string, personId: string, shared: boolean, now = new Date()): Promise<"ok" | "no_certificate"> {
+export async function setCertificateShared(
+  cohortId: string,
+  personId: string,
+  shared: boolean,
+  now = new Date(),
+): Promise<"ok" | "no_certificate"> {
   const c = await db.completion.findUnique({ where: { cohortId_personId: { cohortId, personId } } });
   if (!c || !c.completed) return "no_certificate";
   await db.completion.update({
     where: { id: c.id },
-    data: shared ? { certificateWithdrawnAt: null, certificateToken: c.certificateWithdrawnAt ? newToken() : c.certificateToken } : { certificateWithdrawnAt: now },
+    data: shared
+      ? {
+          certificateWithdrawnAt: null,
+          certificateToken: c.certificateWithdrawnAt ? newToken() : c.certificateToken,
+        }
+      : { certificateWithdrawnAt: now },
   });
   return "ok";
 }
 
-export async function setShowcaseOptIn(cohortId: string, personId: string, optIn: boolean): Promise<"ok" | "not_decided"> {
-  const updated = await db.completion.updateMany({ where: { cohortId, personId }, data: { showcaseOptIn: optIn } });
+export async function setShowcaseOptIn(
+  cohortId: string,
+  personId: string,
+  optIn: boolean,
+): Promise<"ok" | "not_decided"> {
+  const updated = await db.completion.updateMany({
+    where: { cohortId, personId },
+    data: { showcaseOptIn: optIn },
+  });
   return updated.count ? "ok" : "not_decided";
 }
 
 /** A participant writes (or rewrites) a testimonial after the cohort; it waits for an organizer again. */
-export async function writeTestimonial(cohortId: string, personId: string, body: string, now = new Date()): Promise<void> {
+export async function writeTestimonial(
+  cohortId: string,
+  personId: string,
+  body: string,
+  now = new Date(),
+): Promise<void> {
   const cohort = await loadCohort(cohortId);
-  if (phaseOf(cohort, now) !== "finished") throw new PhaseError("Testimonials are written after the cohort has finished.");
+  if (phaseOf(cohort, now) !== "finished")
+    throw new PhaseError("Testimonials are written after the cohort has finished.");
   await db.testimonial.upsert({
     where: { cohortId_personId: { cohortId, personId } },
     create: { cohortId, personId, body },
@@ -261,12 +444,32 @@ export async function writeTestimonial(cohortId: string, personId: string, body:
   });
 }
 
-export async function decideTestimonial(cohortId: string, actorId: string, testimonialId: string, decision: "approved" | "rejected", now = new Date()): Promise<"ok" | "not_found"> {
+export async function decideTestimonial(
+  cohortId: string,
+  actorId: string,
+  testimonialId: string,
+  decision: "approved" | "rejected",
+  now = new Date(),
+): Promise<"ok" | "not_found"> {
   const t = await db.testimonial.findFirst({ where: { id: testimonialId, cohortId } });
   if (!t) return "not_found";
   await db.$transaction(async (tx) => {
-    await tx.testimonial.update({ where: { id: t.id }, data: { status: decision, decidedById: actorId, decidedAt: now } });
-    await recordAudit({ actorId, cohortId, action: "testimonial.decide", subjectType: "testimonial", subjectId: t.id, fromValue: t.status, toValue: decision }, tx);
+    await tx.testimonial.update({
+      where: { id: t.id },
+      data: { status: decision, decidedById: actorId, decidedAt: now },
+    });
+    await recordAudit(
+      {
+        actorId,
+        cohortId,
+        action: "testimonial.decide",
+        subjectType: "testimonial",
+        subjectId: t.id,
+        fromValue: t.status,
+        toValue: decision,
+      },
+      tx,
+    );
   });
   return "ok";
 }
@@ -274,7 +477,13 @@ export async function decideTestimonial(cohortId: string, actorId: string, testi
 export async function testimonialsForReview(cohortId: string) {
   return db.testimonial.findMany({
     where: { cohortId },
-    select: { id: true, body: true, status: true, createdAt: true, person: { select: { name: true, login: true } } },
+    select: {
+      id: true,
+      body: true,
+      status: true,
+      createdAt: true,
+      person: { select: { name: true, login: true } },
+    },
     orderBy: [{ status: "asc" }, { createdAt: "asc" }],
   });
 }
@@ -289,14 +498,26 @@ export async function approvedTestimonials(cohortId: string) {
 
 /** Merged pull requests of participants who opted in to the public showcase. */
 export async function showcase(cohortId: string) {
-  const optedIn = await db.completion.findMany({ where: { cohortId, showcaseOptIn: true }, select: { personId: true } });
+  const optedIn = await db.completion.findMany({
+    where: { cohortId, showcaseOptIn: true },
+    select: { personId: true },
+  });
   const links = await db.linkedPullRequest.findMany({
     where: { cohortId, personId: { in: optedIn.map((o) => o.personId) }, pullRequest: { state: "merged" } },
-    select: { person: { select: { name: true, login: true } }, pullRequest: { select: { title: true, url: true, owner: true, repo: true, number: true, mergedAt: true } } },
+    select: {
+      person: { select: { name: true, login: true } },
+      pullRequest: {
+        select: { title: true, url: true, owner: true, repo: true, number: true, mergedAt: true },
+      },
+    },
     orderBy: { linkedAt: "asc" },
   });
   return links.map((l) => ({
-    name: l.person.name, login: l.person.login, title: l.pullRequest.title, url: l.pullRequest.url,
-    repository: `${l.pullRequest.owner}/${l.pullRequest.repo}#${l.pullRequest.number}`, mergedAt: l.pullRequest.mergedAt,
+    name: l.person.name,
+    login: l.person.login,
+    title: l.pullRequest.title,
+    url: l.pullRequest.url,
+    repository: `${l.pullRequest.owner}/${l.pullRequest.repo}#${l.pullRequest.number}`,
+    mergedAt: l.pullRequest.mergedAt,
   }));
 }

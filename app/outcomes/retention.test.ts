@@ -4,7 +4,12 @@ import { activeAt, addMonths, markWindow, median, retention, type AlumnusHistory
 
 const END = new Date("2026-01-31T00:00:00Z");
 const day = (n: number) => new Date(END.getTime() + n * 86_400_000);
-const person = (id: string, activityDays: number[], optedOut = false, end = END): AlumnusHistory => ({ personId: id, end, optedOut, activity: activityDays.map(day) });
+const person = (id: string, activityDays: number[], optedOut = false, end = END): AlumnusHistory => ({
+  personId: id,
+  end,
+  optedOut,
+  activity: activityDays.map(day),
+});
 
 describe("marks after the end", () => {
   it("adds calendar months and clamps the 31st to the month's last day", () => {
@@ -35,7 +40,12 @@ describe("retention", () => {
     const r = retention([steady, stopper, restarter, quiet, optedOut], now);
     expect(r.optedOut).toBe(1);
     expect(r.people).toBe(4);
-    expect(r.marks.map((m) => [m.mark, m.eligible, m.active])).toEqual([[1, 4, 3], [3, 4, 1], [6, 4, 2], [12, 0, 0]]);
+    expect(r.marks.map((m) => [m.mark, m.eligible, m.active])).toEqual([
+      [1, 4, 3],
+      [3, 4, 1],
+      [6, 4, 2],
+      [12, 0, 0],
+    ]);
     expect(r.marks.map((m) => m.share)).toEqual([0.75, 0.25, 0.5, null]);
   });
 
@@ -43,7 +53,12 @@ describe("retention", () => {
     const late = person("late", [10], false, new Date("2026-07-15T00:00:00Z"));
     const r = retention([steady, late], now);
     // late: its 1-month mark (Aug 15) has passed, its 3-month mark (Oct 15) has not.
-    expect(r.marks.map((m) => [m.eligible, m.active])).toEqual([[2, 1], [1, 1], [1, 1], [0, 0]]);
+    expect(r.marks.map((m) => [m.eligible, m.active])).toEqual([
+      [2, 1],
+      [1, 1],
+      [1, 1],
+      [0, 0],
+    ]);
   });
 
   it("activity on the end instant itself belongs to the cohort, not to the first month", () => {

@@ -53,12 +53,20 @@ export function activeAt(history: Pick<AlumnusHistory, "end" | "activity">, mark
   return history.activity.some((at) => at.getTime() > from.getTime() && at.getTime() <= to.getTime());
 }
 
-export function retention(histories: AlumnusHistory[], now: Date): { marks: MarkFigure[]; optedOut: number; people: number } {
+export function retention(
+  histories: AlumnusHistory[],
+  now: Date,
+): { marks: MarkFigure[]; optedOut: number; people: number } {
   const counted = histories.filter((h) => !h.optedOut);
   const marks = MARKS.map((mark): MarkFigure => {
     const eligible = counted.filter((h) => addMonths(h.end, mark).getTime() <= now.getTime());
     const active = eligible.filter((h) => activeAt(h, mark)).length;
-    return { mark, eligible: eligible.length, active, share: eligible.length ? active / eligible.length : null };
+    return {
+      mark,
+      eligible: eligible.length,
+      active,
+      share: eligible.length ? active / eligible.length : null,
+    };
   });
   return { marks, optedOut: histories.length - counted.length, people: counted.length };
 }

@@ -24,36 +24,63 @@ export function explanationProblem(text: string, prTitle?: string): string | nul
   if (new Set(words.map((w) => w.toLowerCase())).size < Math.min(8, words.length / 2)) {
     return "This reads like repeated words; explain the change in your own sentences.";
   }
-  if (prTitle && trimmed.toLowerCase().replace(/\W+/g, " ").trim() === prTitle.toLowerCase().replace(/\W+/g, " ").trim()) {
+  if (
+    prTitle &&
+    trimmed.toLowerCase().replace(/\W+/g, " ").trim() === prTitle.toLowerCase().replace(/\W+/g, " ").trim()
+  ) {
     return "Do not repeat the pull request's title; explain the change in your own words.";
   }
   return null;
 }
 
 const explanationFields = {
-  explanation: z.string().max(6000, "Keep it under 6,000 characters.").superRefine((value, ctx) => {
-    const problem = explanationProblem(value);
-    if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, message: problem });
+  explanation: z
+    .string()
+    .max(6000, "Keep it under 6,000 characters.")
+    .superRefine((value, ctx) => {
+      const problem = explanationProblem(value);
+      if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, message: problem });
+    }),
+  aiDisclosure: z.enum(AI_DISCLOSURES, {
+    errorMap: () => ({ message: "Say whether an AI tool helped with this change." }),
   }),
-  aiDisclosure: z.enum(AI_DISCLOSURES, { errorMap: () => ({ message: "Say whether an AI tool helped with this change." }) }),
-  aiTools: z.string().max(300).optional().default("").transform((s) => s.trim()),
-  aiVerification: z.string().max(3000).optional().default("").transform((s) => s.trim()),
+  aiTools: z
+    .string()
+    .max(300)
+    .optional()
+    .default("")
+    .transform((s) => s.trim()),
+  aiVerification: z
+    .string()
+    .max(3000)
+    .optional()
+    .default("")
+    .transform((s) => s.trim()),
 };
 
 const MIN_VERIFICATION_CHARS = 20;
 
 /** What is missing from an AI disclosure, per field (empty when it is complete). */
-export function disclosureProblems(value: { aiDisclosure: string | null; aiTools: string; aiVerification: string }): Partial<Record<"aiDisclosure" | "aiTools" | "aiVerification", string>> {
-  if (!AI_DISCLOSURES.includes(value.aiDisclosure as AiDisclosure)) return { aiDisclosure: "Say whether an AI tool helped with this change." };
+export function disclosureProblems(value: {
+  aiDisclosure: string | null;
+  aiTools: string;
+  aiVerification: string;
+}): Partial<Record<"aiDisclosure" | "aiTools" | "aiVerification", string>> {
+  if (!AI_DISCLOSURES.includes(value.aiDisclosure as AiDisclosure))
+    return { aiDisclosure: "Say whether an AI tool helped with this change." };
   if (value.aiDisclosure === "none") return {};
   const problems: Partial<Record<"aiTools" | "aiVerification", string>> = {};
   if (!value.aiTools.trim()) problems.aiTools = "Name the AI tools you used.";
-  if (value.aiVerification.trim().length < MIN_VERIFICATION_CHARS) problems.aiVerification = "Say what you checked yourself (tests you ran, lines you read and understood).";
+  if (value.aiVerification.trim().length < MIN_VERIFICATION_CHARS)
+    problems.aiVerification = "Say what you checked yourself (tests you ran, lines you read and understood).";
   return problems;
 }
 
-function disclosureComplete<T extends { aiDisclosure: AiDisclosure; aiTools: string; aiVerification: string }>(value: T, ctx: z.RefinementCtx) {
-  for (const [path, message] of Object.entries(disclosureProblems(value))) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [path], message });
+function disclosureComplete<
+  T extends { aiDisclosure: AiDisclosure; aiTools: string; aiVerification: string },
+>(value: T, ctx: z.RefinementCtx) {
+  for (const [path, message] of Object.entries(disclosureProblems(value)))
+    ctx.addIssue({ code: z.ZodIssueCode.custom, path: [path], message });
 }
 
 export const linkPullForm = z
@@ -63,15 +90,26 @@ export const linkPullForm = z
       .trim()
       .min(1, "Paste the pull request's address.")
       // the full check (host, GitHub Enterprise) is parsePullUrl on the server; this one lets all errors show at once
-      .regex(/^https?:\/\/[^/\s]+\/[^/\s]+\/[^/\s]+\/pull\/\d+/, "That is not a pull request address. It should look like https://github.com/owner/repo/pull/123."),
-    claimId: z.string().optional().default(""), ...explanationFields })
+      .regex(
+        /^https?:\/\/[^/\s]+\/[^/\s]+\/[^/\s]+\/pull\/\d+/,
+        "That is not a pull request address. It should look like https://github.com/owner/repo/pull/123.",
+      ),
+    claimId: z.string().optional().default(""),
+    ...explanationFields,
+  })
   .superRefine(disclosureComplete);
 export type LinkPullInput = z.infer<typeof linkPullForm>;
 
-export const explainPullForm = z.object({ linkId: z.string().min(1), ...explanationFields }).superRefine(disclosureComplete);
+export const explainPullForm = z
+  .object({ linkId: z.string().min(1), ...explanationFields })
+  .superRefine(disclosureComplete);
 export type ExplainPullInput = z.infer<typeof explainPullForm>;
 
 export const preReviewForm = z.object({
   linkId: z.string().min(1),
-  comment: z.string().trim().min(10, "Say what you checked in your pre-review (at least a sentence)." ).max(4000),
+  comment: z
+    .string()
+    .trim()
+    .min(10, "Say what you checked in your pre-review (at least a sentence).")
+    .max(4000),
 });

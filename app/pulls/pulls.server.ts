@@ -5,7 +5,13 @@ import { openPullCapProblem } from "~/outcomes/maintainers.server";
 import type { CohortAccess } from "~/auth/permissions.server";
 import { forbidden, holdsTeamRole, notFound } from "~/auth/permissions.server";
 import { assertPhase } from "~/cohorts/phase";
-import { createGitHub, GitHubError, type GitHub, type PullSnapshot, type ReviewSummary } from "~/integrations/github.server";
+import {
+  createGitHub,
+  GitHubError,
+  type GitHub,
+  type PullSnapshot,
+  type ReviewSummary,
+} from "~/integrations/github.server";
 import { findReferences, parsePullUrl, referencesIssue } from "./references";
 import { pageWindow } from "~/utils/pagination";
 import { db, isUniqueViolation } from "~/utils/db.server";
@@ -14,7 +20,9 @@ import { renderMarkdown } from "~/utils/markdown.server";
 import { explanationProblem, type ExplainPullInput, type LinkPullInput } from "./forms";
 import { countsForCohort, isLargePull, pullStatus, PULL_STATUS_LABELS, type PullStatus } from "./status";
 
-type Result = { ok: true; message: string; warning?: string } | { ok: false; error: string; field?: string; choices?: boolean };
+type Result =
+  | { ok: true; message: string; warning?: string }
+  | { ok: false; error: string; field?: string; choices?: boolean };
 
 /** Stores what GitHub said about a pull request; `reviews` only when they were read. */
 export async function storePullSnapshot(
@@ -40,7 +48,9 @@ export async function storePullSnapshot(
     lastSyncedAt: now,
     upstreamUpdatedAt: pr.updatedAt,
     ...(extra.etag !== undefined ? { etag: extra.etag } : {}),
-    ...(extra.reviews ? { reviewCount: extra.reviews.reviewCount, reviewState: extra.reviews.reviewState } : {}),
+    ...(extra.reviews
+      ? { reviewCount: extra.reviews.reviewCount, reviewState: extra.reviews.reviewState }
+      : {}),
     ...(extra.reviewsEtag !== undefined ? { reviewsEtag: extra.reviewsEtag } : {}),
   };
   return db.pullRequest.upsert({
@@ -53,7 +63,16 @@ export async function storePullSnapshot(
 async function runningCohort(access: CohortAccess) {
   const cohort = await db.cohort.findUnique({
     where: { id: access.cohort.id },
-    select: { id: true, publishedAt: true, applicationsOpenAt: true, applicationsCloseAt: true, decisionsPublishedAt: true, startsOn: true, weeks: true, largePullRequestLines: true },
+    select: {
+      id: true,
+      publishedAt: true,
+      applicationsOpenAt: true,
+      applicationsCloseAt: true,
+      decisionsPublishedAt: true,
+      startsOn: true,
+      weeks: true,
+      largePullRequestLines: true,
+    },
   });
   if (!cohort) throw notFound("There is no cohort at this address.");
   return cohort;
@@ -63,7 +82,10 @@ async function runningCohort(access: CohortAccess) {
 export async function claimsForLinking(access: CohortAccess) {
   return db.issueClaim.findMany({
     where: { cohortId: access.cohort.id, personId: access.person.id, releasedAt: null },
-    select: { id: true, starterIssue: { select: { id: true, title: true, source: true, externalKey: true, url: true } } },
+    select: {
+      id: true,
+      starterIssue: { select: { id: true, title: true, source: true, externalKey: true, url: true } },
+    },
     orderBy: { claimedAt: "asc" },
   });
 }
@@ -73,7 +95,12 @@ export function assertCanLinkPulls(access: CohortAccess): void {
   if (!access.roles.includes("participant")) throw forbidden("Only participants link their pull requests.");
 }
 
-export async function linkPullRequest(access: CohortAccess, input: LinkPullInput, now = new Date(), github?: GitHub): Promise<Result> {
+export async function linkPullRequest(
+  access: CohortAccess,
+  input: LinkPullInput,
+  now = new Date(),
+  github?: GitHub,
+): Promise<Result> {
   assertCanLinkPulls(access);
   const cohort = await runningCohort(access);
   assertPhase(cohort, ["running"], "link a pull request", now);
@@ -87,7 +114,8 @@ export async function linkPullRequest(access: CohortAccess, input: LinkPullInput
   let reviewsEtag: string | null = null;
   try {
     const answer = await client.getPull(parsed.owner, parsed.repo, parsed.number);
-    if (answer.notModified) return { ok: false, error: "GitHub did not send the pull request; try again.", field: "url" };
+    if (answer.notModified)
+      return { ok: false, error: "GitHub did not send the pull request; try again.", field: "url" };
     pr = answer.value;
     etag = answer.etag;
     const reviewAnswer = await client.listReviews(parsed.owner, parsed.repo, parsed.number);
@@ -97,14 +125,25 @@ export async function linkPullRequest(access: CohortAccess, input: LinkPullInput
     }
   } catch (error) {
     if (error instanceof GitHubError && error.kind === "not_found") {
-      return { ok: false, error: `GitHub has no pull request #${parsed.number} in ${parsed.owner}/${parsed.repo}, or the repository is private.`, field: "url" };
+      return {
+        ok: false,
+        error: `GitHub has no pull request #${parsed.number} in ${parsed.owner}/${parsed.repo}, or the repository is private.`,
+        field: "url",
+      };
     }
-    return { ok: false, error: error instanceof Error ? error.message : "GitHub could not be reached; try again.", field: "url" };
+    return {
+      ok: false,
+      error: error instanceof Error ? error.message : "GitHub could not be reached; try again.",
+      field: "url",
+    };
   }
   const titleProblem = explanationProblem(input.explanation, pr.title);
   if (titleProblem) return { ok: false, error: titleProblem, field: "explanation" };
   // The cohort's cap on open linked PRs per project (issue 14), once we know the PR exists.
-  const capProblem = pr.state === "open" ? await openPullCapProblem(cohort.id, access.person.id, parsed.owner, parsed.repo, parsed.number) : null;
+  const capProblem =
+    pr.state === "open"
+      ? await openPullCapProblem(cohort.id, access.person.id, parsed.owner, parsed.repo, parsed.number)
+      : null;
   if (capProblem) return { ok: false, error: capProblem, field: "url" };
 
   // Which claimed issue does it fix? The PR's own references first, then the choice.
@@ -119,7 +158,10 @@ export async function linkPullRequest(access: CohortAccess, input: LinkPullInput
   if (!claim && claims.length > 0) {
     return {
       ok: false,
-      error: referenced.length > 1 ? "The pull request mentions several of your claimed issues: choose the one it fixes." : "The pull request does not mention one of your claimed issues (e.g. “Fixes #123” or “Fixed #35678 --”): choose the one it fixes.",
+      error:
+        referenced.length > 1
+          ? "The pull request mentions several of your claimed issues: choose the one it fixes."
+          : "The pull request does not mention one of your claimed issues (e.g. “Fixes #123” or “Fixed #35678 --”): choose the one it fixes.",
       field: "claimId",
       choices: true,
     };
@@ -145,33 +187,49 @@ export async function linkPullRequest(access: CohortAccess, input: LinkPullInput
     });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
-    const holder = await db.linkedPullRequest.findFirst({ where: { cohortId: cohort.id, pullRequestId: stored.id }, select: { person: { select: { name: true } }, personId: true } });
+    const holder = await db.linkedPullRequest.findFirst({
+      where: { cohortId: cohort.id, pullRequestId: stored.id },
+      select: { person: { select: { name: true } }, personId: true },
+    });
     return {
       ok: false,
-      error: holder?.personId === access.person.id ? "You already linked this pull request." : `${holder?.person.name ?? "Someone"} already linked this pull request in this cohort.`,
+      error:
+        holder?.personId === access.person.id
+          ? "You already linked this pull request."
+          : `${holder?.person.name ?? "Someone"} already linked this pull request in this cohort.`,
       field: "url",
     };
   }
   return {
     ok: true,
     message: `Linked ${pr.owner}/${pr.repo}#${pr.number}${claim ? ` to “${claim.starterIssue.title}”` : ""}.`,
-    warning: authorMismatch ? `This pull request was opened by @${pr.authorLogin}, not by you (@${access.person.login}). Your navigator will see that.` : undefined,
+    warning: authorMismatch
+      ? `This pull request was opened by @${pr.authorLogin}, not by you (@${access.person.login}). Your navigator will see that.`
+      : undefined,
   };
 }
 
 async function linkForEdit(access: CohortAccess, linkId: string) {
   const link = await db.linkedPullRequest.findFirst({
     where: { id: linkId, cohortId: access.cohort.id },
-    select: { id: true, personId: true, pullRequest: { select: { title: true, owner: true, repo: true, number: true } } },
+    select: {
+      id: true,
+      personId: true,
+      pullRequest: { select: { title: true, owner: true, repo: true, number: true } },
+    },
   });
   if (!link) throw notFound("That linked pull request is not in this cohort.");
-  const membership = await db.cohortMembership.findFirst({ where: { cohortId: access.cohort.id, personId: link.personId, role: "participant" }, select: { teamId: true } });
+  const membership = await db.cohortMembership.findFirst({
+    where: { cohortId: access.cohort.id, personId: link.personId, role: "participant" },
+    select: { teamId: true },
+  });
   return { ...link, teamId: membership?.teamId ?? null };
 }
 
 export async function explainPull(access: CohortAccess, input: ExplainPullInput): Promise<Result> {
   const link = await linkForEdit(access, input.linkId);
-  if (link.personId !== access.person.id) throw forbidden("Only the participant who linked this pull request can explain it.");
+  if (link.personId !== access.person.id)
+    throw forbidden("Only the participant who linked this pull request can explain it.");
   const problem = explanationProblem(input.explanation, link.pullRequest.title);
   if (problem) return { ok: false, error: problem, field: "explanation" };
   await db.linkedPullRequest.update({
@@ -183,15 +241,30 @@ export async function explainPull(access: CohortAccess, input: ExplainPullInput)
       aiVerification: input.aiDisclosure === "none" ? "" : input.aiVerification,
     },
   });
-  return { ok: true, message: `Saved your explanation of ${link.pullRequest.owner}/${link.pullRequest.repo}#${link.pullRequest.number}.` };
+  return {
+    ok: true,
+    message: `Saved your explanation of ${link.pullRequest.owner}/${link.pullRequest.repo}#${link.pullRequest.number}.`,
+  };
 }
 
-export async function markPreReviewed(access: CohortAccess, linkId: string, comment: string, now = new Date()): Promise<Result> {
+export async function markPreReviewed(
+  access: CohortAccess,
+  linkId: string,
+  comment: string,
+  now = new Date(),
+): Promise<Result> {
   const link = await linkForEdit(access, linkId);
   const navigatesTeam = holdsTeamRole(access, link.teamId, ["navigator"]);
-  if (!navigatesTeam && !access.isOrganizer) throw forbidden("Only the participant's navigator can pre-review this pull request.");
-  await db.linkedPullRequest.update({ where: { id: link.id }, data: { preReviewedAt: now, preReviewedById: access.person.id, preReviewComment: comment.trim() } });
-  return { ok: true, message: `Marked ${link.pullRequest.owner}/${link.pullRequest.repo}#${link.pullRequest.number} as pre-reviewed.` };
+  if (!navigatesTeam && !access.isOrganizer)
+    throw forbidden("Only the participant's navigator can pre-review this pull request.");
+  await db.linkedPullRequest.update({
+    where: { id: link.id },
+    data: { preReviewedAt: now, preReviewedById: access.person.id, preReviewComment: comment.trim() },
+  });
+  return {
+    ok: true,
+    message: `Marked ${link.pullRequest.owner}/${link.pullRequest.repo}#${link.pullRequest.number} as pre-reviewed.`,
+  };
 }
 
 export type PullCardData = {
@@ -240,20 +313,53 @@ export const pullCardSelect = {
   starterIssue: { select: { title: true, url: true, source: true, externalKey: true } },
   pullRequest: {
     select: {
-      owner: true, repo: true, number: true, url: true, title: true, authorLogin: true, state: true, draft: true, reviewState: true,
-      reviewCount: true, additions: true, deletions: true, changedFiles: true, lastActivityAt: true, lastSyncedAt: true,
+      owner: true,
+      repo: true,
+      number: true,
+      url: true,
+      title: true,
+      authorLogin: true,
+      state: true,
+      draft: true,
+      reviewState: true,
+      reviewCount: true,
+      additions: true,
+      deletions: true,
+      changedFiles: true,
+      lastActivityAt: true,
+      lastSyncedAt: true,
     },
   },
 } as const;
 
 type LinkRow = {
-  id: string; explanation: string; aiDisclosure: string | null; aiTools: string; aiVerification: string; authorMismatch: boolean;
-  preReviewedAt: Date | null; preReviewComment: string | null; preReviewedBy: { name: string } | null;
+  id: string;
+  explanation: string;
+  aiDisclosure: string | null;
+  aiTools: string;
+  aiVerification: string;
+  authorMismatch: boolean;
+  preReviewedAt: Date | null;
+  preReviewComment: string | null;
+  preReviewedBy: { name: string } | null;
   person: { id: string; name: string; login: string };
   starterIssue: { title: string; url: string; source: string; externalKey: string } | null;
   pullRequest: {
-    owner: string; repo: string; number: number; url: string; title: string; authorLogin: string; state: string; draft: boolean; reviewState: string;
-    reviewCount: number; additions: number; deletions: number; changedFiles: number; lastActivityAt: Date | null; lastSyncedAt: Date | null;
+    owner: string;
+    repo: string;
+    number: number;
+    url: string;
+    title: string;
+    authorLogin: string;
+    state: string;
+    draft: boolean;
+    reviewState: string;
+    reviewCount: number;
+    additions: number;
+    deletions: number;
+    changedFiles: number;
+    lastActivityAt: Date | null;
+    lastSyncedAt: Date | null;
   };
 };
 
@@ -279,7 +385,14 @@ export function toPullCard(link: LinkRow, largeThreshold: number, showSizeHint: 
     lastSyncedAt: pr.lastSyncedAt?.toISOString() ?? null,
     person: link.person,
     issue: link.starterIssue
-      ? { title: link.starterIssue.title, url: link.starterIssue.url, key: link.starterIssue.source === "trac" ? `#${link.starterIssue.externalKey}` : link.starterIssue.externalKey }
+      ? {
+          title: link.starterIssue.title,
+          url: link.starterIssue.url,
+          key:
+            link.starterIssue.source === "trac"
+              ? `#${link.starterIssue.externalKey}`
+              : link.starterIssue.externalKey,
+        }
       : null,
     authorMismatch: link.authorMismatch,
     counts: countsForCohort(link),
@@ -290,7 +403,11 @@ export function toPullCard(link: LinkRow, largeThreshold: number, showSizeHint: 
     aiTools: link.aiTools,
     aiVerificationHtml: link.aiVerification ? renderMarkdown(link.aiVerification) : "",
     preReview: link.preReviewedAt
-      ? { at: link.preReviewedAt.toISOString(), by: link.preReviewedBy?.name ?? "a navigator", commentHtml: renderMarkdown(link.preReviewComment ?? "") }
+      ? {
+          at: link.preReviewedAt.toISOString(),
+          by: link.preReviewedBy?.name ?? "a navigator",
+          commentHtml: renderMarkdown(link.preReviewComment ?? ""),
+        }
       : null,
     large: showSizeHint && isLargePull(pr, largeThreshold),
   };
@@ -303,13 +420,23 @@ export function toPullCard(link: LinkRow, largeThreshold: number, showSizeHint: 
 /** Other people's pull requests shown per page (the viewer's own are always all shown, first). */
 export const PULLS_PAGE_SIZE = 30;
 
-export async function listLinkedPulls(access: CohortAccess, options: { personId?: string; page?: number } = {}) {
-  const cohort = await db.cohort.findUnique({ where: { id: access.cohort.id }, select: { largePullRequestLines: true } });
+export async function listLinkedPulls(
+  access: CohortAccess,
+  options: { personId?: string; page?: number } = {},
+) {
+  const cohort = await db.cohort.findUnique({
+    where: { id: access.cohort.id },
+    select: { largePullRequestLines: true },
+  });
   if (!cohort) throw notFound("There is no cohort at this address.");
   const teamMemberIds = access.isOrganizer
     ? null
-    : (await db.cohortMembership.findMany({ where: { cohortId: access.cohort.id, role: "participant", teamId: { in: access.teamIds } }, select: { personId: true } }))
-        .flatMap((m) => (m.personId ? [m.personId] : []));
+    : (
+        await db.cohortMembership.findMany({
+          where: { cohortId: access.cohort.id, role: "participant", teamId: { in: access.teamIds } },
+          select: { personId: true },
+        })
+      ).flatMap((m) => (m.personId ? [m.personId] : []));
   const mentor = access.isOrganizer || access.roles.some((r) => r === "navigator" || r === "captain");
   // Pre-review is for the participants of the teams the person navigates, not of a team they take part in.
   const navigatedTeams = access.teamRoles.filter((m) => m.role === "navigator").map((m) => m.teamId);
@@ -317,20 +444,41 @@ export async function listLinkedPulls(access: CohortAccess, options: { personId?
     ? null
     : navigatedTeams.length === 0
       ? []
-      : (await db.cohortMembership.findMany({ where: { cohortId: access.cohort.id, role: "participant", teamId: { in: navigatedTeams } }, select: { personId: true } }))
-          .flatMap((m) => (m.personId ? [m.personId] : []));
+      : (
+          await db.cohortMembership.findMany({
+            where: { cohortId: access.cohort.id, role: "participant", teamId: { in: navigatedTeams } },
+            select: { personId: true },
+          })
+        ).flatMap((m) => (m.personId ? [m.personId] : []));
   const visible = {
     cohortId: access.cohort.id,
     ...(teamMemberIds ? { personId: { in: [...teamMemberIds, access.person.id] } } : {}),
   };
-  const others = { AND: [visible, { personId: { not: access.person.id } }, ...(options.personId ? [{ personId: options.personId }] : [])] };
+  const others = {
+    AND: [
+      visible,
+      { personId: { not: access.person.id } },
+      ...(options.personId ? [{ personId: options.personId }] : []),
+    ],
+  };
   const total = await db.linkedPullRequest.count({ where: others });
   const window = pageWindow(total, options.page ?? 1, PULLS_PAGE_SIZE);
   const [own, rows] = await Promise.all([
     options.personId && options.personId !== access.person.id
       ? Promise.resolve([])
-      : db.linkedPullRequest.findMany({ where: { AND: [visible, { personId: access.person.id }] }, select: pullCardSelect, orderBy: [{ linkedAt: "desc" }], take: 300 }),
-    db.linkedPullRequest.findMany({ where: others, select: pullCardSelect, orderBy: [{ linkedAt: "desc" }, { id: "asc" }], skip: window.skip, take: PULLS_PAGE_SIZE }),
+      : db.linkedPullRequest.findMany({
+          where: { AND: [visible, { personId: access.person.id }] },
+          select: pullCardSelect,
+          orderBy: [{ linkedAt: "desc" }],
+          take: 300,
+        }),
+    db.linkedPullRequest.findMany({
+      where: others,
+      select: pullCardSelect,
+      orderBy: [{ linkedAt: "desc" }, { id: "asc" }],
+      skip: window.skip,
+      take: PULLS_PAGE_SIZE,
+    }),
   ]);
   const cards = [...own, ...rows].map((row) => toPullCard(row, cohort.largePullRequestLines, mentor));
   const { skip: _skip, ...page } = window;
@@ -338,6 +486,7 @@ export async function listLinkedPulls(access: CohortAccess, options: { personId?
     cards,
     page,
     largeThreshold: cohort.largePullRequestLines,
-    canPreReview: (card: PullCardData) => access.isOrganizer || (navigatedMemberIds !== null && navigatedMemberIds.includes(card.person.id)),
+    canPreReview: (card: PullCardData) =>
+      access.isOrganizer || (navigatedMemberIds !== null && navigatedMemberIds.includes(card.person.id)),
   };
 }

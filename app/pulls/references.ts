@@ -2,14 +2,12 @@
 // URLs, and the "Fixes #123" / "Fixed #35678 --" lines in pull requests. Pure.
 
 export type IssueRef =
-  | { source: "github"; owner: string; repo: string; number: number }
-  | { source: "trac"; number: number };
+  { source: "github"; owner: string; repo: string; number: number } | { source: "trac"; number: number };
 
-export type ParsedIssueUrl =
-  | { ok: true; ref: IssueRef; host: string }
-  | { ok: false; error: string };
+export type ParsedIssueUrl = { ok: true; ref: IssueRef; host: string } | { ok: false; error: string };
 
-export type ParsedPullUrl = { ok: true; owner: string; repo: string; number: number } | { ok: false; error: string };
+export type ParsedPullUrl =
+  { ok: true; owner: string; repo: string; number: number } | { ok: false; error: string };
 
 const NAME = "[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?";
 const REPO = "[A-Za-z0-9._-]+";
@@ -29,36 +27,72 @@ function toUrl(text: string): URL | null {
  */
 export function parseIssueUrl(text: string, githubWeb = "https://github.com"): ParsedIssueUrl {
   const url = toUrl(text);
-  if (!url) return { ok: false, error: "That is not a web address. Paste the full address, starting with https://." };
+  if (!url)
+    return { ok: false, error: "That is not a web address. Paste the full address, starting with https://." };
   const githubHost = new URL(githubWeb).host;
   const path = url.pathname.replace(/\/+$/, "");
   const trac = path.match(/^(?:\/.*)?\/ticket\/(\d+)$/);
-  if (trac && url.host !== githubHost) return { ok: true, ref: { source: "trac", number: Number(trac[1]) }, host: url.origin };
+  if (trac && url.host !== githubHost)
+    return { ok: true, ref: { source: "trac", number: Number(trac[1]) }, host: url.origin };
   if (url.host === githubHost || url.host === "www.github.com") {
     const gh = path.match(new RegExp(`^/(${NAME})/(${REPO})/(issues|pull)/(\\d+)$`));
-    if (gh && gh[3] === "pull") return { ok: false, error: "That is a pull request. Add the issue it fixes here, and link the pull request on the pull requests page." };
-    if (gh) return { ok: true, ref: { source: "github", owner: gh[1], repo: gh[2], number: Number(gh[4]) }, host: url.origin };
-    return { ok: false, error: "That GitHub address is not an issue. It should look like https://github.com/owner/repo/issues/123." };
+    if (gh && gh[3] === "pull")
+      return {
+        ok: false,
+        error:
+          "That is a pull request. Add the issue it fixes here, and link the pull request on the pull requests page.",
+      };
+    if (gh)
+      return {
+        ok: true,
+        ref: { source: "github", owner: gh[1], repo: gh[2], number: Number(gh[4]) },
+        host: url.origin,
+      };
+    return {
+      ok: false,
+      error:
+        "That GitHub address is not an issue. It should look like https://github.com/owner/repo/issues/123.",
+    };
   }
-  return { ok: false, error: "We can add GitHub issues (…/owner/repo/issues/123) and Trac tickets (…/ticket/12345) only." };
+  return {
+    ok: false,
+    error: "We can add GitHub issues (…/owner/repo/issues/123) and Trac tickets (…/ticket/12345) only.",
+  };
 }
 
 export function parsePullUrl(text: string, githubWeb = "https://github.com"): ParsedPullUrl {
   const url = toUrl(text);
-  if (!url) return { ok: false, error: "That is not a web address. Paste the pull request's address, starting with https://." };
+  if (!url)
+    return {
+      ok: false,
+      error: "That is not a web address. Paste the pull request's address, starting with https://.",
+    };
   const githubHost = new URL(githubWeb).host;
   if (url.host !== githubHost && url.host !== "www.github.com") {
-    return { ok: false, error: `Pull requests must be on ${githubHost}: https://${githubHost}/owner/repo/pull/123.` };
+    return {
+      ok: false,
+      error: `Pull requests must be on ${githubHost}: https://${githubHost}/owner/repo/pull/123.`,
+    };
   }
   // Allow the tabs GitHub adds: /pull/12/files, /pull/12/commits.
-  const match = url.pathname.match(new RegExp(`^/(${NAME})/(${REPO})/pull/(\\d+)(?:/(?:files|commits|checks)?)?/?$`));
-  if (!match) return { ok: false, error: "That is not a pull request address. It should look like https://github.com/owner/repo/pull/123." };
+  const match = url.pathname.match(
+    new RegExp(`^/(${NAME})/(${REPO})/pull/(\\d+)(?:/(?:files|commits|checks)?)?/?$`),
+  );
+  if (!match)
+    return {
+      ok: false,
+      error:
+        "That is not a pull request address. It should look like https://github.com/owner/repo/pull/123.",
+    };
   return { ok: true, owner: match[1], repo: match[2], number: Number(match[3]) };
 }
 
-export type Reference = { kind: "github"; owner: string | null; repo: string | null; number: number; keyword: string } | { kind: "trac"; number: number; keyword: string };
+export type Reference =
+  | { kind: "github"; owner: string | null; repo: string | null; number: number; keyword: string }
+  | { kind: "trac"; number: number; keyword: string };
 
-const GITHUB_KEYWORDS = "close|closes|closed|fix|fixes|fixed|resolve|resolves|resolved|refs?|references|see|addresses|for";
+const GITHUB_KEYWORDS =
+  "close|closes|closed|fix|fixes|fixed|resolve|resolves|resolved|refs?|references|see|addresses|for";
 const TRAC_KEYWORDS = /^(close[sd]?|fix(e[sd])?|resolve[sd]?|refs?|references)$/;
 
 /**
@@ -74,13 +108,17 @@ export function findReferences(text: string): Reference[] {
   const refs: Reference[] = [];
   const seen = new Set<string>();
   const add = (ref: Reference) => {
-    const key = ref.kind === "trac" ? `t${ref.number}` : `g${ref.owner ?? ""}/${ref.repo ?? ""}#${ref.number}`;
+    const key =
+      ref.kind === "trac" ? `t${ref.number}` : `g${ref.owner ?? ""}/${ref.repo ?? ""}#${ref.number}`;
     if (!seen.has(key)) {
       seen.add(key);
       refs.push(ref);
     }
   };
-  const keyword = new RegExp(`\\b(${GITHUB_KEYWORDS})\\b:?\\s+(?:(${NAME})/(${REPO}))?#(\\d+)(\\s*--)?`, "gi");
+  const keyword = new RegExp(
+    `\\b(${GITHUB_KEYWORDS})\\b:?\\s+(?:(${NAME})/(${REPO}))?#(\\d+)(\\s*--)?`,
+    "gi",
+  );
   for (const m of text.matchAll(keyword)) {
     const word = m[1].toLowerCase();
     const number = Number(m[4]);
@@ -95,25 +133,34 @@ export function findReferences(text: string): Reference[] {
     if (TRAC_KEYWORDS.test(word) || m[5]) add({ kind: "trac", number, keyword: word });
   }
   // Django's pull request template asks for "ticket-35678"; "ticket #35678" is common too.
-  for (const m of text.matchAll(/\bticket[-\s]#?(\d+)\b/gi)) add({ kind: "trac", number: Number(m[1]), keyword: "ticket" });
+  for (const m of text.matchAll(/\bticket[-\s]#?(\d+)\b/gi))
+    add({ kind: "trac", number: Number(m[1]), keyword: "ticket" });
   for (const m of text.matchAll(new RegExp(`https?://[^\\s/]+/(${NAME})/(${REPO})/issues/(\\d+)`, "g"))) {
     add({ kind: "github", owner: m[1], repo: m[2], number: Number(m[3]), keyword: "url" });
   }
-  for (const m of text.matchAll(/https?:\/\/[^\s]+\/ticket\/(\d+)/g)) add({ kind: "trac", number: Number(m[1]), keyword: "url" });
+  for (const m of text.matchAll(/https?:\/\/[^\s]+\/ticket\/(\d+)/g))
+    add({ kind: "trac", number: Number(m[1]), keyword: "url" });
   return refs;
 }
 
 /** Does `refs` (found in a PR of owner/repo) point at this starter issue? */
-export function referencesIssue(refs: Reference[], pr: { owner: string; repo: string }, issue: { source: string; externalKey: string }): boolean {
-  if (issue.source === "trac") return refs.some((r) => r.kind === "trac" && String(r.number) === issue.externalKey);
+export function referencesIssue(
+  refs: Reference[],
+  pr: { owner: string; repo: string },
+  issue: { source: string; externalKey: string },
+): boolean {
+  if (issue.source === "trac")
+    return refs.some((r) => r.kind === "trac" && String(r.number) === issue.externalKey);
   const [repoPart, numberPart] = issue.externalKey.split("#");
   const [owner, repo] = repoPart.split("/");
   return refs.some(
     (r) =>
       r.kind === "github" &&
       String(r.number) === numberPart &&
-      (r.owner === null ? pr.owner.toLowerCase() === owner.toLowerCase() && pr.repo.toLowerCase() === repo.toLowerCase()
-        : r.owner.toLowerCase() === owner.toLowerCase() && (r.repo ?? "").toLowerCase() === repo.toLowerCase()),
+      (r.owner === null
+        ? pr.owner.toLowerCase() === owner.toLowerCase() && pr.repo.toLowerCase() === repo.toLowerCase()
+        : r.owner.toLowerCase() === owner.toLowerCase() &&
+          (r.repo ?? "").toLowerCase() === repo.toLowerCase()),
   );
 }
 

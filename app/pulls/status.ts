@@ -34,6 +34,11 @@ export function isLargePull(pr: { additions: number; deletions: number }, thresh
  * assistance is disclosed in full: the same rules as the link form, so a link
  * stored before a rule existed (or written around the form) does not count either.
  */
-export function countsForCohort(link: { explanation: string; aiDisclosure: string | null; aiTools: string; aiVerification: string }): boolean {
+export function countsForCohort(link: {
+  explanation: string;
+  aiDisclosure: string | null;
+  aiTools: string;
+  aiVerification: string;
+}): boolean {
   return explanationProblem(link.explanation) === null && Object.keys(disclosureProblems(link)).length === 0;
 }

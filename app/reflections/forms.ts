@@ -13,7 +13,13 @@ const checkbox = z
 export function reflectionForm(promptCount: number) {
   const answers: Record<string, z.ZodDefault<z.ZodString>> = {};
   for (let i = 0; i < promptCount; i++) {
-    answers[`answer-${i}`] = z.string().max(MAX_ANSWER_LENGTH, `Please keep each answer under ${MAX_ANSWER_LENGTH.toLocaleString("en")} characters.`).default("");
+    answers[`answer-${i}`] = z
+      .string()
+      .max(
+        MAX_ANSWER_LENGTH,
+        `Please keep each answer under ${MAX_ANSWER_LENGTH.toLocaleString("en")} characters.`,
+      )
+      .default("");
   }
   return z
     .object({
@@ -23,15 +29,30 @@ export function reflectionForm(promptCount: number) {
         .string()
         .optional()
         .transform((value) => (value ? Number(value) : null))
-        .refine((value) => value === null || (Number.isInteger(value) && value >= 1 && value <= 5), "Choose a confidence from 1 to 5."),
+        .refine(
+          (value) => value === null || (Number.isInteger(value) && value >= 1 && value <= 5),
+          "Choose a confidence from 1 to 5.",
+        ),
       needsHelp: checkbox,
       sharedWithTeam: checkbox,
     })
     .superRefine((data, ctx) => {
       if (data.intent !== "submit") return;
-      if (data.confidence === null) ctx.addIssue({ code: "custom", path: ["confidence"], message: "Choose how confident you feel this week (1 to 5) before submitting." });
-      const written = Object.entries(data).some(([key, value]) => key.startsWith("answer-") && typeof value === "string" && value.trim() !== "");
-      if (!written) ctx.addIssue({ code: "custom", path: ["answer-0"], message: "Write an answer to at least one prompt before submitting." });
+      if (data.confidence === null)
+        ctx.addIssue({
+          code: "custom",
+          path: ["confidence"],
+          message: "Choose how confident you feel this week (1 to 5) before submitting.",
+        });
+      const written = Object.entries(data).some(
+        ([key, value]) => key.startsWith("answer-") && typeof value === "string" && value.trim() !== "",
+      );
+      if (!written)
+        ctx.addIssue({
+          code: "custom",
+          path: ["answer-0"],
+          message: "Write an answer to at least one prompt before submitting.",
+        });
     });
 }
 
@@ -42,7 +63,10 @@ export const commentForm = z.object({
     .string()
     .trim()
     .min(1, "Write a reply before sending it.")
-    .max(MAX_COMMENT_LENGTH, `Please keep a reply under ${MAX_COMMENT_LENGTH.toLocaleString("en")} characters.`),
+    .max(
+      MAX_COMMENT_LENGTH,
+      `Please keep a reply under ${MAX_COMMENT_LENGTH.toLocaleString("en")} characters.`,
+    ),
 });
 
 export const nudgeForm = z.object({
@@ -61,7 +85,12 @@ const days = (label: string, max: number) =>
 export const reflectionSettingsForm = z.object({
   prompts: z
     .string()
-    .transform((text) => text.split(/\r?\n/).map((line) => line.trim()).filter(Boolean))
+    .transform((text) =>
+      text
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter(Boolean),
+    )
     .refine((prompts) => prompts.length >= 1, "Write at least one prompt, one per line.")
     .refine((prompts) => prompts.length <= 8, "Keep it to at most 8 prompts.")
     .refine((prompts) => prompts.every((p) => p.length <= 200), "Keep each prompt under 200 characters.")

@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { DAY_MS } from "~/utils/time";
-import { isLate, parseAnswers, parsePrompts, revisePrompts, reflectionCell, reflectionDueAt, reflectionWindow, DEFAULT_PROMPTS } from "./rules";
+import {
+  isLate,
+  parseAnswers,
+  parsePrompts,
+  revisePrompts,
+  reflectionCell,
+  reflectionDueAt,
+  reflectionWindow,
+  DEFAULT_PROMPTS,
+} from "./rules";
 import { canReply, reflectionAccess } from "./visibility";
 
 const cohort = { startsOn: new Date("2026-10-05T00:00:00Z"), weeks: 6 };
@@ -9,11 +18,20 @@ const at = (days: number) => new Date(cohort.startsOn.getTime() + days * DAY_MS)
 describe("the reflection calendar", () => {
   it("is due at the end of its week and editable until the end of the next", () => {
     expect(reflectionDueAt(cohort, 2)).toEqual(at(14));
-    expect(reflectionWindow(cohort, 2, at(6.9))).toMatchObject({ open: false, reason: expect.stringMatching(/has not started/) });
+    expect(reflectionWindow(cohort, 2, at(6.9))).toMatchObject({
+      open: false,
+      reason: expect.stringMatching(/has not started/),
+    });
     expect(reflectionWindow(cohort, 2, at(7))).toMatchObject({ open: true });
     expect(reflectionWindow(cohort, 2, new Date(at(21).getTime() - 1))).toMatchObject({ open: true });
-    expect(reflectionWindow(cohort, 2, at(21))).toMatchObject({ open: false, reason: expect.stringMatching(/closed at the end of week 3/) });
-    expect(reflectionWindow(cohort, 7, at(45))).toMatchObject({ open: false, reason: expect.stringMatching(/no week 7/) });
+    expect(reflectionWindow(cohort, 2, at(21))).toMatchObject({
+      open: false,
+      reason: expect.stringMatching(/closed at the end of week 3/),
+    });
+    expect(reflectionWindow(cohort, 7, at(45))).toMatchObject({
+      open: false,
+      reason: expect.stringMatching(/no week 7/),
+    });
   });
   it("marks a submission after the due instant late", () => {
     expect(isLate(cohort, 1, at(7))).toBe(false);
@@ -36,18 +54,30 @@ describe("the reflection calendar", () => {
 
 describe("who reads a reflection", () => {
   const owner = { personId: "mei", teamId: "pegasus" };
-  const viewer = (personId: string, memberships: { role: string; teamId: string | null }[], isOrganizer = false) => ({ personId, memberships, isOrganizer });
+  const viewer = (
+    personId: string,
+    memberships: { role: string; teamId: string | null }[],
+    isOrganizer = false,
+  ) => ({ personId, memberships, isOrganizer });
   const submitted = { status: "submitted", sharedWithTeam: false };
   const shared = { status: "submitted", sharedWithTeam: true };
   it("lets the participant, their navigator and captain, and organizers read and reply", () => {
-    expect(reflectionAccess(viewer("mei", [{ role: "participant", teamId: "pegasus" }]), owner, submitted)).toBe("author");
-    expect(reflectionAccess(viewer("ana", [{ role: "navigator", teamId: "pegasus" }]), owner, submitted)).toBe("guide");
-    expect(reflectionAccess(viewer("jonas", [{ role: "captain", teamId: "pegasus" }]), owner, submitted)).toBe("guide");
+    expect(
+      reflectionAccess(viewer("mei", [{ role: "participant", teamId: "pegasus" }]), owner, submitted),
+    ).toBe("author");
+    expect(
+      reflectionAccess(viewer("ana", [{ role: "navigator", teamId: "pegasus" }]), owner, submitted),
+    ).toBe("guide");
+    expect(
+      reflectionAccess(viewer("jonas", [{ role: "captain", teamId: "pegasus" }]), owner, submitted),
+    ).toBe("guide");
     expect(reflectionAccess(viewer("lena", [], true), owner, submitted)).toBe("organizer");
     for (const access of ["author", "guide", "organizer"] as const) expect(canReply(access)).toBe(true);
   });
   it("refuses other teams' navigators and reviewers", () => {
-    expect(reflectionAccess(viewer("kwame", [{ role: "navigator", teamId: "andromeda" }]), owner, shared)).toBeNull();
+    expect(
+      reflectionAccess(viewer("kwame", [{ role: "navigator", teamId: "andromeda" }]), owner, shared),
+    ).toBeNull();
     expect(reflectionAccess(viewer("tom", [{ role: "reviewer", teamId: null }]), owner, shared)).toBeNull();
   });
   it("lets teammates read only what was shared and submitted, without replying", () => {
@@ -56,7 +86,9 @@ describe("who reads a reflection", () => {
     expect(reflectionAccess(teammate, owner, { status: "draft", sharedWithTeam: true })).toBeNull();
     expect(reflectionAccess(teammate, owner, shared)).toBe("teammate");
     expect(canReply("teammate")).toBe(false);
-    expect(reflectionAccess(viewer("chloe", [{ role: "participant", teamId: "andromeda" }]), owner, shared)).toBeNull();
+    expect(
+      reflectionAccess(viewer("chloe", [{ role: "participant", teamId: "andromeda" }]), owner, shared),
+    ).toBeNull();
   });
 });
 

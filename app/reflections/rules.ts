@@ -45,7 +45,10 @@ export function reflectionWindow(cohort: ReflectionCalendar, week: number, now: 
   }
   const editableUntil = reflectionEditableUntil(cohort, week);
   if (now.getTime() >= editableUntil.getTime()) {
-    return { open: false, reason: `The reflection for week ${week} closed at the end of week ${week + 1}; it can no longer be changed.` };
+    return {
+      open: false,
+      reason: `The reflection for week ${week} closed at the end of week ${week + 1}; it can no longer be changed.`,
+    };
   }
   return { open: true, dueAt: reflectionDueAt(cohort, week), editableUntil };
 }
@@ -64,13 +67,7 @@ export function currentWeek(cohort: ReflectionCalendar, now: Date): number {
   return Math.max(1, Math.min(cohort.weeks, weekOf(cohort, now)));
 }
 
-export type ReflectionCell =
-  | "submitted"
-  | "late"
-  | "missing"
-  | "draft"
-  | "due"
-  | "upcoming";
+export type ReflectionCell = "submitted" | "late" | "missing" | "draft" | "due" | "upcoming";
 
 export const CELL_LABELS: Record<ReflectionCell, string> = {
   submitted: "Submitted",
@@ -164,7 +161,9 @@ export function parseAnswers(json: string | null | undefined): Record<string, st
   try {
     const value: unknown = JSON.parse(json ?? "");
     if (value && typeof value === "object" && !Array.isArray(value)) {
-      return Object.fromEntries(Object.entries(value).filter((e): e is [string, string] => typeof e[1] === "string"));
+      return Object.fromEntries(
+        Object.entries(value).filter((e): e is [string, string] => typeof e[1] === "string"),
+      );
     }
   } catch {
     // an unreadable value is shown as empty

@@ -8,7 +8,13 @@ import { activePrompts, parsePrompts, revisePrompts } from "./rules";
 export async function getReflectionSettings(cohortId: string) {
   const c = await db.cohort.findUniqueOrThrow({
     where: { id: cohortId },
-    select: { reflectionPrompts: true, inactivityDays: true, changesRequestedDays: true, staleClaimDays: true, largePullRequestLines: true },
+    select: {
+      reflectionPrompts: true,
+      inactivityDays: true,
+      changesRequestedDays: true,
+      staleClaimDays: true,
+      largePullRequestLines: true,
+    },
   });
   return {
     prompts: activePrompts(parsePrompts(c.reflectionPrompts))
@@ -22,9 +28,13 @@ export async function getReflectionSettings(cohortId: string) {
 }
 
 export async function saveReflectionSettings(access: CohortAccess, data: ReflectionSettings): Promise<void> {
-  if (!access.isOrganizer) throw forbidden("Only the cohort's organizers can change its reflection settings.");
+  if (!access.isOrganizer)
+    throw forbidden("Only the cohort's organizers can change its reflection settings.");
   const before = await getReflectionSettings(access.cohort.id);
-  const stored = await db.cohort.findUniqueOrThrow({ where: { id: access.cohort.id }, select: { reflectionPrompts: true } });
+  const stored = await db.cohort.findUniqueOrThrow({
+    where: { id: access.cohort.id },
+    select: { reflectionPrompts: true },
+  });
   const next = {
     reflectionPrompts: JSON.stringify(revisePrompts(parsePrompts(stored.reflectionPrompts), data.prompts)),
     inactivityDays: data.inactivityDays,
@@ -34,14 +44,17 @@ export async function saveReflectionSettings(access: CohortAccess, data: Reflect
   };
   await transaction(async (tx) => {
     await tx.cohort.update({ where: { id: access.cohort.id }, data: next });
-    await recordAudit({
-      actorId: access.person.id,
-      cohortId: access.cohort.id,
-      action: "reflection_settings_changed",
-      subjectType: "cohort",
-      subjectId: access.cohort.id,
-      fromValue: JSON.stringify(before),
-      toValue: JSON.stringify({ ...next, reflectionPrompts: data.prompts }),
-    }, tx);
+    await recordAudit(
+      {
+        actorId: access.person.id,
+        cohortId: access.cohort.id,
+        action: "reflection_settings_changed",
+        subjectType: "cohort",
+        subjectId: access.cohort.id,
+        fromValue: JSON.stringify(before),
+        toValue: JSON.stringify({ ...next, reflectionPrompts: data.prompts }),
+      },
+      tx,
+    );
   });
 }

@@ -15,13 +15,19 @@ export type ReflectionAccess = "author" | "organizer" | "guide" | "teammate" | n
  * reflection; teammates only when the participant shared it with the team (and
  * only once it is submitted). Everyone else, other teams' navigators included: no.
  */
-export function reflectionAccess(viewer: ViewerInCohort, owner: ReflectionOwner, reflection: { sharedWithTeam: boolean; status: string } | null): ReflectionAccess {
+export function reflectionAccess(
+  viewer: ViewerInCohort,
+  owner: ReflectionOwner,
+  reflection: { sharedWithTeam: boolean; status: string } | null,
+): ReflectionAccess {
   if (viewer.personId === owner.personId) return "author";
   if (viewer.isOrganizer) return "organizer";
   const inTeam = (roles: string[]) =>
-    owner.teamId !== null && viewer.memberships.some((m) => m.teamId === owner.teamId && roles.includes(m.role));
+    owner.teamId !== null &&
+    viewer.memberships.some((m) => m.teamId === owner.teamId && roles.includes(m.role));
   if (inTeam(["navigator", "captain"])) return "guide";
-  if (inTeam(["participant"]) && reflection?.sharedWithTeam && reflection.status === "submitted") return "teammate";
+  if (inTeam(["participant"]) && reflection?.sharedWithTeam && reflection.status === "submitted")
+    return "teammate";
   return null;
 }
 

@@ -12,7 +12,17 @@ import { reflectionPath } from "./reflections.server";
 export async function getParticipantWeek(access: CohortAccess, now = new Date()) {
   const cohort = await db.cohort.findUniqueOrThrow({
     where: { id: access.cohort.id },
-    select: { id: true, slug: true, name: true, publishedAt: true, applicationsOpenAt: true, applicationsCloseAt: true, decisionsPublishedAt: true, startsOn: true, weeks: true },
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      publishedAt: true,
+      applicationsOpenAt: true,
+      applicationsCloseAt: true,
+      decisionsPublishedAt: true,
+      startsOn: true,
+      weeks: true,
+    },
   });
   const personId = access.person.id;
   const [membership, reflections, claims, linked] = await Promise.all([
@@ -21,24 +31,64 @@ export async function getParticipantWeek(access: CohortAccess, now = new Date())
       select: {
         team: {
           select: {
-            name: true, slug: true, chatUrl: true, meetingWeekday: true, meetingMinute: true, meetingTimeZone: true, meetingMinutes: true,
-            members: { where: { role: { in: ["navigator", "captain"] } }, select: { role: true, pendingLogin: true, person: { select: { name: true, login: true, avatarUrl: true } } } },
+            name: true,
+            slug: true,
+            chatUrl: true,
+            meetingWeekday: true,
+            meetingMinute: true,
+            meetingTimeZone: true,
+            meetingMinutes: true,
+            members: {
+              where: { role: { in: ["navigator", "captain"] } },
+              select: {
+                role: true,
+                pendingLogin: true,
+                person: { select: { name: true, login: true, avatarUrl: true } },
+              },
+            },
           },
         },
       },
     }),
-    db.reflection.findMany({ where: { cohortId: cohort.id, personId }, select: { week: true, status: true, late: true, needsHelp: true, _count: { select: { comments: true } } } }),
+    db.reflection.findMany({
+      where: { cohortId: cohort.id, personId },
+      select: {
+        week: true,
+        status: true,
+        late: true,
+        needsHelp: true,
+        _count: { select: { comments: true } },
+      },
+    }),
     db.issueClaim.findMany({
       where: { cohortId: cohort.id, personId, releasedAt: null },
       orderBy: { claimedAt: "desc" },
-      select: { id: true, claimedAt: true, starterIssue: { select: { title: true, url: true, source: true, externalKey: true } } },
+      select: {
+        id: true,
+        claimedAt: true,
+        starterIssue: { select: { title: true, url: true, source: true, externalKey: true } },
+      },
     }),
     db.linkedPullRequest.findMany({
       where: { cohortId: cohort.id, personId },
       orderBy: { linkedAt: "desc" },
       select: {
-        id: true, preReviewedAt: true, preReviewedBy: { select: { name: true } },
-        pullRequest: { select: { owner: true, repo: true, number: true, url: true, title: true, state: true, draft: true, reviewState: true, lastActivityAt: true } },
+        id: true,
+        preReviewedAt: true,
+        preReviewedBy: { select: { name: true } },
+        pullRequest: {
+          select: {
+            owner: true,
+            repo: true,
+            number: true,
+            url: true,
+            title: true,
+            state: true,
+            draft: true,
+            reviewState: true,
+            lastActivityAt: true,
+          },
+        },
       },
     }),
   ]);
@@ -71,9 +121,19 @@ export async function getParticipantWeek(access: CohortAccess, now = new Date())
     week,
     thisWeek: reflectionFor(week),
     // last week's reflection can still be written (late) until this week ends
-    catchUp: previous && previous.editable && (previous.state === "missing" || previous.state === "draft") ? previous : null,
+    catchUp:
+      previous && previous.editable && (previous.state === "missing" || previous.state === "draft")
+        ? previous
+        : null,
     allWeeks: Array.from({ length: cohort.weeks }, (_, i) => reflectionFor(i + 1)),
-    claims: claims.map((c) => ({ id: c.id, claimedAt: c.claimedAt, title: c.starterIssue.title, url: c.starterIssue.url, key: c.starterIssue.source === "trac" ? `Trac #${c.starterIssue.externalKey}` : c.starterIssue.externalKey })),
+    claims: claims.map((c) => ({
+      id: c.id,
+      claimedAt: c.claimedAt,
+      title: c.starterIssue.title,
+      url: c.starterIssue.url,
+      key:
+        c.starterIssue.source === "trac" ? `Trac #${c.starterIssue.externalKey}` : c.starterIssue.externalKey,
+    })),
     pulls: linked.map((l) => {
       const status = pullStatus(l.pullRequest);
       return {
@@ -83,18 +143,36 @@ export async function getParticipantWeek(access: CohortAccess, now = new Date())
         title: l.pullRequest.title,
         status,
         statusLabel: PULL_STATUS_LABELS[status],
-        preReviewedBy: l.preReviewedAt ? l.preReviewedBy?.name ?? "your navigator" : null,
+        preReviewedBy: l.preReviewedAt ? (l.preReviewedBy?.name ?? "your navigator") : null,
         lastActivityAt: l.pullRequest.lastActivityAt,
       };
     }),
     team: team ? { name: team.name, slug: team.slug, chatUrl: team.chatUrl } : null,
-    meeting: meeting ? { label: meeting.label, timeZone: meeting.timeZone, asSet: meeting.asSet, next: meeting.next[0]?.startsAt ?? null, changes: meeting.changes } : null,
-    guides: (team?.members ?? []).map((m) => ({ role: m.role, name: m.person?.name ?? `@${m.pendingLogin}`, login: m.person?.login ?? m.pendingLogin ?? "", avatarUrl: m.person?.avatarUrl ?? null })),
+    meeting: meeting
+      ? {
+          label: meeting.label,
+          timeZone: meeting.timeZone,
+          asSet: meeting.asSet,
+          next: meeting.next[0]?.startsAt ?? null,
+          changes: meeting.changes,
+        }
+      : null,
+    guides: (team?.members ?? []).map((m) => ({
+      role: m.role,
+      name: m.person?.name ?? `@${m.pendingLogin}`,
+      login: m.person?.login ?? m.pendingLogin ?? "",
+      avatarUrl: m.person?.avatarUrl ?? null,
+    })),
   };
 }
 
 /** For a cohort's overview page: the viewer's week when they take part in it and it is running. */
-export async function participantWeekOnOverview(viewer: SessionPerson | null, slug: string, phase: string, now = new Date()) {
+export async function participantWeekOnOverview(
+  viewer: SessionPerson | null,
+  slug: string,
+  phase: string,
+  now = new Date(),
+) {
   if (!viewer || phase !== "running") return null;
   const access = await getCohortAccess(viewer, slug);
   return access.roles.includes("participant") ? getParticipantWeek(access, now) : null;

@@ -27,7 +27,19 @@ export function blindLabel(applicationId: string): string {
 async function cohortForReview(cohortId: string) {
   return db.cohort.findUniqueOrThrow({
     where: { id: cohortId },
-    select: { id: true, slug: true, name: true, blindReview: true, publishedAt: true, applicationsOpenAt: true, applicationsCloseAt: true, decisionsPublishedAt: true, startsOn: true, weeks: true, projects: { select: { project: { select: { id: true, slug: true, name: true } } } } },
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      blindReview: true,
+      publishedAt: true,
+      applicationsOpenAt: true,
+      applicationsCloseAt: true,
+      decisionsPublishedAt: true,
+      startsOn: true,
+      weeks: true,
+      projects: { select: { project: { select: { id: true, slug: true, name: true } } } },
+    },
   });
 }
 
@@ -69,56 +81,83 @@ const preferenceOrder = (row: ReviewRow) => (row.preferences.length ? 0 : row.an
 /** Rows of the review list shown per page. */
 export const REVIEW_PAGE_SIZE = 50;
 
-
-export async function getReviewList(access: CohortAccess, filters: ReviewFilters, page = 1, now = new Date()) {
+export async function getReviewList(
+  access: CohortAccess,
+  filters: ReviewFilters,
+  page = 1,
+  now = new Date(),
+) {
   const cohort = await cohortForReview(access.cohort.id);
   const viewerId = access.person.id;
-  const applications = await loadApplicationsWithReviews(cohort.id, { status: { in: ["submitted", "withdrawn"] }, personId: { not: viewerId } });
-  const availabilities = await db.availability.findMany({ where: { cohortId: cohort.id }, select: { personId: true, slots: true } });
+  const applications = await loadApplicationsWithReviews(cohort.id, {
+    status: { in: ["submitted", "withdrawn"] },
+    personId: { not: viewerId },
+  });
+  const availabilities = await db.availability.findMany({
+    where: { cohortId: cohort.id },
+    select: { personId: true, slots: true },
+  });
   const slotsOf = new Map(availabilities.map((a) => [a.personId, a.slots]));
   const mySlots = slotsOf.get(viewerId) ?? null;
 
-  const rows: ReviewRow[] = applications.map((a) => {
-    const reviews = a.reviews;
-    const mine = reviews.find((r) => r.reviewerId === viewerId);
-    const myState: MyState = mine?.recused ? "recused" : mine?.submittedAt ? "scored" : "unscored";
-    const slots = slotsOf.get(a.personId) ?? emptySlots();
-    return {
-      id: a.id,
-      label: cohort.blindReview ? blindLabel(a.id) : a.person.name,
-      login: cohort.blindReview ? null : a.person.login,
-      status: a.status,
-      submittedAt: a.submittedAt,
-      myState,
-      myScore: myState === "scored" ? reviewerScore(mine!.scores) : null,
-      aggregate: myState === "scored" ? aggregate(reviews) : null,
-      preferences: a.preferences.map((p) => p.project.name),
-      anyProject: a.anyProject,
-      hours: countSlots(slots) / 2,
-      sharedWithMe: mySlots ? sharedHours([mySlots, slots]) : null,
-      projectSlugs: a.preferences.map((p) => p.project.slug),
-    };
-  }).map(({ projectSlugs, ...row }) => ({ row, projectSlugs })).filter(({ row, projectSlugs }) => {
-    if (filters.status !== "all" && row.status !== filters.status) return false;
-    if (filters.mine !== "all" && row.myState !== filters.mine) return false;
-    if (filters.project && !row.anyProject && !projectSlugs.includes(filters.project)) return false;
-    if (filters.minHours && row.hours < filters.minHours) return false;
-    if (filters.minShared && (row.sharedWithMe ?? 0) < filters.minShared) return false;
-    return true;
-  }).map(({ row }) => row);
+  const rows: ReviewRow[] = applications
+    .map((a) => {
+      const reviews = a.reviews;
+      const mine = reviews.find((r) => r.reviewerId === viewerId);
+      const myState: MyState = mine?.recused ? "recused" : mine?.submittedAt ? "scored" : "unscored";
+      const slots = slotsOf.get(a.personId) ?? emptySlots();
+      return {
+        id: a.id,
+        label: cohort.blindReview ? blindLabel(a.id) : a.person.name,
+        login: cohort.blindReview ? null : a.person.login,
+        status: a.status,
+        submittedAt: a.submittedAt,
+        myState,
+        myScore: myState === "scored" ? reviewerScore(mine!.scores) : null,
+        aggregate: myState === "scored" ? aggregate(reviews) : null,
+        preferences: a.preferences.map((p) => p.project.name),
+        anyProject: a.anyProject,
+        hours: countSlots(slots) / 2,
+        sharedWithMe: mySlots ? sharedHours([mySlots, slots]) : null,
+        projectSlugs: a.preferences.map((p) => p.project.slug),
+      };
+    })
+    .map(({ projectSlugs, ...row }) => ({ row, projectSlugs }))
+    .filter(({ row, projectSlugs }) => {
+      if (filters.status !== "all" && row.status !== filters.status) return false;
+      if (filters.mine !== "all" && row.myState !== filters.mine) return false;
+      if (filters.project && !row.anyProject && !projectSlugs.includes(filters.project)) return false;
+      if (filters.minHours && row.hours < filters.minHours) return false;
+      if (filters.minShared && (row.sharedWithMe ?? 0) < filters.minShared) return false;
+      return true;
+    })
+    .map(({ row }) => row);
 
   const by = (f: (r: ReviewRow) => number) => (a: ReviewRow, b: ReviewRow) => f(b) - f(a);
   if (filters.sort === "my_score") rows.sort(by((r) => r.myScore ?? -1));
   if (filters.sort === "hours") rows.sort(by((r) => r.hours));
   if (filters.sort === "shared") rows.sort(by((r) => r.sharedWithMe ?? -1));
-  if (filters.sort === "status") rows.sort((a, b) => a.status.localeCompare(b.status) || a.myState.localeCompare(b.myState));
-  if (filters.sort === "project") rows.sort((a, b) => preferenceOrder(a) - preferenceOrder(b) || (a.preferences[0] ?? "").localeCompare(b.preferences[0] ?? ""));
+  if (filters.sort === "status")
+    rows.sort((a, b) => a.status.localeCompare(b.status) || a.myState.localeCompare(b.myState));
+  if (filters.sort === "project")
+    rows.sort(
+      (a, b) =>
+        preferenceOrder(a) - preferenceOrder(b) ||
+        (a.preferences[0] ?? "").localeCompare(b.preferences[0] ?? ""),
+    );
 
   const open = applications.filter((a) => a.status === "submitted");
   const recused = open.filter((a) => a.reviews.some((r) => r.reviewerId === viewerId && r.recused)).length;
-  const scored = open.filter((a) => a.reviews.some((r) => r.reviewerId === viewerId && !r.recused && r.submittedAt)).length;
+  const scored = open.filter((a) =>
+    a.reviews.some((r) => r.reviewerId === viewerId && !r.recused && r.submittedAt),
+  ).length;
   return {
-    cohort: { slug: cohort.slug, name: cohort.name, blindReview: cohort.blindReview, phase: phaseOf(cohort, now) },
+    cohort: {
+      slug: cohort.slug,
+      name: cohort.name,
+      blindReview: cohort.blindReview,
+      phase: phaseOf(cohort, now),
+    },
     projects: cohort.projects.map((p) => p.project),
     ...(() => {
       const shown = paginate(rows, page, REVIEW_PAGE_SIZE);
@@ -139,7 +178,9 @@ export async function pickNextUnscored(access: CohortAccess, random = Math.rando
       cohortId: access.cohort.id,
       status: "submitted",
       personId: { not: access.person.id },
-      reviews: { none: { reviewerId: access.person.id, OR: [{ recused: true }, { submittedAt: { not: null } }] } },
+      reviews: {
+        none: { reviewerId: access.person.id, OR: [{ recused: true }, { submittedAt: { not: null } }] },
+      },
     },
     select: { id: true },
   });
@@ -163,7 +204,9 @@ export async function getReviewDetail(access: CohortAccess, applicationId: strin
   const [questions, rubric, availability] = await Promise.all([
     loadQuestions(cohort.id),
     loadRubric(cohort.id),
-    db.availability.findUnique({ where: { cohortId_personId: { cohortId: cohort.id, personId: application.personId } } }),
+    db.availability.findUnique({
+      where: { cohortId_personId: { cohortId: cohort.id, personId: application.personId } },
+    }),
   ]);
   const isOrganizer = access.isOrganizer;
   const answerOf = new Map(application.answers.map((a) => [a.questionId, a.value]));
@@ -184,11 +227,20 @@ export async function getReviewDetail(access: CohortAccess, applicationId: strin
   const myState: MyState = mine?.recused ? "recused" : mine?.submittedAt ? "scored" : "unscored";
   const seeOthers = myState === "scored";
   const others = application.reviews.filter((r) => r.reviewerId !== access.person.id);
-  const forAggregate = application.reviews.map((r) => ({ recused: r.recused, submittedAt: r.submittedAt, scores: r.scores.map((s) => s.score) }));
+  const forAggregate = application.reviews.map((r) => ({
+    recused: r.recused,
+    submittedAt: r.submittedAt,
+    scores: r.scores.map((s) => s.score),
+  }));
   const phase = phaseOf(cohort, now);
   const identity = cohort.blindReview
     ? null
-    : { name: application.person.name, login: application.person.login, email: application.person.email, avatarUrl: application.person.avatarUrl };
+    : {
+        name: application.person.name,
+        login: application.person.login,
+        email: application.person.email,
+        avatarUrl: application.person.avatarUrl,
+      };
   const viewerZone = access.person.timeZone;
   return {
     cohort: { slug: cohort.slug, name: cohort.name, blindReview: cohort.blindReview, phase },
@@ -214,7 +266,9 @@ export async function getReviewDetail(access: CohortAccess, applicationId: strin
           state: myState,
           comment: mine.comment,
           recusalReason: mine.recusalReason,
-          scores: Object.fromEntries(mine.scores.map((s) => [s.criterionId, { score: s.score, comment: s.comment }])),
+          scores: Object.fromEntries(
+            mine.scores.map((s) => [s.criterionId, { score: s.score, comment: s.comment }]),
+          ),
         }
       : null,
     others: seeOthers
@@ -224,7 +278,9 @@ export async function getReviewDetail(access: CohortAccess, applicationId: strin
           submitted: Boolean(r.submittedAt),
           score: r.recused || !r.submittedAt ? null : reviewerScore(r.scores.map((s) => s.score)),
           commentHtml: r.comment && !r.recused ? renderMarkdown(r.comment) : "",
-          scores: Object.fromEntries(r.scores.map((s) => [s.criterionId, { score: s.score, comment: s.comment }])),
+          scores: Object.fromEntries(
+            r.scores.map((s) => [s.criterionId, { score: s.score, comment: s.comment }]),
+          ),
         }))
       : null,
     aggregate: seeOthers ? aggregate(forAggregate) : null,
@@ -232,19 +288,27 @@ export async function getReviewDetail(access: CohortAccess, applicationId: strin
   };
 }
 
-export type ScoreResult = { ok: true; message: string } | { ok: false; errors: FieldErrors; values: FormValues };
-
+export type ScoreResult =
+  { ok: true; message: string } | { ok: false; errors: FieldErrors; values: FormValues };
 
 async function reviewableApplication(access: CohortAccess, applicationId: string, now: Date) {
   const cohort = await cohortForReview(access.cohort.id);
   assertPhase(cohort, REVIEW_PHASES, "score applications", now);
-  const application = await db.application.findFirst({ where: { id: applicationId, cohortId: cohort.id }, select: { id: true, personId: true, status: true } });
+  const application = await db.application.findFirst({
+    where: { id: applicationId, cohortId: cohort.id },
+    select: { id: true, personId: true, status: true },
+  });
   if (!application || application.personId === access.person.id) return null;
   return application;
 }
 
 /** Saves the viewer's scores for every criterion (1–5) with optional comments. */
-export async function saveScores(access: CohortAccess, applicationId: string, values: FormValues, now = new Date()): Promise<ScoreResult> {
+export async function saveScores(
+  access: CohortAccess,
+  applicationId: string,
+  values: FormValues,
+  now = new Date(),
+): Promise<ScoreResult> {
   let application;
   try {
     application = await reviewableApplication(access, applicationId, now);
@@ -253,9 +317,11 @@ export async function saveScores(access: CohortAccess, applicationId: string, va
     throw error;
   }
   if (!application) return { ok: false, errors: { form: "You cannot score this application." }, values };
-  if (application.status !== "submitted") return { ok: false, errors: { form: "This application was withdrawn; it cannot be scored." }, values };
+  if (application.status !== "submitted")
+    return { ok: false, errors: { form: "This application was withdrawn; it cannot be scored." }, values };
   const rubric = await loadRubric(access.cohort.id);
-  if (rubric.length === 0) return { ok: false, errors: { form: "The organizers have not written a rubric yet." }, values };
+  if (rubric.length === 0)
+    return { ok: false, errors: { form: "The organizers have not written a rubric yet." }, values };
   const errors: FieldErrors = {};
   const scores: { criterionId: string; score: number; comment: string }[] = [];
   const one = (key: string) => {
@@ -266,7 +332,8 @@ export async function saveScores(access: CohortAccess, applicationId: string, va
     const raw = one(scoreField(c.id));
     const score = Number(raw);
     if (!raw) errors[scoreField(c.id)] = `Give “${c.name}” a score from 1 to 5.`;
-    else if (!Number.isInteger(score) || score < 1 || score > 5) errors[scoreField(c.id)] = "Scores go from 1 to 5.";
+    else if (!Number.isInteger(score) || score < 1 || score > 5)
+      errors[scoreField(c.id)] = "Scores go from 1 to 5.";
     const comment = one(scoreCommentField(c.id));
     if (comment.length > 2000) errors[scoreCommentField(c.id)] = "Keep this comment under 2,000 characters.";
     scores.push({ criterionId: c.id, score, comment });
@@ -293,12 +360,25 @@ export async function saveScores(access: CohortAccess, applicationId: string, va
     await write();
   }
   // That a review was scored, not the scores: the log is read by organizers who may also review.
-  await recordAudit({ actorId: access.person.id, cohortId: access.cohort.id, action: "review.scored", subjectType: "Application", subjectId: applicationId, detail: `${scores.length} criteria` });
+  await recordAudit({
+    actorId: access.person.id,
+    cohortId: access.cohort.id,
+    action: "review.scored",
+    subjectType: "Application",
+    subjectId: applicationId,
+    detail: `${scores.length} criteria`,
+  });
   return { ok: true, message: "Your scores are saved." };
 }
 
 /** Declares (or withdraws) a conflict of interest: a recused review never counts. */
-export async function setRecusal(access: CohortAccess, applicationId: string, recused: boolean, reason: string, now = new Date()): Promise<{ ok: true; message: string } | { ok: false; error: string }> {
+export async function setRecusal(
+  access: CohortAccess,
+  applicationId: string,
+  recused: boolean,
+  reason: string,
+  now = new Date(),
+): Promise<{ ok: true; message: string } | { ok: false; error: string }> {
   let application;
   try {
     application = await reviewableApplication(access, applicationId, now);
@@ -311,7 +391,12 @@ export async function setRecusal(access: CohortAccess, applicationId: string, re
   const write = () =>
     db.review.upsert({
       where: { applicationId_reviewerId: { applicationId, reviewerId: access.person.id } },
-      create: { applicationId, reviewerId: access.person.id, recused, recusalReason: recused ? trimmed || null : null },
+      create: {
+        applicationId,
+        reviewerId: access.person.id,
+        recused,
+        recusalReason: recused ? trimmed || null : null,
+      },
       update: { recused, recusalReason: recused ? trimmed || null : null },
     });
   try {
@@ -320,6 +405,18 @@ export async function setRecusal(access: CohortAccess, applicationId: string, re
     if (!isUniqueViolation(error)) throw error;
     await write();
   }
-  await recordAudit({ actorId: access.person.id, cohortId: access.cohort.id, action: recused ? "review.recuse" : "review.unrecuse", subjectType: "Application", subjectId: applicationId, detail: recused ? trimmed || null : null });
-  return { ok: true, message: recused ? "You recused yourself; this application has left your queue and any score of yours does not count." : "Recusal withdrawn; you can score this application." };
+  await recordAudit({
+    actorId: access.person.id,
+    cohortId: access.cohort.id,
+    action: recused ? "review.recuse" : "review.unrecuse",
+    subjectType: "Application",
+    subjectId: applicationId,
+    detail: recused ? trimmed || null : null,
+  });
+  return {
+    ok: true,
+    message: recused
+      ? "You recused yourself; this application has left your queue and any score of yours does not count."
+      : "Recusal withdrawn; you can score this application.",
+  };
 }

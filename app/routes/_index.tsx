@@ -8,7 +8,10 @@ import { DateText, DayText } from "~/components/dates";
 
 export const meta: MetaFunction = () => [
   { title: "Cohort — mentored open-source contribution" },
-  { name: "description", content: "Small teams, a navigator each, six weeks of real contributions to open source." },
+  {
+    name: "description",
+    content: "Small teams, a navigator each, six weeks of real contributions to open source.",
+  },
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -25,12 +28,21 @@ export default function Landing() {
       <section className="hero">
         <h1>Contribute to open source with a navigator beside you</h1>
         <p>
-          Cohort runs mentored contribution sessions in the style of Djangonaut Space. People who already program
-          apply, join a small team of three or four with an experienced navigator, pick starter issues the navigator
-          has checked, and over six weeks open pull requests that reach maintainers explained in their own words,
-          right-sized and pre-reviewed. Each week they write down what they learned, so nobody is stuck alone.
+          Cohort runs mentored contribution sessions in the style of Djangonaut Space. People who already
+          program apply, join a small team of three or four with an experienced navigator, pick starter issues
+          the navigator has checked, and over six weeks open pull requests that reach maintainers explained in
+          their own words, right-sized and pre-reviewed. Each week they write down what they learned, so
+          nobody is stuck alone.
         </p>
-        {signedIn ? <Link to="/home" className="button">Go to my cohorts</Link> : <Link to="/login" className="button">Sign in</Link>}
+        {signedIn ? (
+          <Link to="/home" className="button">
+            Go to my cohorts
+          </Link>
+        ) : (
+          <Link to="/login" className="button">
+            Sign in
+          </Link>
+        )}
       </section>
 
       <h2>Open for applications</h2>
@@ -38,14 +50,27 @@ export default function Landing() {
       <div className="cards">
         {open.map((c) => (
           <article key={c.slug} className="card">
-            <h3><Link to={`/cohorts/${c.slug}`}>{c.name}</Link></h3>
+            <h3>
+              <Link to={`/cohorts/${c.slug}`}>{c.name}</Link>
+            </h3>
             <p>{c.projects.map((p) => p.name).join(", ")}</p>
             <p>
-              {c.phase === "upcoming" ? <>Applications open <DateText value={c.applicationsOpenAt} timeZone={timeZone} withTime />. </> : null}
+              {c.phase === "upcoming" ? (
+                <>
+                  Applications open <DateText value={c.applicationsOpenAt} timeZone={timeZone} withTime />
+                  .{" "}
+                </>
+              ) : null}
               Apply by <DateText value={c.applicationsCloseAt} timeZone="Etc/GMT+12" /> (anywhere on earth).
               Starts <DayText value={c.startsOn} />, {c.weeks} weeks.
             </p>
-            {c.phase === "applications_open" ? <Link className="button" to={`/cohorts/${c.slug}/apply`}>{signedIn ? "Apply" : "Sign in with GitHub to apply"}</Link> : <span className="badge">{PHASE_LABELS[c.phase]}</span>}
+            {c.phase === "applications_open" ? (
+              <Link className="button" to={`/cohorts/${c.slug}/apply`}>
+                {signedIn ? "Apply" : "Sign in with GitHub to apply"}
+              </Link>
+            ) : (
+              <span className="badge">{PHASE_LABELS[c.phase]}</span>
+            )}
           </article>
         ))}
       </div>
@@ -55,7 +80,8 @@ export default function Landing() {
       <ul>
         {running.map((c) => (
           <li key={c.slug}>
-            <Link to={`/cohorts/${c.slug}`}>{c.name}</Link> — {c.phase === "running" ? `week ${c.week} of ${c.weeks}` : PHASE_LABELS[c.phase]}
+            <Link to={`/cohorts/${c.slug}`}>{c.name}</Link> —{" "}
+            {c.phase === "running" ? `week ${c.week} of ${c.weeks}` : PHASE_LABELS[c.phase]}
           </li>
         ))}
       </ul>

@@ -17,33 +17,72 @@ export default function Admin() {
   return (
     <>
       <h1>Admin</h1>
-      <nav className="subnav" aria-label="Admin"><Link to="/admin/outbox">Outbox</Link></nav>
+      <nav className="subnav" aria-label="Admin">
+        <Link to="/admin/outbox">Outbox</Link>
+      </nav>
       <h2>Cohorts</h2>
-      <p><Link to="/admin/cohorts/new" className="button">New cohort</Link></p>
+      <p>
+        <Link to="/admin/cohorts/new" className="button">
+          New cohort
+        </Link>
+      </p>
       <table>
-        <thead><tr><th>Cohort</th><th>Starts</th><th>Weeks</th><th>Status</th><th></th></tr></thead>
+        <thead>
+          <tr>
+            <th>Cohort</th>
+            <th>Starts</th>
+            <th>Weeks</th>
+            <th>Status</th>
+            <th></th>
+          </tr>
+        </thead>
         <tbody>
           {cohorts.map((c) => (
             <tr key={c.slug}>
-              <td><Link to={`/cohorts/${c.slug}`}>{c.name}</Link></td>
-              <td><DayText value={c.startsOn} /></td>
+              <td>
+                <Link to={`/cohorts/${c.slug}`}>{c.name}</Link>
+              </td>
+              <td>
+                <DayText value={c.startsOn} />
+              </td>
               <td>{c.weeks}</td>
               <td>{c.publishedAt ? "Published" : "Draft"}</td>
-              <td><Link to={`/admin/cohorts/${c.slug}`}>Edit {c.name}</Link></td>
+              <td>
+                <Link to={`/admin/cohorts/${c.slug}`}>Edit {c.name}</Link>
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
       <h2>Projects</h2>
-      <p><Link to="/admin/projects/new" className="button">New project</Link></p>
+      <p>
+        <Link to="/admin/projects/new" className="button">
+          New project
+        </Link>
+      </p>
       <table>
-        <thead><tr><th>Project</th><th>Sources</th><th></th></tr></thead>
+        <thead>
+          <tr>
+            <th>Project</th>
+            <th>Sources</th>
+            <th></th>
+          </tr>
+        </thead>
         <tbody>
           {projects.map((p) => (
             <tr key={p.slug}>
               <td>{p.name}</td>
-              <td>{[...p.repositories.map((r) => `${r.owner}/${r.name}`), p.tracUrl ? `Trac ${p.tracUrl}` : null].filter(Boolean).join(", ")}</td>
-              <td><Link to={`/admin/projects/${p.slug}`}>Edit {p.name}</Link></td>
+              <td>
+                {[
+                  ...p.repositories.map((r) => `${r.owner}/${r.name}`),
+                  p.tracUrl ? `Trac ${p.tracUrl}` : null,
+                ]
+                  .filter(Boolean)
+                  .join(", ")}
+              </td>
+              <td>
+                <Link to={`/admin/projects/${p.slug}`}>Edit {p.name}</Link>
+              </td>
             </tr>
           ))}
         </tbody>

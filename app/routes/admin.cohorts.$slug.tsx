@@ -3,7 +3,13 @@ import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { notFound, requireAdmin } from "~/auth/permissions.server";
 import { appointForm, cohortForm } from "~/cohorts/admin-forms";
-import { appointByLogin, getCohortForEdit, listProjectsAndCohorts, removeMembership, saveCohort } from "~/cohorts/admin.server";
+import {
+  appointByLogin,
+  getCohortForEdit,
+  listProjectsAndCohorts,
+  removeMembership,
+  saveCohort,
+} from "~/cohorts/admin.server";
 import { CohortForm } from "~/components/admin-forms";
 import { Field } from "~/components/forms";
 import { redirectWithFlash } from "~/utils/flash.server";
@@ -28,9 +34,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = formData.get("intent");
   if (intent === "appoint") {
     const parsed = parseForm(appointForm, formData);
-    if (!parsed.ok) return json({ appointError: parsed.errors.login, appointLogin: String(formData.get("login") ?? "") }, { status: 400 });
+    if (!parsed.ok)
+      return json(
+        { appointError: parsed.errors.login, appointLogin: String(formData.get("login") ?? "") },
+        { status: 400 },
+      );
     const result = await appointByLogin(admin.id, cohort.id, parsed.data.login, "organizer");
-    if (!result.ok) return json({ appointError: result.error, appointLogin: parsed.data.login }, { status: 400 });
+    if (!result.ok)
+      return json({ appointError: result.error, appointLogin: parsed.data.login }, { status: 400 });
     return redirectWithFlash(`/admin/cohorts/${params.slug}`, {
       kind: "success",
       message: result.pending
@@ -40,39 +51,67 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (intent === "remove") {
     await removeMembership(admin.id, cohort.id, String(formData.get("membershipId") ?? ""));
-    return redirectWithFlash(`/admin/cohorts/${params.slug}`, { kind: "success", message: "Organizer removed." });
+    return redirectWithFlash(`/admin/cohorts/${params.slug}`, {
+      kind: "success",
+      message: "Organizer removed.",
+    });
   }
   const parsed = parseForm(cohortForm, formData);
   if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   const saved = await saveCohort(admin.id, parsed.data, params.slug!);
   if (!saved.ok) return json({ errors: saved.errors, values: parsed.values }, { status: 400 });
-  return redirectWithFlash(`/admin/cohorts/${saved.slug}`, { kind: "success", message: `Cohort “${parsed.data.name}” saved.` });
+  return redirectWithFlash(`/admin/cohorts/${saved.slug}`, {
+    kind: "success",
+    message: `Cohort “${parsed.data.name}” saved.`,
+  });
 }
 
 export default function EditCohort() {
   const { cohort, projects } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>() as
-    | { errors?: Record<string, string>; values?: Record<string, string | string[]>; appointError?: string; appointLogin?: string }
+    | {
+        errors?: Record<string, string>;
+        values?: Record<string, string | string[]>;
+        appointError?: string;
+        appointLogin?: string;
+      }
     | undefined;
   return (
     <>
       <h1>Edit {cohort.values.name}</h1>
-      <CohortForm projects={projects} values={data?.values ?? cohort.values} errors={data?.errors} submitLabel="Save cohort" />
+      <CohortForm
+        projects={projects}
+        values={data?.values ?? cohort.values}
+        errors={data?.errors}
+        submitLabel="Save cohort"
+      />
       <h2>Organizers</h2>
       <ul>
         {cohort.organizers.map((o) => (
           <li key={o.id}>
-            {o.name ? `${o.name} (@${o.login})` : `@${o.login}`} {o.pending ? <span className="badge badge-warn">has not signed in yet</span> : null}{" "}
+            {o.name ? `${o.name} (@${o.login})` : `@${o.login}`}{" "}
+            {o.pending ? <span className="badge badge-warn">has not signed in yet</span> : null}{" "}
             <Form method="post" style={{ display: "inline" }}>
               <input type="hidden" name="membershipId" value={o.id} />
-              <button type="submit" name="intent" value="remove" className="link-button">Remove @{o.login}</button>
+              <button type="submit" name="intent" value="remove" className="link-button">
+                Remove @{o.login}
+              </button>
             </Form>
           </li>
         ))}
       </ul>
       <Form method="post" className="stacked" noValidate>
-        <Field name="login" label="Appoint an organizer by GitHub login" defaultValue={data?.appointLogin} error={data?.appointError} />
-        <div className="actions"><button type="submit" name="intent" value="appoint">Appoint organizer</button></div>
+        <Field
+          name="login"
+          label="Appoint an organizer by GitHub login"
+          defaultValue={data?.appointLogin}
+          error={data?.appointError}
+        />
+        <div className="actions">
+          <button type="submit" name="intent" value="appoint">
+            Appoint organizer
+          </button>
+        </div>
       </Form>
     </>
   );

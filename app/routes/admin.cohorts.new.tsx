@@ -23,7 +23,10 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   const saved = await saveCohort(admin.id, parsed.data, null);
   if (!saved.ok) return json({ errors: saved.errors, values: parsed.values }, { status: 400 });
-  return redirectWithFlash(`/admin/cohorts/${saved.slug}`, { kind: "success", message: `Cohort “${parsed.data.name}” created. Now appoint its organizers.` });
+  return redirectWithFlash(`/admin/cohorts/${saved.slug}`, {
+    kind: "success",
+    message: `Cohort “${parsed.data.name}” created. Now appoint its organizers.`,
+  });
 }
 
 export default function NewCohort() {
@@ -32,7 +35,12 @@ export default function NewCohort() {
   return (
     <>
       <h1>New cohort</h1>
-      <CohortForm projects={projects} values={data?.values} errors={data?.errors} submitLabel="Create cohort" />
+      <CohortForm
+        projects={projects}
+        values={data?.values}
+        errors={data?.errors}
+        submitLabel="Create cohort"
+      />
     </>
   );
 }

@@ -3,7 +3,12 @@ import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireAdmin } from "~/auth/permissions.server";
 import { NoticeCard, NoticePager } from "~/components/notice-card";
-import { deliverDueNotices, listOutbox, retryNotice, transportFromEnv } from "~/notifications/delivery.server";
+import {
+  deliverDueNotices,
+  listOutbox,
+  retryNotice,
+  transportFromEnv,
+} from "~/notifications/delivery.server";
 import { NOTICE_STATUSES } from "~/notifications/statuses";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readForm } from "~/utils/request-body.server";
@@ -23,10 +28,18 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await readForm(request);
   if (formData.get("intent") === "retry") {
     const ok = await retryNotice(String(formData.get("id") ?? ""));
-    return redirectWithFlash("/admin/outbox", ok ? { kind: "success", message: "The notice is queued again." } : { kind: "error", message: "That notice cannot be retried." });
+    return redirectWithFlash(
+      "/admin/outbox",
+      ok
+        ? { kind: "success", message: "The notice is queued again." }
+        : { kind: "error", message: "That notice cannot be retried." },
+    );
   }
   const report = await deliverDueNotices({ transport: transportFromEnv() });
-  return redirectWithFlash("/admin/outbox", { kind: "success", message: `Delivery run: ${report.sent} sent, ${report.kept} kept, ${report.retried} to retry, ${report.failed} failed.` });
+  return redirectWithFlash("/admin/outbox", {
+    kind: "success",
+    message: `Delivery run: ${report.sent} sent, ${report.kept} kept, ${report.retried} to retry, ${report.failed} failed.`,
+  });
 }
 
 export default function Outbox() {
@@ -41,18 +54,35 @@ export default function Outbox() {
       </p>
       <nav className="subnav" aria-label="Notice status">
         <Link to="/admin/outbox">All ({Object.values(data.counts).reduce((a, b) => a + b, 0)})</Link>
-        {NOTICE_STATUSES.map((s) => <Link key={s} to={`?status=${s}`}>{s} ({data.counts[s] ?? 0})</Link>)}
+        {NOTICE_STATUSES.map((s) => (
+          <Link key={s} to={`?status=${s}`}>
+            {s} ({data.counts[s] ?? 0})
+          </Link>
+        ))}
       </nav>
-      <Form method="post" className="actions"><button type="submit" name="intent" value="deliver" className="secondary">Deliver due notices now</button></Form>
+      <Form method="post" className="actions">
+        <button type="submit" name="intent" value="deliver" className="secondary">
+          Deliver due notices now
+        </button>
+      </Form>
       {data.notices.length === 0 ? <p>No notices.</p> : null}
       {data.notices.map((n) => (
         <NoticeCard key={n.id} notice={n} timeZone={data.viewerZone} delivery>
           {n.status === "failed" || n.status === "kept" ? (
-            <Form method="post"><input type="hidden" name="id" value={n.id} /><button type="submit" name="intent" value="retry" className="link-button">Queue again</button></Form>
+            <Form method="post">
+              <input type="hidden" name="id" value={n.id} />
+              <button type="submit" name="intent" value="retry" className="link-button">
+                Queue again
+              </button>
+            </Form>
           ) : null}
         </NoticeCard>
       ))}
-      <NoticePager page={data.page} pages={data.pages} href={(page) => `?${data.status ? `status=${data.status}&` : ""}page=${page}`} />
+      <NoticePager
+        page={data.page}
+        pages={data.pages}
+        href={(page) => `?${data.status ? `status=${data.status}&` : ""}page=${page}`}
+      />
     </>
   );
 }

@@ -8,7 +8,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const file = params.file ?? "";
   const token = file.endsWith(".ics") ? file.slice(0, -4) : "";
   const body = token ? await calendarForToken(token, new URL(request.url).origin) : null;
-  if (!body) return new Response("There is no calendar at this address.", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  if (!body)
+    return new Response("There is no calendar at this address.", {
+      status: 404,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
   return new Response(body, {
     headers: {
       "Content-Type": "text/calendar; charset=utf-8",

@@ -15,7 +15,9 @@ import styles from "~/styles/progress.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.cohort.name} — Cohort` : "Cohort" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.cohort.name} — Cohort` : "Cohort" },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   // Public for published cohorts; drafts only for organizers and admins (checked in getCohortPage).
@@ -26,8 +28,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const volunteerCall = await openCallFor(cohort.slug);
   // After the end: approved testimonials, the impact report, each project's maintainers' view (issue 14).
   const extras = await cohortPageExtras(cohort.slug);
-  const testimonials = extras.testimonials.map((t) => ({ id: t.id, name: t.person.name, html: renderMarkdown(t.body) }));
-  return json({ cohort, week, volunteerCall, timeZone: signedIn?.person.timeZone ?? "UTC", signedIn: Boolean(signedIn), testimonials, maintainerViews: extras.maintainerViews });
+  const testimonials = extras.testimonials.map((t) => ({
+    id: t.id,
+    name: t.person.name,
+    html: renderMarkdown(t.body),
+  }));
+  return json({
+    cohort,
+    week,
+    volunteerCall,
+    timeZone: signedIn?.person.timeZone ?? "UTC",
+    signedIn: Boolean(signedIn),
+    testimonials,
+    maintainerViews: extras.maintainerViews,
+  });
 }
 
 export default function CohortPage() {
@@ -40,58 +54,111 @@ export default function CohortPage() {
       <h1>{cohort.name}</h1>
       <p>
         <span className="badge badge-info">{PHASE_LABELS[cohort.phase]}</span>{" "}
-        {cohort.phase === "running" ? <strong>Week {cohort.week} of {cohort.weeks}</strong> : null}
+        {cohort.phase === "running" ? (
+          <strong>
+            Week {cohort.week} of {cohort.weeks}
+          </strong>
+        ) : null}
       </p>
       {cohort.description ? <p>{cohort.description}</p> : null}
       {next.length > 0 ? (
         <nav aria-label="Your next steps" className="actions">
-          {next.map((n) => <Link key={n.href} to={n.href} className="button secondary">{n.label}</Link>)}
+          {next.map((n) => (
+            <Link key={n.href} to={n.href} className="button secondary">
+              {n.label}
+            </Link>
+          ))}
         </nav>
       ) : null}
-      {cohort.viewer.mayApply ? <p><Link to={`/cohorts/${cohort.slug}/apply`} className="button">{data.signedIn ? "Apply to this cohort" : "Sign in with GitHub to apply"}</Link></p> : null}
+      {cohort.viewer.mayApply ? (
+        <p>
+          <Link to={`/cohorts/${cohort.slug}/apply`} className="button">
+            {data.signedIn ? "Apply to this cohort" : "Sign in with GitHub to apply"}
+          </Link>
+        </p>
+      ) : null}
       {volunteerCall ? (
         <p className="card">
-          <strong>We are looking for navigators and captains.</strong> Guide a team through the cohort — alumni especially welcome.{" "}
-          <Link to={volunteerCall.href}>Volunteer as a navigator or captain</Link> (until <DateText value={volunteerCall.closesAt} timeZone="Etc/GMT+12" />, anywhere on earth).
+          <strong>We are looking for navigators and captains.</strong> Guide a team through the cohort —
+          alumni especially welcome. <Link to={volunteerCall.href}>Volunteer as a navigator or captain</Link>{" "}
+          (until <DateText value={volunteerCall.closesAt} timeZone="Etc/GMT+12" />, anywhere on earth).
         </p>
       ) : null}
       {week ? <ParticipantWeek w={week} timeZone={timeZone} /> : null}
       <h2>Dates</h2>
       <dl className="facts">
         {/* An instant, shown with its time: "21 Nov" at 00:00 UTC is the evening of 20 Nov in São Paulo. */}
-        <dt>Applications open</dt><dd><DateText value={cohort.applicationsOpenAt} timeZone={timeZone} withTime /></dd>
-        <dt>Applications close</dt><dd><DateText value={cohort.applicationsCloseAt} timeZone="Etc/GMT+12" /> (anywhere on earth)</dd>
-        <dt>Starts</dt><dd><DayText value={cohort.startsOn} /></dd>
-        <dt>Ends</dt><dd><DayText value={cohort.lastDay} /> ({cohort.weeks} weeks)</dd>
-        <dt>Team size</dt><dd>{cohort.teamSize.min}–{cohort.teamSize.max} participants and a navigator</dd>
+        <dt>Applications open</dt>
+        <dd>
+          <DateText value={cohort.applicationsOpenAt} timeZone={timeZone} withTime />
+        </dd>
+        <dt>Applications close</dt>
+        <dd>
+          <DateText value={cohort.applicationsCloseAt} timeZone="Etc/GMT+12" /> (anywhere on earth)
+        </dd>
+        <dt>Starts</dt>
+        <dd>
+          <DayText value={cohort.startsOn} />
+        </dd>
+        <dt>Ends</dt>
+        <dd>
+          <DayText value={cohort.lastDay} /> ({cohort.weeks} weeks)
+        </dd>
+        <dt>Team size</dt>
+        <dd>
+          {cohort.teamSize.min}–{cohort.teamSize.max} participants and a navigator
+        </dd>
       </dl>
       <h2>Projects</h2>
       <ul>
         {cohort.projects.map((p) => (
           <li key={p.slug}>
-            <strong>{p.name}</strong>{p.description ? ` — ${p.description}` : ""}{" "}
+            <strong>{p.name}</strong>
+            {p.description ? ` — ${p.description}` : ""}{" "}
             {p.websiteUrl ? <a href={p.websiteUrl}>website</a> : null}
-            {maintainerViews[p.slug] ? <>{" · "}<Link to={maintainerViews[p.slug]}>for {p.name} maintainers: this cohort's pull requests</Link></> : null}
+            {maintainerViews[p.slug] ? (
+              <>
+                {" · "}
+                <Link to={maintainerViews[p.slug]}>
+                  for {p.name} maintainers: this cohort's pull requests
+                </Link>
+              </>
+            ) : null}
           </li>
         ))}
       </ul>
       {cohort.phase === "running" || cohort.phase === "finished" ? (
-        <p><Link to={`/cohorts/${cohort.slug}/impact`}>Impact report</Link>: applicants, completion, pull requests per project and who is still contributing.</p>
+        <p>
+          <Link to={`/cohorts/${cohort.slug}/impact`}>Impact report</Link>: applicants, completion, pull
+          requests per project and who is still contributing.
+        </p>
       ) : null}
       {testimonials.length > 0 ? (
         <section aria-labelledby="testimonials">
           <h2 id="testimonials">In their words</h2>
           {testimonials.map((t) => (
-            <blockquote key={t.id} className="testimonial"><Markdown html={t.html} /><footer>— {t.name}</footer></blockquote>
+            <blockquote key={t.id} className="testimonial">
+              <Markdown html={t.html} />
+              <footer>— {t.name}</footer>
+            </blockquote>
           ))}
         </section>
       ) : null}
       <h2>Teams</h2>
-      {cohort.teams.length === 0 ? <p className="muted">Teams are formed after applications are decided.</p> : null}
+      {cohort.teams.length === 0 ? (
+        <p className="muted">Teams are formed after applications are decided.</p>
+      ) : null}
       <div className="table-scroll">
         {cohort.teams.length > 0 ? (
           <table>
-            <thead><tr><th>Team</th><th>Project</th><th>Navigator and captain</th><th>Participants</th></tr></thead>
+            <thead>
+              <tr>
+                <th>Team</th>
+                <th>Project</th>
+                <th>Navigator and captain</th>
+                <th>Participants</th>
+              </tr>
+            </thead>
             <tbody>
               {cohort.teams.map((team) => (
                 <tr key={team.slug}>

@@ -17,7 +17,9 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { formValues, type FormValues } from "~/utils/forms";
 import { readForm } from "~/utils/request-body.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Apply to ${data.cohort.name} — Cohort` : "Apply — Cohort" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Apply to ${data.cohort.name} — Cohort` : "Apply — Cohort" },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const person = await requireUser(request);
@@ -33,11 +35,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const here = `/cohorts/${params.slug}/apply`;
   if (intent === "withdraw") {
     const result = await withdrawApplication(person, params.slug!, formData.get("sure") === "on");
-    if (!result.ok) return json({ errors: { form: result.error } as Record<string, string>, values: null }, { status: 400 });
+    if (!result.ok)
+      return json(
+        { errors: { form: result.error } as Record<string, string>, values: null },
+        { status: 400 },
+      );
     return redirectWithFlash(here, { kind: "success", message: result.message });
   }
-  const result = await saveApplication(person, params.slug!, intent === "submit" ? "submit" : "save", formValues(formData));
-  if (!result.ok) return json({ errors: result.errors, values: result.values as FormValues | null }, { status: 400 });
+  const result = await saveApplication(
+    person,
+    params.slug!,
+    intent === "submit" ? "submit" : "save",
+    formValues(formData),
+  );
+  if (!result.ok)
+    return json({ errors: result.errors, values: result.values as FormValues | null }, { status: 400 });
   return redirectWithFlash(here, { kind: "success", message: result.message });
 }
 
@@ -54,9 +66,14 @@ export default function Apply() {
   // Slots and zone as typed when the form comes back with errors, else as saved.
   const typedSlots = actionData?.values ? actionData.values.slot : undefined;
   const localSlots = actionData?.values
-    ? setToSlots((Array.isArray(typedSlots) ? typedSlots : typedSlots ? [typedSlots] : []).map(slotIndexFromKey).filter((i): i is number => i !== null))
+    ? setToSlots(
+        (Array.isArray(typedSlots) ? typedSlots : typedSlots ? [typedSlots] : [])
+          .map(slotIndexFromKey)
+          .filter((i): i is number => i !== null),
+      )
     : page.localSlots;
-  const typedZone = actionData?.values && typeof actionData.values.timeZone === "string" ? actionData.values.timeZone : null;
+  const typedZone =
+    actionData?.values && typeof actionData.values.timeZone === "string" ? actionData.values.timeZone : null;
   const [zone, setZone] = useState(typedZone ?? page.timeZone);
   const [detected, setDetected] = useState<string | null>(null);
   const zoneRef = useRef<HTMLSelectElement>(null);
@@ -75,7 +92,7 @@ export default function Apply() {
   const submitted = application?.status === "submitted";
   const one = (key: string) => {
     const v = values[key];
-    return Array.isArray(v) ? v[0] ?? "" : v ?? "";
+    return Array.isArray(v) ? (v[0] ?? "") : (v ?? "");
   };
   // Where each problem listed at the top of the form points to.
   const errorLink = (field: string): ErrorLink | null => {
@@ -97,8 +114,8 @@ export default function Apply() {
     <>
       <h1>Apply to {cohort.name}</h1>
       <p>
-        <span className="badge badge-info">{PHASE_LABELS[cohort.phase]}</span>{" "}
-        Applications close <DateText value={cohort.applicationsCloseAt} timeZone="Etc/GMT+12" /> (anywhere on earth).
+        <span className="badge badge-info">{PHASE_LABELS[cohort.phase]}</span> Applications close{" "}
+        <DateText value={cohort.applicationsCloseAt} timeZone="Etc/GMT+12" /> (anywhere on earth).
       </p>
 
       {application ? (
@@ -106,30 +123,57 @@ export default function Apply() {
           <p style={{ margin: 0 }}>
             Your application:{" "}
             <strong>
-              {application.status === "draft" ? "draft — not submitted yet" : application.status === "submitted" ? "submitted" : "withdrawn"}
+              {application.status === "draft"
+                ? "draft — not submitted yet"
+                : application.status === "submitted"
+                  ? "submitted"
+                  : "withdrawn"}
             </strong>
-            {application.submittedAt && application.status === "submitted" ? <> on <DateText value={application.submittedAt} timeZone={page.viewerZone} withTime /></> : null}
+            {application.submittedAt && application.status === "submitted" ? (
+              <>
+                {" "}
+                on <DateText value={application.submittedAt} timeZone={page.viewerZone} withTime />
+              </>
+            ) : null}
             .
           </p>
           {application.publishedDecision === "accepted" && application.offer ? (
             application.offer.status === "pending" ? (
               <p>
-                <strong>You are accepted!</strong> Please confirm or decline by <DateText value={application.offer.expiresAt} timeZone={page.viewerZone} withTime />:{" "}
-                <Link to={`/offers/${application.offer.token}`} className="button">Answer your offer</Link>
+                <strong>You are accepted!</strong> Please confirm or decline by{" "}
+                <DateText value={application.offer.expiresAt} timeZone={page.viewerZone} withTime />:{" "}
+                <Link to={`/offers/${application.offer.token}`} className="button">
+                  Answer your offer
+                </Link>
               </p>
             ) : (
-              <p>Your offer: <strong>{offerLabel(application.offer.status)}</strong>. <Link to={`/offers/${application.offer.token}`}>See the offer</Link></p>
+              <p>
+                Your offer: <strong>{offerLabel(application.offer.status)}</strong>.{" "}
+                <Link to={`/offers/${application.offer.token}`}>See the offer</Link>
+              </p>
             )
           ) : null}
-          {application.publishedDecision === "waitlisted" ? <p>You are on the waitlist (position {application.waitlistRank ?? "—"}). We will write to you if a seat opens.</p> : null}
-          {application.publishedDecision === "rejected" ? <p>We could not offer you a seat this time. Thank you for applying.</p> : null}
+          {application.publishedDecision === "waitlisted" ? (
+            <p>
+              You are on the waitlist (position {application.waitlistRank ?? "—"}). We will write to you if a
+              seat opens.
+            </p>
+          ) : null}
+          {application.publishedDecision === "rejected" ? (
+            <p>We could not offer you a seat this time. Thank you for applying.</p>
+          ) : null}
           {page.notices.length > 0 ? (
             <details>
               <summary>Messages we sent you ({page.notices.length})</summary>
               {page.notices.map((n) => (
                 <div key={n.id} className="notice">
-                  <p><strong>{n.subject}</strong> — <DateText value={n.createdAt} timeZone={page.viewerZone} withTime /></p>
-                  <pre className="notice-body" style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>{n.bodyText}</pre>
+                  <p>
+                    <strong>{n.subject}</strong> —{" "}
+                    <DateText value={n.createdAt} timeZone={page.viewerZone} withTime />
+                  </p>
+                  <pre className="notice-body" style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>
+                    {n.bodyText}
+                  </pre>
                 </div>
               ))}
             </details>
@@ -140,17 +184,40 @@ export default function Apply() {
       {!page.canEdit ? (
         <section className="card" aria-label="Applications">
           {page.staffRole ? (
-            <p>You are {page.staffRole === "organizer" ? "an organizer" : "a reviewer"} of {cohort.name}, so you cannot apply to it.</p>
+            <p>
+              You are {page.staffRole === "organizer" ? "an organizer" : "a reviewer"} of {cohort.name}, so
+              you cannot apply to it.
+            </p>
           ) : cohort.phase === "upcoming" || cohort.phase === "draft" ? (
-            <p>Applications open on <DateText value={cohort.applicationsOpenAt} timeZone={page.viewerZone} />. Come back then!</p>
+            <p>
+              Applications open on <DateText value={cohort.applicationsOpenAt} timeZone={page.viewerZone} />.
+              Come back then!
+            </p>
           ) : (
-            <p>Applications closed on <DateText value={cohort.applicationsCloseAt} timeZone="Etc/GMT+12" /> (anywhere on earth).{application ? null : " You did not apply to this cohort."}</p>
+            <p>
+              Applications closed on <DateText value={cohort.applicationsCloseAt} timeZone="Etc/GMT+12" />{" "}
+              (anywhere on earth).{application ? null : " You did not apply to this cohort."}
+            </p>
           )}
-          {errors.form ? <p className="field-error" role="alert">{errors.form}</p> : null}
-          {application && application.status !== "withdrawn" && !application.publishedDecision && cohort.phase === "review" ? (
+          {errors.form ? (
+            <p className="field-error" role="alert">
+              {errors.form}
+            </p>
+          ) : null}
+          {application &&
+          application.status !== "withdrawn" &&
+          !application.publishedDecision &&
+          cohort.phase === "review" ? (
             <Form method="post" className="stacked">
-              <label className="choice"><input type="checkbox" name="sure" value="on" /> I understand that applications have closed, so I cannot apply to {cohort.name} again</label>
-              <div className="actions"><button type="submit" name="intent" value="withdraw" className="secondary">Withdraw my application</button></div>
+              <label className="choice">
+                <input type="checkbox" name="sure" value="on" /> I understand that applications have closed,
+                so I cannot apply to {cohort.name} again
+              </label>
+              <div className="actions">
+                <button type="submit" name="intent" value="withdraw" className="secondary">
+                  Withdraw my application
+                </button>
+              </div>
             </Form>
           ) : null}
         </section>
@@ -159,82 +226,184 @@ export default function Apply() {
           <ErrorSummary errors={actionData?.errors} linkTo={errorLink} />
           <Form method="post" className="stacked application-form" noValidate>
             <h2>About you</h2>
-            {page.questions.length === 0 ? <p className="muted">The organizers have not added questions yet.</p> : null}
+            {page.questions.length === 0 ? (
+              <p className="muted">The organizers have not added questions yet.</p>
+            ) : null}
             {page.questions.map((q) => (
-              <QuestionField key={q.id} question={q} value={values[`q_${q.id}`]} error={errors[`q_${q.id}`]} />
+              <QuestionField
+                key={q.id}
+                question={q}
+                value={values[`q_${q.id}`]}
+                error={errors[`q_${q.id}`]}
+              />
             ))}
 
             <h2 id="projects">Projects</h2>
-            <fieldset className="field" aria-describedby={errors.preferences ? "preferences-error" : undefined}>
+            <fieldset
+              className="field"
+              aria-describedby={errors.preferences ? "preferences-error" : undefined}
+            >
               <legend>Which projects would you like to work on? Rank them, or tick “Any project”.</legend>
               {page.projects.map((p) => (
                 <div key={p.id} className="field">
                   <label htmlFor={`field-${preferenceField(p.id)}`}>{p.name}</label>
-                  <select id={`field-${preferenceField(p.id)}`} name={preferenceField(p.id)} defaultValue={one(preferenceField(p.id))} aria-invalid={errors[preferenceField(p.id)] ? true : undefined}>
+                  <select
+                    id={`field-${preferenceField(p.id)}`}
+                    name={preferenceField(p.id)}
+                    defaultValue={one(preferenceField(p.id))}
+                    aria-invalid={errors[preferenceField(p.id)] ? true : undefined}
+                  >
                     <option value="">Not my preference</option>
-                    {page.projects.map((_, i) => <option key={i} value={String(i + 1)}>{ordinal(i + 1)} choice</option>)}
+                    {page.projects.map((_, i) => (
+                      <option key={i} value={String(i + 1)}>
+                        {ordinal(i + 1)} choice
+                      </option>
+                    ))}
                   </select>
-                  {errors[preferenceField(p.id)] ? <p className="field-error">{errors[preferenceField(p.id)]}</p> : null}
+                  {errors[preferenceField(p.id)] ? (
+                    <p className="field-error">{errors[preferenceField(p.id)]}</p>
+                  ) : null}
                 </div>
               ))}
-              <label className="choice"><input type="checkbox" name="anyProject" value="on" defaultChecked={one("anyProject") === "on"} /> Any project — I am happy wherever I am most useful</label>
-              {errors.preferences ? <p id="preferences-error" className="field-error">{errors.preferences}</p> : null}
+              <label className="choice">
+                <input
+                  type="checkbox"
+                  name="anyProject"
+                  value="on"
+                  defaultChecked={one("anyProject") === "on"}
+                />{" "}
+                Any project — I am happy wherever I am most useful
+              </label>
+              {errors.preferences ? (
+                <p id="preferences-error" className="field-error">
+                  {errors.preferences}
+                </p>
+              ) : null}
             </fieldset>
 
             <h2 id="availability">Weekly availability</h2>
             <div className="field">
               <label htmlFor="field-timeZone">Your time zone</label>
               <span className="help" id="field-timeZone-help">
-                Tick the half-hours of a typical week when you could meet your team, in this time zone. We store them in UTC and show them to your team in theirs.
-                {detected ? <> We detected <strong>{detected}</strong> from your browser; change it if that is wrong.</> : null}
+                Tick the half-hours of a typical week when you could meet your team, in this time zone. We
+                store them in UTC and show them to your team in theirs.
+                {detected ? (
+                  <>
+                    {" "}
+                    We detected <strong>{detected}</strong> from your browser; change it if that is wrong.
+                  </>
+                ) : null}
               </span>
-              <select id="field-timeZone" name="timeZone" ref={zoneRef} value={zone} onChange={(e) => setZone(e.target.value)} aria-describedby="field-timeZone-help" aria-invalid={errors.timeZone ? true : undefined}>
-                {page.timeZones.map((z) => <option key={z} value={z}>{z}</option>)}
+              <select
+                id="field-timeZone"
+                name="timeZone"
+                ref={zoneRef}
+                value={zone}
+                onChange={(e) => setZone(e.target.value)}
+                aria-describedby="field-timeZone-help"
+                aria-invalid={errors.timeZone ? true : undefined}
+              >
+                {page.timeZones.map((z) => (
+                  <option key={z} value={z}>
+                    {z}
+                  </option>
+                ))}
               </select>
               {errors.timeZone ? <p className="field-error">{errors.timeZone}</p> : null}
             </div>
-            {errors.availability ? <p className="field-error" id="availability-error">{errors.availability}</p> : null}
-            <AvailabilityGrid localSlots={localSlots} timeZone={zone} caption={`Weekly availability (times in ${zone})`} />
+            {errors.availability ? (
+              <p className="field-error" id="availability-error">
+                {errors.availability}
+              </p>
+            ) : null}
+            <AvailabilityGrid
+              localSlots={localSlots}
+              timeZone={zone}
+              caption={`Weekly availability (times in ${zone})`}
+            />
 
             <h2>Code of conduct and AI policy</h2>
             <div className="field">
               <p>
-                Everyone in {cohort.name} follows the <a href={cohort.codeOfConductUrl} target="_blank" rel="noreferrer">code of conduct</a>.
+                Everyone in {cohort.name} follows the{" "}
+                <a href={cohort.codeOfConductUrl} target="_blank" rel="noreferrer">
+                  code of conduct
+                </a>
+                .
               </p>
               <label className="choice">
-                <input type="checkbox" id="field-codeOfConduct" name="codeOfConduct" value="on" defaultChecked={one("codeOfConduct") === "on"} aria-invalid={errors.codeOfConduct ? true : undefined} /> I have read the code of conduct and will follow it.
+                <input
+                  type="checkbox"
+                  id="field-codeOfConduct"
+                  name="codeOfConduct"
+                  value="on"
+                  defaultChecked={one("codeOfConduct") === "on"}
+                  aria-invalid={errors.codeOfConduct ? true : undefined}
+                />{" "}
+                I have read the code of conduct and will follow it.
               </label>
               {errors.codeOfConduct ? <p className="field-error">{errors.codeOfConduct}</p> : null}
             </div>
             <div className="field">
-              <p>Each project has its own policy on AI-assisted contributions. Please read the policies of the projects you chose (or all of them if you chose “Any project”):</p>
+              <p>
+                Each project has its own policy on AI-assisted contributions. Please read the policies of the
+                projects you chose (or all of them if you chose “Any project”):
+              </p>
               {page.projects.map((p) => (
                 <details key={p.id} open>
                   <summary>{p.name}’s AI-contribution policy</summary>
-                  {p.aiPolicyHtml ? <Markdown html={p.aiPolicyHtml} /> : <p className="muted">This project has no written policy; disclose any AI assistance in your pull requests.</p>}
-                  {p.aiPolicyUrl ? <p><a href={p.aiPolicyUrl} target="_blank" rel="noreferrer">Full policy</a></p> : null}
+                  {p.aiPolicyHtml ? (
+                    <Markdown html={p.aiPolicyHtml} />
+                  ) : (
+                    <p className="muted">
+                      This project has no written policy; disclose any AI assistance in your pull requests.
+                    </p>
+                  )}
+                  {p.aiPolicyUrl ? (
+                    <p>
+                      <a href={p.aiPolicyUrl} target="_blank" rel="noreferrer">
+                        Full policy
+                      </a>
+                    </p>
+                  ) : null}
                 </details>
               ))}
               <label className="choice">
-                <input type="checkbox" id="field-aiPolicy" name="aiPolicy" value="on" defaultChecked={one("aiPolicy") === "on"} aria-invalid={errors.aiPolicy ? true : undefined} /> I have read the AI-contribution policies of my chosen projects and will follow them.
+                <input
+                  type="checkbox"
+                  id="field-aiPolicy"
+                  name="aiPolicy"
+                  value="on"
+                  defaultChecked={one("aiPolicy") === "on"}
+                  aria-invalid={errors.aiPolicy ? true : undefined}
+                />{" "}
+                I have read the AI-contribution policies of my chosen projects and will follow them.
               </label>
               {errors.aiPolicy ? <p className="field-error">{errors.aiPolicy}</p> : null}
             </div>
 
             <div className="actions">
               {submitted ? (
-                <button type="submit" name="intent" value="save" disabled={busy}>Save changes</button>
+                <button type="submit" name="intent" value="save" disabled={busy}>
+                  Save changes
+                </button>
               ) : (
                 <>
-                  <button type="submit" name="intent" value="submit" disabled={busy}>Submit application</button>
-                  <button type="submit" name="intent" value="save" className="secondary" disabled={busy}>Save draft</button>
+                  <button type="submit" name="intent" value="submit" disabled={busy}>
+                    Submit application
+                  </button>
+                  <button type="submit" name="intent" value="save" className="secondary" disabled={busy}>
+                    Save draft
+                  </button>
                 </>
               )}
             </div>
           </Form>
           {application && application.status !== "withdrawn" ? (
             <Form method="post" className="actions" style={{ marginTop: "1.5rem" }}>
-              <button type="submit" name="intent" value="withdraw" className="secondary">Withdraw my application</button>
+              <button type="submit" name="intent" value="withdraw" className="secondary">
+                Withdraw my application
+              </button>
             </Form>
           ) : null}
         </>

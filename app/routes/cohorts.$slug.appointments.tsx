@@ -21,17 +21,29 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const here = `/cohorts/${access.cohort.slug}/appointments`;
   const formData = await readForm(request);
   if (formData.get("intent") === "remove") {
-    const message = await removeGuide(access.person.id, access.cohort.id, String(formData.get("membershipId") ?? ""));
-    return redirectWithFlash(here, message ? { kind: "success", message } : { kind: "error", message: "That appointment no longer exists." });
+    const message = await removeGuide(
+      access.person.id,
+      access.cohort.id,
+      String(formData.get("membershipId") ?? ""),
+    );
+    return redirectWithFlash(
+      here,
+      message
+        ? { kind: "success", message }
+        : { kind: "error", message: "That appointment no longer exists." },
+    );
   }
   const parsed = parseForm(appointForm, formData);
   if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   const result = await appointGuide(access.person.id, access.cohort.id, parsed.data);
-  if (!result.ok) return json({ errors: result.errors, values: parsed.values as FormValues }, { status: 400 });
+  if (!result.ok)
+    return json({ errors: result.errors, values: parsed.values as FormValues }, { status: 400 });
   const { login, role } = parsed.data;
   return redirectWithFlash(here, {
     kind: "success",
-    message: result.pending ? `@${login} will become a ${role} when they first sign in.` : `@${login} is now a ${role} of ${access.cohort.name}.`,
+    message: result.pending
+      ? `@${login} will become a ${role} when they first sign in.`
+      : `@${login} is now a ${role} of ${access.cohort.name}.`,
   });
 }
 
@@ -45,30 +57,62 @@ export default function Appointments() {
     <>
       <h1>Navigators and captains</h1>
       <p className="muted">
-        Navigators lead a team; captains check in on one. Appoint them by GitHub login — someone who has never signed in here is
-        appointed as soon as they first sign in with that login. Each one then gives their weekly availability at{" "}
-        <Link to={`/cohorts/${cohort.slug}/availability`}>Availability</Link>, and the team suggestions use it.
+        Navigators lead a team; captains check in on one. Appoint them by GitHub login — someone who has never
+        signed in here is appointed as soon as they first sign in with that login. Each one then gives their
+        weekly availability at <Link to={`/cohorts/${cohort.slug}/availability`}>Availability</Link>, and the
+        team suggestions use it.
       </p>
-      {guides.length === 0 ? <p>No navigators or captains yet.</p> : (
+      {guides.length === 0 ? (
+        <p>No navigators or captains yet.</p>
+      ) : (
         <div className="table-scroll">
           <table>
-            <thead><tr><th>Person</th><th>Role</th><th>Project</th><th>Availability</th><th>Team</th><th><span className="sr-only">Actions</span></th></tr></thead>
+            <thead>
+              <tr>
+                <th>Person</th>
+                <th>Role</th>
+                <th>Project</th>
+                <th>Availability</th>
+                <th>Team</th>
+                <th>
+                  <span className="sr-only">Actions</span>
+                </th>
+              </tr>
+            </thead>
             <tbody>
               {guides.map((g) => (
                 <tr key={g.id}>
                   <td>
-                    {g.avatarUrl ? <img src={g.avatarUrl} alt="" width={24} height={24} className="avatar" /> : null}{" "}
+                    {g.avatarUrl ? (
+                      <img src={g.avatarUrl} alt="" width={24} height={24} className="avatar" />
+                    ) : null}{" "}
                     {g.name ? `${g.name} (@${g.login})` : `@${g.login}`}{" "}
                     {g.pending ? <span className="badge badge-warn">has not signed in yet</span> : null}
                   </td>
                   <td>{g.role}</td>
                   <td>{g.project ?? "Any project"}</td>
-                  <td>{g.pending ? "—" : g.availabilityHours === null ? <span className="badge badge-warn">not given</span> : `${g.availabilityHours} h a week`}</td>
-                  <td>{g.team ? <Link to={`/cohorts/${cohort.slug}/teams/${g.team.slug}`}>{g.team.name}</Link> : "—"}</td>
+                  <td>
+                    {g.pending ? (
+                      "—"
+                    ) : g.availabilityHours === null ? (
+                      <span className="badge badge-warn">not given</span>
+                    ) : (
+                      `${g.availabilityHours} h a week`
+                    )}
+                  </td>
+                  <td>
+                    {g.team ? (
+                      <Link to={`/cohorts/${cohort.slug}/teams/${g.team.slug}`}>{g.team.name}</Link>
+                    ) : (
+                      "—"
+                    )}
+                  </td>
                   <td>
                     <Form method="post">
                       <input type="hidden" name="membershipId" value={g.id} />
-                      <button type="submit" name="intent" value="remove" className="link-button">Remove @{g.login}</button>
+                      <button type="submit" name="intent" value="remove" className="link-button">
+                        Remove @{g.login}
+                      </button>
                     </Form>
                   </td>
                 </tr>
@@ -80,26 +124,53 @@ export default function Appointments() {
       <h2>Appoint someone</h2>
       <Form key={key} method="post" className="stacked" noValidate>
         <ErrorSummary errors={data?.errors} />
-        <Field name="login" label="GitHub login" defaultValue={valueOf(values, "login")} error={data?.errors.login} placeholder="e.g. octocat" />
+        <Field
+          name="login"
+          label="GitHub login"
+          defaultValue={valueOf(values, "login")}
+          error={data?.errors.login}
+          placeholder="e.g. octocat"
+        />
         <fieldset className="field">
           <legend>Role</legend>
           {(["navigator", "captain"] as const).map((role) => (
             <label key={role}>
-              <input type="radio" name="role" value={role} defaultChecked={(valueOf(values, "role") || "navigator") === role} /> {role === "navigator" ? "Navigator — leads a team" : "Captain — checks in on a team"}
+              <input
+                type="radio"
+                name="role"
+                value={role}
+                defaultChecked={(valueOf(values, "role") || "navigator") === role}
+              />{" "}
+              {role === "navigator" ? "Navigator — leads a team" : "Captain — checks in on a team"}
             </label>
           ))}
           {data?.errors.role ? <p className="field-error">{data.errors.role}</p> : null}
         </fieldset>
         <div className="field">
           <label htmlFor="field-project">Project</label>
-          <span className="help" id="field-project-help">The suggestions only put participants who chose this project in their team.</span>
-          <select id="field-project" name="project" defaultValue={valueOf(values, "project")} aria-describedby="field-project-help">
+          <span className="help" id="field-project-help">
+            The suggestions only put participants who chose this project in their team.
+          </span>
+          <select
+            id="field-project"
+            name="project"
+            defaultValue={valueOf(values, "project")}
+            aria-describedby="field-project-help"
+          >
             <option value="">Any of the cohort’s projects</option>
-            {projects.map((p) => <option key={p.slug} value={p.slug}>{p.name}</option>)}
+            {projects.map((p) => (
+              <option key={p.slug} value={p.slug}>
+                {p.name}
+              </option>
+            ))}
           </select>
           {data?.errors.project ? <p className="field-error">{data.errors.project}</p> : null}
         </div>
-        <div className="actions"><button type="submit" name="intent" value="appoint">Appoint</button></div>
+        <div className="actions">
+          <button type="submit" name="intent" value="appoint">
+            Appoint
+          </button>
+        </div>
       </Form>
     </>
   );

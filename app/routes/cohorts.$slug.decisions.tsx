@@ -3,7 +3,13 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DECISION_LABELS, offerLabel, type Decision } from "~/applications/decision-labels";
 import { z } from "zod";
-import { decide, getDecisionsPage, moveOnWaitlist, publishDecisions, purgeAnswers } from "~/applications/decisions.server";
+import {
+  decide,
+  getDecisionsPage,
+  moveOnWaitlist,
+  publishDecisions,
+  purgeAnswers,
+} from "~/applications/decisions.server";
 import { expireOffers, sendOfferReminders } from "~/applications/offers.server";
 import { requireCohortRole } from "~/auth/permissions.server";
 import { PHASE_LABELS } from "~/cohorts/phase";
@@ -21,7 +27,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const sortParam = url.searchParams.get("sort");
   const sort = sortParam === "name" || sortParam === "decision" ? sortParam : "mean";
-  return json({ ...(await getDecisionsPage(access.cohort.id, sort, pageParam(url))), sort, viewerZone: access.person.timeZone });
+  return json({
+    ...(await getDecisionsPage(access.cohort.id, sort, pageParam(url))),
+    sort,
+    viewerZone: access.person.timeZone,
+  });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -43,14 +53,27 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return version === null ? [] : [{ id, version }];
     });
     if (items.length !== ids.length) {
-      return json({ error: "This page was not sent in full; reload it and tick the applications again. Nothing was saved." }, { status: 400 });
+      return json(
+        {
+          error:
+            "This page was not sent in full; reload it and tick the applications again. Nothing was saved.",
+        },
+        { status: 400 },
+      );
     }
     result = await decide(access.person.id, access.cohort.id, intent as Decision, items);
     if (!result.ok) return json({ error: result.error }, { status: 409 });
   } else if (intent === "waitlist-up" || intent === "waitlist-down") {
     const move = waitlistMove.safeParse(Object.fromEntries(formData));
     if (!move.success) return json({ error: "Choose someone on the waitlist to move." }, { status: 400 });
-    result = await moveOnWaitlist(access.person.id, access.cohort.id, move.data.id, move.data.intent === "waitlist-up" ? "up" : "down", new Date(), move.data.from);
+    result = await moveOnWaitlist(
+      access.person.id,
+      access.cohort.id,
+      move.data.id,
+      move.data.intent === "waitlist-up" ? "up" : "down",
+      new Date(),
+      move.data.from,
+    );
   } else if (intent === "publish") {
     const reason = formData.get("reason");
     result = await publishDecisions(access.person.id, access.cohort.id, origin, {
@@ -60,9 +83,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   } else if (intent === "check-offers") {
     const expired = await expireOffers(new Date(), access.cohort.id, origin);
     const reminded = await sendOfferReminders(new Date(), access.cohort.id, origin);
-    result = { ok: true, message: `${expired} expired offer${expired === 1 ? "" : "s"} handled, ${reminded} reminder${reminded === 1 ? "" : "s"} queued.` };
+    result = {
+      ok: true,
+      message: `${expired} expired offer${expired === 1 ? "" : "s"} handled, ${reminded} reminder${reminded === 1 ? "" : "s"} queued.`,
+    };
   } else if (intent === "purge") {
-    if (formData.get("confirm") !== "on") return json({ error: "Tick the box to confirm that the answers will be removed for good." }, { status: 400 });
+    if (formData.get("confirm") !== "on")
+      return json(
+        { error: "Tick the box to confirm that the answers will be removed for good." },
+        { status: 400 },
+      );
     result = await purgeAnswers(access.person.id, access.cohort.id);
   } else {
     return json({ error: "Unknown action." }, { status: 400 });
@@ -72,7 +102,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 // `from` is the place the organizer saw, so pressing twice moves once.
-const waitlistMove = z.object({ intent: z.enum(["waitlist-up", "waitlist-down"]), id: z.string().min(1), from: z.coerce.number().int().min(1).max(100_000).optional() });
+const waitlistMove = z.object({
+  intent: z.enum(["waitlist-up", "waitlist-down"]),
+  id: z.string().min(1),
+  from: z.coerce.number().int().min(1).max(100_000).optional(),
+});
 
 const AUDIT_LABELS: Record<string, string> = {
   "waitlist.reorder": "moved on the waitlist",
@@ -87,7 +121,14 @@ const AUDIT_LABELS: Record<string, string> = {
 };
 
 function decisionBadge(decision: string) {
-  const kind = decision === "accepted" ? "badge-good" : decision === "waitlisted" ? "badge-warn" : decision === "rejected" ? "badge-bad" : "";
+  const kind =
+    decision === "accepted"
+      ? "badge-good"
+      : decision === "waitlisted"
+        ? "badge-warn"
+        : decision === "rejected"
+          ? "badge-bad"
+          : "";
   return <span className={`badge ${kind}`}>{DECISION_LABELS[decision as Decision] ?? decision}</span>;
 }
 
@@ -99,30 +140,49 @@ export default function Decisions() {
     <>
       <h1>Decisions — {cohort.name}</h1>
       <p>
-        <span className="badge badge-info">{PHASE_LABELS[cohort.phase]}</span>{" "}
-        {page.submittedCount} submitted · {page.counts.accepted ?? 0} accepted · {page.counts.waitlisted ?? 0} waitlisted · {page.counts.rejected ?? 0} not accepted ·{" "}
-        {page.counts.none ?? 0} undecided · {page.draftCount} drafts · {page.withdrawnCount} withdrawn
+        <span className="badge badge-info">{PHASE_LABELS[cohort.phase]}</span> {page.submittedCount} submitted
+        · {page.counts.accepted ?? 0} accepted · {page.counts.waitlisted ?? 0} waitlisted ·{" "}
+        {page.counts.rejected ?? 0} not accepted · {page.counts.none ?? 0} undecided · {page.draftCount}{" "}
+        drafts · {page.withdrawnCount} withdrawn
       </p>
       <p>
-        Offers: {page.offers.pending} waiting for an answer · {page.offers.confirmed} confirmed · {page.offers.declined} declined · {page.offers.expired} expired.
-        Applicants have {cohort.offerDeadlineDays} days to answer and get a reminder {cohort.offerReminderDays} days before the deadline.{" "}
-        <a href={`/cohorts/${cohort.slug}/applications.csv`}>Download all applications (CSV)</a>
+        Offers: {page.offers.pending} waiting for an answer · {page.offers.confirmed} confirmed ·{" "}
+        {page.offers.declined} declined · {page.offers.expired} expired. Applicants have{" "}
+        {cohort.offerDeadlineDays} days to answer and get a reminder {cohort.offerReminderDays} days before
+        the deadline. <a href={`/cohorts/${cohort.slug}/applications.csv`}>Download all applications (CSV)</a>
       </p>
-      {data?.error ? <div className="error-summary" role="alert"><p>{data.error}</p></div> : null}
-      {!page.canDecide ? <p className="card">Decisions can be made from the opening of applications until the cohort starts.</p> : null}
+      {data?.error ? (
+        <div className="error-summary" role="alert">
+          <p>{data.error}</p>
+        </div>
+      ) : null}
+      {!page.canDecide ? (
+        <p className="card">
+          Decisions can be made from the opening of applications until the cohort starts.
+        </p>
+      ) : null}
 
       <Form method="post" aria-label="Decide">
         {page.canDecide ? (
           <div className="actions sticky-actions">
             <span>With the ticked applications:</span>
-            <button type="submit" name="intent" value="accepted">Accept</button>
-            <button type="submit" name="intent" value="waitlisted" className="secondary">Waitlist</button>
-            <button type="submit" name="intent" value="rejected" className="secondary">Reject</button>
-            <button type="submit" name="intent" value="none" className="secondary">Clear decision</button>
+            <button type="submit" name="intent" value="accepted">
+              Accept
+            </button>
+            <button type="submit" name="intent" value="waitlisted" className="secondary">
+              Waitlist
+            </button>
+            <button type="submit" name="intent" value="rejected" className="secondary">
+              Reject
+            </button>
+            <button type="submit" name="intent" value="none" className="secondary">
+              Clear decision
+            </button>
           </div>
         ) : null}
         <p className="muted">
-          Sort by <Link to="?sort=mean">mean score</Link> · <Link to="?sort=name">name</Link> · <Link to="?sort=decision">decision</Link>. Decisions can be changed until they are published.
+          Sort by <Link to="?sort=mean">mean score</Link> · <Link to="?sort=name">name</Link> ·{" "}
+          <Link to="?sort=decision">decision</Link>. Decisions can be changed until they are published.
         </p>
         <Pager page={page.rowsPage} noun="submitted applications" />
         <div className="table-scroll">
@@ -130,7 +190,9 @@ export default function Decisions() {
             <caption className="sr-only">Submitted applications</caption>
             <thead>
               <tr>
-                <th scope="col"><span className="sr-only">Select</span></th>
+                <th scope="col">
+                  <span className="sr-only">Select</span>
+                </th>
                 <th scope="col">Applicant</th>
                 <th scope="col">Mean</th>
                 <th scope="col">Spread</th>
@@ -149,12 +211,21 @@ export default function Decisions() {
                     {!r.publishedDecision && page.canDecide ? (
                       <>
                         {/* keyed by version: once a decision is saved the row's tick clears, so the next action cannot silently include it */}
-                        <input key={`${r.id}-${r.version}`} type="checkbox" name="id" value={r.id} id={`pick-${r.id}`} aria-label={`Select ${r.name}`} />
+                        <input
+                          key={`${r.id}-${r.version}`}
+                          type="checkbox"
+                          name="id"
+                          value={r.id}
+                          id={`pick-${r.id}`}
+                          aria-label={`Select ${r.name}`}
+                        />
                         <input type="hidden" name={`v_${r.id}`} value={r.version} />
                       </>
                     ) : null}
                   </td>
-                  <td><label htmlFor={`pick-${r.id}`}>{r.name}</label> <span className="muted">@{r.login}</span></td>
+                  <td>
+                    <label htmlFor={`pick-${r.id}`}>{r.name}</label> <span className="muted">@{r.login}</span>
+                  </td>
                   <td>{formatScore(r.aggregate.mean)}</td>
                   <td>{formatScore(r.aggregate.spread)}</td>
                   <td>{r.aggregate.count}</td>
@@ -165,14 +236,29 @@ export default function Decisions() {
                     {r.decision === "waitlisted" && r.waitlistRank ? <> #{r.waitlistRank}</> : null}
                     {r.decidedBy ? <div className="muted">by {r.decidedBy}</div> : null}
                   </td>
-                  <td>{r.publishedDecision ? "Yes" : r.decision !== "none" ? <span className="badge badge-info">not yet</span> : "—"}</td>
+                  <td>
+                    {r.publishedDecision ? (
+                      "Yes"
+                    ) : r.decision !== "none" ? (
+                      <span className="badge badge-info">not yet</span>
+                    ) : (
+                      "—"
+                    )}
+                  </td>
                   <td>
                     {r.offer ? (
                       <>
                         {offerLabel(r.offer.status)}
-                        {r.offer.status === "pending" ? <div className="muted">until <DateText value={r.offer.expiresAt} timeZone={page.viewerZone} withTime />{r.offer.reminderSentAt ? " · reminded" : ""}</div> : null}
+                        {r.offer.status === "pending" ? (
+                          <div className="muted">
+                            until <DateText value={r.offer.expiresAt} timeZone={page.viewerZone} withTime />
+                            {r.offer.reminderSentAt ? " · reminded" : ""}
+                          </div>
+                        ) : null}
                       </>
-                    ) : "—"}
+                    ) : (
+                      "—"
+                    )}
                   </td>
                 </tr>
               ))}
@@ -184,7 +270,12 @@ export default function Decisions() {
 
       <h2>Publish</h2>
       {page.canDecide ? <PublishDecisions page={page} /> : null}
-      {cohort.decisionsPublishedAt ? <p>First published <DateText value={cohort.decisionsPublishedAt} timeZone={page.viewerZone} withTime />.</p> : null}
+      {cohort.decisionsPublishedAt ? (
+        <p>
+          First published <DateText value={cohort.decisionsPublishedAt} timeZone={page.viewerZone} withTime />
+          .
+        </p>
+      ) : null}
 
       <h2>Offers and waitlist</h2>
       <h3 id="waitlist">Waitlist</h3>
@@ -192,18 +283,42 @@ export default function Decisions() {
         <p className="muted">Nobody is on the waitlist.</p>
       ) : (
         <>
-          <p className="muted">When an offer is declined or expires, the seat goes to the first person here whose waitlist notice was published.</p>
+          <p className="muted">
+            When an offer is declined or expires, the seat goes to the first person here whose waitlist notice
+            was published.
+          </p>
           <ol aria-labelledby="waitlist" className="waitlist">
             {page.waitlist.map((w, i) => (
               <li key={w.id}>
-                <strong>{w.name}</strong> <span className="muted">@{w.login} · mean {formatScore(w.mean)}</span>{" "}
+                <strong>{w.name}</strong>{" "}
+                <span className="muted">
+                  @{w.login} · mean {formatScore(w.mean)}
+                </span>{" "}
                 {w.published ? null : <span className="badge badge-info">not published yet</span>}
                 {page.canDecide ? (
                   <Form method="post" className="inline-actions">
                     <input type="hidden" name="id" value={w.id} />
                     <input type="hidden" name="from" value={i + 1} />
-                    <button type="submit" name="intent" value="waitlist-up" className="secondary small" disabled={i === 0} aria-label={`Move ${w.name} up the waitlist`}>↑ Up</button>{" "}
-                    <button type="submit" name="intent" value="waitlist-down" className="secondary small" disabled={i === page.waitlist.length - 1} aria-label={`Move ${w.name} down the waitlist`}>↓ Down</button>
+                    <button
+                      type="submit"
+                      name="intent"
+                      value="waitlist-up"
+                      className="secondary small"
+                      disabled={i === 0}
+                      aria-label={`Move ${w.name} up the waitlist`}
+                    >
+                      ↑ Up
+                    </button>{" "}
+                    <button
+                      type="submit"
+                      name="intent"
+                      value="waitlist-down"
+                      className="secondary small"
+                      disabled={i === page.waitlist.length - 1}
+                      aria-label={`Move ${w.name} down the waitlist`}
+                    >
+                      ↓ Down
+                    </button>
                   </Form>
                 ) : null}
               </li>
@@ -212,8 +327,12 @@ export default function Decisions() {
         </>
       )}
       <Form method="post" className="actions">
-        <p style={{ margin: 0 }}>Deadlines and reminders are checked every few minutes; you can also check now.</p>
-        <button type="submit" name="intent" value="check-offers" className="secondary">Check offers now</button>
+        <p style={{ margin: 0 }}>
+          Deadlines and reminders are checked every few minutes; you can also check now.
+        </p>
+        <button type="submit" name="intent" value="check-offers" className="secondary">
+          Check offers now
+        </button>
       </Form>
 
       <h2>History</h2>
@@ -221,10 +340,22 @@ export default function Decisions() {
       <ul className="audit">
         {page.audit.map((e) => (
           <li key={e.id}>
-            <DateText value={e.at} timeZone={page.viewerZone} withTime /> — <strong>{e.actor}</strong>: {AUDIT_LABELS[e.action] ?? e.action}
+            <DateText value={e.at} timeZone={page.viewerZone} withTime /> — <strong>{e.actor}</strong>:{" "}
+            {AUDIT_LABELS[e.action] ?? e.action}
             {e.subject ? <> for {e.subject}</> : null}
-            {e.action === "waitlist.reorder" ? <> from place {e.fromValue} to {e.toValue}</> : null}
-            {e.action === "decision.change" ? <> from {DECISION_LABELS[(e.fromValue ?? "none") as Decision]} to {DECISION_LABELS[(e.toValue ?? "none") as Decision]}</> : null}
+            {e.action === "waitlist.reorder" ? (
+              <>
+                {" "}
+                from place {e.fromValue} to {e.toValue}
+              </>
+            ) : null}
+            {e.action === "decision.change" ? (
+              <>
+                {" "}
+                from {DECISION_LABELS[(e.fromValue ?? "none") as Decision]} to{" "}
+                {DECISION_LABELS[(e.toValue ?? "none") as Decision]}
+              </>
+            ) : null}
             {e.detail ? <span className="muted"> ({e.detail})</span> : null}
           </li>
         ))}
@@ -234,12 +365,24 @@ export default function Decisions() {
         <>
           <h2>Privacy</h2>
           {cohort.answersPurgedAt ? (
-            <p>The answers of applicants who did not join were purged on <DateText value={cohort.answersPurgedAt} timeZone={page.viewerZone} />.</p>
+            <p>
+              The answers of applicants who did not join were purged on{" "}
+              <DateText value={cohort.answersPurgedAt} timeZone={page.viewerZone} />.
+            </p>
           ) : (
             <Form method="post" className="card stacked">
-              <p>The cohort has finished. Remove the answers, project preferences, availability and review comments of everyone who did not join; only counts and scores stay.</p>
-              <label className="choice"><input type="checkbox" name="confirm" value="on" /> I understand this cannot be undone.</label>
-              <div className="actions"><button type="submit" name="intent" value="purge" className="danger">Purge answers of people not accepted</button></div>
+              <p>
+                The cohort has finished. Remove the answers, project preferences, availability and review
+                comments of everyone who did not join; only counts and scores stay.
+              </p>
+              <label className="choice">
+                <input type="checkbox" name="confirm" value="on" /> I understand this cannot be undone.
+              </label>
+              <div className="actions">
+                <button type="submit" name="intent" value="purge" className="danger">
+                  Purge answers of people not accepted
+                </button>
+              </div>
             </Form>
           )}
         </>
@@ -259,23 +402,61 @@ function PublishDecisions({ page }: { page: ReturnType<typeof useLoaderData<type
   return (
     <Form method="post" className="card stacked" aria-label="Publish decisions">
       <p>
-        Publishing sends {page.unpublished} notice{page.unpublished === 1 ? "" : "s"} now, one to each applicant below. Published decisions cannot be changed here.
+        Publishing sends {page.unpublished} notice{page.unpublished === 1 ? "" : "s"} now, one to each
+        applicant below. Published decisions cannot be changed here.
       </p>
       <ul>
-        {plan.accepted.length ? <li><strong>{plan.accepted.length} offer{plan.accepted.length === 1 ? "" : "s"} of a place</strong>, each with a personal link to confirm or decline within {cohort.offerDeadlineDays} days: {names(plan.accepted)}.</li> : null}
-        {plan.waitlisted.length ? <li><strong>{plan.waitlisted.length} waitlist notice{plan.waitlisted.length === 1 ? "" : "s"}</strong> with their place on the waitlist: {names(plan.waitlisted)}.</li> : null}
-        {plan.rejected.length ? <li><strong>{plan.rejected.length} “not accepted” notice{plan.rejected.length === 1 ? "" : "s"}</strong>: {names(plan.rejected)}.</li> : null}
+        {plan.accepted.length ? (
+          <li>
+            <strong>
+              {plan.accepted.length} offer{plan.accepted.length === 1 ? "" : "s"} of a place
+            </strong>
+            , each with a personal link to confirm or decline within {cohort.offerDeadlineDays} days:{" "}
+            {names(plan.accepted)}.
+          </li>
+        ) : null}
+        {plan.waitlisted.length ? (
+          <li>
+            <strong>
+              {plan.waitlisted.length} waitlist notice{plan.waitlisted.length === 1 ? "" : "s"}
+            </strong>{" "}
+            with their place on the waitlist: {names(plan.waitlisted)}.
+          </li>
+        ) : null}
+        {plan.rejected.length ? (
+          <li>
+            <strong>
+              {plan.rejected.length} “not accepted” notice{plan.rejected.length === 1 ? "" : "s"}
+            </strong>
+            : {names(plan.rejected)}.
+          </li>
+        ) : null}
       </ul>
       {plan.openUntil || plan.unreviewed.length || plan.undecided ? (
         <ul className="warnings" aria-label="Before you publish">
           {plan.openUntil ? (
             <li>
-              <strong>Applications are still open</strong> until <DateText value={plan.openUntil} timeZone={page.viewerZone} withTime />: people may still apply or change their answers.
-              Publishing now is refused unless you give a reason below; it is kept in the history.
+              <strong>Applications are still open</strong> until{" "}
+              <DateText value={plan.openUntil} timeZone={page.viewerZone} withTime />: people may still apply
+              or change their answers. Publishing now is refused unless you give a reason below; it is kept in
+              the history.
             </li>
           ) : null}
-          {plan.unreviewed.length ? <li><strong>{plan.unreviewed.length} applicant{plan.unreviewed.length === 1 ? " has" : "s have"} no review yet</strong>: {names(plan.unreviewed)}.</li> : null}
-          {plan.undecided ? <li>{plan.undecided} applicant{plan.undecided === 1 ? " has" : "s have"} no decision yet and will get nothing now.</li> : null}
+          {plan.unreviewed.length ? (
+            <li>
+              <strong>
+                {plan.unreviewed.length} applicant{plan.unreviewed.length === 1 ? " has" : "s have"} no review
+                yet
+              </strong>
+              : {names(plan.unreviewed)}.
+            </li>
+          ) : null}
+          {plan.undecided ? (
+            <li>
+              {plan.undecided} applicant{plan.undecided === 1 ? " has" : "s have"} no decision yet and will
+              get nothing now.
+            </li>
+          ) : null}
         </ul>
       ) : null}
       {plan.openUntil ? (
@@ -284,9 +465,14 @@ function PublishDecisions({ page }: { page: ReturnType<typeof useLoaderData<type
           <textarea name="reason" rows={2} maxLength={500} dir="auto" />
         </label>
       ) : null}
-      <label className="choice"><input type="checkbox" name="confirm" value="on" required /> I have read who gets which notice; send them now.</label>
+      <label className="choice">
+        <input type="checkbox" name="confirm" value="on" required /> I have read who gets which notice; send
+        them now.
+      </label>
       <div className="actions">
-        <button type="submit" name="intent" value="publish">Publish {page.unpublished} decision{page.unpublished === 1 ? "" : "s"}</button>
+        <button type="submit" name="intent" value="publish">
+          Publish {page.unpublished} decision{page.unpublished === 1 ? "" : "s"}
+        </button>
       </div>
     </Form>
   );

@@ -5,6 +5,9 @@ import { impactCsv, impactReport } from "~/outcomes/impact.server";
 export async function loader({ params }: LoaderFunctionArgs) {
   const report = await impactReport(params.slug ?? "");
   return new Response(impactCsv(report), {
-    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${report.cohort.slug}-impact.csv"` },
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${report.cohort.slug}-impact.csv"`,
+    },
   });
 }

@@ -8,8 +8,23 @@ import { ExternalLink } from "~/components/external-link";
 import { ErrorSummary, Field, PendingButton } from "~/components/forms";
 import { Markdown } from "~/components/markdown";
 import { PreReviewedBadge, PullStatusBadge } from "~/components/pull-request-card";
-import { addIssueByUrl, claimIssue, curateIssue, getIssueBoard, reassignClaim, releaseClaim } from "~/issues/board.server";
-import { addIssueForm, claimForm, curateForm, DIFFICULTIES, DIFFICULTY_LABELS, reassignForm, releaseForm } from "~/issues/forms";
+import {
+  addIssueByUrl,
+  claimIssue,
+  curateIssue,
+  getIssueBoard,
+  reassignClaim,
+  releaseClaim,
+} from "~/issues/board.server";
+import {
+  addIssueForm,
+  claimForm,
+  curateForm,
+  DIFFICULTIES,
+  DIFFICULTY_LABELS,
+  reassignForm,
+  releaseForm,
+} from "~/issues/forms";
 import { Pager } from "~/components/pager";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { pageParam } from "~/utils/pagination";
@@ -24,8 +39,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireCohortRole(request, params.slug, ROLES);
   const url = new URL(request.url);
   const pages: Record<string, number> = {};
-  for (const key of url.searchParams.keys()) if (key.startsWith("page-")) pages[key.slice("page-".length)] = pageParam(url, key);
-  return json(await getIssueBoard(access, { project: url.searchParams.get("project") ?? undefined, show: url.searchParams.get("show") ?? undefined, pages }));
+  for (const key of url.searchParams.keys())
+    if (key.startsWith("page-")) pages[key.slice("page-".length)] = pageParam(url, key);
+  return json(
+    await getIssueBoard(access, {
+      project: url.searchParams.get("project") ?? undefined,
+      show: url.searchParams.get("show") ?? undefined,
+      pages,
+    }),
+  );
 }
 
 type ActionData = { intent: string; target?: string; errors?: Record<string, string>; values?: FormValues };
@@ -35,14 +57,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readForm(request);
   const intent = String(formData.get("intent") ?? "");
   const back = `/cohorts/${params.slug}/issues${new URL(request.url).search}`;
-  const fail = (errors: Record<string, string>, values: FormValues, target?: string) => json<ActionData>({ intent, target, errors, values }, { status: 400 });
+  const fail = (errors: Record<string, string>, values: FormValues, target?: string) =>
+    json<ActionData>({ intent, target, errors, values }, { status: 400 });
   try {
     switch (intent) {
       case "curate": {
         const parsed = parseForm(curateForm, formData);
         if (!parsed.ok) return fail(parsed.errors, parsed.values, valueOf(parsed.values, "issueId"));
         const result = await curateIssue(access, parsed.data);
-        if (!result.ok) return fail({ [result.field ?? "form"]: result.error }, parsed.values, parsed.data.issueId);
+        if (!result.ok)
+          return fail({ [result.field ?? "form"]: result.error }, parsed.values, parsed.data.issueId);
         return redirectWithFlash(back, { kind: "success", message: result.message });
       }
       case "claim": {
@@ -63,7 +87,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
         const parsed = parseForm(reassignForm, formData);
         if (!parsed.ok) return fail(parsed.errors, parsed.values, valueOf(parsed.values, "claimId"));
         const result = await reassignClaim(access, parsed.data.claimId, parsed.data.personId);
-        if (!result.ok) return fail({ [result.field ?? "form"]: result.error }, parsed.values, parsed.data.claimId);
+        if (!result.ok)
+          return fail({ [result.field ?? "form"]: result.error }, parsed.values, parsed.data.claimId);
         return redirectWithFlash(back, { kind: "success", message: result.message });
       }
       case "add": {
@@ -117,21 +142,47 @@ export default function IssueBoard() {
       {board.projects.map((project) => (
         <section key={project.id} aria-labelledby={`project-${project.slug}`}>
           <h2 id={`project-${project.slug}`}>
-            {project.name} {project.mine ? <span className="badge badge-info">your team's project</span> : null}
+            {project.name}{" "}
+            {project.mine ? <span className="badge badge-info">your team's project</span> : null}
           </h2>
           <p className="muted">
-            Sources: {[...project.repositories.map((r) => `GitHub ${r}`), ...(project.hasTrac ? ["Trac"] : [])].join(", ") || "none"} · {project.issuesPage.total} issues
+            Sources:{" "}
+            {[...project.repositories.map((r) => `GitHub ${r}`), ...(project.hasTrac ? ["Trac"] : [])].join(
+              ", ",
+            ) || "none"}{" "}
+            · {project.issuesPage.total} issues
           </p>
-          {project.issues.length === 0 ? <p>No starter issues yet. {board.viewer.canCurate ? "Add one by its address below, or ask an organizer to sync." : "Your navigator is curating them."}</p> : null}
+          {project.issues.length === 0 ? (
+            <p>
+              No starter issues yet.{" "}
+              {board.viewer.canCurate
+                ? "Add one by its address below, or ask an organizer to sync."
+                : "Your navigator is curating them."}
+            </p>
+          ) : null}
           <div className="issue-list">
             {project.issues.map((issue) => (
-              <IssueCard key={issue.id} issue={issue} board={board} data={data?.target === issue.id || data?.target === issue.claim?.id ? data : undefined} busy={busy} />
+              <IssueCard
+                key={issue.id}
+                issue={issue}
+                board={board}
+                data={data?.target === issue.id || data?.target === issue.claim?.id ? data : undefined}
+                busy={busy}
+              />
             ))}
           </div>
-          {project.issuesPage.pages > 1 ? <Pager page={project.issuesPage} noun={`${project.name} issues`} param={project.pageParam} /> : null}
+          {project.issuesPage.pages > 1 ? (
+            <Pager page={project.issuesPage} noun={`${project.name} issues`} param={project.pageParam} />
+          ) : null}
           {board.viewer.canCurate ? (
             // keyed on the issue count so the address field empties once an issue is added
-            <AddIssue key={project.issuesPage.total} project={project} data={data?.target === "add" && valueOf(data.values, "projectId") === project.id ? data : undefined} />
+            <AddIssue
+              key={project.issuesPage.total}
+              project={project}
+              data={
+                data?.target === "add" && valueOf(data.values, "projectId") === project.id ? data : undefined
+              }
+            />
           ) : null}
         </section>
       ))}
@@ -139,9 +190,19 @@ export default function IssueBoard() {
   );
 }
 
-function AddIssue({ project, data }: { project: { id: string; slug: string; name: string; tracUrl: string | null; repositories: string[] }; data?: ActionData }) {
+function AddIssue({
+  project,
+  data,
+}: {
+  project: { id: string; slug: string; name: string; tracUrl: string | null; repositories: string[] };
+  data?: ActionData;
+}) {
   const examples = [
-    ...(project.repositories.length > 0 ? [`a GitHub issue of ${project.repositories.join(" or ")} (https://github.com/${project.repositories[0]}/issues/123)`] : []),
+    ...(project.repositories.length > 0
+      ? [
+          `a GitHub issue of ${project.repositories.join(" or ")} (https://github.com/${project.repositories[0]}/issues/123)`,
+        ]
+      : []),
     ...(project.tracUrl ? [`a Trac ticket (${project.tracUrl.replace(/\/$/, "")}/ticket/35678)`] : []),
   ];
   return (
@@ -151,34 +212,67 @@ function AddIssue({ project, data }: { project: { id: string; slug: string; name
         id={`add-url-${project.slug}`}
         name="url"
         label={`Add a ${project.name} issue by its address`}
-        help={examples.length > 0 ? `The address of ${examples.join(", or ")}.` : "This project has no GitHub repository or Trac tracker yet; an organizer adds them on the project page."}
+        help={
+          examples.length > 0
+            ? `The address of ${examples.join(", or ")}.`
+            : "This project has no GitHub repository or Trac tracker yet; an organizer adds them on the project page."
+        }
         defaultValue={valueOf(data?.values, "url")}
         error={data?.errors?.url ?? data?.errors?.form ?? data?.errors?.projectId}
       />
       <div className="actions">
-        <PendingButton value="add" pendingLabel="Reading the issue…" isMine={(fd) => fd.get("projectId") === project.id}>Add issue</PendingButton>
+        <PendingButton
+          value="add"
+          pendingLabel="Reading the issue…"
+          isMine={(fd) => fd.get("projectId") === project.id}
+        >
+          Add issue
+        </PendingButton>
       </div>
     </Form>
   );
 }
 
-function IssueCard({ issue, board, data, busy }: { issue: Card; board: Board; data?: ActionData; busy: boolean }) {
+function IssueCard({
+  issue,
+  board,
+  data,
+  busy,
+}: {
+  issue: Card;
+  board: Board;
+  data?: ActionData;
+  busy: boolean;
+}) {
   const claim = issue.claim;
   const curation = issue.curation;
   const tz = board.viewer.timeZone;
   const labelId = `issue-${issue.id}`;
   return (
-    <article className={`card issue-card${curation?.hidden ? " hidden-issue" : ""}`} aria-labelledby={labelId}>
+    <article
+      className={`card issue-card${curation?.hidden ? " hidden-issue" : ""}`}
+      aria-labelledby={labelId}
+    >
       <h3 id={labelId} style={{ marginTop: 0 }}>
         <ExternalLink href={issue.url}>{issue.title}</ExternalLink>{" "}
         <span className="muted">{issue.source === "trac" ? `Trac ${issue.key}` : issue.key}</span>
       </h3>
       <p>
         {issue.state === "closed" ? <span className="badge badge-bad">Closed upstream</span> : null}{" "}
-        {curation?.recommendedTeam ? <span className="badge badge-good">Recommended for {curation.recommendedTeam.name}</span> : null}{" "}
-        {curation?.difficulty ? <span className="badge">{DIFFICULTY_LABELS[curation.difficulty as keyof typeof DIFFICULTY_LABELS] ?? curation.difficulty}</span> : null}{" "}
+        {curation?.recommendedTeam ? (
+          <span className="badge badge-good">Recommended for {curation.recommendedTeam.name}</span>
+        ) : null}{" "}
+        {curation?.difficulty ? (
+          <span className="badge">
+            {DIFFICULTY_LABELS[curation.difficulty as keyof typeof DIFFICULTY_LABELS] ?? curation.difficulty}
+          </span>
+        ) : null}{" "}
         {curation?.hidden ? <span className="badge badge-warn">Hidden from participants</span> : null}{" "}
-        {issue.labels.map((l) => <span key={l} className="badge label">{l}</span>)}
+        {issue.labels.map((l) => (
+          <span key={l} className="badge label">
+            {l}
+          </span>
+        ))}
       </p>
       {curation?.noteHtml ? (
         <div className="curation-note">
@@ -190,34 +284,55 @@ function IssueCard({ issue, board, data, busy }: { issue: Card; board: Board; da
         <p>
           {claim.inThisCohort ? (
             <>
-              Claimed by <strong>{claim.mine ? "you" : claim.personName}</strong> on <DateText value={claim.claimedAt} timeZone={tz} />
+              Claimed by <strong>{claim.mine ? "you" : claim.personName}</strong> on{" "}
+              <DateText value={claim.claimedAt} timeZone={tz} />
               {claim.pulls.map((pr) => (
                 <span key={pr.name}>
-                  {" · "}<ExternalLink href={pr.url}>{pr.name}</ExternalLink>{" "}
+                  {" · "}
+                  <ExternalLink href={pr.url}>{pr.name}</ExternalLink>{" "}
                   <PullStatusBadge status={pr.status} label={pr.statusLabel} />
-                  {pr.preReviewedBy ? <> <PreReviewedBadge by={pr.preReviewedBy} /></> : null}
+                  {pr.preReviewedBy ? (
+                    <>
+                      {" "}
+                      <PreReviewedBadge by={pr.preReviewedBy} />
+                    </>
+                  ) : null}
                 </span>
               ))}
-              {claim.linkedPulls > claim.pulls.length ? ` · ${claim.linkedPulls - claim.pulls.length} more linked pull requests` : ""}{" "}
-              {claim.stale ? <span className="badge badge-warn">Stale: no pull request after {board.cohort.staleClaimDays} days</span> : null}
+              {claim.linkedPulls > claim.pulls.length
+                ? ` · ${claim.linkedPulls - claim.pulls.length} more linked pull requests`
+                : ""}{" "}
+              {claim.stale ? (
+                <span className="badge badge-warn">
+                  Stale: no pull request after {board.cohort.staleClaimDays} days
+                </span>
+              ) : null}
             </>
           ) : (
             <>Claimed in another cohort: someone is already working on it.</>
           )}
         </p>
       ) : null}
-      {data?.errors?.form ? <p className="field-error" role="alert">{data.errors.form}</p> : null}
+      {data?.errors?.form ? (
+        <p className="field-error" role="alert">
+          {data.errors.form}
+        </p>
+      ) : null}
       <div className="issue-actions">
         {board.viewer.isParticipant && !claim && issue.state === "open" ? (
           <Form method="post">
             <input type="hidden" name="issueId" value={issue.id} />
-            <button type="submit" name="intent" value="claim" disabled={busy}>Claim this issue</button>
+            <button type="submit" name="intent" value="claim" disabled={busy}>
+              Claim this issue
+            </button>
           </Form>
         ) : null}
         {claim && claim.inThisCohort && (claim.mine || claim.manageable) ? (
           <Form method="post">
             <input type="hidden" name="claimId" value={claim.id} />
-            <button type="submit" name="intent" value="release" className="link-button">{claim.mine ? "Release my claim" : `Release ${claim.personName}'s claim`}</button>
+            <button type="submit" name="intent" value="release" className="link-button">
+              {claim.mine ? "Release my claim" : `Release ${claim.personName}'s claim`}
+            </button>
           </Form>
         ) : null}
       </div>
@@ -227,11 +342,20 @@ function IssueCard({ issue, board, data, busy }: { issue: Card; board: Board; da
           <label htmlFor={`reassign-${claim.id}`}>Reassign to</label>{" "}
           <select id={`reassign-${claim.id}`} name="personId" defaultValue="">
             <option value="">Choose a participant…</option>
-            {board.participants.filter((p) => p.login !== claim.personLogin && (board.viewer.isOrganizer || p.teamId === claim.teamId)).map((p) => (
-              <option key={p.id} value={p.id}>{p.name}</option>
-            ))}
+            {board.participants
+              .filter(
+                (p) =>
+                  p.login !== claim.personLogin && (board.viewer.isOrganizer || p.teamId === claim.teamId),
+              )
+              .map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
           </select>{" "}
-          <button type="submit" name="intent" value="reassign">Reassign</button>
+          <button type="submit" name="intent" value="reassign">
+            Reassign
+          </button>
           {data?.errors?.personId ? <p className="field-error">{data.errors.personId}</p> : null}
         </Form>
       ) : null}
@@ -242,28 +366,70 @@ function IssueCard({ issue, board, data, busy }: { issue: Card; board: Board; da
             <input type="hidden" name="issueId" value={issue.id} />
             <div className="field">
               <label htmlFor={`team-${issue.id}`}>Recommend for</label>
-              <select id={`team-${issue.id}`} name="recommendedTeamId" defaultValue={data ? valueOf(data.values, "recommendedTeamId") : curation?.recommendedTeamId ?? ""}>
+              <select
+                id={`team-${issue.id}`}
+                name="recommendedTeamId"
+                defaultValue={
+                  data ? valueOf(data.values, "recommendedTeamId") : (curation?.recommendedTeamId ?? "")
+                }
+              >
                 <option value="">No team</option>
-                {board.teams.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
+                {board.teams.map((t) => (
+                  <option key={t.id} value={t.id}>
+                    {t.name}
+                  </option>
+                ))}
               </select>
-              {data?.errors?.recommendedTeamId ? <p className="field-error">{data.errors.recommendedTeamId}</p> : null}
+              {data?.errors?.recommendedTeamId ? (
+                <p className="field-error">{data.errors.recommendedTeamId}</p>
+              ) : null}
             </div>
             <div className="field">
               <label htmlFor={`difficulty-${issue.id}`}>Difficulty</label>
-              <select id={`difficulty-${issue.id}`} name="difficulty" defaultValue={data ? valueOf(data.values, "difficulty") : curation?.difficulty ?? ""}>
+              <select
+                id={`difficulty-${issue.id}`}
+                name="difficulty"
+                defaultValue={data ? valueOf(data.values, "difficulty") : (curation?.difficulty ?? "")}
+              >
                 <option value="">Not rated</option>
-                {DIFFICULTIES.map((d) => <option key={d} value={d}>{DIFFICULTY_LABELS[d]}</option>)}
+                {DIFFICULTIES.map((d) => (
+                  <option key={d} value={d}>
+                    {DIFFICULTY_LABELS[d]}
+                  </option>
+                ))}
               </select>
             </div>
             <div className="field">
-              <label htmlFor={`note-${issue.id}`}>Why it is a good first issue, and where to start in the code</label>
-              <textarea dir="auto" id={`note-${issue.id}`} name="note" rows={3} defaultValue={data ? valueOf(data.values, "note") : curation?.note ?? ""} />
+              <label htmlFor={`note-${issue.id}`}>
+                Why it is a good first issue, and where to start in the code
+              </label>
+              <textarea
+                dir="auto"
+                id={`note-${issue.id}`}
+                name="note"
+                rows={3}
+                defaultValue={data ? valueOf(data.values, "note") : (curation?.note ?? "")}
+              />
               {data?.errors?.note ? <p className="field-error">{data.errors.note}</p> : null}
             </div>
             <div className="field">
-              <label><input type="checkbox" name="hidden" value="on" defaultChecked={data ? valueOf(data.values, "hidden") === "on" : curation?.hidden ?? false} /> Hide from participants (not a good first issue)</label>
+              <label>
+                <input
+                  type="checkbox"
+                  name="hidden"
+                  value="on"
+                  defaultChecked={
+                    data ? valueOf(data.values, "hidden") === "on" : (curation?.hidden ?? false)
+                  }
+                />{" "}
+                Hide from participants (not a good first issue)
+              </label>
             </div>
-            <div className="actions"><button type="submit" name="intent" value="curate">Save curation</button></div>
+            <div className="actions">
+              <button type="submit" name="intent" value="curate">
+                Save curation
+              </button>
+            </div>
           </Form>
         </details>
       ) : null}

@@ -11,7 +11,12 @@ export const meta: MetaFunction = () => [{ title: "Outcomes — Cohort" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireCohortRole(request, params.slug, ["organizer"]);
-  return json({ slug: access.cohort.slug, name: access.cohort.name, page: await outcomeFigures([access.cohort.id]), timeZone: access.person.timeZone });
+  return json({
+    slug: access.cohort.slug,
+    name: access.cohort.name,
+    page: await outcomeFigures([access.cohort.id]),
+    timeZone: access.person.timeZone,
+  });
 }
 
 export default function CohortOutcomes() {
@@ -20,18 +25,42 @@ export default function CohortOutcomes() {
     <>
       <h1>Outcomes of {name}</h1>
       <p>
-        Alumni's upstream activity is read from GitHub at 1, 3, 6 and 12 months after the end by the scheduled sync.{" "}
-        <a href={`/cohorts/${slug}/outcomes.csv`} download>Download the figures as CSV</a> · <Link to="/outcomes">All cohorts</Link>
+        Alumni's upstream activity is read from GitHub at 1, 3, 6 and 12 months after the end by the scheduled
+        sync.{" "}
+        <a href={`/cohorts/${slug}/outcomes.csv`} download>
+          Download the figures as CSV
+        </a>{" "}
+        · <Link to="/outcomes">All cohorts</Link>
       </p>
-      {page.rows.length === 0 ? <p>Outcomes are followed once the cohort has finished.</p> : <OutcomeFigures page={page} citation={BASELINE_CITATION} title={`Retention of ${name} alumni`} />}
+      {page.rows.length === 0 ? (
+        <p>Outcomes are followed once the cohort has finished.</p>
+      ) : (
+        <OutcomeFigures page={page} citation={BASELINE_CITATION} title={`Retention of ${name} alumni`} />
+      )}
       <h2>Alumni</h2>
       <div className="table-scroll">
         <table>
-          <thead><tr><th>Alumnus</th><th>Project</th><th>Contributions since the end</th><th>Latest</th><th>Next check</th></tr></thead>
+          <thead>
+            <tr>
+              <th>Alumnus</th>
+              <th>Project</th>
+              <th>Contributions since the end</th>
+              <th>Latest</th>
+              <th>Next check</th>
+            </tr>
+          </thead>
           <tbody>
             {page.alumni.map((a) => (
               <tr key={a.personId}>
-                <td>{a.optedOut ? <>{a.name} <span className="muted">(opted out)</span></> : <Link to={`/cohorts/${slug}/alumni/${a.login}`}>{a.name}</Link>}</td>
+                <td>
+                  {a.optedOut ? (
+                    <>
+                      {a.name} <span className="muted">(opted out)</span>
+                    </>
+                  ) : (
+                    <Link to={`/cohorts/${slug}/alumni/${a.login}`}>{a.name}</Link>
+                  )}
+                </td>
                 <td>{a.project ?? "—"}</td>
                 <td>{a.optedOut ? "—" : a.contributions}</td>
                 <td>{a.lastAt ? <DateText value={a.lastAt} timeZone={timeZone} /> : "—"}</td>

@@ -6,6 +6,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireCohortRole(request, params.slug, ["organizer"]);
   const csv = outcomesCsv(await outcomeFigures([access.cohort.id]));
   return new Response(csv, {
-    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${access.cohort.slug}-outcomes.csv"`, "Cache-Control": "no-store" },
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${access.cohort.slug}-outcomes.csv"`,
+      "Cache-Control": "no-store",
+    },
   });
 }

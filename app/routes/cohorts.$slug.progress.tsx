@@ -16,11 +16,18 @@ import { parseForm, valueOf, type FormValues } from "~/utils/forms";
 import { readForm } from "~/utils/request-body.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Progress — ${data.progress.cohort.name}` : "Cohort progress" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Progress — ${data.progress.cohort.name}` : "Cohort progress" },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireCohortRole(request, params.slug, ["organizer"]);
-  const [progress, settings, evaluations, evaluationFlags] = await Promise.all([getCohortProgress(access), getReflectionSettings(access.cohort.id), cohortEvaluationCompletion(access), evaluationAttention(access)]);
+  const [progress, settings, evaluations, evaluationFlags] = await Promise.all([
+    getCohortProgress(access),
+    getReflectionSettings(access.cohort.id),
+    cohortEvaluationCompletion(access),
+    evaluationAttention(access),
+  ]);
   return json({ progress, settings, evaluations, evaluationFlags, timeZone: access.person.timeZone });
 }
 
@@ -32,7 +39,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = parseForm(reflectionSettingsForm, await readForm(request));
   if (!parsed.ok) return json<ActionData>({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   await saveReflectionSettings(access, parsed.data);
-  return redirectWithFlash(`/cohorts/${params.slug}/progress`, { kind: "success", message: "Reflection prompts and thresholds saved." });
+  return redirectWithFlash(`/cohorts/${params.slug}/progress`, {
+    kind: "success",
+    message: "Reflection prompts and thresholds saved.",
+  });
 }
 
 const REFLECTION_SERIES = [
@@ -59,17 +69,28 @@ export default function CohortProgressPage() {
       <h1>{p.cohort.name} — progress</h1>
       <p>
         <span className="badge badge-info">{PHASE_LABELS[p.cohort.phase]}</span>{" "}
-        {p.cohort.phase === "running" ? <strong>Week {p.cohort.currentWeek} of {p.cohort.weeks}</strong> : null}{" "}
+        {p.cohort.phase === "running" ? (
+          <strong>
+            Week {p.cohort.currentWeek} of {p.cohort.weeks}
+          </strong>
+        ) : null}{" "}
         · {p.attentionTotal} open needs-attention {p.attentionTotal === 1 ? "item" : "items"}
       </p>
 
       <section aria-labelledby="evaluation-attention-heading">
         <h2 id="evaluation-attention-heading">Needs attention from evaluations ({evaluationFlags.length})</h2>
-        {evaluationFlags.length === 0 ? <p className="muted">No evaluation asks for an organizer.</p> : (
+        {evaluationFlags.length === 0 ? (
+          <p className="muted">No evaluation asks for an organizer.</p>
+        ) : (
           <ul className="attention">
             {evaluationFlags.map((item) => (
-              <li key={item.action.kind === "link" ? item.action.href : item.personId} className="attention-needs_help">
-                <span><strong>{item.name}</strong> — {item.reason}</span>
+              <li
+                key={item.action.kind === "link" ? item.action.href : item.personId}
+                className="attention-needs_help"
+              >
+                <span>
+                  <strong>{item.name}</strong> — {item.reason}
+                </span>
                 {item.action.kind === "link" ? <Link to={item.action.href}>{item.action.label}</Link> : null}
               </li>
             ))}
@@ -77,14 +98,31 @@ export default function CohortProgressPage() {
         )}
         <h3>Evaluation completion</h3>
         <table>
-          <thead><tr><th scope="col">Round</th><th scope="col">Due</th><th scope="col">Participants</th><th scope="col">Navigators</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">Round</th>
+              <th scope="col">Due</th>
+              <th scope="col">Participants</th>
+              <th scope="col">Navigators</th>
+            </tr>
+          </thead>
           <tbody>
             {evaluations.map((e) => (
               <tr key={e.title}>
-                <td><Link to={`${base}/evaluations`}>{e.title}</Link>{e.open ? null : <span className="muted"> (not open yet)</span>}</td>
-                <td><DateText value={e.dueAt} timeZone={timeZone} /></td>
-                <td>{e.participants.submitted} of {e.participants.owed}{e.participants.late ? ` (${e.participants.late} late)` : ""}</td>
-                <td>{e.navigators.submitted} of {e.navigators.owed}</td>
+                <td>
+                  <Link to={`${base}/evaluations`}>{e.title}</Link>
+                  {e.open ? null : <span className="muted"> (not open yet)</span>}
+                </td>
+                <td>
+                  <DateText value={e.dueAt} timeZone={timeZone} />
+                </td>
+                <td>
+                  {e.participants.submitted} of {e.participants.owed}
+                  {e.participants.late ? ` (${e.participants.late} late)` : ""}
+                </td>
+                <td>
+                  {e.navigators.submitted} of {e.navigators.owed}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -95,22 +133,34 @@ export default function CohortProgressPage() {
         <h2 id="funnel-heading">From application to completion</h2>
         <ol className="funnel">
           {p.funnel.map((f) => (
-            <li key={f.step}><strong>{f.count}</strong> {f.step}<br /><span className="muted">{f.help}</span></li>
+            <li key={f.step}>
+              <strong>{f.count}</strong> {f.step}
+              <br />
+              <span className="muted">{f.help}</span>
+            </li>
           ))}
         </ol>
       </section>
 
       <section aria-labelledby="teams-heading">
         <h2 id="teams-heading">Teams</h2>
-        {p.teams.length === 0 ? <p className="muted">No teams yet.</p> : (
+        {p.teams.length === 0 ? (
+          <p className="muted">No teams yet.</p>
+        ) : (
           <div className="table-scroll">
             <table>
-              <caption className="sr-only">Per team: reflections submitted by week, pull requests and open needs-attention items</caption>
+              <caption className="sr-only">
+                Per team: reflections submitted by week, pull requests and open needs-attention items
+              </caption>
               <thead>
                 <tr>
                   <th scope="col">Team</th>
                   <th scope="col">Participants</th>
-                  {p.visibleWeeks.map((w) => <th key={w} scope="col">Week {w} reflections</th>)}
+                  {p.visibleWeeks.map((w) => (
+                    <th key={w} scope="col">
+                      Week {w} reflections
+                    </th>
+                  ))}
                   <th scope="col">PRs opened</th>
                   <th scope="col">PRs merged</th>
                   <th scope="col">Needs attention</th>
@@ -119,26 +169,46 @@ export default function CohortProgressPage() {
               <tbody>
                 {p.teams.map((t) => (
                   <tr key={t.slug}>
-                    <th scope="row"><Link to={`${base}/teams/${t.slug}/progress`}>{t.name}</Link></th>
+                    <th scope="row">
+                      <Link to={`${base}/teams/${t.slug}/progress`}>{t.name}</Link>
+                    </th>
                     <td>{t.participants}</td>
                     {t.completion.map((c) => (
-                      <td key={c.week}>{c.submitted}/{t.participants} <span className="muted">({pct(c.submitted, t.participants)}{c.due ? "" : ", not due yet"})</span></td>
+                      <td key={c.week}>
+                        {c.submitted}/{t.participants}{" "}
+                        <span className="muted">
+                          ({pct(c.submitted, t.participants)}
+                          {c.due ? "" : ", not due yet"})
+                        </span>
+                      </td>
                     ))}
                     <td>{t.opened}</td>
                     <td>{t.merged}</td>
-                    <td>{t.attention > 0 ? <span className="badge badge-warn">{t.attention}</span> : <span className="badge badge-good">0</span>}</td>
+                    <td>
+                      {t.attention > 0 ? (
+                        <span className="badge badge-warn">{t.attention}</span>
+                      ) : (
+                        <span className="badge badge-good">0</span>
+                      )}
+                    </td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
         )}
-        {p.unassigned > 0 ? <p className="muted">{p.unassigned} participant{p.unassigned === 1 ? " is" : "s are"} not in a team yet.</p> : null}
+        {p.unassigned > 0 ? (
+          <p className="muted">
+            {p.unassigned} participant{p.unassigned === 1 ? " is" : "s are"} not in a team yet.
+          </p>
+        ) : null}
       </section>
 
       <section aria-labelledby="charts-heading">
         <h2 id="charts-heading">Week by week</h2>
-        {p.visibleWeeks.length === 0 ? <p className="muted">The charts fill in once the cohort starts.</p> : (
+        {p.visibleWeeks.length === 0 ? (
+          <p className="muted">The charts fill in once the cohort starts.</p>
+        ) : (
           <div className="charts">
             <BarChart
               title="Reflections by week"
@@ -156,7 +226,11 @@ export default function CohortProgressPage() {
             <LineChart
               title="Average confidence by week"
               description="Participants' average self-rated confidence (1 to 5) in their submitted reflections, by week."
-              points={p.charts.confidence.map((c) => ({ label: c.label, value: c.value, note: `${c.count} reflection${c.count === 1 ? "" : "s"}` }))}
+              points={p.charts.confidence.map((c) => ({
+                label: c.label,
+                value: c.value,
+                note: `${c.count} reflection${c.count === 1 ? "" : "s"}`,
+              }))}
               min={0}
               max={5}
               valueName="Average confidence (1–5)"
@@ -171,12 +245,53 @@ export default function CohortProgressPage() {
           <summary>Change the prompts and when something needs attention</summary>
           <Form method="post" className="stacked" noValidate>
             <ErrorSummary errors={data?.errors} />
-            <Field name="prompts" label="Reflection prompts" help="One per line, in the order participants see them. Edit a line in place to rename its prompt (its answers stay with it); delete a line to retire a prompt (answers already written still show under it)." multiline rows={5} defaultValue={valueOf(values, "prompts")} error={data?.errors?.prompts} />
-            <Field name="inactivityDays" label="No activity for (days)" type="number" min={1} max={60} defaultValue={valueOf(values, "inactivityDays")} error={data?.errors?.inactivityDays} />
-            <Field name="changesRequestedDays" label="Changes requested and no update for (days)" type="number" min={1} max={60} defaultValue={valueOf(values, "changesRequestedDays")} error={data?.errors?.changesRequestedDays} />
-            <Field name="staleClaimDays" label="A claim with no pull request for (days)" type="number" min={1} max={90} defaultValue={valueOf(values, "staleClaimDays")} error={data?.errors?.staleClaimDays} />
-            <Field name="largePullRequestLines" label="A pull request needs a pre-review above (changed lines)" type="number" min={10} defaultValue={valueOf(values, "largePullRequestLines")} error={data?.errors?.largePullRequestLines} />
-            <div className="actions"><button type="submit">Save settings</button></div>
+            <Field
+              name="prompts"
+              label="Reflection prompts"
+              help="One per line, in the order participants see them. Edit a line in place to rename its prompt (its answers stay with it); delete a line to retire a prompt (answers already written still show under it)."
+              multiline
+              rows={5}
+              defaultValue={valueOf(values, "prompts")}
+              error={data?.errors?.prompts}
+            />
+            <Field
+              name="inactivityDays"
+              label="No activity for (days)"
+              type="number"
+              min={1}
+              max={60}
+              defaultValue={valueOf(values, "inactivityDays")}
+              error={data?.errors?.inactivityDays}
+            />
+            <Field
+              name="changesRequestedDays"
+              label="Changes requested and no update for (days)"
+              type="number"
+              min={1}
+              max={60}
+              defaultValue={valueOf(values, "changesRequestedDays")}
+              error={data?.errors?.changesRequestedDays}
+            />
+            <Field
+              name="staleClaimDays"
+              label="A claim with no pull request for (days)"
+              type="number"
+              min={1}
+              max={90}
+              defaultValue={valueOf(values, "staleClaimDays")}
+              error={data?.errors?.staleClaimDays}
+            />
+            <Field
+              name="largePullRequestLines"
+              label="A pull request needs a pre-review above (changed lines)"
+              type="number"
+              min={10}
+              defaultValue={valueOf(values, "largePullRequestLines")}
+              error={data?.errors?.largePullRequestLines}
+            />
+            <div className="actions">
+              <button type="submit">Save settings</button>
+            </div>
           </Form>
         </details>
       </section>

@@ -6,14 +6,21 @@ import { DateText } from "~/components/dates";
 import { ErrorSummary, Field } from "~/components/forms";
 import { Markdown } from "~/components/markdown";
 import { reflectionForm } from "~/reflections/forms";
-import { getReflectionEditor, parseWeek, previewAnswers, saveReflection } from "~/reflections/reflections.server";
+import {
+  getReflectionEditor,
+  parseWeek,
+  previewAnswers,
+  saveReflection,
+} from "~/reflections/reflections.server";
 import styles from "~/styles/progress.css";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm, valueOf, type FormValues } from "~/utils/forms";
 import { readForm } from "~/utils/request-body.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Week ${data.editor.week} reflection — ${data.editor.cohort.name}` : "Reflection" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Week ${data.editor.week} reflection — ${data.editor.cohort.name}` : "Reflection" },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireCohortRole(request, params.slug, ["participant"]);
@@ -21,7 +28,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({ editor, timeZone: access.person.timeZone });
 }
 
-type ActionData = { errors?: Record<string, string>; values?: FormValues; preview?: { prompt: string; html: string }[] };
+type ActionData = {
+  errors?: Record<string, string>;
+  values?: FormValues;
+  preview?: { prompt: string; html: string }[];
+};
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const access = await requireCohortRole(request, params.slug, ["participant"]);
@@ -30,16 +41,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = parseForm(reflectionForm(editor.prompts.length), await readForm(request));
   if (!parsed.ok) return json<ActionData>({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   if (parsed.data.intent === "preview") {
-    return json<ActionData>({ values: parsed.values, preview: previewAnswers(editor.prompts, parsed.data as Record<string, unknown>) });
+    return json<ActionData>({
+      values: parsed.values,
+      preview: previewAnswers(editor.prompts, parsed.data as Record<string, unknown>),
+    });
   }
   const saved = await saveReflection(access, week, parsed.data);
-  if (!saved.ok) return json<ActionData>({ errors: { form: saved.error }, values: parsed.values }, { status: 400 });
+  if (!saved.ok)
+    return json<ActionData>({ errors: { form: saved.error }, values: parsed.values }, { status: 400 });
   if (saved.status === "draft") {
-    return redirectWithFlash(`/cohorts/${params.slug}/reflections/${week}`, { kind: "success", message: `Draft saved. Only you can see it until you submit.` });
+    return redirectWithFlash(`/cohorts/${params.slug}/reflections/${week}`, {
+      kind: "success",
+      message: `Draft saved. Only you can see it until you submit.`,
+    });
   }
   return redirectWithFlash(`/cohorts/${params.slug}/reflections/${week}/${access.person.login}`, {
     kind: "success",
-    message: saved.late ? `Week ${week} reflection submitted (late). Thank you!` : `Week ${week} reflection submitted. Thank you!`,
+    message: saved.late
+      ? `Week ${week} reflection submitted (late). Thank you!`
+      : `Week ${week} reflection submitted. Thank you!`,
   });
 }
 
@@ -56,40 +76,86 @@ export default function WriteReflection() {
       <h1>Week {editor.week} reflection</h1>
       <p>
         {submitted ? (
-          <span className={`badge ${editor.reflection?.late ? "badge-warn" : "badge-good"}`}>{editor.reflection?.late ? "Submitted late" : "Submitted"}</span>
-        ) : editor.reflection ? <span className="badge badge-info">Draft</span> : null}{" "}
+          <span className={`badge ${editor.reflection?.late ? "badge-warn" : "badge-good"}`}>
+            {editor.reflection?.late ? "Submitted late" : "Submitted"}
+          </span>
+        ) : editor.reflection ? (
+          <span className="badge badge-info">Draft</span>
+        ) : null}{" "}
         Due <DateText value={editor.dueAt} timeZone={timeZone} withTime />.{" "}
-        {editor.window.open ? <>You can edit it until <DateText value={editor.window.editableUntil} timeZone={timeZone} withTime />.</> : null}{" "}
-        {submitted ? <Link to={editor.threadPath}>Read it with the replies ({editor.reflection?.comments ?? 0})</Link> : null}
+        {editor.window.open ? (
+          <>
+            You can edit it until{" "}
+            <DateText value={editor.window.editableUntil} timeZone={timeZone} withTime />.
+          </>
+        ) : null}{" "}
+        {submitted ? (
+          <Link to={editor.threadPath}>Read it with the replies ({editor.reflection?.comments ?? 0})</Link>
+        ) : null}
       </p>
       {!editor.window.open ? (
-        <p className="error-summary" role="alert">{editor.window.reason}</p>
+        <p className="error-summary" role="alert">
+          {editor.window.reason}
+        </p>
       ) : (
         <Form method="post" className="stacked" noValidate>
           <ErrorSummary errors={data?.errors} />
-          <p className="muted">Your navigator, your captain and the organizers read your reflection once you submit it. Answers accept Markdown: **bold**, `code`, lists, [links](https://example.org).</p>
+          <p className="muted">
+            Your navigator, your captain and the organizers read your reflection once you submit it. Answers
+            accept Markdown: **bold**, `code`, lists, [links](https://example.org).
+          </p>
           {editor.prompts.map((prompt, i) => (
-            <Field key={prompt.id} name={`answer-${i}`} label={prompt.text} multiline rows={5} defaultValue={valueOf(values, `answer-${i}`)} error={data?.errors?.[`answer-${i}`]} />
+            <Field
+              key={prompt.id}
+              name={`answer-${i}`}
+              label={prompt.text}
+              multiline
+              rows={5}
+              defaultValue={valueOf(values, `answer-${i}`)}
+              error={data?.errors?.[`answer-${i}`]}
+            />
           ))}
-          <fieldset className="confidence" aria-describedby={data?.errors?.confidence ? "confidence-error" : undefined}>
+          <fieldset
+            className="confidence"
+            aria-describedby={data?.errors?.confidence ? "confidence-error" : undefined}
+          >
             <legend>How confident do you feel this week? (1 = lost, 5 = confident)</legend>
             {[1, 2, 3, 4, 5].map((n) => (
               <label key={n}>
-                <input type="radio" name="confidence" value={n} defaultChecked={confidence === String(n)} /> {n}
+                <input type="radio" name="confidence" value={n} defaultChecked={confidence === String(n)} />{" "}
+                {n}
               </label>
             ))}
-            {data?.errors?.confidence ? <p id="confidence-error" className="field-error">{data.errors.confidence}</p> : null}
+            {data?.errors?.confidence ? (
+              <p id="confidence-error" className="field-error">
+                {data.errors.confidence}
+              </p>
+            ) : null}
           </fieldset>
           <div className="field">
-            <label><input type="checkbox" name="needsHelp" defaultChecked={checked("needsHelp")} /> I need help — my navigator sees this first</label>
+            <label>
+              <input type="checkbox" name="needsHelp" defaultChecked={checked("needsHelp")} /> I need help —
+              my navigator sees this first
+            </label>
           </div>
           <div className="field">
-            <label><input type="checkbox" name="sharedWithTeam" defaultChecked={checked("sharedWithTeam")} /> Share with my team (teammates can read it once it is submitted)</label>
+            <label>
+              <input type="checkbox" name="sharedWithTeam" defaultChecked={checked("sharedWithTeam")} /> Share
+              with my team (teammates can read it once it is submitted)
+            </label>
           </div>
           <div className="actions">
-            <button type="submit" name="intent" value="preview" className="secondary">Preview</button>
-            {!submitted ? <button type="submit" name="intent" value="draft" className="secondary">Save draft</button> : null}
-            <button type="submit" name="intent" value="submit" disabled={navigation.state === "submitting"}>{submitted ? "Save changes" : "Submit reflection"}</button>
+            <button type="submit" name="intent" value="preview" className="secondary">
+              Preview
+            </button>
+            {!submitted ? (
+              <button type="submit" name="intent" value="draft" className="secondary">
+                Save draft
+              </button>
+            ) : null}
+            <button type="submit" name="intent" value="submit" disabled={navigation.state === "submitting"}>
+              {submitted ? "Save changes" : "Submit reflection"}
+            </button>
           </div>
         </Form>
       )}

@@ -29,12 +29,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = String(formData.get("intent") ?? "score");
   const here = `/cohorts/${params.slug}/review/${params.applicationId}`;
   if (intent === "recuse" || intent === "unrecuse") {
-    const result = await setRecusal(access, params.applicationId!, intent === "recuse", String(formData.get("reason") ?? ""));
-    if (!result.ok) return json({ errors: { form: result.error } as Record<string, string>, values: null as FormValues | null }, { status: 400 });
-    return redirectWithFlash(intent === "recuse" ? `/cohorts/${params.slug}/review` : here, { kind: "success", message: result.message });
+    const result = await setRecusal(
+      access,
+      params.applicationId!,
+      intent === "recuse",
+      String(formData.get("reason") ?? ""),
+    );
+    if (!result.ok)
+      return json(
+        { errors: { form: result.error } as Record<string, string>, values: null as FormValues | null },
+        { status: 400 },
+      );
+    return redirectWithFlash(intent === "recuse" ? `/cohorts/${params.slug}/review` : here, {
+      kind: "success",
+      message: result.message,
+    });
   }
   const result = await saveScores(access, params.applicationId!, formValues(formData));
-  if (!result.ok) return json({ errors: result.errors, values: result.values as FormValues | null }, { status: 400 });
+  if (!result.ok)
+    return json({ errors: result.errors, values: result.values as FormValues | null }, { status: 400 });
   return redirectWithFlash(here, { kind: "success", message: result.message });
 }
 
@@ -54,40 +67,69 @@ export default function ReviewApplication() {
   const a = d.application;
   return (
     <>
-      <p><Link to={`/cohorts/${d.cohort.slug}/review`}>← All applications</Link> · <Link to={`/cohorts/${d.cohort.slug}/review?next=unscored`}>Next unscored</Link></p>
+      <p>
+        <Link to={`/cohorts/${d.cohort.slug}/review`}>← All applications</Link> ·{" "}
+        <Link to={`/cohorts/${d.cohort.slug}/review?next=unscored`}>Next unscored</Link>
+      </p>
       <h1>{a.label}</h1>
       {a.identity ? (
         <p className="applicant-identity">
-          {a.identity.avatarUrl ? <img src={a.identity.avatarUrl} alt="" width={32} height={32} className="avatar" /> : null} @{a.identity.login}
+          {a.identity.avatarUrl ? (
+            <img src={a.identity.avatarUrl} alt="" width={32} height={32} className="avatar" />
+          ) : null}{" "}
+          @{a.identity.login}
           {a.identity.email ? <> · {a.identity.email}</> : null}
         </p>
       ) : (
-        <p><span className="badge badge-warn">Blind review</span> Name, login, e-mail and photo are hidden so you can judge the answers alone.</p>
+        <p>
+          <span className="badge badge-warn">Blind review</span> Name, login, e-mail and photo are hidden so
+          you can judge the answers alone.
+        </p>
       )}
       <p>
-        {a.status === "withdrawn" ? <span className="badge badge-bad">Withdrawn</span> : <span className="badge">Submitted</span>}{" "}
-        {a.submittedAt ? <>on <DateText value={a.submittedAt} timeZone={d.viewerZone} /></> : null}
+        {a.status === "withdrawn" ? (
+          <span className="badge badge-bad">Withdrawn</span>
+        ) : (
+          <span className="badge">Submitted</span>
+        )}{" "}
+        {a.submittedAt ? (
+          <>
+            on <DateText value={a.submittedAt} timeZone={d.viewerZone} />
+          </>
+        ) : null}
       </p>
 
       <h2>Answers</h2>
       <dl className="answers">
         {a.answers.map((q) => (
           <div key={q.id}>
-            <dt>{q.label} {q.sensitive ? <span className="badge badge-warn">sensitive</span> : null}</dt>
+            <dt>
+              {q.label} {q.sensitive ? <span className="badge badge-warn">sensitive</span> : null}
+            </dt>
             <dd>
               {q.hidden ? (
                 <em className="muted">Hidden: sensitive answers are visible to organizers only.</em>
-              ) : q.html ? <Markdown html={q.html} /> : q.text || <span className="muted">No answer</span>}
+              ) : q.html ? (
+                <Markdown html={q.html} />
+              ) : (
+                q.text || <span className="muted">No answer</span>
+              )}
             </dd>
           </div>
         ))}
         <div>
           <dt>Project preferences</dt>
-          <dd>{a.anyProject ? "Any project" : ""}{a.anyProject && a.preferences.length ? " — " : ""}{a.preferences.map((p, i) => `${i + 1}. ${p}`).join(", ") || (a.anyProject ? "" : "—")}</dd>
+          <dd>
+            {a.anyProject ? "Any project" : ""}
+            {a.anyProject && a.preferences.length ? " — " : ""}
+            {a.preferences.map((p, i) => `${i + 1}. ${p}`).join(", ") || (a.anyProject ? "" : "—")}
+          </dd>
         </div>
       </dl>
       <details>
-        <summary>Weekly availability: {a.hours} hours (shown in {d.viewerZone})</summary>
+        <summary>
+          Weekly availability: {a.hours} hours (shown in {d.viewerZone})
+        </summary>
         <AvailabilityGrid localSlots={a.localSlots} timeZone={d.viewerZone} readOnly />
       </details>
 
@@ -95,8 +137,15 @@ export default function ReviewApplication() {
       {d.phaseMessage ? <p>{d.phaseMessage}</p> : null}
       {d.mine?.state === "recused" ? (
         <section className="card">
-          <p>You recused yourself from this application{d.mine.recusalReason ? `: “${d.mine.recusalReason}”` : ""}. Your score does not count.</p>
-          <Form method="post"><button type="submit" name="intent" value="unrecuse" className="secondary">Withdraw my recusal</button></Form>
+          <p>
+            You recused yourself from this application
+            {d.mine.recusalReason ? `: “${d.mine.recusalReason}”` : ""}. Your score does not count.
+          </p>
+          <Form method="post">
+            <button type="submit" name="intent" value="unrecuse" className="secondary">
+              Withdraw my recusal
+            </button>
+          </Form>
         </section>
       ) : null}
       {d.canScore ? (
@@ -104,7 +153,9 @@ export default function ReviewApplication() {
           <ErrorSummary
             errors={actionData?.errors}
             linkTo={(field) => {
-              const criterion = d.rubric.find((c) => scoreField(c.id) === field || scoreCommentField(c.id) === field);
+              const criterion = d.rubric.find(
+                (c) => scoreField(c.id) === field || scoreCommentField(c.id) === field,
+              );
               if (criterion) return { label: criterion.name, href: `#field-${field}` };
               return field === "comment" ? { label: "Overall comment", href: "#field-comment" } : null;
             }}
@@ -115,39 +166,86 @@ export default function ReviewApplication() {
               const name = scoreField(c.id);
               const current = valueOf(values, name);
               return (
-                <fieldset key={c.id} className="field score" aria-invalid={errors[name] ? true : undefined} aria-describedby={errors[name] ? `${name}-error` : undefined}>
+                <fieldset
+                  key={c.id}
+                  className="field score"
+                  aria-invalid={errors[name] ? true : undefined}
+                  aria-describedby={errors[name] ? `${name}-error` : undefined}
+                >
                   <legend>{c.name}</legend>
                   {c.description ? <span className="help">{c.description}</span> : null}
-                  <span className="help">1 — {c.lowAnchor} · 5 — {c.highAnchor}</span>
+                  <span className="help">
+                    1 — {c.lowAnchor} · 5 — {c.highAnchor}
+                  </span>
                   <div className="actions" role="radiogroup" aria-label={`${c.name} score`}>
                     {[1, 2, 3, 4, 5].map((n) => (
-                      <label key={n} className="choice"><input type="radio" name={name} value={n} id={n === 1 ? `field-${name}` : undefined} defaultChecked={current === String(n)} aria-label={`${c.name}: ${n}`} /> {n}</label>
+                      <label key={n} className="choice">
+                        <input
+                          type="radio"
+                          name={name}
+                          value={n}
+                          id={n === 1 ? `field-${name}` : undefined}
+                          defaultChecked={current === String(n)}
+                          aria-label={`${c.name}: ${n}`}
+                        />{" "}
+                        {n}
+                      </label>
                     ))}
                   </div>
-                  {errors[name] ? <p id={`${name}-error`} className="field-error">{errors[name]}</p> : null}
-                  <label htmlFor={`field-${scoreCommentField(c.id)}`} className="help">Comment on {c.name} (optional)</label>
-                  <input dir="auto" id={`field-${scoreCommentField(c.id)}`} name={scoreCommentField(c.id)} defaultValue={valueOf(values, scoreCommentField(c.id))} />
-                  {errors[scoreCommentField(c.id)] ? <p className="field-error">{errors[scoreCommentField(c.id)]}</p> : null}
+                  {errors[name] ? (
+                    <p id={`${name}-error`} className="field-error">
+                      {errors[name]}
+                    </p>
+                  ) : null}
+                  <label htmlFor={`field-${scoreCommentField(c.id)}`} className="help">
+                    Comment on {c.name} (optional)
+                  </label>
+                  <input
+                    dir="auto"
+                    id={`field-${scoreCommentField(c.id)}`}
+                    name={scoreCommentField(c.id)}
+                    defaultValue={valueOf(values, scoreCommentField(c.id))}
+                  />
+                  {errors[scoreCommentField(c.id)] ? (
+                    <p className="field-error">{errors[scoreCommentField(c.id)]}</p>
+                  ) : null}
                 </fieldset>
               );
             })}
             <div className="field">
               <label htmlFor="field-comment">Overall comment (optional, Markdown)</label>
-              <textarea dir="auto" id="field-comment" name="comment" rows={4} defaultValue={valueOf(values, "comment")} />
+              <textarea
+                dir="auto"
+                id="field-comment"
+                name="comment"
+                rows={4}
+                defaultValue={valueOf(values, "comment")}
+              />
               {errors.comment ? <p className="field-error">{errors.comment}</p> : null}
             </div>
-            <div className="actions"><button type="submit" name="intent" value="score">{d.mine?.state === "scored" ? "Update my scores" : "Save my scores"}</button></div>
+            <div className="actions">
+              <button type="submit" name="intent" value="score">
+                {d.mine?.state === "scored" ? "Update my scores" : "Save my scores"}
+              </button>
+            </div>
           </Form>
           {d.mine?.state !== "recused" ? (
             <details className="card" style={{ marginTop: "1.5rem" }}>
               <summary>I have a conflict of interest</summary>
               <Form method="post" className="stacked">
-                <p>If you know this applicant personally or cannot judge them fairly, recuse yourself: the application leaves your queue and your score will not count.</p>
+                <p>
+                  If you know this applicant personally or cannot judge them fairly, recuse yourself: the
+                  application leaves your queue and your score will not count.
+                </p>
                 <div className="field">
                   <label htmlFor="field-reason">Reason (optional, seen by organizers)</label>
                   <input dir="auto" id="field-reason" name="reason" />
                 </div>
-                <div className="actions"><button type="submit" name="intent" value="recuse" className="secondary">Recuse myself</button></div>
+                <div className="actions">
+                  <button type="submit" name="intent" value="recuse" className="secondary">
+                    Recuse myself
+                  </button>
+                </div>
               </Form>
             </details>
           ) : null}
@@ -157,21 +255,35 @@ export default function ReviewApplication() {
       <h2>Other reviewers</h2>
       {d.others === null ? (
         <p className="muted">
-          {d.othersCount} other review{d.othersCount === 1 ? "" : "s"}. Other reviewers’ scores and the average stay hidden until you have scored this application, so they do not sway you.
+          {d.othersCount} other review{d.othersCount === 1 ? "" : "s"}. Other reviewers’ scores and the
+          average stay hidden until you have scored this application, so they do not sway you.
         </p>
       ) : (
         <>
           {d.aggregate ? (
-            <p className="aggregate"><strong>Mean {formatScore(d.aggregate.mean)}</strong> · spread {formatScore(d.aggregate.spread)} · {d.aggregate.count} review{d.aggregate.count === 1 ? "" : "s"} counted</p>
+            <p className="aggregate">
+              <strong>Mean {formatScore(d.aggregate.mean)}</strong> · spread {formatScore(d.aggregate.spread)}{" "}
+              · {d.aggregate.count} review{d.aggregate.count === 1 ? "" : "s"} counted
+            </p>
           ) : null}
-          {d.others.length === 0 ? <p className="muted">Nobody else has reviewed this application yet.</p> : null}
+          {d.others.length === 0 ? (
+            <p className="muted">Nobody else has reviewed this application yet.</p>
+          ) : null}
           <ul className="reviews">
             {d.others.map((r, i) => (
               <li key={i} className="card">
-                <strong>{r.reviewer}</strong>: {r.recused ? "recused (not counted)" : r.submitted ? formatScore(r.score) : "not finished"}
+                <strong>{r.reviewer}</strong>:{" "}
+                {r.recused ? "recused (not counted)" : r.submitted ? formatScore(r.score) : "not finished"}
                 {!r.recused && r.submitted ? (
                   <ul>
-                    {d.rubric.map((c) => (r.scores[c.id] ? <li key={c.id}>{c.name}: {r.scores[c.id].score}{r.scores[c.id].comment ? ` — ${r.scores[c.id].comment}` : ""}</li> : null))}
+                    {d.rubric.map((c) =>
+                      r.scores[c.id] ? (
+                        <li key={c.id}>
+                          {c.name}: {r.scores[c.id].score}
+                          {r.scores[c.id].comment ? ` — ${r.scores[c.id].comment}` : ""}
+                        </li>
+                      ) : null,
+                    )}
                   </ul>
                 ) : null}
                 {r.commentHtml ? <Markdown html={r.commentHtml} /> : null}

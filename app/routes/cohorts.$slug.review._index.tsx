@@ -16,8 +16,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   if (url.searchParams.get("next") === "unscored") {
     const next = await pickNextUnscored(access);
-    if (next) throw await redirectWithFlash(`/cohorts/${params.slug}/review/${next}`, { kind: "info", message: "Here is an application you have not scored yet, picked at random." });
-    throw await redirectWithFlash(`/cohorts/${params.slug}/review`, { kind: "success", message: "You have scored every submitted application. Thank you!" });
+    if (next)
+      throw await redirectWithFlash(`/cohorts/${params.slug}/review/${next}`, {
+        kind: "info",
+        message: "Here is an application you have not scored yet, picked at random.",
+      });
+    throw await redirectWithFlash(`/cohorts/${params.slug}/review`, {
+      kind: "success",
+      message: "You have scored every submitted application. Thank you!",
+    });
   }
   const filters = readReviewFilters(url);
   return json({ ...(await getReviewList(access, filters, pageParam(url))), filters });
@@ -26,7 +33,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const STATE_LABEL = { unscored: "Not scored", scored: "Scored", recused: "Recused" } as const;
 
 export default function ReviewList() {
-  const { cohort, rows, page, progress, filters, projects, hasOwnAvailability } = useLoaderData<typeof loader>();
+  const { cohort, rows, page, progress, filters, projects, hasOwnAvailability } =
+    useLoaderData<typeof loader>();
   return (
     <>
       <h1>Review applications — {cohort.name}</h1>
@@ -35,41 +43,80 @@ export default function ReviewList() {
         {cohort.blindReview ? <span className="badge badge-warn">Blind review: names are hidden</span> : null}
       </p>
       <p className="review-progress" aria-live="polite">
-        <strong>{progress.scored} of {progress.total} scored by you</strong>
+        <strong>
+          {progress.scored} of {progress.total} scored by you
+        </strong>
         {progress.recused ? ` (${progress.recused} recused)` : ""}
       </p>
       <progress max={Math.max(progress.total, 1)} value={progress.scored} aria-label="Your review progress" />
       <p className="actions">
-        <Link to="?next=unscored" className="button">Next unscored application</Link>
-        <span className="muted">Picked at random so no application is favoured by its place in the list.</span>
+        <Link to="?next=unscored" className="button">
+          Next unscored application
+        </Link>
+        <span className="muted">
+          Picked at random so no application is favoured by its place in the list.
+        </span>
       </p>
 
       <Form method="get" className="filters actions" aria-label="Filter and sort">
-        <label>Status{" "}
+        <label>
+          Status{" "}
           <select name="status" defaultValue={filters.status}>
-            <option value="submitted">Submitted</option><option value="withdrawn">Withdrawn</option><option value="all">All</option>
+            <option value="submitted">Submitted</option>
+            <option value="withdrawn">Withdrawn</option>
+            <option value="all">All</option>
           </select>
         </label>
-        <label>Your review{" "}
+        <label>
+          Your review{" "}
           <select name="mine" defaultValue={filters.mine}>
-            <option value="all">Any</option><option value="unscored">Not scored</option><option value="scored">Scored</option><option value="recused">Recused</option>
+            <option value="all">Any</option>
+            <option value="unscored">Not scored</option>
+            <option value="scored">Scored</option>
+            <option value="recused">Recused</option>
           </select>
         </label>
-        <label>Project preference{" "}
+        <label>
+          Project preference{" "}
           <select name="project" defaultValue={filters.project}>
             <option value="">Any</option>
-            {projects.map((p) => <option key={p.slug} value={p.slug}>{p.name}</option>)}
+            {projects.map((p) => (
+              <option key={p.slug} value={p.slug}>
+                {p.name}
+              </option>
+            ))}
           </select>
         </label>
-        <label>Available at least{" "}
-          <input type="number" name="minHours" min={0} max={168} step={1} defaultValue={filters.minHours || ""} style={{ width: "5rem" }} /> h/week
+        <label>
+          Available at least{" "}
+          <input
+            type="number"
+            name="minHours"
+            min={0}
+            max={168}
+            step={1}
+            defaultValue={filters.minHours || ""}
+            style={{ width: "5rem" }}
+          />{" "}
+          h/week
         </label>
         {hasOwnAvailability ? (
-          <label>Shares at least{" "}
-            <input type="number" name="minShared" min={0} max={168} step={1} defaultValue={filters.minShared || ""} style={{ width: "5rem" }} /> h/week with me
+          <label>
+            Shares at least{" "}
+            <input
+              type="number"
+              name="minShared"
+              min={0}
+              max={168}
+              step={1}
+              defaultValue={filters.minShared || ""}
+              style={{ width: "5rem" }}
+            />{" "}
+            h/week with me
           </label>
         ) : null}
-        <label>Sort by{" "}
+        <label>
+          Sort by{" "}
           <select name="sort" defaultValue={filters.sort}>
             <option value="submitted">Newest first</option>
             <option value="my_score">My score</option>
@@ -79,7 +126,9 @@ export default function ReviewList() {
             <option value="project">Project (first choice)</option>
           </select>
         </label>
-        <button type="submit" className="secondary">Apply filters</button>
+        <button type="submit" className="secondary">
+          Apply filters
+        </button>
       </Form>
 
       <Pager page={page} noun="applications" />
@@ -99,14 +148,33 @@ export default function ReviewList() {
             </tr>
           </thead>
           <tbody>
-            {rows.length === 0 ? <tr><td colSpan={8}>No applications match.</td></tr> : null}
+            {rows.length === 0 ? (
+              <tr>
+                <td colSpan={8}>No applications match.</td>
+              </tr>
+            ) : null}
             {rows.map((r) => (
               <tr key={r.id}>
-                <td><Link to={r.id}>{r.label}</Link>{r.login ? <span className="muted"> @{r.login}</span> : null}</td>
+                <td>
+                  <Link to={r.id}>{r.label}</Link>
+                  {r.login ? <span className="muted"> @{r.login}</span> : null}
+                </td>
                 <td>{r.status === "submitted" ? "Submitted" : "Withdrawn"}</td>
-                <td><span className={`badge ${r.myState === "scored" ? "badge-good" : r.myState === "recused" ? "badge-warn" : ""}`}>{STATE_LABEL[r.myState]}</span></td>
+                <td>
+                  <span
+                    className={`badge ${r.myState === "scored" ? "badge-good" : r.myState === "recused" ? "badge-warn" : ""}`}
+                  >
+                    {STATE_LABEL[r.myState]}
+                  </span>
+                </td>
                 <td>{formatScore(r.myScore)}</td>
-                <td>{r.aggregate ? `${formatScore(r.aggregate.mean)} (spread ${formatScore(r.aggregate.spread)}, ${r.aggregate.count} reviews)` : <span className="muted">after you score</span>}</td>
+                <td>
+                  {r.aggregate ? (
+                    `${formatScore(r.aggregate.mean)} (spread ${formatScore(r.aggregate.spread)}, ${r.aggregate.count} reviews)`
+                  ) : (
+                    <span className="muted">after you score</span>
+                  )}
+                </td>
                 <td>{r.anyProject ? "Any project" : r.preferences.join(", ") || "—"}</td>
                 <td>{r.hours}</td>
                 {hasOwnAvailability ? <td>{r.sharedWithMe ?? "—"}</td> : null}

@@ -23,11 +23,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   await readForm(request);
   const started = await startSyncInBackground();
   const back = `/cohorts/${params.slug}/sync`;
-  if (!started.started) return redirectWithFlash(back, { kind: "info", message: "A sync is already running (perhaps on another app instance); its progress is shown below." });
+  if (!started.started)
+    return redirectWithFlash(back, {
+      kind: "info",
+      message: "A sync is already running (perhaps on another app instance); its progress is shown below.",
+    });
   return redirectWithFlash(back, { kind: "success", message: "Sync started. Progress is shown below." });
 }
 
-const TRIGGER_LABELS: Record<string, string> = { schedule: "Scheduled", cli: "npm run sync", button: "Sync now", webhook: "Webhook" };
+const TRIGGER_LABELS: Record<string, string> = {
+  schedule: "Scheduled",
+  cli: "npm run sync",
+  button: "Sync now",
+  webhook: "Webhook",
+};
 
 export default function SyncPage() {
   const page = useLoaderData<typeof loader>();
@@ -43,18 +52,31 @@ export default function SyncPage() {
   }, [page.running, revalidator]);
   return (
     <>
-      {page.running ? <noscript><meta httpEquiv="refresh" content="3" /></noscript> : null}
+      {page.running ? (
+        <noscript>
+          <meta httpEquiv="refresh" content="3" />
+        </noscript>
+      ) : null}
       <h1>Sync with GitHub and Trac</h1>
-      {page.tokenWarning ? <p className="flash flash-error" role="alert">{page.tokenWarning}</p> : null}
+      {page.tokenWarning ? (
+        <p className="flash flash-error" role="alert">
+          {page.tokenWarning}
+        </p>
+      ) : null}
       <p>
         Starter issues and the {page.tracked} tracked pull requests are refreshed{" "}
-        {page.intervalMinutes === 0 ? "only with “Sync now” or npm run sync (the scheduled sync is switched off: SYNC_INTERVAL_MINUTES=0)" : `every ${page.intervalMinutes} minutes`}, and at once by webhook for
-        repositories that install one{page.webhookConfigured ? "" : " (no GITHUB_WEBHOOK_SECRET is set, so webhooks are refused)"}. Unchanged
-        resources are asked for with their ETag and cost no rate limit. GitHub API: <code>{page.apiUrl}</code>. {page.openIssues} open starter issues.
+        {page.intervalMinutes === 0
+          ? "only with “Sync now” or npm run sync (the scheduled sync is switched off: SYNC_INTERVAL_MINUTES=0)"
+          : `every ${page.intervalMinutes} minutes`}
+        , and at once by webhook for repositories that install one
+        {page.webhookConfigured ? "" : " (no GITHUB_WEBHOOK_SECRET is set, so webhooks are refused)"}.
+        Unchanged resources are asked for with their ETag and cost no rate limit. GitHub API:{" "}
+        <code>{page.apiUrl}</code>. {page.openIssues} open starter issues.
       </p>
       {page.running ? (
         <p role="status" aria-live="polite">
-          <strong>Syncing…</strong> {page.running.progress} ({page.running.requests} requests, {page.running.notModified} not modified, {page.running.changes} changes so far)
+          <strong>Syncing…</strong> {page.running.progress} ({page.running.requests} requests,{" "}
+          {page.running.notModified} not modified, {page.running.changes} changes so far)
         </p>
       ) : (
         <Form method="post">
@@ -64,7 +86,11 @@ export default function SyncPage() {
       {lastErrors.length > 0 ? (
         <section aria-labelledby="last-problems">
           <h2 id="last-problems">Problems in the last run</h2>
-          <ul>{lastErrors.map((line, i) => <li key={i}>{line}</li>)}</ul>
+          <ul>
+            {lastErrors.map((line, i) => (
+              <li key={i}>{line}</li>
+            ))}
+          </ul>
         </section>
       ) : null}
       {page.unavailable.length > 0 ? (
@@ -74,32 +100,61 @@ export default function SyncPage() {
             {page.unavailable.map((r) => (
               <li key={r.fullName}>
                 {r.unavailableReason ?? `GitHub has no repository ${r.fullName}, or it is private.`} Next try:{" "}
-                {r.unavailableUntil ? <DateText value={r.unavailableUntil} timeZone={page.timeZone} withTime /> : "next sync"}.
+                {r.unavailableUntil ? (
+                  <DateText value={r.unavailableUntil} timeZone={page.timeZone} withTime />
+                ) : (
+                  "next sync"
+                )}
+                .
               </li>
             ))}
           </ul>
         </section>
       ) : null}
       <h2>Last runs</h2>
-      {page.runs.length === 0 ? <p>No sync has run yet.</p> : (
+      {page.runs.length === 0 ? (
+        <p>No sync has run yet.</p>
+      ) : (
         <div className="table-scroll">
           <table>
             <thead>
-              <tr><th scope="col">Started</th><th scope="col">Trigger</th><th scope="col">Status</th><th scope="col">Requests</th><th scope="col">Not modified</th><th scope="col">Changes</th><th scope="col">Errors</th><th scope="col">Notes</th></tr>
+              <tr>
+                <th scope="col">Started</th>
+                <th scope="col">Trigger</th>
+                <th scope="col">Status</th>
+                <th scope="col">Requests</th>
+                <th scope="col">Not modified</th>
+                <th scope="col">Changes</th>
+                <th scope="col">Errors</th>
+                <th scope="col">Notes</th>
+              </tr>
             </thead>
             <tbody>
               {page.runs.map((run) => (
                 <tr key={run.id}>
-                  <td><DateText value={run.startedAt} timeZone={page.timeZone} withTime /></td>
+                  <td>
+                    <DateText value={run.startedAt} timeZone={page.timeZone} withTime />
+                  </td>
                   <td>{TRIGGER_LABELS[run.trigger] ?? run.trigger}</td>
-                  <td><span className={`badge ${run.status === "succeeded" ? "badge-good" : run.status === "running" ? "badge-info" : run.status === "partial" ? "badge-warn" : "badge-bad"}`}>{run.status}</span></td>
+                  <td>
+                    <span
+                      className={`badge ${run.status === "succeeded" ? "badge-good" : run.status === "running" ? "badge-info" : run.status === "partial" ? "badge-warn" : "badge-bad"}`}
+                    >
+                      {run.status}
+                    </span>
+                  </td>
                   <td>{run.requests}</td>
                   <td>{run.notModified}</td>
                   <td>{run.changes}</td>
                   <td>{run.errors}</td>
                   <td>
                     {run.progress}
-                    {run.errorLog ? <details><summary>Errors</summary><pre style={{ whiteSpace: "pre-wrap" }}>{run.errorLog}</pre></details> : null}
+                    {run.errorLog ? (
+                      <details>
+                        <summary>Errors</summary>
+                        <pre style={{ whiteSpace: "pre-wrap" }}>{run.errorLog}</pre>
+                      </details>
+                    ) : null}
                   </td>
                 </tr>
               ))}

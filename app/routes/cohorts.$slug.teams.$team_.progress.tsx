@@ -14,7 +14,9 @@ import { parseForm } from "~/utils/forms";
 import { readForm } from "~/utils/request-body.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.progress.team.name} progress — ${data.progress.cohort.name}` : "Team progress" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.progress.team.name} progress — ${data.progress.cohort.name}` : "Team progress" },
+];
 
 const GUIDES = ["organizer", "navigator", "captain"] as const;
 
@@ -29,11 +31,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const access = await requireCohortRole(request, params.slug, GUIDES);
   const back = `/cohorts/${params.slug}/teams/${params.team}/progress`;
   const parsed = parseForm(nudgeForm, await readForm(request));
-  if (!parsed.ok) return redirectWithFlash(back, { kind: "error", message: "Choose a participant to check in with." });
+  if (!parsed.ok)
+    return redirectWithFlash(back, { kind: "error", message: "Choose a participant to check in with." });
   const result = await sendCheckIn(access, params.team ?? "", parsed.data.personId, parsed.data.reason);
   return redirectWithFlash(back, {
     kind: result.queued ? "success" : "info",
-    message: result.queued ? `A check-in notice is on its way to ${result.name}.` : `${result.name} already got a check-in from you today.`,
+    message: result.queued
+      ? `A check-in notice is on its way to ${result.name}.`
+      : `${result.name} already got a check-in from you today.`,
   });
 }
 
@@ -45,25 +50,47 @@ export default function TeamProgress() {
       <h1>{p.team.name} — progress</h1>
       <p className="muted">
         {p.team.project ? <>{p.team.project} · </> : null}
-        {p.cohort.phase === "running" ? <>Week {p.cohort.currentWeek} of {p.cohort.weeks}</> : <>{p.cohort.weeks} weeks</>}
+        {p.cohort.phase === "running" ? (
+          <>
+            Week {p.cohort.currentWeek} of {p.cohort.weeks}
+          </>
+        ) : (
+          <>{p.cohort.weeks} weeks</>
+        )}
         {p.guides.length ? <> · {p.guides.map((g) => `${g.name} (${g.role})`).join(", ")}</> : null}
-        {p.team.chatUrl ? <> · <a href={p.team.chatUrl}>team chat</a></> : null}
+        {p.team.chatUrl ? (
+          <>
+            {" "}
+            · <a href={p.team.chatUrl}>team chat</a>
+          </>
+        ) : null}
       </p>
 
       <section aria-labelledby="attention-heading">
         <h2 id="attention-heading">Needs attention ({p.attention.length})</h2>
-        {p.attention.length === 0 ? <p>Nothing needs attention right now.</p> : (
+        {p.attention.length === 0 ? (
+          <p>Nothing needs attention right now.</p>
+        ) : (
           <ul className="attention">
             {p.attention.map((item, i) => (
               <li key={`${item.kind}-${item.personId}-${i}`} className={`attention-${item.kind}`}>
-                <span><strong>{item.name}</strong> — {item.reason}</span>
+                <span>
+                  <strong>{item.name}</strong> — {item.reason}
+                </span>
                 {item.action.kind === "link" ? (
-                  item.action.external ? <a href={item.action.href}>{item.action.label}</a> : <Link to={item.action.href}>{item.action.label}</Link>
+                  item.action.external ? (
+                    <a href={item.action.href}>{item.action.label}</a>
+                  ) : (
+                    <Link to={item.action.href}>{item.action.label}</Link>
+                  )
                 ) : (
                   <Form method="post">
                     <input type="hidden" name="personId" value={item.action.personId} />
                     <input type="hidden" name="reason" value={item.action.reason} />
-                    <button type="submit" className="secondary">{item.action.label}<span className="sr-only"> to {item.name}</span></button>
+                    <button type="submit" className="secondary">
+                      {item.action.label}
+                      <span className="sr-only"> to {item.name}</span>
+                    </button>
                   </Form>
                 )}
               </li>
@@ -71,8 +98,10 @@ export default function TeamProgress() {
           </ul>
         )}
         <p className="muted">
-          Thresholds for this cohort: no activity for {p.cohort.inactivityDays} days; changes requested and no update for {p.cohort.changesRequestedDays} days;
-          a claim with no pull request for {p.cohort.staleClaimDays} days; pull requests over {p.cohort.largePullRequestLines} changed lines need a pre-review.
+          Thresholds for this cohort: no activity for {p.cohort.inactivityDays} days; changes requested and no
+          update for {p.cohort.changesRequestedDays} days; a claim with no pull request for{" "}
+          {p.cohort.staleClaimDays} days; pull requests over {p.cohort.largePullRequestLines} changed lines
+          need a pre-review.
         </p>
       </section>
 
@@ -80,14 +109,30 @@ export default function TeamProgress() {
         <section aria-labelledby="evaluations-heading">
           <h2 id="evaluations-heading">Evaluations</h2>
           <table>
-            <thead><tr><th scope="col">Round</th><th scope="col">Due</th><th scope="col">Participants submitted</th><th scope="col">Navigator submitted</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">Round</th>
+                <th scope="col">Due</th>
+                <th scope="col">Participants submitted</th>
+                <th scope="col">Navigator submitted</th>
+              </tr>
+            </thead>
             <tbody>
               {evaluations.map((e) => (
                 <tr key={e.title}>
-                  <td><Link to={e.href}>{e.title}</Link></td>
-                  <td><DateText value={e.dueAt} timeZone={timeZone} /></td>
-                  <td>{e.participants.submitted} of {e.participants.owed}{e.participants.late ? ` (${e.participants.late} late)` : ""}</td>
-                  <td>{e.navigators.submitted} of {e.navigators.owed}</td>
+                  <td>
+                    <Link to={e.href}>{e.title}</Link>
+                  </td>
+                  <td>
+                    <DateText value={e.dueAt} timeZone={timeZone} />
+                  </td>
+                  <td>
+                    {e.participants.submitted} of {e.participants.owed}
+                    {e.participants.late ? ` (${e.participants.late} late)` : ""}
+                  </td>
+                  <td>
+                    {e.navigators.submitted} of {e.navigators.owed}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -97,15 +142,25 @@ export default function TeamProgress() {
 
       <section aria-labelledby="grid-heading">
         <h2 id="grid-heading">Week by week</h2>
-        {p.rows.length === 0 ? <p className="muted">This team has no participants yet.</p> : (
+        {p.rows.length === 0 ? (
+          <p className="muted">This team has no participants yet.</p>
+        ) : (
           <div className="table-scroll">
             <table className="progress-grid">
-              <caption className="sr-only">Each participant's reflection, confidence and pull requests opened and merged, by week</caption>
+              <caption className="sr-only">
+                Each participant's reflection, confidence and pull requests opened and merged, by week
+              </caption>
               <thead>
                 <tr>
                   <th scope="col">Participant</th>
                   {p.dueDates.map((due, i) => (
-                    <th key={i} scope="col">Week {i + 1}<br /><span className="muted">due <DateText value={due} timeZone={timeZone} /></span></th>
+                    <th key={i} scope="col">
+                      Week {i + 1}
+                      <br />
+                      <span className="muted">
+                        due <DateText value={due} timeZone={timeZone} />
+                      </span>
+                    </th>
                   ))}
                   <th scope="col">Confidence</th>
                   <th scope="col">Last activity</th>
@@ -114,20 +169,50 @@ export default function TeamProgress() {
               <tbody>
                 {p.rows.map((row) => (
                   <tr key={row.personId}>
-                    <th scope="row">{row.name}<br /><span className="muted">@{row.login}</span></th>
+                    <th scope="row">
+                      {row.name}
+                      <br />
+                      <span className="muted">@{row.login}</span>
+                    </th>
                     {row.weeks.map((w) => (
                       <td key={w.week} className={`cell cell-${w.cell}`}>
-                        {w.href ? <Link to={w.href}>{w.label}</Link> : <span>{w.cell === "upcoming" ? "" : w.label}</span>}
-                        {w.needsHelp ? <> <span className="badge badge-bad">needs help</span></> : null}
+                        {w.href ? (
+                          <Link to={w.href}>{w.label}</Link>
+                        ) : (
+                          <span>{w.cell === "upcoming" ? "" : w.label}</span>
+                        )}
+                        {w.needsHelp ? (
+                          <>
+                            {" "}
+                            <span className="badge badge-bad">needs help</span>
+                          </>
+                        ) : null}
                         {w.confidence ? <span className="prs">confidence {w.confidence}/5</span> : null}
-                        {w.replies ? <span className="prs">{w.replies} {w.replies === 1 ? "reply" : "replies"}</span> : null}
-                        {w.opened || w.merged ? <span className="prs">PRs: {w.opened} opened, {w.merged} merged</span> : null}
+                        {w.replies ? (
+                          <span className="prs">
+                            {w.replies} {w.replies === 1 ? "reply" : "replies"}
+                          </span>
+                        ) : null}
+                        {w.opened || w.merged ? (
+                          <span className="prs">
+                            PRs: {w.opened} opened, {w.merged} merged
+                          </span>
+                        ) : null}
                       </td>
                     ))}
                     <td>
-                      <Sparkline values={row.confidence} label={`Confidence by week: ${row.confidence.map((c, i) => `week ${i + 1} ${c ?? "none"}`).join(", ")}`} />
+                      <Sparkline
+                        values={row.confidence}
+                        label={`Confidence by week: ${row.confidence.map((c, i) => `week ${i + 1} ${c ?? "none"}`).join(", ")}`}
+                      />
                     </td>
-                    <td>{row.lastActivityAt ? <DateText value={row.lastActivityAt} timeZone={timeZone} /> : <span className="muted">none</span>}</td>
+                    <td>
+                      {row.lastActivityAt ? (
+                        <DateText value={row.lastActivityAt} timeZone={timeZone} />
+                      ) : (
+                        <span className="muted">none</span>
+                      )}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -135,7 +220,9 @@ export default function TeamProgress() {
           </div>
         )}
       </section>
-      <p><Link to={base}>Back to the cohort</Link></p>
+      <p>
+        <Link to={base}>Back to the cohort</Link>
+      </p>
     </>
   );
 }

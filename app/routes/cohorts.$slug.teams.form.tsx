@@ -40,21 +40,39 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return json<ActionData>({ draft: encodeDraft(suggested), message, quality });
   }
   if (intent === "move") {
-    const moved = moveInDraft(pool.input, draft, String(formData.get("person") ?? ""), String(formData.get("to") ?? ""));
+    const moved = moveInDraft(
+      pool.input,
+      draft,
+      String(formData.get("person") ?? ""),
+      String(formData.get("to") ?? ""),
+    );
     return json<ActionData>({ draft: encodeDraft(moved) });
   }
   if (intent === "publish") {
     if (formData.get("confirm") !== "on") {
-      return json<ActionData>({ draft: encodeDraft(draft), error: "Nothing was published: tick “I have read who gets a welcome notice” first." }, { status: 400 });
+      return json<ActionData>(
+        {
+          draft: encodeDraft(draft),
+          error: "Nothing was published: tick “I have read who gets a welcome notice” first.",
+        },
+        { status: 400 },
+      );
     }
-    const result = await publishTeams(access.person.id, access.cohort.id, draft, { acceptWarnings: formData.get("acceptWarnings") === "on", origin: new URL(request.url).origin });
-    if (!result.ok) return json<ActionData>({ draft: encodeDraft(draft), error: result.error }, { status: 400 });
+    const result = await publishTeams(access.person.id, access.cohort.id, draft, {
+      acceptWarnings: formData.get("acceptWarnings") === "on",
+      origin: new URL(request.url).origin,
+    });
+    if (!result.ok)
+      return json<ActionData>({ draft: encodeDraft(draft), error: result.error }, { status: 400 });
     return redirectWithFlash(`/cohorts/${access.cohort.slug}/teams/form`, {
       kind: "success",
       message: `Published ${result.teams} teams; ${result.notices} welcome notice${result.notices === 1 ? "" : "s"} queued.`,
     });
   }
-  return json<ActionData>({ draft: encodeDraft(draft), error: "Choose what to do: suggest, move or publish." }, { status: 400 });
+  return json<ActionData>(
+    { draft: encodeDraft(draft), error: "Choose what to do: suggest, move or publish." },
+    { status: 400 },
+  );
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
@@ -77,17 +95,30 @@ export default function FormTeams() {
   const busy = navigation.state !== "idle";
 
   const moveTargets = (personId: string) => {
-    const current = draft.teams.find((t) => t.participantIds.includes(personId) || t.captainId === personId)?.navigatorId ?? "";
-    return { current, options: navigators.map((n) => ({ id: n.id, label: leading.has(n.id) ? `Team of ${n.name}` : `New team with ${n.name}` })) };
+    const current =
+      draft.teams.find((t) => t.participantIds.includes(personId) || t.captainId === personId)?.navigatorId ??
+      "";
+    return {
+      current,
+      options: navigators.map((n) => ({
+        id: n.id,
+        label: leading.has(n.id) ? `Team of ${n.name}` : `New team with ${n.name}`,
+      })),
+    };
   };
 
   const moveControl = (personId: string, name: string) => {
     const { current, options } = moveTargets(personId);
     return (
-      <Form method="post" style={{ display: "flex", gap: ".4rem", alignItems: "center", margin: ".25rem 0 .5rem" }}>
+      <Form
+        method="post"
+        style={{ display: "flex", gap: ".4rem", alignItems: "center", margin: ".25rem 0 .5rem" }}
+      >
         <input type="hidden" name="draft" value={encoded} />
         <input type="hidden" name="person" value={personId} />
-        <label className="sr-only" htmlFor={`move-${personId}`}>Move {name} to</label>
+        <label className="sr-only" htmlFor={`move-${personId}`}>
+          Move {name} to
+        </label>
         <select
           id={`move-${personId}`}
           name="to"
@@ -96,9 +127,21 @@ export default function FormTeams() {
           style={{ flex: "1 1 auto", minWidth: 0, width: "auto", padding: ".2rem .4rem" }}
         >
           <option value="">Not in a team</option>
-          {options.map((o) => <option key={o.id} value={o.id}>{o.label}</option>)}
+          {options.map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.label}
+            </option>
+          ))}
         </select>{" "}
-        <button type="submit" name="intent" value="move" className="secondary" style={{ padding: ".2rem .7rem" }}>Move</button>
+        <button
+          type="submit"
+          name="intent"
+          value="move"
+          className="secondary"
+          style={{ padding: ".2rem .7rem" }}
+        >
+          Move
+        </button>
       </Form>
     );
   };
@@ -108,10 +151,19 @@ export default function FormTeams() {
     if (!person) return null;
     return (
       <>
-        {person.avatarUrl ? <img src={person.avatarUrl} alt="" width={20} height={20} className="avatar" /> : null} <strong>{person.name}</strong>{" "}
+        {person.avatarUrl ? (
+          <img src={person.avatarUrl} alt="" width={20} height={20} className="avatar" />
+        ) : null}{" "}
+        <strong>{person.name}</strong>{" "}
         <span className="muted">
           {person.timeZone} · {person.hours} h/week
-          {person.role === "participant" ? <> · {person.preferences.join(" › ")} · score {person.score === null ? "—" : person.score.toFixed(2)}</> : null}
+          {person.role === "participant" ? (
+            <>
+              {" "}
+              · {person.preferences.join(" › ")} · score{" "}
+              {person.score === null ? "—" : person.score.toFixed(2)}
+            </>
+          ) : null}
           {person.role !== "participant" && person.projectName ? <> · {person.projectName}</> : null}
         </span>
       </>
@@ -122,29 +174,55 @@ export default function FormTeams() {
     <>
       <h1>Form teams</h1>
       <p>
-        {plural(page.input.participants.length, "confirmed participant")}, {plural(page.input.navigators.length, "navigator")} and {plural(page.input.captains.length, "captain")}.
-        Each team needs {rules.teamSizeMin}–{rules.teamSizeMax} participants sharing at least {rules.minSharedHours} hours a week with their navigator,
-        and at least {rules.captainMinSharedHours} hours with their captain. <Link to={`/cohorts/${page.cohort.slug}/appointments`}>Appoint navigators and captains</Link>.
+        {plural(page.input.participants.length, "confirmed participant")},{" "}
+        {plural(page.input.navigators.length, "navigator")} and{" "}
+        {plural(page.input.captains.length, "captain")}. Each team needs {rules.teamSizeMin}–
+        {rules.teamSizeMax} participants sharing at least {rules.minSharedHours} hours a week with their
+        navigator, and at least {rules.captainMinSharedHours} hours with their captain.{" "}
+        <Link to={`/cohorts/${page.cohort.slug}/appointments`}>Appoint navigators and captains</Link>.
       </p>
       <p className="muted">
-        {page.cohort.teamsPublishedAt ? "Teams were published; changes here are saved only when you publish again." : "Nothing is saved until you publish."}
+        {page.cohort.teamsPublishedAt
+          ? "Teams were published; changes here are saved only when you publish again."
+          : "Nothing is saved until you publish."}
       </p>
-      {data?.message ? <p role="status" className="flash flash-info">{data.message}</p> : null}
+      {data?.message ? (
+        <p role="status" className="flash flash-info">
+          {data.message}
+        </p>
+      ) : null}
       {data?.quality ? <SuggestionQualityLine quality={data.quality} /> : null}
-      {data?.error ? <p role="alert" className="error-summary">{data.error}</p> : null}
+      {data?.error ? (
+        <p role="alert" className="error-summary">
+          {data.error}
+        </p>
+      ) : null}
       <Form method="post" className="actions">
         <input type="hidden" name="draft" value={encoded} />
-        <button type="submit" name="intent" value="suggest" disabled={busy}>Suggest teams</button>
+        <button type="submit" name="intent" value="suggest" disabled={busy}>
+          Suggest teams
+        </button>
       </Form>
 
-      <h2>Draft: {draft.teams.length} teams, {evaluation.placed} participants placed, {evaluation.sharedHours} shared hours a week</h2>
+      <h2>
+        Draft: {draft.teams.length} teams, {evaluation.placed} participants placed, {evaluation.sharedHours}{" "}
+        shared hours a week
+      </h2>
       {encoded !== page.draft ? (
         <p className="actions">
           <span className="badge badge-info">Not published</span>
-          <Link to={`/cohorts/${page.cohort.slug}/teams/form`}>{page.cohort.teamsPublishedAt ? "Discard changes and show the published teams" : "Discard this draft"}</Link>
+          <Link to={`/cohorts/${page.cohort.slug}/teams/form`}>
+            {page.cohort.teamsPublishedAt
+              ? "Discard changes and show the published teams"
+              : "Discard this draft"}
+          </Link>
         </p>
       ) : null}
-      {evaluation.warningCount > 0 ? <p className="badge badge-warn">{evaluation.warningCount} rule warning{evaluation.warningCount === 1 ? "" : "s"}</p> : null}
+      {evaluation.warningCount > 0 ? (
+        <p className="badge badge-warn">
+          {evaluation.warningCount} rule warning{evaluation.warningCount === 1 ? "" : "s"}
+        </p>
+      ) : null}
       <div className="cards">
         {evaluation.teams.map((team) => {
           const navigator = byId.get(team.navigatorId);
@@ -154,21 +232,41 @@ export default function FormTeams() {
               <h3>Team of {navigator?.name}</h3>
               <p>
                 {team.projectId ? projectName.get(team.projectId) : "No common project"} ·{" "}
-                <span className={team.sharedHours >= rules.minSharedHours ? "badge badge-good" : "badge badge-bad"} data-testid="shared-hours">{team.sharedHours} shared hours</span>
+                <span
+                  className={
+                    team.sharedHours >= rules.minSharedHours ? "badge badge-good" : "badge badge-bad"
+                  }
+                  data-testid="shared-hours"
+                >
+                  {team.sharedHours} shared hours
+                </span>
               </p>
-              <p className="muted">In {page.viewerZone}: {describeSlots(local, 4)}</p>
+              <p className="muted">
+                In {page.viewerZone}: {describeSlots(local, 4)}
+              </p>
               <ul style={{ listStyle: "none", padding: 0 }}>
                 <li>Navigator: {personLine(team.navigatorId)}</li>
                 {team.captainId ? (
-                  <li>Captain: {personLine(team.captainId)} <span className="muted">({team.captainSharedHours} h with the team)</span>{moveControl(team.captainId, byId.get(team.captainId)?.name ?? "")}</li>
+                  <li>
+                    Captain: {personLine(team.captainId)}{" "}
+                    <span className="muted">({team.captainSharedHours} h with the team)</span>
+                    {moveControl(team.captainId, byId.get(team.captainId)?.name ?? "")}
+                  </li>
                 ) : null}
                 {team.participantIds.map((id) => (
-                  <li key={id}>{personLine(id)}{moveControl(id, byId.get(id)?.name ?? "")}</li>
+                  <li key={id}>
+                    {personLine(id)}
+                    {moveControl(id, byId.get(id)?.name ?? "")}
+                  </li>
                 ))}
               </ul>
               {team.warnings.length > 0 ? (
                 <ul className="warnings" aria-label="Rule warnings">
-                  {team.warnings.map((w) => <li key={w} className="field-error">{w}</li>)}
+                  {team.warnings.map((w) => (
+                    <li key={w} className="field-error">
+                      {w}
+                    </li>
+                  ))}
                 </ul>
               ) : null}
             </article>
@@ -177,7 +275,14 @@ export default function FormTeams() {
       </div>
 
       <h2>Not in a team ({evaluation.leftOut.length})</h2>
-      <LeftWithoutTeam people={evaluation.leftOut.map((p) => ({ id: p.id, name: byId.get(p.id)?.name ?? p.id, role: p.role, reason: p.reason }))}>
+      <LeftWithoutTeam
+        people={evaluation.leftOut.map((p) => ({
+          id: p.id,
+          name: byId.get(p.id)?.name ?? p.id,
+          role: p.role,
+          reason: p.reason,
+        }))}
+      >
         {(id) => (byId.get(id)?.role !== "navigator" ? moveControl(id, byId.get(id)?.name ?? "") : null)}
       </LeftWithoutTeam>
 
@@ -189,9 +294,17 @@ export default function FormTeams() {
           teams: evaluation.teams.map((team) => ({
             name: `Team of ${byId.get(team.navigatorId)?.name ?? ""}`,
             navigator: byId.get(team.navigatorId)?.name ?? "",
-            members: [...(team.captainId ? [`${byId.get(team.captainId)?.name ?? ""} (captain)`] : []), ...team.participantIds.map((id) => byId.get(id)?.name ?? id)],
+            members: [
+              ...(team.captainId ? [`${byId.get(team.captainId)?.name ?? ""} (captain)`] : []),
+              ...team.participantIds.map((id) => byId.get(id)?.name ?? id),
+            ],
           })),
-          leftOut: evaluation.leftOut.map((p) => ({ id: p.id, name: byId.get(p.id)?.name ?? p.id, role: p.role, reason: p.reason })),
+          leftOut: evaluation.leftOut.map((p) => ({
+            id: p.id,
+            name: byId.get(p.id)?.name ?? p.id,
+            role: p.role,
+            reason: p.reason,
+          })),
           warningCount: evaluation.warningCount,
           alreadyPublished: Boolean(page.cohort.teamsPublishedAt),
         }}

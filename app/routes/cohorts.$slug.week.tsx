@@ -10,11 +10,16 @@ import { getParticipantWeek } from "~/reflections/week.server";
 import styles from "~/styles/progress.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Week ${data.week.week} — ${data.week.cohort.name}` : "My week" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Week ${data.week.week} — ${data.week.cohort.name}` : "My week" },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireCohortRole(request, params.slug, ["participant"]);
-  const [week, evaluations] = await Promise.all([getParticipantWeek(access), dueEvaluationsFor(access.person.id, access.cohort.id)]);
+  const [week, evaluations] = await Promise.all([
+    getParticipantWeek(access),
+    dueEvaluationsFor(access.person.id, access.cohort.id),
+  ]);
   return json({ week, evaluations, timeZone: access.person.timeZone });
 }
 
@@ -24,7 +29,14 @@ export default function ParticipantWeekPage() {
   return (
     <>
       <h1>{running ? `Week ${w.week} of ${w.cohort.weeks}` : w.cohort.name}</h1>
-      {!running ? <p><span className="badge badge-info">{PHASE_LABELS[w.phase]}</span> {w.phase === "finished" ? "The cohort has ended; your reflections and pull requests are below." : "The cohort has not started yet."}</p> : null}
+      {!running ? (
+        <p>
+          <span className="badge badge-info">{PHASE_LABELS[w.phase]}</span>{" "}
+          {w.phase === "finished"
+            ? "The cohort has ended; your reflections and pull requests are below."
+            : "The cohort has not started yet."}
+        </p>
+      ) : null}
       <DueEvaluations items={evaluations} timeZone={timeZone} />
       <ParticipantWeek w={w} timeZone={timeZone} />
     </>

@@ -13,7 +13,12 @@ export const meta: MetaFunction = () => [{ title: "My cohorts — Cohort" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const person = await requireUser(request);
-  const [cohorts, publicCohorts, applications, evaluations] = await Promise.all([cohortsForPerson(person.id), listPublicCohorts(), applicationStatusesFor(person.id), dueEvaluationsFor(person.id)]);
+  const [cohorts, publicCohorts, applications, evaluations] = await Promise.all([
+    cohortsForPerson(person.id),
+    listPublicCohorts(),
+    applicationStatusesFor(person.id),
+    dueEvaluationsFor(person.id),
+  ]);
   const mine = new Set([...cohorts.map((c) => c.slug), ...applications.map((a) => a.cohort.slug)]);
   return json({
     person,
@@ -36,7 +41,9 @@ export default function Home() {
           <ul className="application-statuses">
             {applications.map((a) => (
               <li key={a.cohort.slug}>
-                Application to <strong>{a.cohort.name}</strong>: <ApplicationStatus line={a} timeZone={person.timeZone} /> — <Link to={a.link.href}>{a.link.label}</Link>
+                Application to <strong>{a.cohort.name}</strong>:{" "}
+                <ApplicationStatus line={a} timeZone={person.timeZone} /> —{" "}
+                <Link to={a.link.href}>{a.link.label}</Link>
               </li>
             ))}
           </ul>
@@ -46,15 +53,30 @@ export default function Home() {
       <div className="cards">
         {cohorts.map((c) => (
           <article key={c.slug} className="card" aria-label={c.name}>
-            <h2 style={{ marginTop: 0 }}><Link to={`/cohorts/${c.slug}`}>{c.name}</Link></h2>
+            <h2 style={{ marginTop: 0 }}>
+              <Link to={`/cohorts/${c.slug}`}>{c.name}</Link>
+            </h2>
             <p>
               <span className="badge">{PHASE_LABELS[c.phase]}</span>{" "}
-              {c.phase === "running" ? <strong>Week {c.week} of {c.weeks}</strong> : c.phase === "finished" ? <>Ended <DayText value={c.lastDay} /></> : <>Starts <DayText value={c.startsOn} /></>}
+              {c.phase === "running" ? (
+                <strong>
+                  Week {c.week} of {c.weeks}
+                </strong>
+              ) : c.phase === "finished" ? (
+                <>
+                  Ended <DayText value={c.lastDay} />
+                </>
+              ) : (
+                <>
+                  Starts <DayText value={c.startsOn} />
+                </>
+              )}
             </p>
             <ul>
               {c.roles.map((r) => (
                 <li key={r.role}>
-                  You are <strong>{r.role}</strong>{r.team ? <> in {r.team.name}</> : null} — <Link to={r.next.href}>{r.next.label}</Link>
+                  You are <strong>{r.role}</strong>
+                  {r.team ? <> in {r.team.name}</> : null} — <Link to={r.next.href}>{r.next.label}</Link>
                 </li>
               ))}
             </ul>
@@ -67,7 +89,8 @@ export default function Home() {
           <ul>
             {openToApply.map((c) => (
               <li key={c.slug}>
-                <Link to={`/cohorts/${c.slug}/apply`}>Apply to {c.name}</Link> — by <DateText value={c.applicationsCloseAt} timeZone="Etc/GMT+12" /> (anywhere on earth)
+                <Link to={`/cohorts/${c.slug}/apply`}>Apply to {c.name}</Link> — by{" "}
+                <DateText value={c.applicationsCloseAt} timeZone="Etc/GMT+12" /> (anywhere on earth)
               </li>
             ))}
           </ul>
@@ -79,25 +102,95 @@ export default function Home() {
 
 const AOE = "Etc/GMT+12";
 
-function ApplicationStatus({ line, timeZone }: { line: Omit<ApplicationStatusLine, "submittedAt" | "deadline"> & { submittedAt: string | null; deadline: string | null }; timeZone: string }) {
+function ApplicationStatus({
+  line,
+  timeZone,
+}: {
+  line: Omit<ApplicationStatusLine, "submittedAt" | "deadline"> & {
+    submittedAt: string | null;
+    deadline: string | null;
+  };
+  timeZone: string;
+}) {
   switch (line.state) {
     case "draft":
-      return <><span className="badge">draft</span> not submitted yet{line.canEdit && line.deadline ? <> — submit by <DateText value={line.deadline} timeZone={AOE} /> (anywhere on earth)</> : <> — applications are closed</>}</>;
+      return (
+        <>
+          <span className="badge">draft</span> not submitted yet
+          {line.canEdit && line.deadline ? (
+            <>
+              {" "}
+              — submit by <DateText value={line.deadline} timeZone={AOE} /> (anywhere on earth)
+            </>
+          ) : (
+            <> — applications are closed</>
+          )}
+        </>
+      );
     case "submitted":
-      return <><span className="badge badge-info">submitted</span>{line.submittedAt ? <> on <DateText value={line.submittedAt} timeZone={timeZone} /></> : null}{line.canEdit && line.deadline ? <>; you can edit it until <DateText value={line.deadline} timeZone={AOE} /> (anywhere on earth)</> : <>; decisions are being made</>}</>;
+      return (
+        <>
+          <span className="badge badge-info">submitted</span>
+          {line.submittedAt ? (
+            <>
+              {" "}
+              on <DateText value={line.submittedAt} timeZone={timeZone} />
+            </>
+          ) : null}
+          {line.canEdit && line.deadline ? (
+            <>
+              ; you can edit it until <DateText value={line.deadline} timeZone={AOE} /> (anywhere on earth)
+            </>
+          ) : (
+            <>; decisions are being made</>
+          )}
+        </>
+      );
     case "withdrawn":
-      return <><span className="badge">withdrawn</span>{line.canEdit ? " — you can submit it again while applications are open" : null}</>;
+      return (
+        <>
+          <span className="badge">withdrawn</span>
+          {line.canEdit ? " — you can submit it again while applications are open" : null}
+        </>
+      );
     case "offer_pending":
-      return <><span className="badge badge-good">accepted</span> — confirm by <DateText value={line.deadline!} timeZone={timeZone} withTime /></>;
+      return (
+        <>
+          <span className="badge badge-good">accepted</span> — confirm by{" "}
+          <DateText value={line.deadline!} timeZone={timeZone} withTime />
+        </>
+      );
     case "confirmed":
-      return <><span className="badge badge-good">accepted</span> — you confirmed your place</>;
+      return (
+        <>
+          <span className="badge badge-good">accepted</span> — you confirmed your place
+        </>
+      );
     case "declined":
-      return <><span className="badge">declined</span> — you declined the offer</>;
+      return (
+        <>
+          <span className="badge">declined</span> — you declined the offer
+        </>
+      );
     case "expired":
-      return <><span className="badge badge-warn">offer expired</span> — the deadline passed without an answer</>;
+      return (
+        <>
+          <span className="badge badge-warn">offer expired</span> — the deadline passed without an answer
+        </>
+      );
     case "waitlisted":
-      return <><span className="badge badge-warn">waitlisted</span>{line.waitlistPosition ? <> — number {line.waitlistPosition} on the waitlist</> : null}; if a seat opens you get an offer</>;
+      return (
+        <>
+          <span className="badge badge-warn">waitlisted</span>
+          {line.waitlistPosition ? <> — number {line.waitlistPosition} on the waitlist</> : null}; if a seat
+          opens you get an offer
+        </>
+      );
     case "not_accepted":
-      return <><span className="badge badge-bad">not accepted</span> this time</>;
+      return (
+        <>
+          <span className="badge badge-bad">not accepted</span> this time
+        </>
+      );
   }
 }

@@ -2,7 +2,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
 import { assertSameOrigin } from "~/auth/csrf.server";
-import { authorizationUrl, githubSignInConfigured, newOAuthState, stateCookie } from "~/auth/github-oauth.server";
+import {
+  authorizationUrl,
+  githubSignInConfigured,
+  newOAuthState,
+  stateCookie,
+} from "~/auth/github-oauth.server";
 import { getSignedIn } from "~/auth/permissions.server";
 import { safeRedirect } from "~/auth/safe-redirect";
 import { findDemoPerson, listDemoPeople, startSession } from "~/auth/sign-in.server";
@@ -24,7 +29,6 @@ const ROLE_LABELS: Record<string, string> = {
   alumnus: "alumna/alumnus",
 };
 
-
 export async function loader({ request }: LoaderFunctionArgs) {
   // Public page; a signed-in visitor goes straight on.
   const signedIn = await getSignedIn(request);
@@ -34,7 +38,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({
     github: githubSignInConfigured(),
     demo: demoSignInEnabled(),
-    demoPeople: demoPeople.map((p) => ({ id: p.id, name: p.name, login: p.login, role: ROLE_LABELS[p.demoRole ?? ""] ?? p.demoRole ?? "" })),
+    demoPeople: demoPeople.map((p) => ({
+      id: p.id,
+      name: p.name,
+      login: p.login,
+      role: ROLE_LABELS[p.demoRole ?? ""] ?? p.demoRole ?? "",
+    })),
   });
 }
 
@@ -45,15 +54,27 @@ export async function action({ request }: ActionFunctionArgs) {
   if (form.get("intent") === "github") {
     // Real sign-in attempts are limited; demo sign-in exists only outside production.
     await enforceRateLimit("signIn", clientAddress(request));
-    if (!githubSignInConfigured()) return redirectWithFlash("/login", { kind: "error", message: "GitHub sign-in is not configured on this server." });
+    if (!githubSignInConfigured())
+      return redirectWithFlash("/login", {
+        kind: "error",
+        message: "GitHub sign-in is not configured on this server.",
+      });
     const state = newOAuthState();
-    return redirect(authorizationUrl(request, state), { headers: { "Set-Cookie": stateCookie(state, redirectTo) } });
+    return redirect(authorizationUrl(request, state), {
+      headers: { "Set-Cookie": stateCookie(state, redirectTo) },
+    });
   }
   if (form.get("intent") === "demo") {
     if (!demoSignInEnabled()) throw new Response("Not found", { status: 404 });
     const person = await findDemoPerson(String(form.get("personId") ?? ""));
-    if (!person) return redirectWithFlash("/login", { kind: "error", message: "That demo person no longer exists. Choose another." });
-    return redirect(redirectTo, { headers: { "Set-Cookie": await startSession(person.id, request, "demo") } });
+    if (!person)
+      return redirectWithFlash("/login", {
+        kind: "error",
+        message: "That demo person no longer exists. Choose another.",
+      });
+    return redirect(redirectTo, {
+      headers: { "Set-Cookie": await startSession(person.id, request, "demo") },
+    });
   }
   return redirectWithFlash("/login", { kind: "error", message: "Choose how to sign in." });
 }
@@ -77,22 +98,33 @@ export default function Login() {
       {github ? (
         <Form method="post">
           <input type="hidden" name="redirectTo" value={redirectTo} />
-          <button type="submit" name="intent" value="github">Sign in with GitHub</button>
+          <button type="submit" name="intent" value="github">
+            Sign in with GitHub
+          </button>
           <p className="muted">Cohort reads only your public GitHub profile.</p>
         </Form>
       ) : null}
       {demo ? (
         <>
           <h2>Try the demo</h2>
-          <p className="muted">GitHub sign-in is not configured here, so you can sign in as one of the demo people.</p>
-          {demoPeople.length === 0 ? <p>There are no demo people yet: run <code>npm run demo</code>.</p> : null}
+          <p className="muted">
+            GitHub sign-in is not configured here, so you can sign in as one of the demo people.
+          </p>
+          {demoPeople.length === 0 ? (
+            <p>
+              There are no demo people yet: run <code>npm run demo</code>.
+            </p>
+          ) : null}
           <Form method="post">
             <input type="hidden" name="redirectTo" value={redirectTo} />
             <input type="hidden" name="intent" value="demo" />
             <div className="cards">
               {groupByRole(demoPeople).map(([role, people]) => (
                 <section key={role} aria-label={`Demo ${role}s`}>
-                  <h3>{role[0].toUpperCase() + role.slice(1)}{people.length > 1 ? "s" : ""}</h3>
+                  <h3>
+                    {role[0].toUpperCase() + role.slice(1)}
+                    {people.length > 1 ? "s" : ""}
+                  </h3>
                   <ul className="person-list">
                     {people.map((person) => (
                       <li key={person.id}>

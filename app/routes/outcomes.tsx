@@ -19,9 +19,21 @@ export default function OutcomesAcrossCohorts() {
   return (
     <>
       <h1>Outcomes across cohorts</h1>
-      {page.rows.length === 0 ? <p>No finished cohort yet.</p> : <OutcomeFigures page={page} citation={BASELINE_CITATION} title="Retention of alumni, per cohort and project" />}
+      {page.rows.length === 0 ? (
+        <p>No finished cohort yet.</p>
+      ) : (
+        <OutcomeFigures
+          page={page}
+          citation={BASELINE_CITATION}
+          title="Retention of alumni, per cohort and project"
+        />
+      )}
       <ul>
-        {[...new Set(page.rows.map((r) => r.cohortSlug).filter(Boolean))].map((slug) => <li key={slug}><Link to={`/cohorts/${slug}/outcomes`}>{slug}: outcomes and alumni</Link></li>)}
+        {[...new Set(page.rows.map((r) => r.cohortSlug).filter(Boolean))].map((slug) => (
+          <li key={slug}>
+            <Link to={`/cohorts/${slug}/outcomes`}>{slug}: outcomes and alumni</Link>
+          </li>
+        ))}
       </ul>
     </>
   );

@@ -9,7 +9,8 @@ const input = {
   team: { meetingWeekday: 2, meetingMinute: 17 * 60, meetingTimeZone: "Europe/Berlin", meetingMinutes: 45 },
   startsOn: new Date("2026-03-02T00:00:00Z"),
   endsAt: new Date("2026-04-13T00:00:00Z"),
-  description: "Weekly meeting of Team Lyra; bring questions, and your PRs.\nTeam page: https://cohort.example/cohorts/spring-sprint/teams/lyra",
+  description:
+    "Weekly meeting of Team Lyra; bring questions, and your PRs.\nTeam page: https://cohort.example/cohorts/spring-sprint/teams/lyra",
   url: "https://cohort.example/cohorts/spring-sprint/teams/lyra",
   location: "https://discord.com/channels/demo/lyra",
   stamp: new Date("2026-02-20T10:00:00Z"),
@@ -29,7 +30,9 @@ describe("the calendar feed", () => {
     expect(lines).toContain("UID:team-abc@cohort");
     expect(lines).toContain("DTSTAMP:20260220T100000Z");
     expect(lines).toContain("SUMMARY:Team Lyra weekly meeting (Spring Sprint)");
-    expect(lines).toContain("DESCRIPTION:Weekly meeting of Team Lyra\\; bring questions\\, and your PRs.\\nTeam page: https://cohort.example/cohorts/spring-sprint/teams/lyra");
+    expect(lines).toContain(
+      "DESCRIPTION:Weekly meeting of Team Lyra\\; bring questions\\, and your PRs.\\nTeam page: https://cohort.example/cohorts/spring-sprint/teams/lyra",
+    );
     expect(lines.filter((l) => l === "BEGIN:VEVENT")).toHaveLength(1);
     expect(ics.endsWith("END:VCALENDAR\r\n")).toBe(true);
     expect(ics.replace(/\r\n/g, "").includes("\n")).toBe(false);
@@ -39,9 +42,19 @@ describe("the calendar feed", () => {
     // The cohort starts Monday 2 March. A Monday-evening meeting set in Los Angeles
     // first happens on that Monday, not on Sunday 1 March (UTC midnight read in
     // Los Angeles) nor a week later.
-    const lines = unfold(calendarFeed({ ...input, team: { ...input.team, meetingWeekday: 1, meetingTimeZone: "America/Los_Angeles" } }));
+    const lines = unfold(
+      calendarFeed({
+        ...input,
+        team: { ...input.team, meetingWeekday: 1, meetingTimeZone: "America/Los_Angeles" },
+      }),
+    );
     expect(lines).toContain("DTSTART;TZID=America/Los_Angeles:20260302T170000");
-    const sunday = unfold(calendarFeed({ ...input, team: { ...input.team, meetingWeekday: 7, meetingTimeZone: "America/Los_Angeles" } }));
+    const sunday = unfold(
+      calendarFeed({
+        ...input,
+        team: { ...input.team, meetingWeekday: 7, meetingTimeZone: "America/Los_Angeles" },
+      }),
+    );
     expect(sunday).toContain("DTSTART;TZID=America/Los_Angeles:20260308T170000");
   });
 
@@ -60,14 +73,19 @@ describe("the calendar feed", () => {
   });
 
   it("gives a zone without daylight saving a single standard offset", () => {
-    const lines = unfold(calendarFeed({ ...input, team: { ...input.team, meetingTimeZone: "Asia/Kolkata" } }));
+    const lines = unfold(
+      calendarFeed({ ...input, team: { ...input.team, meetingTimeZone: "Asia/Kolkata" } }),
+    );
     expect(lines).toContain("TZOFFSETTO:+0530");
     expect(lines.filter((l) => l === "BEGIN:DAYLIGHT")).toHaveLength(0);
     expect(offsetChanges("Asia/Tokyo", new Date("2026-01-01Z"), new Date("2027-01-01Z"))).toEqual([]);
   });
 
   it("is a valid, empty calendar while the team has no meeting", () => {
-    const ics = calendarFeed({ ...input, team: { meetingWeekday: null, meetingMinute: null, meetingTimeZone: null, meetingMinutes: 60 } });
+    const ics = calendarFeed({
+      ...input,
+      team: { meetingWeekday: null, meetingMinute: null, meetingTimeZone: null, meetingMinutes: 60 },
+    });
     expect(ics).toContain("BEGIN:VCALENDAR");
     expect(ics).not.toContain("BEGIN:VEVENT");
   });
@@ -75,7 +93,8 @@ describe("the calendar feed", () => {
   it("folds long lines at 75 octets without splitting a character, and escapes text", () => {
     const line = `SUMMARY:${"Équipe Lyra — réunion hebdomadaire ".repeat(4)}`;
     const folded = foldLine(line);
-    for (const part of folded.split("\r\n")) expect(new TextEncoder().encode(part).length).toBeLessThanOrEqual(75);
+    for (const part of folded.split("\r\n"))
+      expect(new TextEncoder().encode(part).length).toBeLessThanOrEqual(75);
     expect(folded.replace(/\r\n /g, "")).toBe(line);
     expect(escapeText("a,b;c\\d\ne")).toBe("a\\,b\\;c\\\\d\\ne");
   });

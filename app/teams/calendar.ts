@@ -68,7 +68,11 @@ function offsetText(minutes: number): string {
 }
 
 /** Instants in [from, until) where the zone's UTC offset changes, to the minute. */
-export function offsetChanges(timeZone: string, from: Date, until: Date): { at: Date; from: number; to: number }[] {
+export function offsetChanges(
+  timeZone: string,
+  from: Date,
+  until: Date,
+): { at: Date; from: number; to: number }[] {
   const out: { at: Date; from: number; to: number }[] = [];
   const step = 6 * 60 * 60 * 1000;
   let t = from.getTime();
@@ -100,7 +104,13 @@ export function vtimezone(timeZone: string, from: Date, until: Date): string[] {
   const lines = ["BEGIN:VTIMEZONE", `TZID:${timeZone}`];
   const first = zoneOffsetMinutes(timeZone, start);
   if (changes.length === 0) {
-    lines.push("BEGIN:STANDARD", "DTSTART:19700101T000000", `TZOFFSETFROM:${offsetText(first)}`, `TZOFFSETTO:${offsetText(first)}`, "END:STANDARD");
+    lines.push(
+      "BEGIN:STANDARD",
+      "DTSTART:19700101T000000",
+      `TZOFFSETFROM:${offsetText(first)}`,
+      `TZOFFSETTO:${offsetText(first)}`,
+      "END:STANDARD",
+    );
   }
   for (const change of changes) {
     // DTSTART is the local time of the change, in the offset before it.

@@ -7,7 +7,10 @@ const short = "0".repeat(36) + "1".repeat(4) + "0".repeat(296); // Monday 18:00â
 const input: SuggestInput = {
   rules: { teamSizeMin: 2, teamSizeMax: 3, minSharedHours: 5, captainMinSharedHours: 3 },
   projects: ["django", "wagtail"],
-  navigators: [{ id: "ana", name: "Ana", slots: evening, projectId: "django" }, { id: "kwame", name: "Kwame", slots: evening, projectId: null }],
+  navigators: [
+    { id: "ana", name: "Ana", slots: evening, projectId: "django" },
+    { id: "kwame", name: "Kwame", slots: evening, projectId: null },
+  ],
   captains: [{ id: "jonas", name: "Jonas", slots: short, projectId: null }],
   participants: [
     { id: "mei", name: "Mei", slots: evening, projectIds: ["django"], anyProject: false, score: 4 },
@@ -22,15 +25,22 @@ describe("a draft of teams", () => {
     let draft = moveInDraft(input, { teams: [] }, "mei", "ana");
     draft = moveInDraft(input, draft, "diego", "ana");
     draft = moveInDraft(input, draft, "jonas", "ana");
-    expect(draft).toEqual({ teams: [{ navigatorId: "ana", captainId: "jonas", participantIds: ["mei", "diego"] }] });
+    expect(draft).toEqual({
+      teams: [{ navigatorId: "ana", captainId: "jonas", participantIds: ["mei", "diego"] }],
+    });
     draft = moveInDraft(input, draft, "diego", "kwame");
-    expect(draft.teams.map((t) => [t.navigatorId, t.participantIds])).toEqual([["ana", ["mei"]], ["kwame", ["diego"]]]);
+    expect(draft.teams.map((t) => [t.navigatorId, t.participantIds])).toEqual([
+      ["ana", ["mei"]],
+      ["kwame", ["diego"]],
+    ]);
     draft = moveInDraft(input, draft, "diego", "");
     expect(draft.teams.map((t) => t.navigatorId)).toEqual(["ana"]);
   });
 
   it("warns about every rule a team breaks and updates as people move", () => {
-    const draft = { teams: [{ navigatorId: "ana", captainId: "jonas", participantIds: ["mei", "sofia", "ravi", "diego"] }] };
+    const draft = {
+      teams: [{ navigatorId: "ana", captainId: "jonas", participantIds: ["mei", "sofia", "ravi", "diego"] }],
+    };
     const team = evaluateDraft(input, draft).teams[0];
     expect(team.warnings).toEqual([
       "4 participants: teams have at most 3.",
@@ -39,15 +49,26 @@ describe("a draft of teams", () => {
       "Ravi has not given availability.",
       "Shares 0 hours a week with its captain; the cohort asks for at least 3.",
     ]);
-    const fixed = evaluateDraft(input, moveInDraft(input, moveInDraft(input, moveInDraft(input, draft, "sofia", ""), "ravi", ""), "jonas", ""));
+    const fixed = evaluateDraft(
+      input,
+      moveInDraft(input, moveInDraft(input, moveInDraft(input, draft, "sofia", ""), "ravi", ""), "jonas", ""),
+    );
     expect(fixed.teams[0]).toMatchObject({ sharedHours: 6, projectId: "django", warnings: [] });
     expect(fixed.leftOut.map((l) => l.id).sort()).toEqual(["jonas", "kwame", "ravi", "sofia"]);
     expect(fixed.warningCount).toBe(0);
   });
 
   it("drops what it cannot read instead of failing", () => {
-    const messy = { teams: [{ navigatorId: "ana", captainId: "mei", participantIds: ["mei", "mei", "nobody", "kwame"] }, { navigatorId: "ana", captainId: null, participantIds: ["diego"] }, { navigatorId: "ghost", captainId: null, participantIds: ["diego"] }] };
-    expect(normalizeDraft(input, messy)).toEqual({ teams: [{ navigatorId: "ana", captainId: null, participantIds: ["mei"] }] });
+    const messy = {
+      teams: [
+        { navigatorId: "ana", captainId: "mei", participantIds: ["mei", "mei", "nobody", "kwame"] },
+        { navigatorId: "ana", captainId: null, participantIds: ["diego"] },
+        { navigatorId: "ghost", captainId: null, participantIds: ["diego"] },
+      ],
+    };
+    expect(normalizeDraft(input, messy)).toEqual({
+      teams: [{ navigatorId: "ana", captainId: null, participantIds: ["mei"] }],
+    });
     expect(decodeDraft("not json")).toEqual({ teams: [] });
     expect(decodeDraft('{"teams":1}')).toEqual({ teams: [] });
     const draft = { teams: [{ navigatorId: "ana", captainId: null, participantIds: ["mei", "diego"] }] };

@@ -31,14 +31,25 @@ export type PoolPerson = {
 };
 
 export type FormingPool = {
-  cohort: { id: string; slug: string; name: string; teamsPublishedAt: Date | null; rules: SuggestInput["rules"] };
+  cohort: {
+    id: string;
+    slug: string;
+    name: string;
+    teamsPublishedAt: Date | null;
+    rules: SuggestInput["rules"];
+  };
   input: SuggestInput;
   people: PoolPerson[];
   projects: { id: string; name: string }[];
   published: Draft;
 };
 
-const rulesOf = (c: { teamSizeMin: number; teamSizeMax: number; minSharedHours: number; captainMinSharedHours: number }) => ({
+const rulesOf = (c: {
+  teamSizeMin: number;
+  teamSizeMax: number;
+  minSharedHours: number;
+  captainMinSharedHours: number;
+}) => ({
   teamSizeMin: c.teamSizeMin,
   teamSizeMax: c.teamSizeMax,
   minSharedHours: c.minSharedHours,
@@ -50,7 +61,14 @@ export async function loadPool(cohortId: string): Promise<FormingPool> {
   const cohort = await db.cohort.findUniqueOrThrow({
     where: { id: cohortId },
     select: {
-      id: true, slug: true, name: true, teamsPublishedAt: true, teamSizeMin: true, teamSizeMax: true, minSharedHours: true, captainMinSharedHours: true,
+      id: true,
+      slug: true,
+      name: true,
+      teamsPublishedAt: true,
+      teamSizeMin: true,
+      teamSizeMax: true,
+      minSharedHours: true,
+      captainMinSharedHours: true,
       projects: { select: { project: { select: { id: true, name: true } } } },
     },
   });
@@ -58,7 +76,12 @@ export async function loadPool(cohortId: string): Promise<FormingPool> {
     db.cohortMembership.findMany({
       where: { cohortId, role: { in: ["participant", "navigator", "captain"] } },
       select: {
-        id: true, role: true, teamId: true, pendingLogin: true, projectId: true, personId: true,
+        id: true,
+        role: true,
+        teamId: true,
+        pendingLogin: true,
+        projectId: true,
+        personId: true,
         person: { select: { name: true, login: true, avatarUrl: true, timeZone: true } },
       },
       orderBy: { createdAt: "asc" },
@@ -78,13 +101,19 @@ export async function loadPool(cohortId: string): Promise<FormingPool> {
   const projectName = new Map(projects.map((p) => [p.id, p.name]));
   const slotsOf = new Map(availabilities.map((a) => [a.personId, a.slots]));
   const applicationOf = new Map(applications.map((a) => [a.personId, a]));
-  const input: SuggestInput = { rules: rulesOf(cohort), projects: projects.map((p) => p.id), participants: [], navigators: [], captains: [] };
+  const input: SuggestInput = {
+    rules: rulesOf(cohort),
+    projects: projects.map((p) => p.id),
+    participants: [],
+    navigators: [],
+    captains: [],
+  };
   const people: PoolPerson[] = [];
   const teamNavigator = new Map<string, string>();
   for (const m of memberships) if (m.role === "navigator" && m.teamId) teamNavigator.set(m.teamId, m.id);
   const published = new Map<string, Draft["teams"][number]>();
   for (const m of memberships) {
-    const slots = m.personId ? slotsOf.get(m.personId) ?? null : null;
+    const slots = m.personId ? (slotsOf.get(m.personId) ?? null) : null;
     const name = m.person?.name ?? `@${m.pendingLogin}`;
     const base = {
       id: m.id,
@@ -99,14 +128,32 @@ export async function loadPool(cohortId: string): Promise<FormingPool> {
     if (m.role === "participant") {
       const application = m.personId ? applicationOf.get(m.personId) : undefined;
       const projectIds = application?.preferences.map((p) => p.projectId) ?? [];
-      const score = application ? aggregate(application.reviews.map((r) => ({ ...r, scores: r.scores.map((s) => s.score) }))).mean : null;
+      const score = application
+        ? aggregate(application.reviews.map((r) => ({ ...r, scores: r.scores.map((s) => s.score) }))).mean
+        : null;
       const anyProject = !application || application.anyProject || projectIds.length === 0;
       input.participants.push({ id: m.id, name, slots, projectIds, anyProject, score });
-      people.push({ ...base, preferences: anyProject && projectIds.length === 0 ? ["Any project"] : [...projectIds.map((id) => projectName.get(id) ?? "?"), ...(application?.anyProject ? ["or any"] : [])], score, projectName: null });
+      people.push({
+        ...base,
+        preferences:
+          anyProject && projectIds.length === 0
+            ? ["Any project"]
+            : [
+                ...projectIds.map((id) => projectName.get(id) ?? "?"),
+                ...(application?.anyProject ? ["or any"] : []),
+              ],
+        score,
+        projectName: null,
+      });
     } else {
       const guide = { id: m.id, name, slots, projectId: m.projectId };
       (m.role === "navigator" ? input.navigators : input.captains).push(guide);
-      people.push({ ...base, preferences: [], score: null, projectName: m.projectId ? projectName.get(m.projectId) ?? null : null });
+      people.push({
+        ...base,
+        preferences: [],
+        score: null,
+        projectName: m.projectId ? (projectName.get(m.projectId) ?? null) : null,
+      });
     }
     // The published teams, as a draft to start from.
     if (m.teamId && teamNavigator.has(m.teamId)) {
@@ -118,7 +165,13 @@ export async function loadPool(cohortId: string): Promise<FormingPool> {
     }
   }
   return {
-    cohort: { id: cohort.id, slug: cohort.slug, name: cohort.name, teamsPublishedAt: cohort.teamsPublishedAt, rules: rulesOf(cohort) },
+    cohort: {
+      id: cohort.id,
+      slug: cohort.slug,
+      name: cohort.name,
+      teamsPublishedAt: cohort.teamsPublishedAt,
+      rules: rulesOf(cohort),
+    },
     input,
     people,
     projects,
@@ -129,7 +182,9 @@ export async function loadPool(cohortId: string): Promise<FormingPool> {
 /** How good a suggestion is: it places `placed` of the `bound` participants any assignment keeping the rules could place. */
 export type SuggestionQuality = { placed: number; bound: number; proven: boolean };
 
-export async function suggestFor(pool: FormingPool): Promise<{ draft: Draft; evaluation: DraftEvaluation; quality: SuggestionQuality }> {
+export async function suggestFor(
+  pool: FormingPool,
+): Promise<{ draft: Draft; evaluation: DraftEvaluation; quality: SuggestionQuality }> {
   const suggestion = await suggestOptimizedTeams(pool.input);
   return {
     draft: suggestion.draft,
@@ -140,10 +195,56 @@ export async function suggestFor(pool: FormingPool): Promise<{ draft: Draft; eva
 
 // Team names follow the demo's constellations; the first unused one is taken.
 const TEAM_NAMES = [
-  "Lyra", "Cygnus", "Draco", "Aquila", "Phoenix", "Carina", "Hydra", "Perseus", "Cassiopeia", "Centaurus", "Corvus", "Auriga",
-  "Vela", "Pyxis", "Lynx", "Lupus", "Musca", "Norma", "Orion", "Pegasus", "Andromeda", "Vega", "Ara", "Columba", "Delphinus",
-  "Eridanus", "Fornax", "Grus", "Hercules", "Indus", "Lacerta", "Leo", "Libra", "Mensa", "Octans", "Pavo", "Pictor", "Puppis",
-  "Sagitta", "Scutum", "Serpens", "Tucana", "Volans", "Crux", "Cetus", "Dorado", "Horologium", "Reticulum", "Sextans", "Triangulum",
+  "Lyra",
+  "Cygnus",
+  "Draco",
+  "Aquila",
+  "Phoenix",
+  "Carina",
+  "Hydra",
+  "Perseus",
+  "Cassiopeia",
+  "Centaurus",
+  "Corvus",
+  "Auriga",
+  "Vela",
+  "Pyxis",
+  "Lynx",
+  "Lupus",
+  "Musca",
+  "Norma",
+  "Orion",
+  "Pegasus",
+  "Andromeda",
+  "Vega",
+  "Ara",
+  "Columba",
+  "Delphinus",
+  "Eridanus",
+  "Fornax",
+  "Grus",
+  "Hercules",
+  "Indus",
+  "Lacerta",
+  "Leo",
+  "Libra",
+  "Mensa",
+  "Octans",
+  "Pavo",
+  "Pictor",
+  "Puppis",
+  "Sagitta",
+  "Scutum",
+  "Serpens",
+  "Tucana",
+  "Volans",
+  "Crux",
+  "Cetus",
+  "Dorado",
+  "Horologium",
+  "Reticulum",
+  "Sextans",
+  "Triangulum",
 ];
 
 function teamNameFor(index: number, used: Set<string>): { slug: string; name: string } {
@@ -160,7 +261,8 @@ export function newCalendarToken(): string {
   return randomBytes(18).toString("base64url");
 }
 
-export type PublishResult = { ok: true; teams: number; notices: number } | { ok: false; error: string; evaluation?: DraftEvaluation };
+export type PublishResult =
+  { ok: true; teams: number; notices: number } | { ok: false; error: string; evaluation?: DraftEvaluation };
 
 /**
  * Saves a draft as the cohort's teams: a team per navigator in the draft (keeping
@@ -184,16 +286,27 @@ export async function publishTeams(
   }
   const pool = await loadPool(cohortId);
   const clean = normalizeDraft(pool.input, draft);
-  if (clean.teams.length === 0) return { ok: false, error: "There are no teams to publish yet: suggest teams or move people into teams first." };
+  if (clean.teams.length === 0)
+    return {
+      ok: false,
+      error: "There are no teams to publish yet: suggest teams or move people into teams first.",
+    };
   const evaluation = evaluateDraft(pool.input, clean);
   if (evaluation.warningCount > 0 && !options.acceptWarnings) {
-    return { ok: false, error: `${evaluation.warningCount === 1 ? "1 rule warning remains" : `${evaluation.warningCount} rule warnings remain`}. Fix ${evaluation.warningCount === 1 ? "it" : "them"}, or tick “Publish despite the warnings”.`, evaluation };
+    return {
+      ok: false,
+      error: `${evaluation.warningCount === 1 ? "1 rule warning remains" : `${evaluation.warningCount} rule warnings remain`}. Fix ${evaluation.warningCount === 1 ? "it" : "them"}, or tick “Publish despite the warnings”.`,
+      evaluation,
+    };
   }
   const base = appUrl(options.origin);
   const result = await transaction(async (tx) => {
     // Two publishes at once run one after the other: the second sees the first's teams.
     await lockRow(tx, "Cohort", cohortId);
-    const existing = await tx.team.findMany({ where: { cohortId }, select: { id: true, slug: true, members: { where: { role: "navigator" }, select: { id: true } } } });
+    const existing = await tx.team.findMany({
+      where: { cohortId },
+      select: { id: true, slug: true, members: { where: { role: "navigator" }, select: { id: true } } },
+    });
     const teamOfNavigator = new Map<string, string>();
     for (const team of existing) for (const m of team.members) teamOfNavigator.set(m.id, team.id);
     const usedSlugs = new Set(existing.map((t) => t.slug));
@@ -207,36 +320,72 @@ export async function publishTeams(
       } else {
         const { slug, name } = teamNameFor(index, usedSlugs);
         usedSlugs.add(slug);
-        teamId = (await tx.team.create({ data: { cohortId, slug, name, projectId: team.projectId, links: "[]" } })).id;
+        teamId = (
+          await tx.team.create({ data: { cohortId, slug, name, projectId: team.projectId, links: "[]" } })
+        ).id;
       }
       teamIds.push(teamId);
-      for (const id of [team.navigatorId, ...(team.captainId ? [team.captainId] : []), ...team.participantIds]) assigned.set(id, teamId);
+      for (const id of [
+        team.navigatorId,
+        ...(team.captainId ? [team.captainId] : []),
+        ...team.participantIds,
+      ])
+        assigned.set(id, teamId);
     }
-    const memberships = await tx.cohortMembership.findMany({ where: { cohortId, role: { in: ["participant", "navigator", "captain"] } }, select: { id: true, teamId: true, calendarToken: true } });
+    const memberships = await tx.cohortMembership.findMany({
+      where: { cohortId, role: { in: ["participant", "navigator", "captain"] } },
+      select: { id: true, teamId: true, calendarToken: true },
+    });
     for (const m of memberships) {
       const teamId = assigned.get(m.id) ?? null;
       if (m.teamId !== teamId || (teamId && !m.calendarToken)) {
-        await tx.cohortMembership.update({ where: { id: m.id }, data: { teamId, calendarToken: m.calendarToken ?? (teamId ? newCalendarToken() : null) } });
+        await tx.cohortMembership.update({
+          where: { id: m.id },
+          data: { teamId, calendarToken: m.calendarToken ?? (teamId ? newCalendarToken() : null) },
+        });
       }
     }
     // Teams nobody leads any more go; their curations keep the issue but lose the team.
     await tx.team.deleteMany({ where: { cohortId, id: { notIn: teamIds }, members: { none: {} } } });
     await tx.cohort.update({ where: { id: cohortId }, data: { teamsPublishedAt: now } });
     const notices = await queueWelcomes(tx, cohortId, teamIds, base, now);
-    await recordAudit({ actorId, cohortId, action: "teams.published", subjectType: "cohort", subjectId: cohortId, toValue: `${teamIds.length} teams`, detail: JSON.stringify(clean.teams) }, tx);
+    await recordAudit(
+      {
+        actorId,
+        cohortId,
+        action: "teams.published",
+        subjectType: "cohort",
+        subjectId: cohortId,
+        toValue: `${teamIds.length} teams`,
+        detail: JSON.stringify(clean.teams),
+      },
+      tx,
+    );
     return { teams: teamIds.length, notices };
   });
   return { ok: true, ...result };
 }
 
-async function queueWelcomes(tx: Tx, cohortId: string, teamIds: string[], base: string, now: Date): Promise<number> {
-  const cohort = await tx.cohort.findUniqueOrThrow({ where: { id: cohortId }, select: { slug: true, name: true, startsOn: true, weeks: true } });
+async function queueWelcomes(
+  tx: Tx,
+  cohortId: string,
+  teamIds: string[],
+  base: string,
+  now: Date,
+): Promise<number> {
+  const cohort = await tx.cohort.findUniqueOrThrow({
+    where: { id: cohortId },
+    select: { slug: true, name: true, startsOn: true, weeks: true },
+  });
   const dates = { startsOn: cohort.startsOn, endsAt: cohortEndsAt(cohort) };
   const teams = await tx.team.findMany({
     where: { id: { in: teamIds } },
     include: {
       project: { select: { name: true } },
-      members: { include: { person: { select: { id: true, name: true, login: true, timeZone: true } } }, orderBy: { createdAt: "asc" } },
+      members: {
+        include: { person: { select: { id: true, name: true, login: true, timeZone: true } } },
+        orderBy: { createdAt: "asc" },
+      },
     },
   });
   let queued = 0;
@@ -244,7 +393,8 @@ async function queueWelcomes(tx: Tx, cohortId: string, teamIds: string[], base: 
     const navigator = team.members.find((m) => m.role === "navigator");
     const captain = team.members.find((m) => m.role === "captain");
     const participants = team.members.filter((m) => m.role === "participant");
-    const nameOf = (m: (typeof team.members)[number]) => (m.person ? `${m.person.name} (@${m.person.login})` : `@${m.pendingLogin}`);
+    const nameOf = (m: (typeof team.members)[number]) =>
+      m.person ? `${m.person.name} (@${m.person.login})` : `@${m.pendingLogin}`;
     let links: { label: string; url: string }[] = [];
     try {
       links = JSON.parse(team.links) as { label: string; url: string }[];
@@ -271,7 +421,9 @@ async function queueWelcomes(tx: Tx, cohortId: string, teamIds: string[], base: 
         ...links.map((l) => `${l.label}: ${l.url}`),
         "",
         `Team page: ${home}`,
-        ...(member.calendarToken ? [`Calendar feed (private to you): ${base}/calendar/${member.calendarToken}.ics`] : []),
+        ...(member.calendarToken
+          ? [`Calendar feed (private to you): ${base}/calendar/${member.calendarToken}.ics`]
+          : []),
       ];
       const dedupeKey = `team-welcome:${member.id}:${team.id}`;
       // Checked first: a unique violation would abort a PostgreSQL transaction.

@@ -18,19 +18,30 @@ export type Meeting = { weekday: number; minute: number; timeZone: string; durat
 export type Occurrence = { startsAt: Date; endsAt: Date };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-export const ISO_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] as const;
+export const ISO_WEEKDAYS = [
+  "Monday",
+  "Tuesday",
+  "Wednesday",
+  "Thursday",
+  "Friday",
+  "Saturday",
+  "Sunday",
+] as const;
 
 /** The meeting, or null when the team has not set one (or it is unusable). */
 export function meetingOf(team: MeetingSettings): Meeting | null {
   const { meetingWeekday: weekday, meetingMinute: minute, meetingTimeZone: timeZone } = team;
   if (weekday == null || minute == null || !timeZone) return null;
-  if (weekday < 1 || weekday > 7 || minute < 0 || minute >= 24 * 60 || !isValidTimeZone(timeZone)) return null;
+  if (weekday < 1 || weekday > 7 || minute < 0 || minute >= 24 * 60 || !isValidTimeZone(timeZone))
+    return null;
   return { weekday, minute, timeZone, durationMinutes: team.meetingMinutes > 0 ? team.meetingMinutes : 60 };
 }
 
-
 /** The calendar date (y, m 1–12, d) and ISO weekday of an instant in `timeZone`. */
-export function localDate(at: Date, timeZone: string): { year: number; month: number; day: number; weekday: number; minute: number } {
+export function localDate(
+  at: Date,
+  timeZone: string,
+): { year: number; month: number; day: number; weekday: number; minute: number } {
   const { year, month, day, hour, minute } = wallClock(at, timeZone);
   const weekday = ((new Date(Date.UTC(year, month - 1, day)).getUTCDay() + 6) % 7) + 1;
   return { year, month, day, weekday, minute: hour * 60 + minute };
@@ -41,7 +52,13 @@ export function localDate(at: Date, timeZone: string): { year: number; month: nu
  * forward change is moved forward by the gap (as calendar apps do); a repeated
  * time in autumn takes its first occurrence.
  */
-export function wallTimeToUtc(year: number, month: number, day: number, minute: number, timeZone: string): Date {
+export function wallTimeToUtc(
+  year: number,
+  month: number,
+  day: number,
+  minute: number,
+  timeZone: string,
+): Date {
   const asUtc = Date.UTC(year, month - 1, day, 0, minute);
   const before = zoneOffsetMinutes(timeZone, new Date(asUtc - DAY_MS / 2));
   const after = zoneOffsetMinutes(timeZone, new Date(asUtc + DAY_MS / 2));
@@ -65,7 +82,13 @@ export function nextMeetings(team: MeetingSettings, now: Date, count: number): O
   daysAhead -= 7;
   while (out.length < count) {
     const date = new Date(Date.UTC(today.year, today.month - 1, today.day + daysAhead));
-    const startsAt = wallTimeToUtc(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate(), meeting.minute, meeting.timeZone);
+    const startsAt = wallTimeToUtc(
+      date.getUTCFullYear(),
+      date.getUTCMonth() + 1,
+      date.getUTCDate(),
+      meeting.minute,
+      meeting.timeZone,
+    );
     const endsAt = new Date(startsAt.getTime() + meeting.durationMinutes * 60_000);
     if (endsAt.getTime() > now.getTime()) out.push({ startsAt, endsAt });
     daysAhead += 7;
@@ -88,7 +111,10 @@ export function hhmm(minute: number): string {
 }
 
 /** "Tuesday 08:00–09:00" for an occurrence seen in `timeZone`. */
-export function occurrenceLabel(occurrence: Occurrence, timeZone: string): { weekday: string; time: string; label: string } {
+export function occurrenceLabel(
+  occurrence: Occurrence,
+  timeZone: string,
+): { weekday: string; time: string; label: string } {
   const start = localDate(occurrence.startsAt, timeZone);
   const end = localDate(occurrence.endsAt, timeZone);
   const weekday = ISO_WEEKDAYS[start.weekday - 1];
@@ -120,7 +146,12 @@ export type MeetingView = {
  * occurrence, and every date before `until` on which that local time changes
  * because one side of the meeting shifts its clocks.
  */
-export function formatMeetingFor(team: MeetingSettings, viewerTimeZone: string, now: Date, until?: Date): MeetingView | null {
+export function formatMeetingFor(
+  team: MeetingSettings,
+  viewerTimeZone: string,
+  now: Date,
+  until?: Date,
+): MeetingView | null {
   const meeting = meetingOf(team);
   if (!meeting) return null;
   const zone = safeZone(viewerTimeZone);
@@ -150,9 +181,14 @@ function pluralDay(label: string): string {
  * day. `startsOn` is a calendar day stored as UTC midnight, so it is read in UTC (in a
  * zone west of UTC it would otherwise become the day before).
  */
-export function firstMeetingDate(weekday: number, startsOn: Date): { year: number; month: number; day: number } {
+export function firstMeetingDate(
+  weekday: number,
+  startsOn: Date,
+): { year: number; month: number; day: number } {
   const start = localDate(startsOn, "UTC");
-  const first = new Date(Date.UTC(start.year, start.month - 1, start.day + ((weekday - start.weekday + 7) % 7)));
+  const first = new Date(
+    Date.UTC(start.year, start.month - 1, start.day + ((weekday - start.weekday + 7) % 7)),
+  );
   return { year: first.getUTCFullYear(), month: first.getUTCMonth() + 1, day: first.getUTCDate() };
 }
 
@@ -160,7 +196,12 @@ export function firstMeetingDate(weekday: number, startsOn: Date): { year: numbe
  * The meeting as the viewer sees it during the cohort: before the cohort starts, from
  * its first meeting (as the calendar feed has it), and no occurrence after its end.
  */
-export function formatCohortMeetingFor(team: MeetingSettings, viewerTimeZone: string, now: Date, cohort: { startsOn: Date; endsAt: Date }): (MeetingView & { beforeStart: boolean }) | null {
+export function formatCohortMeetingFor(
+  team: MeetingSettings,
+  viewerTimeZone: string,
+  now: Date,
+  cohort: { startsOn: Date; endsAt: Date },
+): (MeetingView & { beforeStart: boolean }) | null {
   const meeting = meetingOf(team);
   if (!meeting) return null;
   const date = firstMeetingDate(meeting.weekday, cohort.startsOn);
@@ -168,6 +209,9 @@ export function formatCohortMeetingFor(team: MeetingSettings, viewerTimeZone: st
   const beforeStart = first.getTime() > now.getTime();
   const view = formatMeetingFor(team, viewerTimeZone, beforeStart ? first : now, cohort.endsAt);
   if (!view) return null;
-  return { ...view, next: view.next.filter((o) => o.startsAt.getTime() < cohort.endsAt.getTime()), beforeStart };
+  return {
+    ...view,
+    next: view.next.filter((o) => o.startsAt.getTime() < cohort.endsAt.getTime()),
+    beforeStart,
+  };
 }
-

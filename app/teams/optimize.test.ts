@@ -11,7 +11,14 @@ describe("team suggestions with a bound (decision 080)", () => {
     for (let seed = 1; seed <= 150; seed++) {
       const random = rng(seed * 13);
       const busy = [0.6, 1, 1.5][Math.floor(random() * 3)];
-      const pool = randomPool(seed + 5000, 8 + Math.floor(random() * 9), 2 + Math.floor(random() * 4), 0, undefined, busy);
+      const pool = randomPool(
+        seed + 5000,
+        8 + Math.floor(random() * 9),
+        2 + Math.floor(random() * 4),
+        0,
+        undefined,
+        busy,
+      );
       const result = await suggestOptimizedTeams(pool);
       const most = mostPlaceable(pool);
       expect(result.placed, `seed ${seed}`).toBe(most);
@@ -34,14 +41,27 @@ describe("team suggestions with a bound (decision 080)", () => {
     });
     await fc.assert(
       fc.asyncProperty(shape, async (s) => {
-        const pool: SuggestInput = randomPool(s.seed, s.participants, s.navigators, s.captains, undefined, s.busy);
-        pool.rules = { teamSizeMin: s.teamSizeMin, teamSizeMax: s.teamSizeMin + s.extra, minSharedHours: s.minSharedHours, captainMinSharedHours: 2 };
+        const pool: SuggestInput = randomPool(
+          s.seed,
+          s.participants,
+          s.navigators,
+          s.captains,
+          undefined,
+          s.busy,
+        );
+        pool.rules = {
+          teamSizeMin: s.teamSizeMin,
+          teamSizeMax: s.teamSizeMin + s.extra,
+          minSharedHours: s.minSharedHours,
+          captainMinSharedHours: 2,
+        };
         const result = await suggestOptimizedTeams(pool);
         expect(brokenRules(pool, result)).toEqual([]);
         expect(result.placed).toBeLessThanOrEqual(result.bound);
         const bound = await upperBound(pool);
         expect(result.placed).toBeLessThanOrEqual(bound.bound);
-        if (s.participants <= 14 && s.navigators <= 5) expect(mostPlaceable(pool)).toBeLessThanOrEqual(bound.bound);
+        if (s.participants <= 14 && s.navigators <= 5)
+          expect(mostPlaceable(pool)).toBeLessThanOrEqual(bound.bound);
       }),
       { numRuns: 60, seed: 17 },
     );

@@ -10,7 +10,16 @@
 // they share a project and the hours with, at most teamSizeMax per navigator).
 import highsLoader from "highs";
 import { countAnd, WORDS } from "./bitset";
-import { improve, localSearchAssignment, prepare, toSuggestion, type Assignment, type Prepared, type SuggestInput, type Suggestion } from "./suggest";
+import {
+  improve,
+  localSearchAssignment,
+  prepare,
+  toSuggestion,
+  type Assignment,
+  type Prepared,
+  type SuggestInput,
+  type Suggestion,
+} from "./suggest";
 
 type Highs = Awaited<ReturnType<typeof highsLoader>>;
 let solver: Promise<Highs> | null = null;
@@ -21,7 +30,13 @@ export function loadSolver(): Promise<Highs> {
 }
 
 /** Valid teams, flat: team k is navigator nav[k] with members[start[k]..start[k+1]). */
-export type Candidates = { nav: Int32Array; start: Int32Array; members: Int32Array; slots: Int32Array; count: number };
+export type Candidates = {
+  nav: Int32Array;
+  start: Int32Array;
+  members: Int32Array;
+  slots: Int32Array;
+  count: number;
+};
 
 /** Every valid team, or null when there are more than `limit`. */
 export function enumerateTeams(p: Prepared, limit: number): Candidates | null {
@@ -35,7 +50,12 @@ export function enumerateTeams(p: Prepared, limit: number): Candidates | null {
   let over = false;
   for (let t = 0; t < p.navs.length && !over; t++) {
     const navigator = p.navs[t];
-    const fits = p.parts.map((_, i) => i).filter((i) => (navigator.proj & p.parts[i].proj) !== 0 && countAnd(navigator.bits, p.parts[i].bits) >= p.minSlots);
+    const fits = p.parts
+      .map((_, i) => i)
+      .filter(
+        (i) =>
+          (navigator.proj & p.parts[i].proj) !== 0 && countAnd(navigator.bits, p.parts[i].bits) >= p.minSlots,
+      );
     masks[0].set(navigator.bits);
     const grow = (from: number, depth: number, proj: number) => {
       for (let k = from; k < fits.length && !over; k++) {
@@ -66,7 +86,13 @@ export function enumerateTeams(p: Prepared, limit: number): Candidates | null {
     grow(0, 0, navigator.proj);
   }
   if (over) return null;
-  return { nav: Int32Array.from(nav), start: Int32Array.from(start), members: Int32Array.from(members), slots: Int32Array.from(slots), count: nav.length };
+  return {
+    nav: Int32Array.from(nav),
+    start: Int32Array.from(start),
+    members: Int32Array.from(members),
+    slots: Int32Array.from(slots),
+    count: nav.length,
+  };
 }
 
 function popcount(x: number): number {
@@ -84,7 +110,8 @@ export type Bound = {
   method: "set-packing MILP" | "set-packing LP" | "assignment LP";
 };
 
-export type OptimizedSuggestion = Suggestion & Bound & { ms: number; cpuMs: number; candidates: number | null };
+export type OptimizedSuggestion = Suggestion &
+  Bound & { ms: number; cpuMs: number; candidates: number | null };
 
 export type OptimizeOptions = {
   /**
@@ -137,7 +164,14 @@ function assignmentBound(highs: Highs, p: Prepared): number {
     colUpper: new Float64Array(cols.length).fill(1),
     rowLower: new Float64Array(rows).fill(-highs.infinity),
     rowUpper: Float64Array.from({ length: rows }, (_, r) => (r < n ? 1 : max)),
-    matrix: { format: "csc", numRows: rows, numCols: cols.length, starts: start, indices: index, values: new Float64Array(index.length).fill(1) },
+    matrix: {
+      format: "csc",
+      numRows: rows,
+      numCols: cols.length,
+      starts: start,
+      indices: index,
+      values: new Float64Array(index.length).fill(1),
+    },
   });
   try {
     model.options.set({ output_flag: false });
@@ -164,10 +198,18 @@ const POLISH_PASSES = 8;
 /** How many best-priced teams a round of column generation adds. */
 const COLUMNS_PER_ROUND = 600;
 
-const costOf = (c: Candidates, k: number, weight: number) => (c.start[k + 1] - c.start[k]) * weight + c.slots[k];
+const costOf = (c: Candidates, k: number, weight: number) =>
+  (c.start[k + 1] - c.start[k]) * weight + c.slots[k];
 
 /** The set-packing model over the candidate teams `ks`: rows are participants, then navigators. */
-function packingModel(highs: Highs, p: Prepared, c: Candidates, ks: number[], weight: number, integer: boolean) {
+function packingModel(
+  highs: Highs,
+  p: Prepared,
+  c: Candidates,
+  ks: number[],
+  weight: number,
+  integer: boolean,
+) {
   const n = p.parts.length;
   const rows = n + p.navs.length;
   const starts = new Int32Array(ks.length + 1);
@@ -191,7 +233,14 @@ function packingModel(highs: Highs, p: Prepared, c: Candidates, ks: number[], we
     colUpper: new Float64Array(ks.length).fill(1),
     rowLower: new Float64Array(rows).fill(-highs.infinity),
     rowUpper: new Float64Array(rows).fill(1),
-    matrix: { format: "csc", numRows: rows, numCols: ks.length, starts, indices, values: new Float64Array(nonzeros).fill(1) },
+    matrix: {
+      format: "csc",
+      numRows: rows,
+      numCols: ks.length,
+      starts,
+      indices,
+      values: new Float64Array(nonzeros).fill(1),
+    },
     ...(integer ? { integrality: new Int32Array(ks.length).fill(highs.constants.variableType.integer) } : {}),
   });
 }
@@ -203,7 +252,14 @@ function packingModel(highs: Highs, p: Prepared, c: Candidates, ks: number[], we
  * dual plus, for each team, how much more it is worth than its people's duals.
  * Returns the teams generated and that bound (in objective units).
  */
-function generateColumns(highs: Highs, p: Prepared, c: Candidates, initial: number[], weight: number, deadline: () => boolean): { ks: number[]; upper: number; x: Map<number, number> } {
+function generateColumns(
+  highs: Highs,
+  p: Prepared,
+  c: Candidates,
+  initial: number[],
+  weight: number,
+  deadline: () => boolean,
+): { ks: number[]; upper: number; x: Map<number, number> } {
   const n = p.parts.length;
   const inSet = new Uint8Array(c.count);
   const ks: number[] = [];
@@ -221,7 +277,11 @@ function generateColumns(highs: Highs, p: Prepared, c: Candidates, initial: numb
     list.push(k);
     byNav.set(c.nav[k], list);
   }
-  for (const list of byNav.values()) list.sort((x, y) => costOf(c, y, weight) - costOf(c, x, weight) || x - y).slice(0, 10).forEach(take);
+  for (const list of byNav.values())
+    list
+      .sort((x, y) => costOf(c, y, weight) - costOf(c, x, weight) || x - y)
+      .slice(0, 10)
+      .forEach(take);
   let upper = Infinity;
   let x = new Map<number, number>();
   const reduced = new Float64Array(c.count);
@@ -261,7 +321,14 @@ function generateColumns(highs: Highs, p: Prepared, c: Candidates, initial: numb
         cost: Float64Array.from(added, (k) => costOf(c, k, weight)),
         lower: new Float64Array(added.length),
         upper: new Float64Array(added.length).fill(1),
-        matrix: { format: "csc", numRows: n + p.navs.length, numCols: added.length, starts, indices: Int32Array.from(indices), values: new Float64Array(indices.length).fill(1) },
+        matrix: {
+          format: "csc",
+          numRows: n + p.navs.length,
+          numCols: added.length,
+          starts,
+          indices: Int32Array.from(indices),
+          values: new Float64Array(indices.length).fill(1),
+        },
       });
     }
   } finally {
@@ -271,10 +338,18 @@ function generateColumns(highs: Highs, p: Prepared, c: Candidates, initial: numb
 }
 
 /** A first answer from the LP: teams taken by LP value, then size and shared slots, while nobody is taken twice. */
-function packGreedily(p: Prepared, c: Candidates, ks: number[], x: Map<number, number>, weight: number): number[] {
+function packGreedily(
+  p: Prepared,
+  c: Candidates,
+  ks: number[],
+  x: Map<number, number>,
+  weight: number,
+): number[] {
   const used = new Uint8Array(p.parts.length + p.navs.length);
   const n = p.parts.length;
-  const order = [...ks].sort((a, b) => (x.get(b) ?? 0) - (x.get(a) ?? 0) || costOf(c, b, weight) - costOf(c, a, weight) || a - b);
+  const order = [...ks].sort(
+    (a, b) => (x.get(b) ?? 0) - (x.get(a) ?? 0) || costOf(c, b, weight) - costOf(c, a, weight) || a - b,
+  );
   const chosen: number[] = [];
   for (const k of order) {
     if (used[n + c.nav[k]]) continue;
@@ -289,7 +364,15 @@ function packGreedily(p: Prepared, c: Candidates, ks: number[], x: Map<number, n
 }
 
 /** The set-packing MILP over the generated teams, started from `start`. */
-function solvePacking(highs: Highs, p: Prepared, c: Candidates, ks: number[], start: number[], weight: number, timeLimitMs: number): Packed {
+function solvePacking(
+  highs: Highs,
+  p: Prepared,
+  c: Candidates,
+  ks: number[],
+  start: number[],
+  weight: number,
+  timeLimitMs: number,
+): Packed {
   const model = packingModel(highs, p, c, ks, weight, true);
   try {
     model.options.set({ output_flag: false, time_limit: Math.max(0.05, timeLimitMs / 1000), mip_rel_gap: 0 });
@@ -319,7 +402,10 @@ function solvePacking(highs: Highs, p: Prepared, c: Candidates, ks: number[], st
  * no time budget: the assignment relaxation, and the set-packing LP by column
  * generation to the end when the valid teams can be listed.
  */
-export async function upperBound(input: SuggestInput, maxCandidates = DEFAULTS.maxCandidates): Promise<Bound & { ms: number }> {
+export async function upperBound(
+  input: SuggestInput,
+  maxCandidates = DEFAULTS.maxCandidates,
+): Promise<Bound & { ms: number }> {
   const highs = await loadSolver();
   const started = performance.now();
   const p = prepare(input);
@@ -339,7 +425,10 @@ export async function upperBound(input: SuggestInput, maxCandidates = DEFAULTS.m
  * The suggestion for the organizer's page and the bench: the local search, then the
  * set-packing model within the time budget, never worse than the local search.
  */
-export async function suggestOptimizedTeams(input: SuggestInput, options: OptimizeOptions = {}): Promise<OptimizedSuggestion> {
+export async function suggestOptimizedTeams(
+  input: SuggestInput,
+  options: OptimizeOptions = {},
+): Promise<OptimizedSuggestion> {
   const highs = await loadSolver();
   const started = performance.now();
   const cpuStarted = cpuMs();
@@ -352,7 +441,14 @@ export async function suggestOptimizedTeams(input: SuggestInput, options: Optimi
   let best: Assignment | null = null;
   if (c && c.count > 0) {
     const weight = weightOf(p, c);
-    const { ks, upper, x } = generateColumns(highs, p, c, [], weight, () => cpuMs() - cpuStarted > timeLimitMs * 0.45);
+    const { ks, upper, x } = generateColumns(
+      highs,
+      p,
+      c,
+      [],
+      weight,
+      () => cpuMs() - cpuStarted > timeLimitMs * 0.45,
+    );
     const lpBound = Math.floor(upper / weight + 1e-6);
     if (lpBound < bound.bound) bound = { bound: lpBound, proven: false, method: "set-packing LP" };
     const start = packGreedily(p, c, ks, x, weight);
@@ -367,13 +463,28 @@ export async function suggestOptimizedTeams(input: SuggestInput, options: Optimi
     const packed = solvePacking(highs, p, c, columns, start, weight, budget);
     const teams = packed.teams.length > 0 ? packed.teams : start;
     const placedIn = (ts: number[]) => ts.reduce((s, k) => s + c.start[k + 1] - c.start[k], 0);
-    if (exact && packed.optimal) bound = { bound: placedIn(packed.teams), proven: true, method: "set-packing MILP" };
-    best = improve(p, teams.map((k) => ({ t: c.nav[k], members: Array.from(c.members.subarray(c.start[k], c.start[k + 1])) })), POLISH_PASSES);
+    if (exact && packed.optimal)
+      bound = { bound: placedIn(packed.teams), proven: true, method: "set-packing MILP" };
+    best = improve(
+      p,
+      teams.map((k) => ({
+        t: c.nav[k],
+        members: Array.from(c.members.subarray(c.start[k], c.start[k + 1])),
+      })),
+      POLISH_PASSES,
+    );
   } else {
     best = localSearchAssignment(p);
     if (c) bound = { bound: 0, proven: true, method: "set-packing LP" }; // no valid team at all
   }
   bound.proven = placedBy(best) >= bound.bound;
   const suggestion = toSuggestion(best, p);
-  return { ...suggestion, ...bound, bound: Math.max(bound.bound, suggestion.placed), ms: performance.now() - started, cpuMs: cpuMs() - cpuStarted, candidates: c ? c.count : null };
+  return {
+    ...suggestion,
+    ...bound,
+    bound: Math.max(bound.bound, suggestion.placed),
+    ms: performance.now() - started,
+    cpuMs: cpuMs() - cpuStarted,
+    candidates: c ? c.count : null,
+  };
 }

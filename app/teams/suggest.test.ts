@@ -32,7 +32,12 @@ describe("suggesting teams", () => {
       const input = varied(seed);
       const first = suggestTeams(input);
       expect(suggestTeams(structuredClone(input))).toEqual(first);
-      const shuffled: SuggestInput = { ...input, participants: [...input.participants].reverse(), navigators: [...input.navigators].reverse(), captains: [...input.captains].reverse() };
+      const shuffled: SuggestInput = {
+        ...input,
+        participants: [...input.participants].reverse(),
+        navigators: [...input.navigators].reverse(),
+        captains: [...input.captains].reverse(),
+      };
       expect(suggestTeams(shuffled)).toEqual(first);
     }
   });
@@ -45,7 +50,10 @@ describe("suggesting teams", () => {
     const input: SuggestInput = {
       rules: { teamSizeMin: 2, teamSizeMax: 2, minSharedHours: 5, captainMinSharedHours: 3 },
       projects: ["django", "wagtail"],
-      navigators: [{ id: "nav", slots: evening, projectId: "django" }, { id: "nav-idle", slots: never, projectId: "django" }],
+      navigators: [
+        { id: "nav", slots: evening, projectId: "django" },
+        { id: "nav-idle", slots: never, projectId: "django" },
+      ],
       captains: [{ id: "cap-morning", slots: morning, projectId: null }],
       participants: [
         { id: "a", slots: evening, projectIds: ["django"], anyProject: false, score: 5 },
@@ -63,7 +71,9 @@ describe("suggesting teams", () => {
     expect(why.c).toBe("Every team they could join keeping 5 shared hours a week is full (2 participants).");
     expect(why["no-time"]).toBe("Has not given any weekly availability.");
     expect(why["wagtail-only"]).toBe("No navigator guides a project they chose.");
-    expect(why.mornings).toBe("Shares fewer than 5 hours a week with every navigator of a project they chose.");
+    expect(why.mornings).toBe(
+      "Shares fewer than 5 hours a week with every navigator of a project they chose.",
+    );
     expect(why["nav-idle"]).toBe("Has not given any weekly availability.");
     expect(why["cap-morning"]).toBe("No team without a captain shares 3 hours a week with them.");
   });
@@ -77,7 +87,14 @@ describe("suggesting teams", () => {
     for (let seed = 1; seed <= 150; seed++) {
       const random = rng(seed * 13);
       const busy = [0.6, 1, 1.5][Math.floor(random() * 3)];
-      const pool = randomPool(seed + 5000, 8 + Math.floor(random() * 9), 2 + Math.floor(random() * 4), 0, undefined, busy);
+      const pool = randomPool(
+        seed + 5000,
+        8 + Math.floor(random() * 9),
+        2 + Math.floor(random() * 4),
+        0,
+        undefined,
+        busy,
+      );
       const ours = suggestTeams(pool).placed;
       const most = mostPlaceable(pool);
       expect(ours, `seed ${seed}`).toBeLessThanOrEqual(most);
@@ -91,14 +108,30 @@ describe("suggesting teams", () => {
 
   it("opens a team around the navigator of a rarer project with someone another team can spare", () => {
     const slots = "1".repeat(20) + "0".repeat(316);
-    const person = (id: string, projectIds: string[], score: number) => ({ id, slots, projectIds, anyProject: projectIds.length === 0, score });
+    const person = (id: string, projectIds: string[], score: number) => ({
+      id,
+      slots,
+      projectIds,
+      anyProject: projectIds.length === 0,
+      score,
+    });
     const input: SuggestInput = {
       rules: { teamSizeMin: 3, teamSizeMax: 4, minSharedHours: 5, captainMinSharedHours: 3 },
       projects: ["django", "wagtail"],
-      navigators: [{ id: "nav-any", slots, projectId: null }, { id: "nav-wagtail", slots, projectId: "wagtail" }],
+      navigators: [
+        { id: "nav-any", slots, projectId: null },
+        { id: "nav-wagtail", slots, projectId: "wagtail" },
+      ],
       captains: [],
       // the better-scored Wagtail people would all fill the first team, leaving two open to any project
-      participants: [person("w1", ["wagtail"], 5), person("w2", ["wagtail"], 5), person("w3", ["wagtail"], 5), person("x1", [], 2), person("x2", [], 2), person("x3", [], 2)],
+      participants: [
+        person("w1", ["wagtail"], 5),
+        person("w2", ["wagtail"], 5),
+        person("w3", ["wagtail"], 5),
+        person("x1", [], 2),
+        person("x2", [], 2),
+        person("x3", [], 2),
+      ],
     };
     const result = suggestTeams(input);
     expect(brokenRules(input, result)).toEqual([]);
@@ -113,7 +146,13 @@ describe("suggesting teams", () => {
       projects: ["django"],
       navigators: [{ id: "nav", slots, projectId: null }],
       captains: [],
-      participants: [1.5, 4.5, 3, 2, 5].map((score, i) => ({ id: `p${i}`, slots, projectIds: ["django"], anyProject: false, score })),
+      participants: [1.5, 4.5, 3, 2, 5].map((score, i) => ({
+        id: `p${i}`,
+        slots,
+        projectIds: ["django"],
+        anyProject: false,
+        score,
+      })),
     };
     expect(suggestTeams(input).draft.teams[0].participantIds).toEqual(["p1", "p2", "p4"]);
   });

@@ -59,7 +59,14 @@ export type Prepared = {
   minSlots: number;
   captainMinSlots: number;
   projects: string[];
-  parts: { id: string; bits: Bits; proj: number; score: number; rankOf: Map<number, number>; hasSlots: boolean }[];
+  parts: {
+    id: string;
+    bits: Bits;
+    proj: number;
+    score: number;
+    rankOf: Map<number, number>;
+    hasSlots: boolean;
+  }[];
   navs: { id: string; bits: Bits; proj: number }[];
   caps: { id: string; bits: Bits; proj: number }[];
 };
@@ -69,7 +76,8 @@ const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id 
 export function prepare(input: SuggestInput): Prepared {
   const projects = [...input.projects].sort().slice(0, 32);
   const index = new Map(projects.map((p, i) => [p, i]));
-  const guideProj = (projectId: string | null) => (projectId != null && index.has(projectId) ? 1 << index.get(projectId)! : ALL_PROJECTS);
+  const guideProj = (projectId: string | null) =>
+    projectId != null && index.has(projectId) ? 1 << index.get(projectId)! : ALL_PROJECTS;
   const parts = [...input.participants].sort(byId).map((p) => {
     const ranked = p.projectIds.filter((id) => index.has(id));
     let proj = 0;
@@ -88,12 +96,21 @@ export function prepare(input: SuggestInput): Prepared {
     captainMinSlots: Math.ceil(input.rules.captainMinSharedHours * 2),
     projects,
     parts,
-    navs: [...input.navigators].sort(byId).map((n) => ({ id: n.id, bits: bitsFromSlots(n.slots), proj: guideProj(n.projectId) | 0 })),
-    caps: [...input.captains].sort(byId).map((c) => ({ id: c.id, bits: bitsFromSlots(c.slots), proj: guideProj(c.projectId) | 0 })),
+    navs: [...input.navigators]
+      .sort(byId)
+      .map((n) => ({ id: n.id, bits: bitsFromSlots(n.slots), proj: guideProj(n.projectId) | 0 })),
+    caps: [...input.captains]
+      .sort(byId)
+      .map((c) => ({ id: c.id, bits: bitsFromSlots(c.slots), proj: guideProj(c.projectId) | 0 })),
   };
 }
 
-type TeamCache = { version: number; full: Bits; fullProj: number; without: Map<number, { bits: Bits; proj: number }> };
+type TeamCache = {
+  version: number;
+  full: Bits;
+  fullProj: number;
+  without: Map<number, { bits: Bits; proj: number }>;
+};
 
 /** Mutable assignment of participants (by index) to navigators' teams (by index). */
 export class Assignment {
@@ -228,7 +245,12 @@ function seedByNavigator(p: Prepared): Assignment {
   const a = new Assignment(p);
   const ranked = order(p);
   // Navigators with the fewest workable participants go first.
-  const reach = p.navs.map((nav) => ranked.filter((i) => (nav.proj & p.parts[i].proj) !== 0 && count(andAll([nav.bits, p.parts[i].bits])) >= p.minSlots).length);
+  const reach = p.navs.map(
+    (nav) =>
+      ranked.filter(
+        (i) => (nav.proj & p.parts[i].proj) !== 0 && count(andAll([nav.bits, p.parts[i].bits])) >= p.minSlots,
+      ).length,
+  );
   const navOrder = p.navs.map((_, t) => t).sort((x, y) => reach[x] - reach[y] || x - y);
   for (const t of navOrder) {
     for (let k = 0; k < p.rules.teamSizeMax; k++) {
@@ -268,7 +290,11 @@ export function scoreOf(a: Assignment, p: Prepared): Score {
 }
 
 export const better = (x: Score, y: Score) =>
-  x.placed !== y.placed ? x.placed > y.placed : x.slots !== y.slots ? x.slots > y.slots : x.score > y.score + 1e-9;
+  x.placed !== y.placed
+    ? x.placed > y.placed
+    : x.slots !== y.slots
+      ? x.slots > y.slots
+      : x.score > y.score + 1e-9;
 
 /** How many first picks `openTeams` tries per unused navigator (a fixed limit, not a clock). */
 const FIRST_PICKS = 12;
@@ -288,13 +314,23 @@ function openTeams(a: Assignment, p: Prepared): boolean {
   for (let t = 0; t < p.navs.length; t++) {
     if (a.members[t].length > 0) continue;
     const nav = p.navs[t];
-    const fits = ranked.filter((i) => (nav.proj & p.parts[i].proj) !== 0 && countAnd(nav.bits, p.parts[i].bits) >= p.minSlots);
+    const fits = ranked.filter(
+      (i) => (nav.proj & p.parts[i].proj) !== 0 && countAnd(nav.bits, p.parts[i].bits) >= p.minSlots,
+    );
     if (!fits.some((i) => a.teamOf[i] < 0)) continue;
     // who may take a seat someone leaves for the new team: first those who could not join it
     const fitting = new Set(fits);
-    const unplaced = ranked.filter((i) => a.teamOf[i] < 0).sort((x, y) => Number(fitting.has(x)) - Number(fitting.has(y)));
+    const unplaced = ranked
+      .filter((i) => a.teamOf[i] < 0)
+      .sort((x, y) => Number(fitting.has(x)) - Number(fitting.has(y)));
     // unplaced people first as first picks, then those who share the most with the navigator
-    const firsts = [...fits].sort((x, y) => Number(a.teamOf[x] >= 0) - Number(a.teamOf[y] >= 0) || countAnd(nav.bits, p.parts[y].bits) - countAnd(nav.bits, p.parts[x].bits)).slice(0, FIRST_PICKS);
+    const firsts = [...fits]
+      .sort(
+        (x, y) =>
+          Number(a.teamOf[x] >= 0) - Number(a.teamOf[y] >= 0) ||
+          countAnd(nav.bits, p.parts[y].bits) - countAnd(nav.bits, p.parts[x].bits),
+      )
+      .slice(0, FIRST_PICKS);
     let best: { picked: number[]; seats: Map<number, number> } | null = null;
     let bestGain = 0;
     let bestSlots = -1;
@@ -569,36 +605,48 @@ export function explain(a: Assignment, p: Prepared, captainOf: Map<number, numbe
     else if (!compatible.some((t) => count(andAll([p.navs[t].bits, part.bits])) >= p.minSlots)) {
       reason = `Shares fewer than ${r.minSharedHours} hours a week with every navigator of a project they chose.`;
     } else {
-      const joinable = compatible.filter((t) => a.members[t].length > 0 && (() => {
-        const e = a.evaluate(t, -1, i);
-        return e.slots >= p.minSlots && e.proj !== 0;
-      })());
-      if (joinable.length > 0) reason = `Every team they could join keeping ${minText} is full (${plural(r.teamSizeMax, "participant")}).`;
+      const joinable = compatible.filter(
+        (t) =>
+          a.members[t].length > 0 &&
+          (() => {
+            const e = a.evaluate(t, -1, i);
+            return e.slots >= p.minSlots && e.proj !== 0;
+          })(),
+      );
+      if (joinable.length > 0)
+        reason = `Every team they could join keeping ${minText} is full (${plural(r.teamSizeMax, "participant")}).`;
       else {
-        const free = compatible.filter((t) => a.members[t].length === 0 && count(andAll([p.navs[t].bits, part.bits])) >= p.minSlots);
-        reason = free.length > 0
-          ? `No team keeps ${minText} with them, and a new team of ${r.teamSizeMin} with them would take people from other teams, leaving those teams too small or someone else out.`
-          : `No team keeps ${minText} with them, and every navigator they share enough hours with already leads a team.`;
+        const free = compatible.filter(
+          (t) => a.members[t].length === 0 && count(andAll([p.navs[t].bits, part.bits])) >= p.minSlots,
+        );
+        reason =
+          free.length > 0
+            ? `No team keeps ${minText} with them, and a new team of ${r.teamSizeMin} with them would take people from other teams, leaving those teams too small or someone else out.`
+            : `No team keeps ${minText} with them, and every navigator they share enough hours with already leads a team.`;
       }
     }
     out.push({ id: part.id, role: "participant", reason });
   });
   p.navs.forEach((nav, t) => {
     if (a.members[t].length > 0) return;
-    const candidates = p.parts.filter((part) => (part.proj & nav.proj) !== 0 && count(andAll([nav.bits, part.bits])) >= p.minSlots);
-    const reason = count(nav.bits) === 0
-      ? "Has not given any weekly availability."
-      : candidates.length === 0
-        ? `No participant of their project shares ${r.minSharedHours} hours a week with them.`
-        : `Too few participants remain who share ${r.minSharedHours} hours a week with them to form a team of ${r.teamSizeMin}.`;
+    const candidates = p.parts.filter(
+      (part) => (part.proj & nav.proj) !== 0 && count(andAll([nav.bits, part.bits])) >= p.minSlots,
+    );
+    const reason =
+      count(nav.bits) === 0
+        ? "Has not given any weekly availability."
+        : candidates.length === 0
+          ? `No participant of their project shares ${r.minSharedHours} hours a week with them.`
+          : `Too few participants remain who share ${r.minSharedHours} hours a week with them to form a team of ${r.teamSizeMin}.`;
     out.push({ id: nav.id, role: "navigator", reason });
   });
   const placedCaptains = new Set(captainOf.values());
   p.caps.forEach((cap, c) => {
     if (placedCaptains.has(c)) return;
-    const reason = count(cap.bits) === 0
-      ? "Has not given any weekly availability."
-      : `No team without a captain shares ${r.captainMinSharedHours} hours a week with them.`;
+    const reason =
+      count(cap.bits) === 0
+        ? "Has not given any weekly availability."
+        : `No team without a captain shares ${r.captainMinSharedHours} hours a week with them.`;
     out.push({ id: cap.id, role: "captain", reason });
   });
   return out;

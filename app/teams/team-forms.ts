@@ -3,14 +3,26 @@ import { z } from "zod";
 import { isSlotString, setToSlots, slotIndexFromKey } from "~/availability/slots";
 import { isValidTimeZone } from "~/utils/time";
 
-const timeZone = z.string().trim().refine(isValidTimeZone, "Choose a time zone from the list, e.g. Europe/Berlin.");
+const timeZone = z
+  .string()
+  .trim()
+  .refine(isValidTimeZone, "Choose a time zone from the list, e.g. Europe/Berlin.");
 
 export const appointForm = z.object({
   login: z
     .string()
     .trim()
     .transform((v) => v.replace(/^@/, ""))
-    .pipe(z.string().min(1, "Enter a GitHub login.").max(39, "GitHub logins are at most 39 characters.").regex(/^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9]))*$/, "That is not a GitHub login (letters, digits and single hyphens).")),
+    .pipe(
+      z
+        .string()
+        .min(1, "Enter a GitHub login.")
+        .max(39, "GitHub logins are at most 39 characters.")
+        .regex(
+          /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9]))*$/,
+          "That is not a GitHub login (letters, digits and single hyphens).",
+        ),
+    ),
   role: z.enum(["navigator", "captain"], { errorMap: () => ({ message: "Choose navigator or captain." }) }),
   project: z.string().trim().default(""),
 });
@@ -25,11 +37,19 @@ export const availabilityForm = z
     const keys = v.slot === undefined ? [] : Array.isArray(v.slot) ? v.slot : [v.slot];
     const indices = keys.map(slotIndexFromKey);
     if (indices.some((i) => i === null)) {
-      ctx.addIssue({ code: "custom", path: ["slot"], message: "The availability grid was not readable; please tick the slots again." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["slot"],
+        message: "The availability grid was not readable; please tick the slots again.",
+      });
       return z.NEVER;
     }
     if (indices.length === 0) {
-      ctx.addIssue({ code: "custom", path: ["slot"], message: "Tick the half-hours in a typical week when you can meet your team." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["slot"],
+        message: "Tick the half-hours in a typical week when you can meet your team.",
+      });
       return z.NEVER;
     }
     const localSlots = setToSlots(indices as number[]);
@@ -43,10 +63,18 @@ export const availabilityForm = z
 /** Setting the meeting; removing it is a separate button (clear=on) with nothing to validate. */
 export const meetingForm = z
   .object({
-    weekday: z.coerce.number({ invalid_type_error: "Choose a day." }).int().min(1, "Choose a day.").max(7, "Choose a day."),
+    weekday: z.coerce
+      .number({ invalid_type_error: "Choose a day." })
+      .int()
+      .min(1, "Choose a day.")
+      .max(7, "Choose a day."),
     time: z.string().regex(/^([01]\d|2[0-3]):([0-5]\d)$/, "Enter a time like 17:30."),
     timeZone,
-    duration: z.coerce.number({ invalid_type_error: "Enter the length in minutes." }).int().min(15, "A meeting lasts at least 15 minutes.").max(240, "Keep meetings under four hours."),
+    duration: z.coerce
+      .number({ invalid_type_error: "Enter the length in minutes." })
+      .int()
+      .min(15, "A meeting lasts at least 15 minutes.")
+      .max(240, "Keep meetings under four hours."),
   })
   .transform((v) => ({
     clear: false as const,
@@ -57,7 +85,10 @@ export const meetingForm = z
   }));
 export type MeetingInput = z.infer<typeof meetingForm> | { clear: true };
 
-const httpUrl = z.string().url("Enter a full web address starting with https://").refine((u) => /^https?:\/\//.test(u), "Enter a full web address starting with https://");
+const httpUrl = z
+  .string()
+  .url("Enter a full web address starting with https://")
+  .refine((u) => /^https?:\/\//.test(u), "Enter a full web address starting with https://");
 
 export const linksForm = z.object({
   chatUrl: z

@@ -69,7 +69,12 @@ function errorCodes(error: unknown): string[] {
   const codes: string[] = [];
   let current: unknown = error;
   for (let depth = 0; depth < 5 && typeof current === "object" && current !== null; depth++) {
-    const e = current as { code?: unknown; meta?: { code?: unknown }; cause?: unknown; originalCode?: unknown };
+    const e = current as {
+      code?: unknown;
+      meta?: { code?: unknown };
+      cause?: unknown;
+      originalCode?: unknown;
+    };
     for (const code of [e.code, e.meta?.code, e.originalCode]) if (typeof code === "string") codes.push(code);
     current = e.cause;
   }
@@ -84,7 +89,10 @@ function errorCodes(error: unknown): string[] {
  */
 export function isRetryableConflict(error: unknown): boolean {
   const codes = errorCodes(error);
-  if (codes.some((c) => c === "P2002" || c === "P2034" || c === "40001" || c === "40P01" || c === "SQLITE_BUSY")) return true;
+  if (
+    codes.some((c) => c === "P2002" || c === "P2034" || c === "40001" || c === "40P01" || c === "SQLITE_BUSY")
+  )
+    return true;
   const message = error instanceof Error ? error.message : "";
   return /deadlock detected|could not serialize access|write conflict/i.test(message);
 }
@@ -96,7 +104,10 @@ export function isRetryableConflict(error: unknown): boolean {
  * `work`: it ends the attempt, and the next attempt finds the row and updates it.
  * `work` must therefore keep its state inside itself.
  */
-export async function transaction<T>(work: (tx: Tx) => Promise<T>, { attempts = 8 }: { attempts?: number } = {}): Promise<T> {
+export async function transaction<T>(
+  work: (tx: Tx) => Promise<T>,
+  { attempts = 8 }: { attempts?: number } = {},
+): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await db.$transaction((tx) => work(tx), { maxWait: 10_000, timeout: 20_000 });

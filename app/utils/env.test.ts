@@ -13,11 +13,19 @@ describe("checked settings", () => {
       /^Configuration error: production needs GITHUB_CLIENT_ID, GITHUB_CLIENT_SECRET, SESSION_SECRET, APP_URL/,
     );
     expect(() =>
-      parseEnv({ NODE_ENV: "production", GITHUB_CLIENT_ID: "a", GITHUB_CLIENT_SECRET: "b", SESSION_SECRET: "s".repeat(40) }),
+      parseEnv({
+        NODE_ENV: "production",
+        GITHUB_CLIENT_ID: "a",
+        GITHUB_CLIENT_SECRET: "b",
+        SESSION_SECRET: "s".repeat(40),
+      }),
     ).toThrow(/^Configuration error: production needs APP_URL /);
     expect(
       parseEnv({
-        NODE_ENV: "production", GITHUB_CLIENT_ID: "a", GITHUB_CLIENT_SECRET: "b", SESSION_SECRET: "s".repeat(40),
+        NODE_ENV: "production",
+        GITHUB_CLIENT_ID: "a",
+        GITHUB_CLIENT_SECRET: "b",
+        SESSION_SECRET: "s".repeat(40),
         APP_URL: "https://cohort.example.org",
       }).APP_URL,
     ).toBe("https://cohort.example.org");
@@ -34,6 +42,8 @@ describe("checked settings", () => {
 
   it("names the malformed setting", () => {
     expect(() => parseEnv({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL must start with file:/);
-    expect(() => parseEnv({ SESSION_SECRET: "short" })).toThrow(/SESSION_SECRET must be at least 32 characters/);
+    expect(() => parseEnv({ SESSION_SECRET: "short" })).toThrow(
+      /SESSION_SECRET must be at least 32 characters/,
+    );
   });
 });

@@ -17,7 +17,11 @@ export async function flashHeader(flash: Flash): Promise<string> {
   return flashCookie.serialize(flash);
 }
 
-export async function redirectWithFlash(to: string, flash: Flash, init: ResponseInit = {}): Promise<Response> {
+export async function redirectWithFlash(
+  to: string,
+  flash: Flash,
+  init: ResponseInit = {},
+): Promise<Response> {
   const headers = new Headers(init.headers);
   headers.append("Set-Cookie", await flashHeader(flash));
   return redirect(to, { ...init, headers });

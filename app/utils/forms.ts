@@ -6,14 +6,13 @@ export type FieldErrors = Record<string, string>;
 export type FormValues = Record<string, string | string[]>;
 
 export type FormResult<T> =
-  | { ok: true; data: T; values: FormValues }
-  | { ok: false; errors: FieldErrors; values: FormValues };
+  { ok: true; data: T; values: FormValues } | { ok: false; errors: FieldErrors; values: FormValues };
 
 export function formValues(formData: FormData): FormValues {
   const values: FormValues = {};
   for (const key of new Set(formData.keys())) {
     const all = formData.getAll(key).filter((v): v is string => typeof v === "string");
-    values[key] = all.length > 1 || key.endsWith("[]") ? all : all[0] ?? "";
+    values[key] = all.length > 1 || key.endsWith("[]") ? all : (all[0] ?? "");
   }
   return values;
 }
@@ -32,5 +31,5 @@ export function parseForm<S extends ZodTypeAny>(schema: S, formData: FormData): 
 
 export function valueOf(values: FormValues | undefined, key: string): string {
   const value = values?.[key];
-  return Array.isArray(value) ? value[0] ?? "" : value ?? "";
+  return Array.isArray(value) ? (value[0] ?? "") : (value ?? "");
 }

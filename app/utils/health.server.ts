@@ -9,7 +9,8 @@ export async function checkDatabase(): Promise<{ ok: true } | { ok: false; reaso
     return { ok: true };
   } catch (error) {
     const e = error as Error & { code?: string; cause?: { code?: string; message?: string } };
-    const text = e.message?.trim() || e.cause?.message || e.code || e.cause?.code || e.name || "unknown error";
+    const text =
+      e.message?.trim() || e.cause?.message || e.code || e.cause?.code || e.name || "unknown error";
     return { ok: false, reason: text.split("\n")[0].slice(0, 200) };
   }
 }

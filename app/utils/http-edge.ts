@@ -9,12 +9,20 @@ export function bodyLimitFor(path: string): number {
   return path.startsWith("/webhooks/") ? WEBHOOK_BODY_LIMIT_BYTES : FORM_BODY_LIMIT_BYTES;
 }
 
-export function refuseAtEdge(request: { method: string; url: string; contentLength: string | undefined }): EdgeRefusal | null {
-  if (/%00|\u0000/i.test(request.url)) return { status: 400, message: "This address contains a NUL character, which no page here accepts." };
+export function refuseAtEdge(request: {
+  method: string;
+  url: string;
+  contentLength: string | undefined;
+}): EdgeRefusal | null {
+  if (/%00|\u0000/i.test(request.url))
+    return { status: 400, message: "This address contains a NUL character, which no page here accepts." };
   const path = request.url.split("?")[0];
   const limit = bodyLimitFor(path);
   if (request.contentLength !== undefined && Number(request.contentLength) > limit) {
-    return { status: 413, message: `What was sent is larger than this server accepts (${Math.round(limit / (1024 * 1024))} MB at most).` };
+    return {
+      status: 413,
+      message: `What was sent is larger than this server accepts (${Math.round(limit / (1024 * 1024))} MB at most).`,
+    };
   }
   return null;
 }
@@ -34,7 +42,11 @@ export function trustProxySetting(value: string | undefined): boolean | number |
  * address the proxy reports) and tells the app through Sec-Fetch-Site alone, so a
  * cross-site post meets the app's own 403 page and a proxied one goes through.
  */
-export function originVerdict(origin: string | undefined, expected: string, fetchSite: string | undefined): "none" | "same-origin" | "cross-site" {
+export function originVerdict(
+  origin: string | undefined,
+  expected: string,
+  fetchSite: string | undefined,
+): "none" | "same-origin" | "cross-site" {
   if (!origin) return "none";
   if (fetchSite && fetchSite !== "same-origin") return "cross-site";
   try {

@@ -19,8 +19,32 @@ function escapeHtml(text: string): string {
 
 const allowed: sanitizeHtml.IOptions = {
   allowedTags: [
-    "p", "br", "strong", "em", "del", "code", "pre", "blockquote", "ul", "ol", "li",
-    "a", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "table", "thead", "tbody", "tr", "th", "td", "input",
+    "p",
+    "br",
+    "strong",
+    "em",
+    "del",
+    "code",
+    "pre",
+    "blockquote",
+    "ul",
+    "ol",
+    "li",
+    "a",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "input",
   ],
   allowedAttributes: { a: ["href", "title"], input: ["type", "checked", "disabled"], code: ["class"] },
   allowedSchemes: ["http", "https", "mailto"],
@@ -35,5 +59,8 @@ const allowed: sanitizeHtml.IOptions = {
 /** Safe HTML for a Markdown text written by a user. */
 export function renderMarkdown(source: string): string {
   const html = marked.parse(source ?? "") as string;
-  return sanitizeHtml(html, { ...allowed, allowedAttributes: { ...allowed.allowedAttributes, a: ["href", "title", "rel", "target"] } });
+  return sanitizeHtml(html, {
+    ...allowed,
+    allowedAttributes: { ...allowed.allowedAttributes, a: ["href", "title", "rel", "target"] },
+  });
 }

@@ -47,7 +47,9 @@ function applySqlite(url: string): string[] {
   try {
     db.pragma("journal_mode = WAL");
     db.pragma("busy_timeout = 5000");
-    db.exec(`CREATE TABLE IF NOT EXISTS "_cohort_migrations" ("name" TEXT PRIMARY KEY, "appliedAt" TEXT NOT NULL)`);
+    db.exec(
+      `CREATE TABLE IF NOT EXISTS "_cohort_migrations" ("name" TEXT PRIMARY KEY, "appliedAt" TEXT NOT NULL)`,
+    );
     const done = new Set(
       (db.prepare(`SELECT name FROM "_cohort_migrations"`).all() as { name: string }[]).map((r) => r.name),
     );
@@ -91,7 +93,9 @@ async function applyPostgres(url: string): Promise<string[]> {
       await client.query("BEGIN");
       try {
         await client.query(migration.sql);
-        await client.query(`INSERT INTO "_cohort_migrations" (name, "appliedAt") VALUES ($1, now())`, [migration.name]);
+        await client.query(`INSERT INTO "_cohort_migrations" (name, "appliedAt") VALUES ($1, now())`, [
+          migration.name,
+        ]);
         await client.query("COMMIT");
       } catch (error) {
         await client.query("ROLLBACK");

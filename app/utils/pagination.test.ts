@@ -17,6 +17,7 @@ describe("pagination", () => {
 
   it("reads ?page= and falls back to 1 for nonsense", () => {
     expect(pageParam(new URL("http://x/?page=3"))).toBe(3);
-    for (const bad of ["0", "-2", "2.5", "abc", ""]) expect(pageParam(new URL(`http://x/?page=${bad}`))).toBe(1);
+    for (const bad of ["0", "-2", "2.5", "abc", ""])
+      expect(pageParam(new URL(`http://x/?page=${bad}`))).toBe(1);
   });
 });

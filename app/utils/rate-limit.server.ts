@@ -14,7 +14,11 @@ export const RATE_LIMITS = {
   /** per sending address: GitHub webhook deliveries, before the signature is checked */
   webhook: { points: 120, seconds: 60, refusal: "Too many webhook deliveries from this source." },
   /** per organizer: "Sync now" */
-  syncNow: { points: 3, seconds: 10 * 60, refusal: "You started “Sync now” several times in the last minutes." },
+  syncNow: {
+    points: 3,
+    seconds: 10 * 60,
+    refusal: "You started “Sync now” several times in the last minutes.",
+  },
   /** per organizer: the applications CSV */
   csvExport: { points: 10, seconds: 10 * 60, refusal: "Too many CSV exports in a short time." },
 } satisfies Record<string, Limit>;
@@ -28,7 +32,13 @@ function limiterFor(name: RateLimitName): RateLimiterPrisma {
   if (!limiter) {
     const { points, seconds } = RATE_LIMITS[name];
     // `tableName` is the Prisma client's model property for model RateLimiterFlexible.
-    limiter = new RateLimiterPrisma({ storeClient: db, tableName: "rateLimiterFlexible", keyPrefix: name, points, duration: seconds });
+    limiter = new RateLimiterPrisma({
+      storeClient: db,
+      tableName: "rateLimiterFlexible",
+      keyPrefix: name,
+      points,
+      duration: seconds,
+    });
     limiters.set(name, limiter);
   }
   return limiter;
@@ -40,7 +50,11 @@ function limiterFor(name: RateLimitName): RateLimiterPrisma {
  */
 export function clientAddress(request: Request): string {
   const forwarded = request.headers.get("x-forwarded-for");
-  const last = forwarded?.split(",").map((part) => part.trim()).filter(Boolean).pop();
+  const last = forwarded
+    ?.split(",")
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .pop();
   return last || request.headers.get("x-real-ip")?.trim() || "direct";
 }
 
@@ -64,7 +78,10 @@ export async function enforceRateLimit(name: RateLimitName, key: string): Promis
     throw new Response(`${RATE_LIMITS[name].refusal} Please wait ${wait(ms)} and try again.`, {
       status: 429,
       statusText: "Too many requests",
-      headers: { "Retry-After": String(Math.max(1, Math.ceil(ms / 1000))), "Content-Type": "text/plain; charset=utf-8" },
+      headers: {
+        "Retry-After": String(Math.max(1, Math.ceil(ms / 1000))),
+        "Content-Type": "text/plain; charset=utf-8",
+      },
     });
   }
 }

@@ -11,7 +11,11 @@ export const WEBHOOK_BODY_LIMIT = WEBHOOK_BODY_LIMIT_BYTES;
 const FORM_TYPES = new Set(["application/x-www-form-urlencoded", "multipart/form-data"]);
 
 export function badRequest(message: string): Response {
-  return new Response(message, { status: 400, statusText: "Request refused", headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  return new Response(message, {
+    status: 400,
+    statusText: "Request refused",
+    headers: { "Content-Type": "text/plain; charset=utf-8" },
+  });
 }
 
 export function tooLarge(limit: number): Response {
@@ -80,7 +84,9 @@ export async function readForm(request: Request): Promise<FormData> {
   const contentType = request.headers.get("Content-Type") ?? "";
   const type = contentType.split(";")[0].trim().toLowerCase();
   if (!FORM_TYPES.has(type)) {
-    throw badRequest("This address only accepts the form on its page. Please go back, reload the page and send the form again.");
+    throw badRequest(
+      "This address only accepts the form on its page. Please go back, reload the page and send the form again.",
+    );
   }
   const bytes = await readBodyBytes(request, FORM_BODY_LIMIT);
   let form: FormData;
@@ -92,7 +98,9 @@ export async function readForm(request: Request): Promise<FormData> {
   for (const [key, value] of form.entries()) {
     if (typeof value !== "string") throw badRequest("This form does not take files.");
     if (hasUnstorableText(key) || hasUnstorableText(value)) {
-      throw badRequest("The form contains an invisible control character (such as a NUL byte) that cannot be saved. Remove it and send the form again.");
+      throw badRequest(
+        "The form contains an invisible control character (such as a NUL byte) that cannot be saved. Remove it and send the form again.",
+      );
     }
   }
   return form;

@@ -28,7 +28,12 @@ export function registerJob(job: ScheduledJob): void {
 }
 
 /** Takes the named lease for `ms` if nobody else holds it; true when we hold it. */
-export async function acquireLease(name: string, ms: number, now = new Date(), who = holder): Promise<boolean> {
+export async function acquireLease(
+  name: string,
+  ms: number,
+  now = new Date(),
+  who = holder,
+): Promise<boolean> {
   const expiresAt = new Date(now.getTime() + ms);
   const taken = await db.jobLease.updateMany({
     where: { name, OR: [{ expiresAt: { lt: now } }, { holder: who }] },
@@ -48,7 +53,12 @@ export async function releaseLease(name: string, who = holder): Promise<void> {
 }
 
 /** Runs `work` only if this instance gets the lease; returns null otherwise. */
-export async function withLease<T>(name: string, ms: number, work: () => Promise<T>, who = holder): Promise<T | null> {
+export async function withLease<T>(
+  name: string,
+  ms: number,
+  work: () => Promise<T>,
+  who = holder,
+): Promise<T | null> {
   if (!(await acquireLease(name, ms, new Date(), who))) return null;
   try {
     return await work();
@@ -89,7 +99,10 @@ async function runRecorded(job: ScheduledJob, attempt: number, who: string): Pro
     await db.jobRun.update({ where: { id: run.id }, data: { status: "done", finishedAt: new Date() } });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    await db.jobRun.update({ where: { id: run.id }, data: { status: "failed", finishedAt: new Date(), error: message.slice(0, 2000) } });
+    await db.jobRun.update({
+      where: { id: run.id },
+      data: { status: "failed", finishedAt: new Date(), error: message.slice(0, 2000) },
+    });
     console.error(`[scheduler] ${job.name} failed (attempt ${attempt}): ${message}`);
     throw error;
   }
@@ -99,7 +112,10 @@ async function runRecorded(job: ScheduledJob, attempt: number, who: string): Pro
 async function claimSlot(name: string, untilMs: number, now: Date, who: string): Promise<boolean> {
   const key = `slot:${name}`;
   const expiresAt = new Date(now.getTime() + untilMs);
-  const taken = await db.jobLease.updateMany({ where: { name: key, expiresAt: { lte: now } }, data: { holder: who, expiresAt } });
+  const taken = await db.jobLease.updateMany({
+    where: { name: key, expiresAt: { lte: now } },
+    data: { holder: who, expiresAt },
+  });
   if (taken.count === 1) return true;
   if (await db.jobLease.findUnique({ where: { name: key }, select: { name: true } })) return false;
   try {
@@ -110,14 +126,23 @@ async function claimSlot(name: string, untilMs: number, now: Date, who: string):
   }
 }
 
-function inProcessScheduler(jobs: ScheduledJob[], who: string, retryLimit: number, retryDelaySeconds: number): Scheduler {
+function inProcessScheduler(
+  jobs: ScheduledJob[],
+  who: string,
+  retryLimit: number,
+  retryDelaySeconds: number,
+): Scheduler {
   return {
     kind: "in-process",
     async tick(now = new Date()) {
       for (const job of jobs) {
         if (job.everyMinutes() <= 0) continue;
         if (!(await claimSlot(job.name, intervalMs(job), now, who))) continue;
-        const last = await db.jobRun.findFirst({ where: { name: job.name }, orderBy: { startedAt: "desc" }, select: { status: true, attempt: true } });
+        const last = await db.jobRun.findFirst({
+          where: { name: job.name },
+          orderBy: { startedAt: "desc" },
+          select: { status: true, attempt: true },
+        });
         const attempt = last?.status === "failed" && last.attempt <= retryLimit ? last.attempt + 1 : 1;
         try {
           await runRecorded(job, attempt, who);
@@ -125,7 +150,10 @@ function inProcessScheduler(jobs: ScheduledJob[], who: string, retryLimit: numbe
           if (attempt <= retryLimit) {
             // Retry sooner than the next interval, with a pause that doubles each time.
             const pause = Math.min(retryDelaySeconds * 1000 * 2 ** (attempt - 1), intervalMs(job));
-            await db.jobLease.updateMany({ where: { name: `slot:${job.name}` }, data: { expiresAt: new Date(Date.now() + pause) } });
+            await db.jobLease.updateMany({
+              where: { name: `slot:${job.name}` },
+              data: { expiresAt: new Date(Date.now() + pause) },
+            });
           }
         }
       }
@@ -149,7 +177,14 @@ async function ensureQueue(boss: PgBoss, name: string, options: PgBoss.Queue): P
   }
 }
 
-async function pgBossScheduler(url: string, jobs: ScheduledJob[], who: string, retryLimit: number, retryDelaySeconds: number, pollingSeconds: number): Promise<Scheduler> {
+async function pgBossScheduler(
+  url: string,
+  jobs: ScheduledJob[],
+  who: string,
+  retryLimit: number,
+  retryDelaySeconds: number,
+  pollingSeconds: number,
+): Promise<Scheduler> {
   const { connectionString, schema } = postgresTarget(url);
   const longest = Math.max(0, ...jobs.map((job) => job.everyMinutes() * 60));
   const boss = new PgBoss({
@@ -166,10 +201,20 @@ async function pgBossScheduler(url: string, jobs: ScheduledJob[], who: string, r
   await boss.start();
   for (const job of jobs) {
     const name = queueName(job);
-    await ensureQueue(boss, name, { name, retryLimit, retryDelay: retryDelaySeconds, retryBackoff: true, expireInSeconds: 3 * 3600 });
-    await boss.work(name, { pollingIntervalSeconds: pollingSeconds, includeMetadata: true }, async ([queued]) => {
-      await runRecorded(job, (queued?.retryCount ?? 0) + 1, who);
+    await ensureQueue(boss, name, {
+      name,
+      retryLimit,
+      retryDelay: retryDelaySeconds,
+      retryBackoff: true,
+      expireInSeconds: 3 * 3600,
     });
+    await boss.work(
+      name,
+      { pollingIntervalSeconds: pollingSeconds, includeMetadata: true },
+      async ([queued]) => {
+        await runRecorded(job, (queued?.retryCount ?? 0) + 1, who);
+      },
+    );
   }
   return {
     kind: "pg-boss",
@@ -179,7 +224,17 @@ async function pgBossScheduler(url: string, jobs: ScheduledJob[], who: string, r
         if (every <= 0) continue;
         const name = queueName(job);
         // Same slot on every server (pg-boss computes it from the database clock): one job per interval.
-        await boss.send(name, {}, { singletonKey: name, singletonSeconds: Math.max(1, Math.round(every * 60)), retryLimit, retryDelay: retryDelaySeconds, retryBackoff: true });
+        await boss.send(
+          name,
+          {},
+          {
+            singletonKey: name,
+            singletonSeconds: Math.max(1, Math.round(every * 60)),
+            retryLimit,
+            retryDelay: retryDelaySeconds,
+            retryBackoff: true,
+          },
+        );
       }
     },
     async stop() {
@@ -195,7 +250,8 @@ export async function createScheduler(options: SchedulerOptions = {}): Promise<S
   const who = options.holder ?? holder;
   const retryLimit = options.retryLimit ?? 3;
   const retryDelaySeconds = options.retryDelaySeconds ?? 60;
-  if (providerOf(url) === "postgresql") return pgBossScheduler(url, selected, who, retryLimit, retryDelaySeconds, options.pollingSeconds ?? 5);
+  if (providerOf(url) === "postgresql")
+    return pgBossScheduler(url, selected, who, retryLimit, retryDelaySeconds, options.pollingSeconds ?? 5);
   return inProcessScheduler(selected, who, retryLimit, retryDelaySeconds);
 }
 
@@ -206,9 +262,14 @@ export function startScheduler(): void {
   started = true;
   createScheduler()
     .then((scheduler) => {
-      const tick = () => scheduler.tick().catch((error: unknown) => console.error("[scheduler] could not offer due jobs", error));
+      const tick = () =>
+        scheduler
+          .tick()
+          .catch((error: unknown) => console.error("[scheduler] could not offer due jobs", error));
       setTimeout(() => void tick(), 5_000).unref();
       setInterval(() => void tick(), 60_000).unref();
     })
-    .catch((error: unknown) => console.error("[scheduler] could not start; scheduled work will not run on this server", error));
+    .catch((error: unknown) =>
+      console.error("[scheduler] could not start; scheduled work will not run on this server", error),
+    );
 }

@@ -16,7 +16,10 @@ function formTargets(githubWebUrl: string | undefined): string {
 }
 
 /** The policy for HTML pages: scripts only from this site or carrying this response's nonce. */
-export function documentPolicy(nonce: string, options: { githubWebUrl?: string; production: boolean }): string {
+export function documentPolicy(
+  nonce: string,
+  options: { githubWebUrl?: string; production: boolean },
+): string {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}'`,
@@ -34,9 +37,11 @@ export function documentPolicy(nonce: string, options: { githubWebUrl?: string; 
 }
 
 /** For anything that is not an HTML page (an SVG avatar opened on its own must not run script). */
-export const RESOURCE_POLICY = "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; frame-ancestors 'none'; sandbox";
+export const RESOURCE_POLICY =
+  "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; frame-ancestors 'none'; sandbox";
 
-export const PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()";
+export const PERMISSIONS_POLICY =
+  "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()";
 
 /** Headers every response carries (documents add their own Content-Security-Policy). */
 export function baseSecurityHeaders(production: boolean): HeaderList {

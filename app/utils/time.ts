@@ -11,7 +11,9 @@ export function isValidTimeZone(timeZone: string): boolean {
 }
 
 export function formatDate(date: Date | string, timeZone = "UTC"): string {
-  return new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: safeZone(timeZone) }).format(new Date(date));
+  return new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: safeZone(timeZone) }).format(
+    new Date(date),
+  );
 }
 
 export function formatDateTime(date: Date | string, timeZone = "UTC"): string {
@@ -65,7 +67,13 @@ export function wallClock(
   }
   const parts = format.formatToParts(at);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  return { year: get("year"), month: get("month"), day: get("day"), hour: get("hour") % 24, minute: get("minute") };
+  return {
+    year: get("year"),
+    month: get("month"),
+    day: get("day"),
+    hour: get("hour") % 24,
+    minute: get("minute"),
+  };
 }
 
 /** "YYYY-MM-DD" of an instant as seen in UTC, for <input type=date>. */

@@ -12,22 +12,97 @@ import { DAY_MS } from "../../app/utils/time";
 import type { FoundationSeed } from "./foundation";
 
 const QUESTIONS = [
-  { type: "long_text", label: "Why do you want to join this cohort?", helpText: "A few sentences are enough. What do you hope to learn, and why now?", required: true },
-  { type: "long_text", label: "Tell us about something you built or fixed with Python", helpText: "A work project, a hobby script, a bug you chased down — anything counts.", required: true },
-  { type: "single_choice", label: "How much have you used Django?", helpText: "", required: true, options: ["Not yet", "I followed the tutorial", "I built a project with it", "I use it at work"] },
-  { type: "multiple_choice", label: "Which of these have you done before?", helpText: "Tick all that apply; none is required.", required: false, options: ["Used git on the command line", "Opened a pull request", "Written automated tests", "Reviewed someone else's code", "Written documentation"] },
-  { type: "yes_no", label: "Can you give about five hours a week for the six weeks of the session?", helpText: "", required: true },
-  { type: "number", label: "How many hours a week could you usually give?", helpText: "A realistic number helps us form teams.", required: true },
-  { type: "url", label: "Your GitHub profile or a project you are proud of", helpText: "Optional. A link starting with https://", required: false },
-  { type: "short_text", label: "Where are you based?", helpText: "City and country, so we know which time zones meet.", required: false },
-  { type: "long_text", label: "Anything about your circumstances you would like the organizers to know?", helpText: "For example accessibility needs, or whether you belong to a group under-represented in open source. Only organizers see this answer, never reviewers.", required: false, sensitive: true },
+  {
+    type: "long_text",
+    label: "Why do you want to join this cohort?",
+    helpText: "A few sentences are enough. What do you hope to learn, and why now?",
+    required: true,
+  },
+  {
+    type: "long_text",
+    label: "Tell us about something you built or fixed with Python",
+    helpText: "A work project, a hobby script, a bug you chased down — anything counts.",
+    required: true,
+  },
+  {
+    type: "single_choice",
+    label: "How much have you used Django?",
+    helpText: "",
+    required: true,
+    options: ["Not yet", "I followed the tutorial", "I built a project with it", "I use it at work"],
+  },
+  {
+    type: "multiple_choice",
+    label: "Which of these have you done before?",
+    helpText: "Tick all that apply; none is required.",
+    required: false,
+    options: [
+      "Used git on the command line",
+      "Opened a pull request",
+      "Written automated tests",
+      "Reviewed someone else's code",
+      "Written documentation",
+    ],
+  },
+  {
+    type: "yes_no",
+    label: "Can you give about five hours a week for the six weeks of the session?",
+    helpText: "",
+    required: true,
+  },
+  {
+    type: "number",
+    label: "How many hours a week could you usually give?",
+    helpText: "A realistic number helps us form teams.",
+    required: true,
+  },
+  {
+    type: "url",
+    label: "Your GitHub profile or a project you are proud of",
+    helpText: "Optional. A link starting with https://",
+    required: false,
+  },
+  {
+    type: "short_text",
+    label: "Where are you based?",
+    helpText: "City and country, so we know which time zones meet.",
+    required: false,
+  },
+  {
+    type: "long_text",
+    label: "Anything about your circumstances you would like the organizers to know?",
+    helpText:
+      "For example accessibility needs, or whether you belong to a group under-represented in open source. Only organizers see this answer, never reviewers.",
+    required: false,
+    sensitive: true,
+  },
 ] as const;
 
 const RUBRIC = [
-  { name: "Motivation", description: "Why this person, why now, why these projects.", lowAnchor: "Generic reasons that could fit any program.", highAnchor: "Specific, personal reasons tied to contributing long-term." },
-  { name: "Readiness", description: "Can they work in a large unfamiliar codebase with help?", lowAnchor: "Has not written Python beyond a tutorial yet.", highAnchor: "Comfortable reading unfamiliar code and writing tests." },
-  { name: "Commitment", description: "Time and availability for six weeks.", lowAnchor: "Unclear or very little time.", highAnchor: "Five or more hours a week and regular overlap with a team." },
-  { name: "Benefit from mentoring", description: "How much a navigator would change their path.", lowAnchor: "Would do as well without the program (or is already a regular contributor).", highAnchor: "A navigator would clearly unlock their first contributions." },
+  {
+    name: "Motivation",
+    description: "Why this person, why now, why these projects.",
+    lowAnchor: "Generic reasons that could fit any program.",
+    highAnchor: "Specific, personal reasons tied to contributing long-term.",
+  },
+  {
+    name: "Readiness",
+    description: "Can they work in a large unfamiliar codebase with help?",
+    lowAnchor: "Has not written Python beyond a tutorial yet.",
+    highAnchor: "Comfortable reading unfamiliar code and writing tests.",
+  },
+  {
+    name: "Commitment",
+    description: "Time and availability for six weeks.",
+    lowAnchor: "Unclear or very little time.",
+    highAnchor: "Five or more hours a week and regular overlap with a team.",
+  },
+  {
+    name: "Benefit from mentoring",
+    description: "How much a navigator would change their path.",
+    lowAnchor: "Would do as well without the program (or is already a regular contributor).",
+    highAnchor: "A navigator would clearly unlock their first contributions.",
+  },
 ] as const;
 
 type Applicant = { name: string; login: string; timeZone: string; city: string };
@@ -45,13 +120,28 @@ const APPLICANTS: Applicant[] = [
   { name: "Jakub Nowak", login: "jnowak", timeZone: "Europe/Warsaw", city: "Kraków, Poland" },
   { name: "Kiran Shah", login: "kiranshah", timeZone: "Asia/Kolkata", city: "Pune, India" },
   { name: "Leila Nasser", login: "leilanasser", timeZone: "Asia/Amman", city: "Amman, Jordan" },
-  { name: "Mateo Herrera", login: "mateoherrera", timeZone: "America/Argentina/Buenos_Aires", city: "Rosario, Argentina" },
+  {
+    name: "Mateo Herrera",
+    login: "mateoherrera",
+    timeZone: "America/Argentina/Buenos_Aires",
+    city: "Rosario, Argentina",
+  },
   { name: "Nkechi Eze", login: "nkechieze", timeZone: "Europe/London", city: "Manchester, UK" },
   { name: "Omar Farouk", login: "omarfarouk", timeZone: "Africa/Cairo", city: "Alexandria, Egypt" },
   { name: "Paula Schmidt", login: "paulaschmidt", timeZone: "Europe/Vienna", city: "Graz, Austria" },
   { name: "Quentin Dubois", login: "qdubois", timeZone: "Europe/Paris", city: "Lyon, France" },
-  { name: "Rosa Jiménez", login: "rosajimenez", timeZone: "America/Mexico_City", city: "Guadalajara, Mexico" },
-  { name: "Sipho Dlamini", login: "siphodlamini", timeZone: "Africa/Johannesburg", city: "Durban, South Africa" },
+  {
+    name: "Rosa Jiménez",
+    login: "rosajimenez",
+    timeZone: "America/Mexico_City",
+    city: "Guadalajara, Mexico",
+  },
+  {
+    name: "Sipho Dlamini",
+    login: "siphodlamini",
+    timeZone: "Africa/Johannesburg",
+    city: "Durban, South Africa",
+  },
   { name: "Tanvi Iyer", login: "tanvi-iyer", timeZone: "Asia/Kolkata", city: "Chennai, India" },
   { name: "Umar Sadiq", login: "umarsadiq", timeZone: "Asia/Karachi", city: "Lahore, Pakistan" },
   { name: "Valentina Cruz", login: "valecruz", timeZone: "America/Santiago", city: "Valparaíso, Chile" },
@@ -75,7 +165,13 @@ const BUILT = [
   "A script that checks our docs for broken links and opens issues for them automatically.",
   "A plugin for a note-taking app that exports notes to Markdown; about 300 people use it.",
 ];
-const DONE = ["Used git on the command line", "Opened a pull request", "Written automated tests", "Reviewed someone else's code", "Written documentation"];
+const DONE = [
+  "Used git on the command line",
+  "Opened a pull request",
+  "Written automated tests",
+  "Reviewed someone else's code",
+  "Written documentation",
+];
 const DJANGO = ["Not yet", "I followed the tutorial", "I built a project with it", "I use it at work"];
 const SENSITIVE = [
   "I am a wheelchair user; video calls are fine but please share notes after meetings.",
@@ -103,7 +199,12 @@ async function createForm(db: Db, cohortId: string) {
     questions.push(
       await db.applicationQuestion.create({
         data: {
-          cohortId, position: i + 1, type: q.type, label: q.label, helpText: q.helpText, required: q.required,
+          cohortId,
+          position: i + 1,
+          type: q.type,
+          label: q.label,
+          helpText: q.helpText,
+          required: q.required,
           sensitive: "sensitive" in q ? q.sensitive : false,
           options: JSON.stringify("options" in q ? q.options : []),
         },
@@ -111,7 +212,8 @@ async function createForm(db: Db, cohortId: string) {
     );
   }
   const rubric = [];
-  for (const [i, c] of RUBRIC.entries()) rubric.push(await db.rubricCriterion.create({ data: { cohortId, position: i + 1, ...c } }));
+  for (const [i, c] of RUBRIC.entries())
+    rubric.push(await db.rubricCriterion.create({ data: { cohortId, position: i + 1, ...c } }));
   return { questions, rubric };
 }
 
@@ -142,7 +244,17 @@ export async function seedApplications(db: Db, foundation: FoundationSeed, now: 
   let githubId = 9_200_000;
   for (const a of APPLICANTS) {
     applicants.push(
-      await db.person.create({ data: { login: a.login, name: a.name, email: `${a.login}@example.org`, timeZone: a.timeZone, githubId: githubId++, avatarUrl: `/avatars/${a.login}.svg`, isDemo: false } }),
+      await db.person.create({
+        data: {
+          login: a.login,
+          name: a.name,
+          email: `${a.login}@example.org`,
+          timeZone: a.timeZone,
+          githubId: githubId++,
+          avatarUrl: `/avatars/${a.login}.svg`,
+          isDemo: false,
+        },
+      }),
     );
   }
 
@@ -152,7 +264,10 @@ export async function seedApplications(db: Db, foundation: FoundationSeed, now: 
   for (const [i, person] of applicants.entries()) {
     const info = APPLICANTS[i];
     const status = i < 17 ? "submitted" : i < 21 ? "draft" : "withdrawn";
-    const submittedAt = status === "draft" ? null : new Date(upcoming.applicationsOpenAt.getTime() + (1 + (i % 9)) * DAY_MS + i * 3_600_000);
+    const submittedAt =
+      status === "draft"
+        ? null
+        : new Date(upcoming.applicationsOpenAt.getTime() + (1 + (i % 9)) * DAY_MS + i * 3_600_000);
     const anyProject = i % 6 === 5;
     const application = await db.application.create({
       data: {
@@ -169,18 +284,28 @@ export async function seedApplications(db: Db, foundation: FoundationSeed, now: 
     });
     const answers = answersFor(i, info, status !== "draft");
     await db.applicationAnswer.createMany({
-      data: form6.questions.map((q, k) => ({ applicationId: application.id, questionId: q.id, value: answers[k] })).filter((x) => x.value !== "" && x.value !== "[]"),
+      data: form6.questions
+        .map((q, k) => ({ applicationId: application.id, questionId: q.id, value: answers[k] }))
+        .filter((x) => x.value !== "" && x.value !== "[]"),
     });
     if (!anyProject) {
       const first = projectList[i % 3];
       const second = projectList[(i + 1) % 3];
       await db.projectPreference.createMany({
-        data: [{ applicationId: application.id, projectId: first.id, rank: 1 }, ...(i % 2 === 0 ? [{ applicationId: application.id, projectId: second.id, rank: 2 }] : [])],
+        data: [
+          { applicationId: application.id, projectId: first.id, rank: 1 },
+          ...(i % 2 === 0 ? [{ applicationId: application.id, projectId: second.id, rank: 2 }] : []),
+        ],
       });
     }
     await db.availability.upsert({
       where: { cohortId_personId: { cohortId: upcoming.id, personId: person.id } },
-      create: { cohortId: upcoming.id, personId: person.id, timeZone: info.timeZone, slots: typicalWeek(i, info.timeZone, upcoming.startsOn) },
+      create: {
+        cohortId: upcoming.id,
+        personId: person.id,
+        timeZone: info.timeZone,
+        slots: typicalWeek(i, info.timeZone, upcoming.startsOn),
+      },
       update: {},
     });
     if (status === "submitted") submitted.push({ id: application.id, i });
@@ -188,7 +313,12 @@ export async function seedApplications(db: Db, foundation: FoundationSeed, now: 
   // Ana reviews too, and has her own availability so "shared with me" shows.
   await db.availability.upsert({
     where: { cohortId_personId: { cohortId: upcoming.id, personId: people.ana.id } },
-    create: { cohortId: upcoming.id, personId: people.ana.id, timeZone: "America/Sao_Paulo", slots: typicalWeek(2, "America/Sao_Paulo", upcoming.startsOn) },
+    create: {
+      cohortId: upcoming.id,
+      personId: people.ana.id,
+      timeZone: "America/Sao_Paulo",
+      slots: typicalWeek(2, "America/Sao_Paulo", upcoming.startsOn),
+    },
     update: {},
   });
 
@@ -204,7 +334,14 @@ export async function seedApplications(db: Db, foundation: FoundationSeed, now: 
     for (const i of indices) {
       const app = submitted.find((s) => s.i === i)!;
       if (r === 1 && i === 13) {
-        await db.review.create({ data: { applicationId: app.id, reviewerId: reviewer.id, recused: true, recusalReason: "We worked at the same company last year." } });
+        await db.review.create({
+          data: {
+            applicationId: app.id,
+            reviewerId: reviewer.id,
+            recused: true,
+            recusalReason: "We worked at the same company last year.",
+          },
+        });
         continue;
       }
       const base = 2 + ((i * 7 + r * 3) % 4); // 2..5
@@ -213,9 +350,18 @@ export async function seedApplications(db: Db, foundation: FoundationSeed, now: 
           applicationId: app.id,
           reviewerId: reviewer.id,
           submittedAt: new Date(now.getTime() - (i % 5) * DAY_MS),
-          comment: base >= 4 ? "Thoughtful answers and a concrete example of debugging; I would love to see them on a team." : base === 3 ? "Solid, though the motivation is a bit generic." : "Seems early for this cohort; maybe a beginner workshop first.",
+          comment:
+            base >= 4
+              ? "Thoughtful answers and a concrete example of debugging; I would love to see them on a team."
+              : base === 3
+                ? "Solid, though the motivation is a bit generic."
+                : "Seems early for this cohort; maybe a beginner workshop first.",
           scores: {
-            create: form6.rubric.map((c, k) => ({ criterionId: c.id, score: Math.max(1, Math.min(5, base + ((k + i + r) % 3) - 1)), comment: k === 0 && base >= 4 ? "Clear, personal reasons." : "" })),
+            create: form6.rubric.map((c, k) => ({
+              criterionId: c.id,
+              score: Math.max(1, Math.min(5, base + ((k + i + r) % 3) - 1)),
+              comment: k === 0 && base >= 4 ? "Clear, personal reasons." : "",
+            })),
           },
         },
       });
@@ -225,22 +371,49 @@ export async function seedApplications(db: Db, foundation: FoundationSeed, now: 
   // The best-scored two accepted, the next two waitlisted, the lowest-scored one not accepted.
   const scored = await db.application.findMany({
     where: { cohortId: upcoming.id, status: "submitted" },
-    select: { id: true, reviews: { select: { recused: true, submittedAt: true, scores: { select: { score: true } } } } },
+    select: {
+      id: true,
+      reviews: { select: { recused: true, submittedAt: true, scores: { select: { score: true } } } },
+    },
   });
   const ranked = scored
-    .map((a) => ({ id: a.id, mean: aggregate(a.reviews.map((r) => ({ ...r, scores: r.scores.map((x) => x.score) }))).mean }))
+    .map((a) => ({
+      id: a.id,
+      mean: aggregate(a.reviews.map((r) => ({ ...r, scores: r.scores.map((x) => x.score) }))).mean,
+    }))
     .filter((a): a is { id: string; mean: number } => a.mean !== null)
     .sort((a, b) => b.mean - a.mean);
   const decided: [string, string][] = [
-    [ranked[0].id, "accepted"], [ranked[1].id, "accepted"], [ranked[2].id, "waitlisted"], [ranked[3].id, "waitlisted"], [ranked[ranked.length - 1].id, "rejected"],
+    [ranked[0].id, "accepted"],
+    [ranked[1].id, "accepted"],
+    [ranked[2].id, "waitlisted"],
+    [ranked[3].id, "waitlisted"],
+    [ranked[ranked.length - 1].id, "rejected"],
   ];
   let rank = 0;
   for (const [applicationId, decision] of decided) {
     await db.application.update({
       where: { id: applicationId },
-      data: { decision, decidedById: people.lena.id, decidedAt: new Date(now.getTime() - DAY_MS), waitlistRank: decision === "waitlisted" ? ++rank : null, version: 1 },
+      data: {
+        decision,
+        decidedById: people.lena.id,
+        decidedAt: new Date(now.getTime() - DAY_MS),
+        waitlistRank: decision === "waitlisted" ? ++rank : null,
+        version: 1,
+      },
     });
-    await db.auditEntry.create({ data: { actorId: people.lena.id, cohortId: upcoming.id, action: "decision.change", subjectType: "Application", subjectId: applicationId, fromValue: "none", toValue: decision, at: new Date(now.getTime() - DAY_MS) } });
+    await db.auditEntry.create({
+      data: {
+        actorId: people.lena.id,
+        cohortId: upcoming.id,
+        action: "decision.change",
+        subjectType: "Application",
+        subjectId: applicationId,
+        fromValue: "none",
+        toValue: decision,
+        at: new Date(now.getTime() - DAY_MS),
+      },
+    });
   }
 
   // ── session-5 (running): its participants were accepted and confirmed ──
@@ -248,34 +421,68 @@ export async function seedApplications(db: Db, foundation: FoundationSeed, now: 
   const form5 = await createForm(db, running.id);
   // Each participant preferred the project their team works on, so the team form
   // shows no rule warnings for this cohort.
-  const participants = await db.cohortMembership.findMany({ where: { cohortId: running.id, role: "participant" }, select: { personId: true, team: { select: { projectId: true } } } });
+  const participants = await db.cohortMembership.findMany({
+    where: { cohortId: running.id, role: "participant" },
+    select: { personId: true, team: { select: { projectId: true } } },
+  });
   for (const [i, m] of participants.entries()) {
     if (!m.personId) continue;
     const submittedAt = new Date(running.applicationsOpenAt.getTime() + (2 + i) * DAY_MS);
     const app = await db.application.create({
       data: {
-        cohortId: running.id, personId: m.personId, status: "submitted", submittedAt, decision: "accepted", publishedDecision: "accepted",
-        decidedById: people.lena.id, decidedAt: running.decisionsPublishedAt, codeOfConductAcknowledgedAt: submittedAt, aiPolicyAcknowledgedAt: submittedAt, version: 2,
+        cohortId: running.id,
+        personId: m.personId,
+        status: "submitted",
+        submittedAt,
+        decision: "accepted",
+        publishedDecision: "accepted",
+        decidedById: people.lena.id,
+        decidedAt: running.decisionsPublishedAt,
+        codeOfConductAcknowledgedAt: submittedAt,
+        aiPolicyAcknowledgedAt: submittedAt,
+        version: 2,
         preferences: { create: [{ projectId: m.team?.projectId ?? projectList[i % 3].id, rank: 1 }] },
       },
     });
     const answers = answersFor(i + 3, { city: "", login: `participant${i}` }, true);
-    await db.applicationAnswer.createMany({ data: form5.questions.map((q, k) => ({ applicationId: app.id, questionId: q.id, value: answers[k] })).filter((x) => x.value !== "") });
+    await db.applicationAnswer.createMany({
+      data: form5.questions
+        .map((q, k) => ({ applicationId: app.id, questionId: q.id, value: answers[k] }))
+        .filter((x) => x.value !== ""),
+    });
     await db.review.create({
       data: {
-        applicationId: app.id, reviewerId: people.lena.id, submittedAt: new Date(submittedAt.getTime() + 20 * DAY_MS),
+        applicationId: app.id,
+        reviewerId: people.lena.id,
+        submittedAt: new Date(submittedAt.getTime() + 20 * DAY_MS),
         scores: { create: form5.rubric.map((c, k) => ({ criterionId: c.id, score: 3 + ((i + k) % 3) })) },
       },
     });
     const decided = running.decisionsPublishedAt ?? now;
     const offer = await db.offer.create({
-      data: { applicationId: app.id, status: "confirmed", token: randomBytes(24).toString("base64url"), sentAt: decided, expiresAt: new Date(decided.getTime() + 7 * DAY_MS), respondedAt: new Date(decided.getTime() + 2 * DAY_MS) },
+      data: {
+        applicationId: app.id,
+        status: "confirmed",
+        token: randomBytes(24).toString("base64url"),
+        sentAt: decided,
+        expiresAt: new Date(decided.getTime() + 7 * DAY_MS),
+        respondedAt: new Date(decided.getTime() + 2 * DAY_MS),
+      },
     });
     // What the outbox kept when those offers went out (no mail server in the demo).
-    const person = await db.person.findUniqueOrThrow({ where: { id: m.personId }, select: { name: true, email: true } });
+    const person = await db.person.findUniqueOrThrow({
+      where: { id: m.personId },
+      select: { name: true, email: true },
+    });
     await db.notice.create({
       data: {
-        cohortId: running.id, personId: m.personId, toEmail: person.email, kind: "offer", status: "kept", createdAt: decided, dedupeKey: `offer:${offer.id}`,
+        cohortId: running.id,
+        personId: m.personId,
+        toEmail: person.email,
+        kind: "offer",
+        status: "kept",
+        createdAt: decided,
+        dedupeKey: `offer:${offer.id}`,
         subject: `You are accepted to ${running.name}`,
         bodyText: `Hello ${person.name},\n\nWe are happy to offer you a place in ${running.name}.\n\nPlease confirm or decline within 7 days:\nhttp://localhost:3000/offers/${offer.token}`,
       },
@@ -285,19 +492,35 @@ export async function seedApplications(db: Db, foundation: FoundationSeed, now: 
   // ── session-4 (finished): its alumni plus three people who were not accepted ──
   const finished = cohorts.finished;
   const form4 = await createForm(db, finished.id);
-  const alumni = await db.cohortMembership.findMany({ where: { cohortId: finished.id, role: "participant" }, select: { personId: true } });
+  const alumni = await db.cohortMembership.findMany({
+    where: { cohortId: finished.id, role: "participant" },
+    select: { personId: true },
+  });
   const others = applicants.slice(0, 3);
-  const everyone = [...alumni.flatMap((m) => (m.personId ? [{ id: m.personId, accepted: true }] : [])), ...others.map((p) => ({ id: p.id, accepted: false }))];
+  const everyone = [
+    ...alumni.flatMap((m) => (m.personId ? [{ id: m.personId, accepted: true }] : [])),
+    ...others.map((p) => ({ id: p.id, accepted: false })),
+  ];
   for (const [i, p] of everyone.entries()) {
     const submittedAt = new Date(finished.applicationsOpenAt.getTime() + (3 + i) * DAY_MS);
     const app = await db.application.create({
       data: {
-        cohortId: finished.id, personId: p.id, status: "submitted", submittedAt,
-        decision: p.accepted ? "accepted" : i % 2 ? "rejected" : "waitlisted", publishedDecision: p.accepted ? "accepted" : i % 2 ? "rejected" : "waitlisted",
-        decidedById: people.lena.id, decidedAt: finished.decisionsPublishedAt, version: 2,
+        cohortId: finished.id,
+        personId: p.id,
+        status: "submitted",
+        submittedAt,
+        decision: p.accepted ? "accepted" : i % 2 ? "rejected" : "waitlisted",
+        publishedDecision: p.accepted ? "accepted" : i % 2 ? "rejected" : "waitlisted",
+        decidedById: people.lena.id,
+        decidedAt: finished.decisionsPublishedAt,
+        version: 2,
       },
     });
     const answers = answersFor(i + 7, { city: "", login: `alum${i}` }, true);
-    await db.applicationAnswer.createMany({ data: form4.questions.map((q, k) => ({ applicationId: app.id, questionId: q.id, value: answers[k] })).filter((x) => x.value !== "") });
+    await db.applicationAnswer.createMany({
+      data: form4.questions
+        .map((q, k) => ({ applicationId: app.id, questionId: q.id, value: answers[k] }))
+        .filter((x) => x.value !== ""),
+    });
   }
 }

@@ -6,7 +6,13 @@ import { DAY_MS, endOfDayAnywhereOnEarth, isoDay } from "../../app/utils/time";
 type PersonSeed = { login: string; name: string; timeZone: string; demoRole: string; isAdmin?: boolean };
 
 const people = {
-  amara: { login: "amara-okafor", name: "Amara Okafor", timeZone: "Africa/Lagos", demoRole: "admin", isAdmin: true },
+  amara: {
+    login: "amara-okafor",
+    name: "Amara Okafor",
+    timeZone: "Africa/Lagos",
+    demoRole: "admin",
+    isAdmin: true,
+  },
   lena: { login: "lenafischer", name: "Lena Fischer", timeZone: "Europe/Berlin", demoRole: "organizer" },
   tom: { login: "tomnguyen", name: "Tom Nguyen", timeZone: "Australia/Sydney", demoRole: "reviewer" },
   ines: { login: "ines-duarte", name: "Inês Duarte", timeZone: "Europe/Lisbon", demoRole: "reviewer" },
@@ -15,15 +21,30 @@ const people = {
   priya: { login: "priyaraman", name: "Priya Raman", timeZone: "Asia/Kolkata", demoRole: "navigator" },
   jonas: { login: "jonasberg", name: "Jonas Berg", timeZone: "Europe/Stockholm", demoRole: "captain" },
   mei: { login: "meilin-dev", name: "Mei Lin", timeZone: "Asia/Shanghai", demoRole: "participant" },
-  diego: { login: "diegoramirez", name: "Diego Ramírez", timeZone: "America/Mexico_City", demoRole: "participant" },
+  diego: {
+    login: "diegoramirez",
+    name: "Diego Ramírez",
+    timeZone: "America/Mexico_City",
+    demoRole: "participant",
+  },
   fatima: { login: "fzahra", name: "Fatima Zahra", timeZone: "Africa/Casablanca", demoRole: "participant" },
   oliver: { login: "owalsh", name: "Oliver Walsh", timeZone: "Europe/Dublin", demoRole: "participant" },
   chloe: { login: "chloemartin", name: "Chloé Martin", timeZone: "Europe/Paris", demoRole: "participant" },
   yusuf: { login: "yusufdemir", name: "Yusuf Demir", timeZone: "Europe/Istanbul", demoRole: "participant" },
-  hannah: { login: "hannahkim", name: "Hannah Kim", timeZone: "America/Los_Angeles", demoRole: "participant" },
+  hannah: {
+    login: "hannahkim",
+    name: "Hannah Kim",
+    timeZone: "America/Los_Angeles",
+    demoRole: "participant",
+  },
   ravi: { login: "ravipatel", name: "Ravi Patel", timeZone: "Asia/Kolkata", demoRole: "participant" },
   sofia: { login: "sofiarossi", name: "Sofia Rossi", timeZone: "Europe/Rome", demoRole: "participant" },
-  lucas: { login: "lucas-silva", name: "Lucas Silva", timeZone: "America/Sao_Paulo", demoRole: "participant" },
+  lucas: {
+    login: "lucas-silva",
+    name: "Lucas Silva",
+    timeZone: "America/Sao_Paulo",
+    demoRole: "participant",
+  },
   nadia: { login: "nadiahaddad", name: "Nadia Haddad", timeZone: "Asia/Beirut", demoRole: "applicant" },
   sam: { login: "samokonkwo", name: "Sam Okonkwo", timeZone: "America/New_York", demoRole: "alumnus" },
 } satisfies Record<string, PersonSeed>;
@@ -74,7 +95,8 @@ export async function seedFoundation(db: Db, now: Date) {
       description: "A Django content management system focused on flexibility and user experience.",
       websiteUrl: "https://wagtail.org/",
       starterLabels: JSON.stringify(["good first issue", "help wanted"]),
-      aiPolicyText: "Disclose AI assistance in your pull request description and review generated code as carefully as your own.",
+      aiPolicyText:
+        "Disclose AI assistance in your pull request description and review generated code as carefully as your own.",
       repositories: { create: [{ owner: "wagtail", name: "wagtail" }] },
     },
   });
@@ -85,13 +107,15 @@ export async function seedFoundation(db: Db, now: Date) {
       description: "A configurable set of panels that display debug information about the current request.",
       websiteUrl: "https://django-debug-toolbar.readthedocs.io/",
       starterLabels: JSON.stringify(["good first issue", "help wanted"]),
-      aiPolicyText: "AI-assisted contributions are welcome when disclosed and fully understood by their author.",
+      aiPolicyText:
+        "AI-assisted contributions are welcome when disclosed and fully understood by their author.",
       repositories: { create: [{ owner: "django-commons", name: "django-debug-toolbar" }] },
     },
   });
   const projects = { django, wagtail, toolbar };
 
-  const day = (offset: number) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) + offset * DAY_MS);
+  const day = (offset: number) =>
+    new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) + offset * DAY_MS);
   const aoe = (offset: number) => endOfDayAnywhereOnEarth(isoDay(day(offset)));
 
   // Finished: ended about two months ago.
@@ -151,24 +175,72 @@ export async function seedFoundation(db: Db, now: Date) {
   await member(upcoming.id, ids.ana.id, "reviewer");
 
   // The running cohort's teams.
-  const pegasus = await db.team.create({ data: { cohortId: running.id, slug: "pegasus", name: "Team Pegasus", projectId: django.id, chatUrl: "https://discord.com/channels/demo/pegasus", meetingWeekday: 2, meetingMinute: 17 * 60, meetingTimeZone: "Europe/Berlin", links: JSON.stringify([{ label: "Team notes", url: "https://hackmd.io/demo-pegasus" }]) } });
-  const andromeda = await db.team.create({ data: { cohortId: running.id, slug: "andromeda", name: "Team Andromeda", projectId: wagtail.id, chatUrl: "https://discord.com/channels/demo/andromeda", meetingWeekday: 4, meetingMinute: 15 * 60, meetingTimeZone: "Europe/London", links: "[]" } });
-  const orion = await db.team.create({ data: { cohortId: running.id, slug: "orion", name: "Team Orion", projectId: toolbar.id, chatUrl: "https://discord.com/channels/demo/orion", meetingWeekday: 3, meetingMinute: 13 * 60 + 30, meetingTimeZone: "Asia/Kolkata", links: "[]" } });
+  const pegasus = await db.team.create({
+    data: {
+      cohortId: running.id,
+      slug: "pegasus",
+      name: "Team Pegasus",
+      projectId: django.id,
+      chatUrl: "https://discord.com/channels/demo/pegasus",
+      meetingWeekday: 2,
+      meetingMinute: 17 * 60,
+      meetingTimeZone: "Europe/Berlin",
+      links: JSON.stringify([{ label: "Team notes", url: "https://hackmd.io/demo-pegasus" }]),
+    },
+  });
+  const andromeda = await db.team.create({
+    data: {
+      cohortId: running.id,
+      slug: "andromeda",
+      name: "Team Andromeda",
+      projectId: wagtail.id,
+      chatUrl: "https://discord.com/channels/demo/andromeda",
+      meetingWeekday: 4,
+      meetingMinute: 15 * 60,
+      meetingTimeZone: "Europe/London",
+      links: "[]",
+    },
+  });
+  const orion = await db.team.create({
+    data: {
+      cohortId: running.id,
+      slug: "orion",
+      name: "Team Orion",
+      projectId: toolbar.id,
+      chatUrl: "https://discord.com/channels/demo/orion",
+      meetingWeekday: 3,
+      meetingMinute: 13 * 60 + 30,
+      meetingTimeZone: "Asia/Kolkata",
+      links: "[]",
+    },
+  });
   const teams = { pegasus, andromeda, orion };
 
   await member(running.id, ids.ana.id, "navigator", pegasus.id);
   await member(running.id, ids.jonas.id, "captain", pegasus.id);
-  for (const p of [ids.mei, ids.diego, ids.fatima, ids.oliver]) await member(running.id, p.id, "participant", pegasus.id);
+  for (const p of [ids.mei, ids.diego, ids.fatima, ids.oliver])
+    await member(running.id, p.id, "participant", pegasus.id);
   await member(running.id, ids.kwame.id, "navigator", andromeda.id);
-  for (const p of [ids.chloe, ids.yusuf, ids.hannah]) await member(running.id, p.id, "participant", andromeda.id);
+  for (const p of [ids.chloe, ids.yusuf, ids.hannah])
+    await member(running.id, p.id, "participant", andromeda.id);
   await member(running.id, ids.priya.id, "navigator", orion.id);
   for (const p of [ids.ravi, ids.sofia, ids.lucas]) await member(running.id, p.id, "participant", orion.id);
 
   // The finished cohort: one team, now alumni.
-  const vega = await db.team.create({ data: { cohortId: finished.id, slug: "vega", name: "Team Vega", projectId: django.id, links: "[]" } });
+  const vega = await db.team.create({
+    data: { cohortId: finished.id, slug: "vega", name: "Team Vega", projectId: django.id, links: "[]" },
+  });
   await member(finished.id, ids.kwame.id, "navigator", vega.id);
   for (const p of [ids.sam, ids.ana, ids.jonas]) {
-    await db.cohortMembership.create({ data: { cohortId: finished.id, personId: p.id, role: "participant", teamId: vega.id, completedAt: day(-94) } });
+    await db.cohortMembership.create({
+      data: {
+        cohortId: finished.id,
+        personId: p.id,
+        role: "participant",
+        teamId: vega.id,
+        completedAt: day(-94),
+      },
+    });
   }
 
   return { people: ids, projects, cohorts, teams: { ...teams, vega } };

@@ -3,14 +3,24 @@ import { describe, expect, it } from "vitest";
 import { loadQuestions, loadRubric } from "~/applications/form.server";
 import * as formRoute from "~/routes/cohorts.$slug.form";
 import { db } from "~/utils/db.server";
-import { addMember, callRoute, jsonOf, makeApplication, makeCohort, makePerson, makeRequest, sessionCookieFor } from "../setup/factories";
+import {
+  addMember,
+  callRoute,
+  jsonOf,
+  makeApplication,
+  makeCohort,
+  makePerson,
+  makeRequest,
+  sessionCookieFor,
+} from "../setup/factories";
 
 async function setup() {
   const cohort = await makeCohort("applications_open");
   const organizer = await makePerson();
   await addMember(cohort.id, organizer.id, "organizer");
   const cookie = await sessionCookieFor(organizer.id);
-  const post = (form: Record<string, string>, slug = cohort.slug) => callRoute(formRoute.action, makeRequest(`/cohorts/${slug}/form`, { cookie, form }), { slug });
+  const post = (form: Record<string, string>, slug = cohort.slug) =>
+    callRoute(formRoute.action, makeRequest(`/cohorts/${slug}/form`, { cookie, form }), { slug });
   return { cohort, organizer, cookie, post };
 }
 
@@ -19,7 +29,15 @@ describe("the application form editor", () => {
     const s = await setup();
     const types = ["short_text", "long_text", "single_choice", "multiple_choice", "yes_no", "url", "number"];
     for (const type of types) {
-      const response = await s.post({ intent: "save-question", label: `A ${type} question`, type, helpText: "Some help", options: "First\nSecond", required: type === "url" ? "on" : "", sensitive: type === "long_text" ? "on" : "" });
+      const response = await s.post({
+        intent: "save-question",
+        label: `A ${type} question`,
+        type,
+        helpText: "Some help",
+        options: "First\nSecond",
+        required: type === "url" ? "on" : "",
+        sensitive: type === "long_text" ? "on" : "",
+      });
       expect(response.status).toBe(302);
     }
     const questions = await loadQuestions(s.cohort.id);
@@ -37,7 +55,12 @@ describe("the application form editor", () => {
 
   it("reports problems beside the field and keeps what was typed", async () => {
     const s = await setup();
-    const response = await s.post({ intent: "save-question", label: "Pick one", type: "single_choice", options: "Only" });
+    const response = await s.post({
+      intent: "save-question",
+      label: "Pick one",
+      type: "single_choice",
+      options: "Only",
+    });
     expect(response.status).toBe(400);
     const body = await jsonOf<{ errors: Record<string, string>; values: Record<string, string> }>(response);
     expect(body.errors.options).toMatch(/at least two choices/);
@@ -51,16 +74,28 @@ describe("the application form editor", () => {
     await makeApplication(s.cohort.id, (await makePerson()).id, { answers: { [question.id]: "Because" } });
     const response = await s.post({ intent: "delete-question", id: question.id });
     expect(response.status).toBe(400);
-    expect((await jsonOf<{ errors: { form: string } }>(response)).errors.form).toMatch(/already has 1 answer/);
+    expect((await jsonOf<{ errors: { form: string } }>(response)).errors.form).toMatch(
+      /already has 1 answer/,
+    );
     expect(await db.applicationQuestion.count({ where: { cohortId: s.cohort.id } })).toBe(1);
   });
 
   it("writes a rubric with anchors and copies the whole form from an earlier cohort in one step", async () => {
     const s = await setup();
     expect((await s.post({ intent: "save-criterion", name: "Motivation", lowAnchor: "" })).status).toBe(400);
-    await s.post({ intent: "save-criterion", name: "Motivation", description: "Why now", lowAnchor: "Generic", highAnchor: "Specific" });
+    await s.post({
+      intent: "save-criterion",
+      name: "Motivation",
+      description: "Why now",
+      lowAnchor: "Generic",
+      highAnchor: "Specific",
+    });
     await s.post({ intent: "save-question", label: "Why?", type: "long_text" });
-    expect((await loadRubric(s.cohort.id))[0]).toMatchObject({ name: "Motivation", lowAnchor: "Generic", highAnchor: "Specific" });
+    expect((await loadRubric(s.cohort.id))[0]).toMatchObject({
+      name: "Motivation",
+      lowAnchor: "Generic",
+      highAnchor: "Specific",
+    });
 
     const next = await makeCohort("upcoming");
     await addMember(next.id, s.organizer.id, "organizer");

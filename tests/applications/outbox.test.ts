@@ -1,7 +1,13 @@
 // Delivering notices: kept without SMTP, retried with backoff when the mail
 // server is down, never lost, sent once it is back.
 import { describe, expect, it } from "vitest";
-import { backoffMs, deliverDueNotices, MAX_ATTEMPTS, type MailMessage, type MailTransport } from "~/notifications/delivery.server";
+import {
+  backoffMs,
+  deliverDueNotices,
+  MAX_ATTEMPTS,
+  type MailMessage,
+  type MailTransport,
+} from "~/notifications/delivery.server";
 import { queueNotice } from "~/notifications/outbox.server";
 import * as outboxRoute from "~/routes/admin.outbox";
 import { db } from "~/utils/db.server";
@@ -21,8 +27,22 @@ function fakeTransport(failing: () => boolean) {
 describe("delivering the outbox", () => {
   it("keeps notices for reading when no mail server is configured", async () => {
     const person = await makePerson({ email: "kept@example.org" });
-    await queueNotice({ kind: "test", subject: "Kept one", bodyText: "Hello", personId: person.id, dedupeKey: "kept-1" });
-    expect(await queueNotice({ kind: "test", subject: "Kept one", bodyText: "Hello", personId: person.id, dedupeKey: "kept-1" })).toBe(false);
+    await queueNotice({
+      kind: "test",
+      subject: "Kept one",
+      bodyText: "Hello",
+      personId: person.id,
+      dedupeKey: "kept-1",
+    });
+    expect(
+      await queueNotice({
+        kind: "test",
+        subject: "Kept one",
+        bodyText: "Hello",
+        personId: person.id,
+        dedupeKey: "kept-1",
+      }),
+    ).toBe(false);
     const report = await deliverDueNotices({ transport: null });
     expect(report.kept).toBeGreaterThanOrEqual(1);
     const notice = await db.notice.findFirstOrThrow({ where: { subject: "Kept one" } });
@@ -30,9 +50,15 @@ describe("delivering the outbox", () => {
 
     const admin = await makePerson({ isAdmin: true });
     const page = await jsonOf<{ notices: { subject: string; status: string; bodyText: string }[] }>(
-      await callRoute(outboxRoute.loader, makeRequest("/admin/outbox?status=kept", { cookie: await sessionCookieFor(admin.id) })),
+      await callRoute(
+        outboxRoute.loader,
+        makeRequest("/admin/outbox?status=kept", { cookie: await sessionCookieFor(admin.id) }),
+      ),
     );
-    expect(page.notices.find((n) => n.subject === "Kept one")).toMatchObject({ status: "kept", bodyText: "Hello" });
+    expect(page.notices.find((n) => n.subject === "Kept one")).toMatchObject({
+      status: "kept",
+      bodyText: "Hello",
+    });
   });
 
   it("retries with growing pauses while the mail server is down and sends once it is back", async () => {
@@ -45,11 +71,18 @@ describe("delivering the outbox", () => {
 
     expect((await deliverDueNotices({ transport, now })).retried).toBe(1);
     let n = await notice();
-    expect(n).toMatchObject({ status: "queued", attempts: 1, lastError: "connect ECONNREFUSED 127.0.0.1:2525" });
+    expect(n).toMatchObject({
+      status: "queued",
+      attempts: 1,
+      lastError: "connect ECONNREFUSED 127.0.0.1:2525",
+    });
     expect(n.nextAttemptAt.getTime() - now.getTime()).toBe(backoffMs(1));
 
     // Not due yet: nothing happens.
-    expect(await deliverDueNotices({ transport, now: new Date(now.getTime() + 1000) })).toMatchObject({ retried: 0, sent: 0 });
+    expect(await deliverDueNotices({ transport, now: new Date(now.getTime() + 1000) })).toMatchObject({
+      retried: 0,
+      sent: 0,
+    });
 
     now = new Date(n.nextAttemptAt.getTime() + 1);
     await deliverDueNotices({ transport, now });
@@ -82,9 +115,18 @@ describe("delivering the outbox", () => {
     expect(failed).toMatchObject({ status: "failed", attempts: MAX_ATTEMPTS });
 
     const admin = await makePerson({ isAdmin: true });
-    const response = await callRoute(outboxRoute.action, makeRequest("/admin/outbox", { cookie: await sessionCookieFor(admin.id), form: { intent: "retry", id: failed.id } }));
+    const response = await callRoute(
+      outboxRoute.action,
+      makeRequest("/admin/outbox", {
+        cookie: await sessionCookieFor(admin.id),
+        form: { intent: "retry", id: failed.id },
+      }),
+    );
     expect(response.status).toBe(302);
-    expect(await db.notice.findUniqueOrThrow({ where: { id: failed.id } })).toMatchObject({ status: "queued", attempts: 0 });
+    expect(await db.notice.findUniqueOrThrow({ where: { id: failed.id } })).toMatchObject({
+      status: "queued",
+      attempts: 0,
+    });
   });
 
   it("two workers never send the same notice twice", async () => {
@@ -121,10 +163,15 @@ describe("sending with nodemailer over SMTP", () => {
           if (!line) continue;
           const verb = line.slice(0, 4).toUpperCase();
           if (verb === "EHLO" || verb === "HELO") socket.write("250 localhost\r\n");
-          else if (verb === "MAIL" || verb === "RCPT" || verb === "RSET" || verb === "NOOP") socket.write("250 OK\r\n");
-          else if (verb === "DATA") { inData = true; socket.write("354 End data with <CR><LF>.<CR><LF>\r\n"); }
-          else if (verb === "QUIT") { socket.write("221 Bye\r\n"); socket.end(); }
-          else socket.write("502 Not implemented\r\n");
+          else if (verb === "MAIL" || verb === "RCPT" || verb === "RSET" || verb === "NOOP")
+            socket.write("250 OK\r\n");
+          else if (verb === "DATA") {
+            inData = true;
+            socket.write("354 End data with <CR><LF>.<CR><LF>\r\n");
+          } else if (verb === "QUIT") {
+            socket.write("221 Bye\r\n");
+            socket.end();
+          } else socket.write("502 Not implemented\r\n");
         }
       });
     });
@@ -132,22 +179,34 @@ describe("sending with nodemailer over SMTP", () => {
     const port = (server.address() as { port: number }).port;
     try {
       const person = await makePerson({ email: "smtp@example.org" });
-      await queueNotice({ kind: "offer", subject: "You are accepted to Session 9", bodyText: "Please confirm.", personId: person.id });
+      await queueNotice({
+        kind: "offer",
+        subject: "You are accepted to Session 9",
+        bodyText: "Please confirm.",
+        personId: person.id,
+      });
       const now = new Date("2033-01-01T00:00:00Z");
 
       // Nothing listens on this port: the notice stays queued with the error.
       const closed = await deliverDueNotices({ transport: smtpTransport("smtp://127.0.0.1:1"), now });
       expect(closed.retried).toBe(1);
-      const waiting = await db.notice.findFirstOrThrow({ where: { subject: "You are accepted to Session 9" } });
+      const waiting = await db.notice.findFirstOrThrow({
+        where: { subject: "You are accepted to Session 9" },
+      });
       expect(waiting.status).toBe("queued");
       expect(waiting.lastError).toBeTruthy();
 
-      const report = await deliverDueNotices({ transport: smtpTransport(`smtp://127.0.0.1:${port}`), now: new Date(now.getTime() + backoffMs(1) + 1) });
+      const report = await deliverDueNotices({
+        transport: smtpTransport(`smtp://127.0.0.1:${port}`),
+        now: new Date(now.getTime() + backoffMs(1) + 1),
+      });
       expect(report.sent).toBe(1);
       expect(received).toHaveLength(1);
       expect(received[0]).toContain("Subject: You are accepted to Session 9");
       expect(received[0]).toContain("smtp@example.org");
-      expect((await db.notice.findFirstOrThrow({ where: { subject: "You are accepted to Session 9" } })).status).toBe("sent");
+      expect(
+        (await db.notice.findFirstOrThrow({ where: { subject: "You are accepted to Session 9" } })).status,
+      ).toBe("sent");
     } finally {
       server.close();
     }

@@ -5,11 +5,25 @@ import * as listRoute from "~/routes/cohorts.$slug.review._index";
 import * as detailRoute from "~/routes/cohorts.$slug.review.$applicationId";
 import { db } from "~/utils/db.server";
 import {
-  addMember, callRoute, jsonOf, makeApplication, makeCohort, makeCriterion, makePerson, makeQuestion, makeRequest, makeReview, sessionCookieFor,
+  addMember,
+  callRoute,
+  jsonOf,
+  makeApplication,
+  makeCohort,
+  makeCriterion,
+  makePerson,
+  makeQuestion,
+  makeRequest,
+  makeReview,
+  sessionCookieFor,
 } from "../setup/factories";
 
 type Detail = {
-  application: { label: string; identity: { name: string; email: string | null } | null; answers: { label: string; hidden: boolean; text: string }[] };
+  application: {
+    label: string;
+    identity: { name: string; email: string | null } | null;
+    answers: { label: string; hidden: boolean; text: string }[];
+  };
   others: { reviewer: string; score: number | null }[] | null;
   aggregate: { count: number; mean: number | null; spread: number | null } | null;
 };
@@ -27,15 +41,46 @@ async function world(blind = false) {
   await addMember(cohort.id, tom.id, "reviewer");
   await addMember(cohort.id, ines.id, "reviewer");
   const applicant = await makePerson({ name: "Aisha Bello", email: "aisha@example.org" });
-  const application = await makeApplication(cohort.id, applicant.id, { answers: { [city.id]: "Abuja", [private_.id]: "I use a screen reader." } });
-  const cookies = { organizer: await sessionCookieFor(organizer.id), tom: await sessionCookieFor(tom.id), ines: await sessionCookieFor(ines.id) };
+  const application = await makeApplication(cohort.id, applicant.id, {
+    answers: { [city.id]: "Abuja", [private_.id]: "I use a screen reader." },
+  });
+  const cookies = {
+    organizer: await sessionCookieFor(organizer.id),
+    tom: await sessionCookieFor(tom.id),
+    ines: await sessionCookieFor(ines.id),
+  };
   const detail = (who: keyof typeof cookies, id = application.id) =>
-    callRoute(detailRoute.loader, makeRequest(`/cohorts/${cohort.slug}/review/${id}`, { cookie: cookies[who] }), { slug: cohort.slug, applicationId: id });
+    callRoute(
+      detailRoute.loader,
+      makeRequest(`/cohorts/${cohort.slug}/review/${id}`, { cookie: cookies[who] }),
+      { slug: cohort.slug, applicationId: id },
+    );
   const score = (who: keyof typeof cookies, form: Record<string, string>, id = application.id) =>
-    callRoute(detailRoute.action, makeRequest(`/cohorts/${cohort.slug}/review/${id}`, { cookie: cookies[who], form }), { slug: cohort.slug, applicationId: id });
+    callRoute(
+      detailRoute.action,
+      makeRequest(`/cohorts/${cohort.slug}/review/${id}`, { cookie: cookies[who], form }),
+      { slug: cohort.slug, applicationId: id },
+    );
   const list = (who: keyof typeof cookies, query = "") =>
-    callRoute(listRoute.loader, makeRequest(`/cohorts/${cohort.slug}/review${query}`, { cookie: cookies[who] }), { slug: cohort.slug });
-  return { cohort, motivation, readiness, organizer, tom, ines, applicant, application, cookies, detail, score, list };
+    callRoute(
+      listRoute.loader,
+      makeRequest(`/cohorts/${cohort.slug}/review${query}`, { cookie: cookies[who] }),
+      { slug: cohort.slug },
+    );
+  return {
+    cohort,
+    motivation,
+    readiness,
+    organizer,
+    tom,
+    ines,
+    applicant,
+    application,
+    cookies,
+    detail,
+    score,
+    list,
+  };
 }
 
 describe("scoring an application", () => {
@@ -52,7 +97,12 @@ describe("scoring an application", () => {
     const listBefore = await jsonOf<{ rows: { aggregate: unknown }[] }>(await w.list("tom"));
     expect(listBefore.rows[0].aggregate).toBeNull();
 
-    const saved = await w.score("tom", { intent: "score", [`c_${w.motivation.id}`]: "5", [`c_${w.readiness.id}`]: "4", comment: "Strong" });
+    const saved = await w.score("tom", {
+      intent: "score",
+      [`c_${w.motivation.id}`]: "5",
+      [`c_${w.readiness.id}`]: "4",
+      comment: "Strong",
+    });
     expect(saved.status).toBe(302);
     const after = await jsonOf<Detail>(await w.detail("tom"));
     expect(after.others?.map((o) => [o.reviewer, o.score])).toEqual([["Inês Reviewer", 2]]);
@@ -72,11 +122,17 @@ describe("scoring an application", () => {
     const form = { intent: "score", [`c_${w.motivation.id}`]: "3", [`c_${w.readiness.id}`]: "3" };
     const [a, b] = await Promise.all([w.score("tom", form, other.id), w.score("ines", form, other.id)]);
     expect([a.status, b.status]).toEqual([302, 302]);
-    const reviews = await db.review.findMany({ where: { applicationId: other.id }, include: { scores: true } });
+    const reviews = await db.review.findMany({
+      where: { applicationId: other.id },
+      include: { scores: true },
+    });
     expect(reviews).toHaveLength(2);
     expect(reviews.every((r) => r.scores.length === 2)).toBe(true);
     // The same reviewer double-submitting still ends with one review.
-    const [c, d] = await Promise.all([w.score("tom", { ...form, [`c_${w.motivation.id}`]: "4" }, other.id), w.score("tom", form, other.id)]);
+    const [c, d] = await Promise.all([
+      w.score("tom", { ...form, [`c_${w.motivation.id}`]: "4" }, other.id),
+      w.score("tom", form, other.id),
+    ]);
     expect([c.status, d.status]).toEqual([302, 302]);
     expect(await db.review.count({ where: { applicationId: other.id } })).toBe(2);
   });
@@ -87,10 +143,16 @@ describe("scoring an application", () => {
     await makeReview(app.id, w.organizer.id, { [w.motivation.id]: 1, [w.readiness.id]: 1 });
     const recused = await w.score("tom", { intent: "recuse", reason: "My former colleague" }, app.id);
     expect(recused.status).toBe(302);
-    await w.score("ines", { intent: "score", [`c_${w.motivation.id}`]: "3", [`c_${w.readiness.id}`]: "3" }, app.id);
+    await w.score(
+      "ines",
+      { intent: "score", [`c_${w.motivation.id}`]: "3", [`c_${w.readiness.id}`]: "3" },
+      app.id,
+    );
     const seenByInes = await jsonOf<Detail>(await w.detail("ines", app.id));
     expect(seenByInes.aggregate).toEqual({ count: 2, mean: 2, spread: 2 });
-    const tomsList = await jsonOf<{ rows: { id: string; myState: string }[] }>(await w.list("tom", "?mine=unscored"));
+    const tomsList = await jsonOf<{ rows: { id: string; myState: string }[] }>(
+      await w.list("tom", "?mine=unscored"),
+    );
     expect(tomsList.rows.map((r) => r.id)).not.toContain(app.id);
     // "Next unscored" never sends Tom there either.
     for (let i = 0; i < 5; i++) {
@@ -107,11 +169,16 @@ describe("scoring an application", () => {
     const app = await makeApplication(running.id, (await makePerson()).id);
     const response = await callRoute(
       detailRoute.action,
-      makeRequest(`/cohorts/${running.slug}/review/${app.id}`, { cookie: await sessionCookieFor(reviewer.id), form: { [`c_${c.id}`]: "3" } }),
+      makeRequest(`/cohorts/${running.slug}/review/${app.id}`, {
+        cookie: await sessionCookieFor(reviewer.id),
+        form: { [`c_${c.id}`]: "3" },
+      }),
       { slug: running.slug, applicationId: app.id },
     );
     expect(response.status).toBe(400);
-    expect((await jsonOf<{ errors: { form: string } }>(response)).errors.form).toMatch(/cannot score applications now/);
+    expect((await jsonOf<{ errors: { form: string } }>(response)).errors.form).toMatch(
+      /cannot score applications now/,
+    );
   });
 });
 
@@ -124,7 +191,9 @@ describe("what each role sees", () => {
     expect(JSON.stringify(reviewer)).not.toContain("screen reader");
     expect(reviewer.application.identity?.name).toBe("Aisha Bello");
     const organizer = await jsonOf<Detail>(await w.detail("organizer"));
-    expect(organizer.application.answers.find((a) => a.label === "Circumstances")!.text).toBe("I use a screen reader.");
+    expect(organizer.application.answers.find((a) => a.label === "Circumstances")!.text).toBe(
+      "I use a screen reader.",
+    );
   });
 
   it("blind mode hides name, login, e-mail and avatar from reviewers", async () => {
@@ -134,7 +203,8 @@ describe("what each role sees", () => {
     const body = await jsonOf<Detail>(response);
     expect(body.application.identity).toBeNull();
     expect(body.application.label).toMatch(/^Application [A-Z0-9]{6}$/);
-    for (const secret of ["Aisha", w.applicant.login, "aisha@example.org", "avatar", "screen reader"]) expect(text).not.toContain(secret);
+    for (const secret of ["Aisha", w.applicant.login, "aisha@example.org", "avatar", "screen reader"])
+      expect(text).not.toContain(secret);
     const list = await (await w.list("tom")).text();
     expect(list).not.toContain("Aisha");
     expect(list).not.toContain(w.applicant.login);
@@ -143,9 +213,17 @@ describe("what each role sees", () => {
   it("blind mode also blanks the applicant's login and name inside their answers", async () => {
     const w = await world(true);
     const profile = await makeQuestion(w.cohort.id, { label: "Your GitHub profile", type: "url" });
-    await db.applicationAnswer.create({ data: { applicationId: w.application.id, questionId: profile.id, value: `https://github.com/${w.applicant.login}` } });
+    await db.applicationAnswer.create({
+      data: {
+        applicationId: w.application.id,
+        questionId: profile.id,
+        value: `https://github.com/${w.applicant.login}`,
+      },
+    });
     const body = await jsonOf<Detail>(await w.detail("tom"));
-    expect(body.application.answers.find((a) => a.label === "Your GitHub profile")!.text).toBe("https://github.com/[hidden]");
+    expect(body.application.answers.find((a) => a.label === "Your GitHub profile")!.text).toBe(
+      "https://github.com/[hidden]",
+    );
   });
 
   it("shows progress and sends you to a random unscored application", async () => {
@@ -153,13 +231,17 @@ describe("what each role sees", () => {
     const second = await makeApplication(w.cohort.id, (await makePerson()).id);
     await makeApplication(w.cohort.id, (await makePerson()).id, { status: "draft" });
     await makeReview(w.application.id, w.tom.id, { [w.motivation.id]: 3, [w.readiness.id]: 3 });
-    const list = await jsonOf<{ progress: { scored: number; total: number }; rows: unknown[] }>(await w.list("tom"));
+    const list = await jsonOf<{ progress: { scored: number; total: number }; rows: unknown[] }>(
+      await w.list("tom"),
+    );
     expect(list.progress).toEqual({ scored: 1, total: 2, recused: 0 });
     expect(list.rows).toHaveLength(2); // drafts are private
     const next = await w.list("tom", "?next=unscored");
     expect(next.headers.get("Location")).toBe(`/cohorts/${w.cohort.slug}/review/${second.id}`);
     await makeReview(second.id, w.tom.id, { [w.motivation.id]: 3, [w.readiness.id]: 3 });
-    expect((await w.list("tom", "?next=unscored")).headers.get("Location")).toBe(`/cohorts/${w.cohort.slug}/review`);
+    expect((await w.list("tom", "?next=unscored")).headers.get("Location")).toBe(
+      `/cohorts/${w.cohort.slug}/review`,
+    );
   });
 
   it("does not let a reviewer review their own application", async () => {
@@ -193,8 +275,12 @@ describe("filtering and sorting the review list", () => {
     });
     await makeReview(b.id, w.tom.id, { [w.motivation.id]: 2, [w.readiness.id]: 2 });
     await makeReview(c.id, w.tom.id, { [w.motivation.id]: 5, [w.readiness.id]: 4 });
-    type List = { rows: { label: string; myScore: number | null; hours: number; sharedWithMe: number | null }[]; hasOwnAvailability: boolean };
-    const names = async (query: string) => (await jsonOf<List>(await w.list("tom", query))).rows.map((r) => r.label);
+    type List = {
+      rows: { label: string; myScore: number | null; hours: number; sharedWithMe: number | null }[];
+      hasOwnAvailability: boolean;
+    };
+    const names = async (query: string) =>
+      (await jsonOf<List>(await w.list("tom", query))).rows.map((r) => r.label);
 
     expect(await names("?status=withdrawn")).toEqual(["Dmitri"]);
     expect((await names("?status=all")).sort()).toEqual(["Aisha Bello", "Bruno", "Carmen", "Dmitri"]);
@@ -202,12 +288,15 @@ describe("filtering and sorting the review list", () => {
     expect(await names(`?project=${wagtail.slug}`)).toEqual(["Bruno"]);
     expect(await names("?minHours=3")).toEqual(["Bruno"]);
     expect(await names("?minShared=2")).toEqual(["Bruno"]);
-    expect((await names("?mine=scored&sort=my_score"))).toEqual(["Carmen", "Bruno"]);
+    expect(await names("?mine=scored&sort=my_score")).toEqual(["Carmen", "Bruno"]);
     // by project preference: first choices by name, then "any project", then no preference
     const django = await makeProject({ name: "Django" });
     await db.cohortProject.create({ data: { cohortId: w.cohort.id, projectId: django.id } });
     await db.projectPreference.create({ data: { applicationId: c.id, projectId: django.id, rank: 1 } });
-    await db.application.updateMany({ where: { cohortId: w.cohort.id, person: { name: "Aisha Bello" } }, data: { anyProject: true } });
+    await db.application.updateMany({
+      where: { cohortId: w.cohort.id, person: { name: "Aisha Bello" } },
+      data: { anyProject: true },
+    });
     expect(await names("?status=all&sort=project")).toEqual(["Carmen", "Bruno", "Aisha Bello", "Dmitri"]);
     const list = await jsonOf<List>(await w.list("tom", "?sort=shared"));
     expect(list.hasOwnAvailability).toBe(true);

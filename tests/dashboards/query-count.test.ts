@@ -15,8 +15,27 @@ import * as teamRoute from "~/routes/cohorts.$slug.teams.$team_.progress";
 import * as weekRoute from "~/routes/cohorts.$slug.week";
 import { db } from "~/utils/db.server";
 import { DAY_MS } from "~/utils/time";
-import { addMember, callRoute, makeApplication, makeCohort, makeCriterion, makePerson, makeProject, makeQuestion, makeRequest, makeReview, makeTeam, sessionCookieFor } from "../setup/factories";
-import { makeClaim, makeComment, makeLinkedPull, makeReflection, makeStarterIssue } from "../reflections/builders";
+import {
+  addMember,
+  callRoute,
+  makeApplication,
+  makeCohort,
+  makeCriterion,
+  makePerson,
+  makeProject,
+  makeQuestion,
+  makeRequest,
+  makeReview,
+  makeTeam,
+  sessionCookieFor,
+} from "../setup/factories";
+import {
+  makeClaim,
+  makeComment,
+  makeLinkedPull,
+  makeReflection,
+  makeStarterIssue,
+} from "../reflections/builders";
 
 const TRANSACTION = /^\s*(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE)/i;
 
@@ -29,7 +48,7 @@ async function countQueries(work: () => Promise<unknown>): Promise<number> {
     return prepare.call(this, sql);
   } as typeof prepare;
   pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-    const text = typeof args[0] === "string" ? args[0] : (args[0] as { text?: string })?.text ?? "";
+    const text = typeof args[0] === "string" ? args[0] : ((args[0] as { text?: string })?.text ?? "");
     if (!TRANSACTION.test(text)) count++;
     return (query as (...a: unknown[]) => unknown).apply(this, args);
   } as typeof query;
@@ -42,7 +61,13 @@ async function countQueries(work: () => Promise<unknown>): Promise<number> {
   return count;
 }
 
-type Built = { slug: string; team: string; navigatorCookie: string; organizerCookie: string; participantCookie: string };
+type Built = {
+  slug: string;
+  team: string;
+  navigatorCookie: string;
+  organizerCookie: string;
+  participantCookie: string;
+};
 
 async function buildCohort(label: string, teams: number, perTeam: number): Promise<Built> {
   const project = await makeProject({ slug: `p-${label}` });
@@ -66,30 +91,58 @@ async function buildCohort(label: string, teams: number, perTeam: number): Promi
       if (t === 0 && i === 0) participantCookie = await sessionCookieFor(p.id);
       const weeks = label === "small" ? [1] : [1, 2, 3];
       for (const week of weeks) {
-        const r = await makeReflection(cohort.id, p.id, week, { needsHelp: week === 3 && i === 0, confidence: 1 + ((i + week) % 5) });
+        const r = await makeReflection(cohort.id, p.id, week, {
+          needsHelp: week === 3 && i === 0,
+          confidence: 1 + ((i + week) % 5),
+        });
         if (label !== "small") await makeComment(r.id, navigator.id);
       }
       if (label !== "small") {
         const issue = await makeStarterIssue(project.id);
         const claim = await makeClaim(cohort.id, p.id, issue.id, new Date(Date.now() - 20 * DAY_MS));
-        await makeLinkedPull(cohort.id, p.id, { claimId: i % 2 ? claim.id : undefined, reviewState: "changes_requested", openedAt: new Date(Date.now() - 12 * DAY_MS) });
-        await makeLinkedPull(cohort.id, p.id, { state: "merged", mergedAt: new Date(Date.now() - 3 * DAY_MS), additions: 800 });
+        await makeLinkedPull(cohort.id, p.id, {
+          claimId: i % 2 ? claim.id : undefined,
+          reviewState: "changes_requested",
+          openedAt: new Date(Date.now() - 12 * DAY_MS),
+        });
+        await makeLinkedPull(cohort.id, p.id, {
+          state: "merged",
+          mergedAt: new Date(Date.now() - 3 * DAY_MS),
+          additions: 800,
+        });
       }
     }
   }
-  return { slug: cohort.slug, team: firstTeam, navigatorCookie, participantCookie, organizerCookie: await sessionCookieFor(organizer.id) };
+  return {
+    slug: cohort.slug,
+    team: firstTeam,
+    navigatorCookie,
+    participantCookie,
+    organizerCookie: await sessionCookieFor(organizer.id),
+  };
 }
 
 type BuiltReview = { slug: string; applicationId: string; reviewerCookie: string; organizerCookie: string };
 
 /** A cohort in review: `applications` applicants, each scored by every one of `reviewers` reviewers on 3 criteria. */
-async function buildReviewCohort(label: string, applications: number, reviewers: number): Promise<BuiltReview> {
-  const projects = [await makeProject({ slug: `rp-${label}-1` }), await makeProject({ slug: `rp-${label}-2` })];
+async function buildReviewCohort(
+  label: string,
+  applications: number,
+  reviewers: number,
+): Promise<BuiltReview> {
+  const projects = [
+    await makeProject({ slug: `rp-${label}-1` }),
+    await makeProject({ slug: `rp-${label}-2` }),
+  ];
   const cohort = await makeCohort("review", { slug: `r-${label}`, projectIds: projects.map((p) => p.id) });
   const organizer = await makePerson({ login: `rorg-${label}` });
   await addMember(cohort.id, organizer.id, "organizer");
   const question = await makeQuestion(cohort.id, { type: "long_text", label: "Why?" });
-  const criteria = [await makeCriterion(cohort.id), await makeCriterion(cohort.id), await makeCriterion(cohort.id)];
+  const criteria = [
+    await makeCriterion(cohort.id),
+    await makeCriterion(cohort.id),
+    await makeCriterion(cohort.id),
+  ];
   const people = [];
   for (let r = 0; r < reviewers; r++) {
     const reviewer = await makePerson({ login: `rev-${label}-${r}` });
@@ -99,13 +152,31 @@ async function buildReviewCohort(label: string, applications: number, reviewers:
   let applicationId = "";
   for (let i = 0; i < applications; i++) {
     const applicant = await makePerson({ login: `app-${label}-${i}` });
-    const application = await makeApplication(cohort.id, applicant.id, { answers: { [question.id]: "Because I **care**." }, decision: i % 3 === 0 ? "accepted" : "none" });
-    await db.projectPreference.create({ data: { applicationId: application.id, projectId: projects[i % 2].id, rank: 1 } });
-    await db.availability.create({ data: { cohortId: cohort.id, personId: applicant.id, slots: "1".repeat(20).padEnd(336, "0") } });
-    for (const reviewer of people) await makeReview(application.id, reviewer.id, Object.fromEntries(criteria.map((c, k) => [c.id, 1 + ((i + k) % 5)])), { comment: "Solid." });
+    const application = await makeApplication(cohort.id, applicant.id, {
+      answers: { [question.id]: "Because I **care**." },
+      decision: i % 3 === 0 ? "accepted" : "none",
+    });
+    await db.projectPreference.create({
+      data: { applicationId: application.id, projectId: projects[i % 2].id, rank: 1 },
+    });
+    await db.availability.create({
+      data: { cohortId: cohort.id, personId: applicant.id, slots: "1".repeat(20).padEnd(336, "0") },
+    });
+    for (const reviewer of people)
+      await makeReview(
+        application.id,
+        reviewer.id,
+        Object.fromEntries(criteria.map((c, k) => [c.id, 1 + ((i + k) % 5)])),
+        { comment: "Solid." },
+      );
     if (i === 0) applicationId = application.id;
   }
-  return { slug: cohort.slug, applicationId, reviewerCookie: await sessionCookieFor(people[0].id), organizerCookie: await sessionCookieFor(organizer.id) };
+  return {
+    slug: cohort.slug,
+    applicationId,
+    reviewerCookie: await sessionCookieFor(people[0].id),
+    organizerCookie: await sessionCookieFor(organizer.id),
+  };
 }
 
 let small: Built;
@@ -119,13 +190,23 @@ beforeAll(async () => {
   manyApplications = await buildReviewCohort("many", 12, 3);
 }, 120_000);
 
-const page = (route: { loader?: unknown }, path: (slug: string) => string, params: (slug: string) => Record<string, string> = (slug) => ({ slug })) =>
+const page =
+  (
+    route: { loader?: unknown },
+    path: (slug: string) => string,
+    params: (slug: string) => Record<string, string> = (slug) => ({ slug }),
+  ) =>
   <B extends { slug: string }>(cookieOf: (b: B) => string) =>
-    (b: B) => () =>
-      callRoute(route.loader as Parameters<typeof callRoute>[0], makeRequest(path(b.slug), { cookie: cookieOf(b) }), params(b.slug)).then(async (r) => {
-        expect(r.status).toBe(200);
-        await r.text();
-      });
+  (b: B) =>
+  () =>
+    callRoute(
+      route.loader as Parameters<typeof callRoute>[0],
+      makeRequest(path(b.slug), { cookie: cookieOf(b) }),
+      params(b.slug),
+    ).then(async (r) => {
+      expect(r.status).toBe(200);
+      await r.text();
+    });
 
 /** Warms up, then counts the queries of `visit` on a small and a larger cohort. */
 async function compare<B>(visit: (b: B) => () => Promise<void>, few: B, many: B) {
@@ -137,11 +218,17 @@ async function compare<B>(visit: (b: B) => () => Promise<void>, few: B, many: B)
 }
 
 const teamPage = (b: Built) => () =>
-  callRoute(teamRoute.loader, makeRequest(`/cohorts/${b.slug}/teams/${b.team}/progress`, { cookie: b.navigatorCookie }), { slug: b.slug, team: b.team }).then((r) => {
+  callRoute(
+    teamRoute.loader,
+    makeRequest(`/cohorts/${b.slug}/teams/${b.team}/progress`, { cookie: b.navigatorCookie }),
+    { slug: b.slug, team: b.team },
+  ).then((r) => {
     expect(r.status).toBe(200);
   });
 const overviewPage = (b: Built) => () =>
-  callRoute(overviewRoute.loader, makeRequest(`/cohorts/${b.slug}/progress`, { cookie: b.organizerCookie }), { slug: b.slug }).then((r) => {
+  callRoute(overviewRoute.loader, makeRequest(`/cohorts/${b.slug}/progress`, { cookie: b.organizerCookie }), {
+    slug: b.slug,
+  }).then((r) => {
     expect(r.status).toBe(200);
   });
 
@@ -189,25 +276,39 @@ describe("queries per dashboard page", () => {
 
 describe("queries per review page", () => {
   it("the review list runs as many queries for 12 applications with 3 reviewers each as for 2 with 1", async () => {
-    const visit = page(reviewListRoute, (slug) => `/cohorts/${slug}/review`)<BuiltReview>((b) => b.reviewerCookie);
+    const visit = page(
+      reviewListRoute,
+      (slug) => `/cohorts/${slug}/review`,
+    )<BuiltReview>((b) => b.reviewerCookie);
     const { few, many } = await compare(visit, fewApplications, manyApplications);
     expect(many).toBe(few);
   });
 
   it("one application's review page runs as many queries with 3 reviews as with 1", async () => {
-    const visit = (b: BuiltReview) => page(reviewPageRoute, (slug) => `/cohorts/${slug}/review/${b.applicationId}`, (slug) => ({ slug, applicationId: b.applicationId }))<BuiltReview>((x) => x.reviewerCookie)(b);
+    const visit = (b: BuiltReview) =>
+      page(
+        reviewPageRoute,
+        (slug) => `/cohorts/${slug}/review/${b.applicationId}`,
+        (slug) => ({ slug, applicationId: b.applicationId }),
+      )<BuiltReview>((x) => x.reviewerCookie)(b);
     const { few, many } = await compare(visit, fewApplications, manyApplications);
     expect(many).toBe(few);
   });
 
   it("the decisions page runs as many queries for 12 applications as for 2", async () => {
-    const visit = page(decisionsRoute, (slug) => `/cohorts/${slug}/decisions`)<BuiltReview>((b) => b.organizerCookie);
+    const visit = page(
+      decisionsRoute,
+      (slug) => `/cohorts/${slug}/decisions`,
+    )<BuiltReview>((b) => b.organizerCookie);
     const { few, many } = await compare(visit, fewApplications, manyApplications);
     expect(many).toBe(few);
   });
 
   it("the CSV export runs as many queries for 12 applications as for 2", async () => {
-    const visit = page(csvRoute, (slug) => `/cohorts/${slug}/applications.csv`)<BuiltReview>((b) => b.organizerCookie);
+    const visit = page(
+      csvRoute,
+      (slug) => `/cohorts/${slug}/applications.csv`,
+    )<BuiltReview>((b) => b.organizerCookie);
     const { few, many } = await compare(visit, fewApplications, manyApplications);
     expect(many).toBe(few);
   });

@@ -39,15 +39,23 @@ describeInBrowser("signing in to the demo", () => {
     await page.getByLabel("Applications close on").fill("2027-01-15");
     await page.getByLabel("Starts on").fill("2027-03-01");
     await page.getByRole("button", { name: "Create cohort" }).click();
-    await expect.poll(() => page.locator(".field-error").allTextContents()).toContain("Applications must close on or after the day they open.");
-    await expect.poll(() => page.getByRole("textbox", { name: "Name", exact: true }).inputValue()).toBe("Session 7");
+    await expect
+      .poll(() => page.locator(".field-error").allTextContents())
+      .toContain("Applications must close on or after the day they open.");
+    await expect
+      .poll(() => page.getByRole("textbox", { name: "Name", exact: true }).inputValue())
+      .toBe("Session 7");
     await page.getByLabel("Applications close on").fill("2027-02-20");
     await page.getByRole("button", { name: "Create cohort" }).click();
     await page.waitForURL("**/admin/cohorts/session-7");
     await expect.poll(() => page.getByRole("status").textContent()).toContain("Cohort “Session 7” created");
     await page.getByLabel("Appoint an organizer by GitHub login").fill("someone-new");
     await page.getByRole("button", { name: "Appoint organizer" }).click();
-    await expect.poll(() => page.getByRole("status").textContent()).toContain("@someone-new will become an organizer when they first sign in.");
-    await expect.poll(() => page.getByRole("listitem").filter({ hasText: "@someone-new" }).textContent()).toContain("has not signed in yet");
+    await expect
+      .poll(() => page.getByRole("status").textContent())
+      .toContain("@someone-new will become an organizer when they first sign in.");
+    await expect
+      .poll(() => page.getByRole("listitem").filter({ hasText: "@someone-new" }).textContent())
+      .toContain("has not signed in yet");
   });
 });

@@ -9,7 +9,12 @@ import type { TestProject } from "vitest/node";
 import { startMockGitHub } from "./mock-github";
 
 export function findChromium(): string | null {
-  const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
+  const candidates = [
+    process.env.CHROMIUM_PATH,
+    "/usr/bin/chromium",
+    "/usr/bin/chromium-browser",
+    "/usr/bin/google-chrome",
+  ];
   return candidates.find((c): c is string => Boolean(c && existsSync(c))) ?? null;
 }
 
@@ -20,13 +25,15 @@ export default async function setup(project: TestProject) {
   if (!chromium) {
     const line = "=".repeat(78);
     const message = `${line}\n  NO CHROMIUM FOUND: the browser tests are SKIPPED.\n  Install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH.\n${line}`;
-    if (process.env.E2E_REQUIRED === "1") throw new Error(`E2E_REQUIRED=1 but no Chromium was found.\n${message}`);
+    if (process.env.E2E_REQUIRED === "1")
+      throw new Error(`E2E_REQUIRED=1 but no Chromium was found.\n${message}`);
     console.warn(`\n${message}\n`);
     project.provide("chromiumPath", "");
     project.provide("baseUrl", "");
     return;
   }
-  if (!existsSync("build/index.js")) throw new Error("Run `npm run build` before the browser tests (npm run test:e2e does).");
+  if (!existsSync("build/index.js"))
+    throw new Error("Run `npm run build` before the browser tests (npm run test:e2e does).");
   const tmp = path.resolve("tests/.tmp");
   mkdirSync(tmp, { recursive: true });
   // The app's GitHub calls (linking a pull request) go to a local mock (issue 5).
@@ -44,7 +51,10 @@ export default async function setup(project: TestProject) {
   const seeded = spawnSync("node_modules/.bin/tsx", ["prisma/demo.ts", "--reset"], { env, encoding: "utf8" });
   if (seeded.status !== 0) throw new Error(`Could not prepare the demo database:\n${seeded.stderr}`);
   const port = await freePort();
-  server = spawn("node_modules/.bin/tsx", ["app/cli/serve.ts"], { env: { ...env, PORT: String(port), HOST: "127.0.0.1" }, stdio: ["ignore", "pipe", "pipe"] });
+  server = spawn("node_modules/.bin/tsx", ["app/cli/serve.ts"], {
+    env: { ...env, PORT: String(port), HOST: "127.0.0.1" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   server.stdout?.on("data", (d) => (output += d));
   server.stderr?.on("data", (d) => (output += d));
@@ -58,7 +68,8 @@ export default async function setup(project: TestProject) {
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline || server.exitCode !== null) throw new Error(`The app did not start:\n${output}`);
+    if (Date.now() > deadline || server.exitCode !== null)
+      throw new Error(`The app did not start:\n${output}`);
     await new Promise((r) => setTimeout(r, 250));
   }
   project.provide("chromiumPath", chromium);

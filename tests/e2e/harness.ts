@@ -12,7 +12,16 @@ export const describeInBrowser = chromiumPath ? describe : describe.skip;
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic",
+    ],
   });
 }
 
@@ -32,11 +41,28 @@ type Visit = { context: BrowserContext; path: string; javaScript: boolean };
 export async function axeViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ path: axeSource });
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: Document,
+            opts: object,
+          ) => Promise<{
+            violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[];
+          }>;
+        };
+      }
+    ).axe;
     const result = await axe.run(document, { resultTypes: ["violations"] });
     return result.violations
       .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => `${v.impact}: ${v.id} — ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join("; ")})`);
+      .map(
+        (v) =>
+          `${v.impact}: ${v.id} — ${v.help} (${v.nodes
+            .slice(0, 3)
+            .map((n) => n.target.join(" "))
+            .join("; ")})`,
+      );
   });
   return violations;
 }
@@ -46,7 +72,9 @@ export async function axeViolations(page: Page): Promise<string[]> {
  * <html data-hydrated>), so keyboard and drag handlers exist before a test uses them.
  */
 export async function waitUntilReady(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.documentElement.dataset.hydrated === "true", null, { timeout: NAVIGATION_TIMEOUT });
+  await page.waitForFunction(() => document.documentElement.dataset.hydrated === "true", null, {
+    timeout: NAVIGATION_TIMEOUT,
+  });
 }
 
 /**
@@ -73,7 +101,9 @@ export function useBrowser() {
       checked.add(key);
       // axe needs JavaScript: a page seen without it is checked in a twin context
       // with the same cookies (the markup is the same server-rendered page).
-      const twin = visit.javaScript ? null : await browser!.newContext({ baseURL: baseUrl, storageState: await visit.context.storageState() });
+      const twin = visit.javaScript
+        ? null
+        : await browser!.newContext({ baseURL: baseUrl, storageState: await visit.context.storageState() });
       const page = await (twin ?? visit.context).newPage();
       page.setDefaultTimeout(ACTION_TIMEOUT);
       page.setDefaultNavigationTimeout(NAVIGATION_TIMEOUT);
@@ -86,16 +116,26 @@ export function useBrowser() {
         await twin?.close();
       }
     }
-    if (problems.length > 0) throw new Error(`axe found serious or critical problems:\n${problems.join("\n")}`);
+    if (problems.length > 0)
+      throw new Error(`axe found serious or critical problems:\n${problems.join("\n")}`);
   }, 10 * 60_000);
   afterAll(async () => {
     await browser?.close();
   });
   return {
-    async newPage(options: { timezoneId?: string; viewport?: { width: number; height: number }; javaScriptEnabled?: boolean } = {}): Promise<Page> {
+    async newPage(
+      options: {
+        timezoneId?: string;
+        viewport?: { width: number; height: number };
+        javaScriptEnabled?: boolean;
+      } = {},
+    ): Promise<Page> {
       const javaScript = options.javaScriptEnabled ?? true;
       const context = await browser!.newContext({
-        baseURL: baseUrl, timezoneId: options.timezoneId ?? "UTC", locale: "en-GB", javaScriptEnabled: javaScript,
+        baseURL: baseUrl,
+        timezoneId: options.timezoneId ?? "UTC",
+        locale: "en-GB",
+        javaScriptEnabled: javaScript,
         ...(options.viewport ? { viewport: options.viewport } : {}),
       });
       const page = await context.newPage();
@@ -103,7 +143,8 @@ export function useBrowser() {
       page.setDefaultNavigationTimeout(NAVIGATION_TIMEOUT);
       page.on("load", () => {
         const url = new URL(page.url());
-        if (url.origin === new URL(baseUrl).origin) visits.push({ context, path: url.pathname + url.search, javaScript });
+        if (url.origin === new URL(baseUrl).origin)
+          visits.push({ context, path: url.pathname + url.search, javaScript });
       });
       if (javaScript) {
         // goto and reload return once the page is usable, not merely loaded.

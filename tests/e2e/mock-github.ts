@@ -33,10 +33,17 @@ export async function startMockGitHub(): Promise<{ url: string; close: () => Pro
       res.end(JSON.stringify({ message: "Not Found" }));
       return;
     }
-    res.writeHead(200, { "content-type": "application/json; charset=utf-8", etag: `W/"${url.pathname.length}"`, "x-ratelimit-remaining": "4999" });
+    res.writeHead(200, {
+      "content-type": "application/json; charset=utf-8",
+      etag: `W/"${url.pathname.length}"`,
+      "x-ratelimit-remaining": "4999",
+    });
     res.end(JSON.stringify(body));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }

@@ -28,8 +28,12 @@ describeInBrowser("weekly reflections", () => {
     await page.getByRole("link", { name: "Write your week 3 reflection" }).click();
     await page.waitForURL("**/cohorts/session-5/reflections/3");
 
-    await page.getByLabel("What I worked on").fill("Rebased my system check PR and answered the **review comments**.");
-    await page.getByLabel("What is blocking me").fill("The `check_framework` tests fail only on SQLite and I cannot see why.");
+    await page
+      .getByLabel("What I worked on")
+      .fill("Rebased my system check PR and answered the **review comments**.");
+    await page
+      .getByLabel("What is blocking me")
+      .fill("The `check_framework` tests fail only on SQLite and I cannot see why.");
     await page.getByLabel("What help I would like").fill("Could we look at the failing test together?");
     await page.getByRole("button", { name: "Preview" }).click();
     const preview = page.getByRole("region", { name: "Preview" });
@@ -47,18 +51,26 @@ describeInBrowser("weekly reflections", () => {
     await signInAs(page, "Ana Souza");
     await page.goto("/cohorts/session-5/teams/pegasus/progress");
     const attention = page.getByRole("region", { name: /Needs attention/ });
-    const item = attention.getByRole("listitem").filter({ hasText: "Mei Lin — Asked for help in the week 3 reflection" });
+    const item = attention
+      .getByRole("listitem")
+      .filter({ hasText: "Mei Lin — Asked for help in the week 3 reflection" });
     await expect.poll(() => item.count()).toBe(1);
     await item.getByRole("link", { name: "Read and reply" }).click();
     await page.waitForURL("**/cohorts/session-5/reflections/3/meilin-dev");
-    await expect.poll(() => page.locator("main").textContent()).toContain("The check_framework tests fail only on SQLite");
-    await page.getByLabel("Reply to Mei Lin").fill("Yes! Let's pair after Tuesday's meeting — bring the traceback.");
+    await expect
+      .poll(() => page.locator("main").textContent())
+      .toContain("The check_framework tests fail only on SQLite");
+    await page
+      .getByLabel("Reply to Mei Lin")
+      .fill("Yes! Let's pair after Tuesday's meeting — bring the traceback.");
     await page.getByRole("button", { name: "Send reply" }).click();
     await page.waitForURL("**/cohorts/session-5/reflections/3/meilin-dev");
     await expect.poll(() => page.getByRole("status").textContent()).toBe("Reply sent.");
     // Answered: it leaves the list.
     await page.goto("/cohorts/session-5/teams/pegasus/progress");
-    await expect.poll(() => page.getByRole("region", { name: /Needs attention/ }).textContent()).not.toContain("Mei Lin — Asked for help in the week 3 reflection");
+    await expect
+      .poll(() => page.getByRole("region", { name: /Needs attention/ }).textContent())
+      .not.toContain("Mei Lin — Asked for help in the week 3 reflection");
     await signOut(page);
 
     await signInAs(page, "Mei Lin");
@@ -72,17 +84,24 @@ describeInBrowser("weekly reflections", () => {
 
   it("hostile Markdown in reflection answers, the preview and replies never runs", async () => {
     const dialogs: string[] = [];
-    const watch = (page: Page) => page.on("dialog", (dialog) => {
-      dialogs.push(dialog.message());
-      void dialog.dismiss();
-    });
-    const injected = (page: Page) => page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss ?? null);
+    const watch = (page: Page) =>
+      page.on("dialog", (dialog) => {
+        dialogs.push(dialog.message());
+        void dialog.dismiss();
+      });
+    const injected = (page: Page) =>
+      page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss ?? null);
 
     const page = await browser.newPage();
     watch(page);
     await signInAs(page, "Diego Ramírez");
     await page.goto("/cohorts/session-5/reflections/3");
-    for (const prompt of ["What I worked on", "What I learned", "What is blocking me", "What help I would like"]) {
+    for (const prompt of [
+      "What I worked on",
+      "What I learned",
+      "What is blocking me",
+      "What help I would like",
+    ]) {
       await page.getByLabel(prompt).fill(XSS_TEXT);
     }
     await page.getByRole("button", { name: "Preview" }).click();
@@ -119,8 +138,18 @@ describeInBrowser("weekly reflections", () => {
       for (const link of await other.locator("main .markdown a").all()) await link.hover();
       await other.waitForTimeout(300);
       await expect.poll(() => injected(other)).toBeNull();
-      await expect.poll(() => other.locator("main .markdown script, main .markdown img, main .markdown svg, main .markdown iframe").count()).toBe(0);
-      await expect.poll(() => other.locator('main .markdown a[href^="javascript:" i], main .markdown a[href^="data:" i]').count()).toBe(0);
+      await expect
+        .poll(() =>
+          other
+            .locator("main .markdown script, main .markdown img, main .markdown svg, main .markdown iframe")
+            .count(),
+        )
+        .toBe(0);
+      await expect
+        .poll(() =>
+          other.locator('main .markdown a[href^="javascript:" i], main .markdown a[href^="data:" i]').count(),
+        )
+        .toBe(0);
     }
     expect(dialogs).toEqual([]);
   });
@@ -134,20 +163,40 @@ describeInBrowser("weekly reflections", () => {
     const inert = async (page: Page, where: string) => {
       for (const link of await page.locator("main .markdown a").all()) await link.hover();
       await page.waitForTimeout(300);
-      expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss ?? null), where).toBeNull();
-      expect(await page.locator("main .markdown :is(script, img, svg, iframe, style, form, details, math)").count(), where).toBe(0);
-      expect(await page.locator('main .markdown a[href^="javascript:" i], main .markdown a[href^="data:" i]').count(), where).toBe(0);
+      expect(
+        await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss ?? null),
+        where,
+      ).toBeNull();
+      expect(
+        await page
+          .locator("main .markdown :is(script, img, svg, iframe, style, form, details, math)")
+          .count(),
+        where,
+      ).toBe(0);
+      expect(
+        await page
+          .locator('main .markdown a[href^="javascript:" i], main .markdown a[href^="data:" i]')
+          .count(),
+        where,
+      ).toBe(0);
     };
 
     // An applicant writes the payloads into every long answer and submits. Sam (an
     // alumnus) applies, so the applications browser test keeps Nadia to itself.
     const applicant = await open("Sam Okonkwo");
     await applicant.goto("/cohorts/session-6/apply");
-    for (const label of [/Why do you want to join/, /something you built or fixed/, /Anything about your circumstances/]) {
+    for (const label of [
+      /Why do you want to join/,
+      /something you built or fixed/,
+      /Anything about your circumstances/,
+    ]) {
       await applicant.getByLabel(label).first().fill(XSS_TEXT);
     }
     await applicant.getByLabel("Not yet").check();
-    await applicant.getByRole("group", { name: /five hours a week/ }).getByLabel("Yes").check();
+    await applicant
+      .getByRole("group", { name: /five hours a week/ })
+      .getByLabel("Yes")
+      .check();
     await applicant.getByLabel(/How many hours a week/).fill("5");
     await applicant.getByLabel(/Any project/).check();
     await applicant.getByLabel(/I have read the code of conduct/).check();
@@ -174,7 +223,10 @@ describeInBrowser("weekly reflections", () => {
     await merged.getByText("Edit my explanation").click();
     await merged.getByLabel("Explain the change in your own words").fill(XSS_TEXT);
     await merged.getByRole("button", { name: "Save explanation" }).click();
-    await mei.getByRole("status").filter({ hasText: "Saved your explanation of django/django#18823" }).waitFor();
+    await mei
+      .getByRole("status")
+      .filter({ hasText: "Saved your explanation of django/django#18823" })
+      .waitFor();
     await expect.poll(() => mei.locator(".field-error").count()).toBe(0);
 
     const ana = await open("Ana Souza");
@@ -185,13 +237,21 @@ describeInBrowser("weekly reflections", () => {
     await open18901.getByRole("button", { name: "Mark pre-reviewed" }).click();
     await ana.getByRole("status").filter({ hasText: "pre-reviewed" }).waitFor();
     await ana.goto("/cohorts/session-5/issues");
-    const curate = ana.getByRole("article", { name: "Add a system check for invalid ModelAdmin.list_display_links entries" }).locator("details").filter({ has: ana.locator('textarea[name="note"]') });
+    const curate = ana
+      .getByRole("article", { name: "Add a system check for invalid ModelAdmin.list_display_links entries" })
+      .locator("details")
+      .filter({ has: ana.locator('textarea[name="note"]') });
     await curate.locator("summary").click();
     await curate.getByLabel("Why it is a good first issue, and where to start in the code").fill(XSS_TEXT);
     await curate.getByRole("button", { name: "Save curation" }).click();
     await ana.getByRole("status").filter({ hasText: "Saved your notes" }).waitFor();
 
-    for (const [who, path] of [["Mei Lin", "/cohorts/session-5/pulls"], ["Ana Souza", "/cohorts/session-5/pulls"], ["Mei Lin", "/cohorts/session-5/issues"], ["Ana Souza", "/cohorts/session-5/issues"]] as const) {
+    for (const [who, path] of [
+      ["Mei Lin", "/cohorts/session-5/pulls"],
+      ["Ana Souza", "/cohorts/session-5/pulls"],
+      ["Mei Lin", "/cohorts/session-5/issues"],
+      ["Ana Souza", "/cohorts/session-5/issues"],
+    ] as const) {
       const page = await open(who);
       await page.goto(path);
       for (const summary of await page.locator("main details > summary").all()) await summary.click();
@@ -208,10 +268,23 @@ describeInBrowser("weekly reflections", () => {
     const open = (who: string) => signedInWatchingDialogs(who, dialogs);
     const inert = async (page: Page, where: string) => {
       await page.waitForTimeout(200);
-      expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss ?? null), where).toBeNull();
+      expect(
+        await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss ?? null),
+        where,
+      ).toBeNull();
       expect(await page.locator("main :is(script, img, iframe, style, math)").count(), where).toBe(0);
-      expect(await page.evaluate(() => [...document.querySelectorAll("main *")].flatMap((el) => [...el.attributes].filter((a) => a.name.startsWith("on")).map((a) => a.name))), where).toEqual([]);
-      expect(await page.locator('main a[href^="javascript:" i], main a[href^="data:" i]').count(), where).toBe(0);
+      expect(
+        await page.evaluate(() =>
+          [...document.querySelectorAll("main *")].flatMap((el) =>
+            [...el.attributes].filter((a) => a.name.startsWith("on")).map((a) => a.name),
+          ),
+        ),
+        where,
+      ).toEqual([]);
+      expect(
+        await page.locator('main a[href^="javascript:" i], main a[href^="data:" i]').count(),
+        where,
+      ).toBe(0);
     };
     const lena = await open("Lena Fischer");
     const hannah = await open("Hannah Kim");
@@ -232,7 +305,9 @@ describeInBrowser("weekly reflections", () => {
         await hannah.getByLabel(round[0], { exact: true }).fill("Still on the *docs* fix.");
         await hannah.getByRole("button", { name: "Preview" }).click();
         await hannah.getByRole("region", { name: "Preview" }).waitFor();
-        await expect.poll(() => hannah.getByRole("region", { name: "Preview" }).textContent()).toContain(round[0]);
+        await expect
+          .poll(() => hannah.getByRole("region", { name: "Preview" }).textContent())
+          .toContain(round[0]);
         await inert(hannah, `prompts ${i + 1}–${i + round.length} in the editor and preview`);
       }
 
@@ -244,7 +319,12 @@ describeInBrowser("weekly reflections", () => {
       expect(await hannah.locator(".field-error").count()).toBe(0);
 
       const kwame = await open("Kwame Mensah");
-      for (const [page, path] of [[kwame, "/cohorts/session-5/teams/andromeda/progress"], [kwame, "/cohorts/session-5/reflections/2/hannahkim"], [lena, "/cohorts/session-5/progress"], [hannah, "/cohorts/session-5/week"]] as const) {
+      for (const [page, path] of [
+        [kwame, "/cohorts/session-5/teams/andromeda/progress"],
+        [kwame, "/cohorts/session-5/reflections/2/hannahkim"],
+        [lena, "/cohorts/session-5/progress"],
+        [hannah, "/cohorts/session-5/week"],
+      ] as const) {
         await page.goto(path);
         await inert(page, path);
       }
@@ -269,10 +349,14 @@ describeInBrowser("weekly reflections", () => {
     await page.getByRole("status").filter({ hasText: "Draft saved" }).waitFor();
     // No confidence chosen: the submit is refused, and the old flash goes away.
     await page.getByRole("button", { name: "Submit reflection" }).click();
-    await expect.poll(() => page.locator("main").textContent()).toContain("Choose how confident you feel this week (1 to 5) before submitting.");
+    await expect
+      .poll(() => page.locator("main").textContent())
+      .toContain("Choose how confident you feel this week (1 to 5) before submitting.");
     await expect.poll(() => page.locator("main").textContent()).toContain("nothing was saved");
     await expect.poll(() => page.getByRole("status").filter({ hasText: "Draft saved" }).count()).toBe(0);
-    await expect.poll(() => page.getByLabel("What I worked on").inputValue()).toBe("Read the ORM's query compiler.");
+    await expect
+      .poll(() => page.getByLabel("What I worked on").inputValue())
+      .toBe("Read the ORM's query compiler.");
     await signOut(page);
   });
 
@@ -283,12 +367,18 @@ describeInBrowser("weekly reflections", () => {
     await page.getByLabel("What I learned").fill("How `select_related()` *joins*.");
     await page.getByRole("button", { name: "Preview" }).click();
     await page.getByRole("region", { name: "Preview" }).waitFor();
-    await expect.poll(() => page.getByRole("region", { name: "Preview" }).locator("em").textContent()).toBe("joins");
+    await expect
+      .poll(() => page.getByRole("region", { name: "Preview" }).locator("em").textContent())
+      .toBe("joins");
     // What was typed is still in the box after the preview.
-    await expect.poll(() => page.getByLabel("What I learned").inputValue()).toBe("How `select_related()` *joins*.");
+    await expect
+      .poll(() => page.getByLabel("What I learned").inputValue())
+      .toBe("How `select_related()` *joins*.");
     await page.getByRole("button", { name: "Save draft" }).click();
     await page.getByRole("status").filter({ hasText: "Draft saved" }).waitFor();
-    await expect.poll(() => page.getByLabel("What I learned").inputValue()).toBe("How `select_related()` *joins*.");
+    await expect
+      .poll(() => page.getByLabel("What I learned").inputValue())
+      .toBe("How `select_related()` *joins*.");
     await signOut(page);
 
     await signInAs(page, "Lena Fischer");
@@ -301,6 +391,10 @@ describeInBrowser("weekly reflections", () => {
       const table = page.getByRole("table", { name: title });
       expect(await table.getByRole("row", { name: /^Week 1\b/ }).count(), title).toBe(1);
     }
-    await expect.poll(() => page.getByRole("table", { name: "Reflections by week" }).getByRole("columnheader").allTextContents()).toEqual(["Week", "On time", "Late", "Missing", "Not due yet"]);
+    await expect
+      .poll(() =>
+        page.getByRole("table", { name: "Reflections by week" }).getByRole("columnheader").allTextContents(),
+      )
+      .toEqual(["Week", "On time", "Late", "Missing", "Not due yet"]);
   });
 });

@@ -12,7 +12,8 @@ describeInBrowser("holding against hostile input in the browser", () => {
     const page = await browser.newPage({ timezoneId: "Pacific/Auckland" });
     const violations: string[] = [];
     page.on("console", (message) => {
-      if (/Content Security Policy|Refused to (execute|load|apply)/i.test(message.text())) violations.push(message.text());
+      if (/Content Security Policy|Refused to (execute|load|apply)/i.test(message.text()))
+        violations.push(message.text());
     });
     await signInAs(page, "Ana Souza");
     const response = await page.goto("/settings");
@@ -21,7 +22,9 @@ describeInBrowser("holding against hostile input in the browser", () => {
     expect(response?.headers()["cache-control"]).toBe("private, no-store");
     expect(response?.headers()["permissions-policy"]).toMatch(/camera=\(\)/);
     // Only React (after hydration) offers the browser's own zone.
-    await expect.poll(() => page.getByRole("button", { name: "Use Pacific/Auckland" }).count(), { timeout: 15_000 }).toBe(1);
+    await expect
+      .poll(() => page.getByRole("button", { name: "Use Pacific/Auckland" }).count(), { timeout: 15_000 })
+      .toBe(1);
     const devices = page.getByRole("table", { name: "Signed-in devices" });
     await expect.poll(() => devices.textContent()).toContain("(this device)");
     expect(await devices.textContent()).toContain("Chrome on Linux");
@@ -39,7 +42,12 @@ describeInBrowser("holding against hostile input in the browser", () => {
   it("CSV, ICS, SVG and JSON responses carry the security headers", async () => {
     const page = await browser.newPage();
     await signInAs(page, "Lena Fischer");
-    for (const address of ["/cohorts/session-5/applications.csv", "/calendar/no-such-feed.ics", "/avatars/ana.svg", "/healthz"]) {
+    for (const address of [
+      "/cohorts/session-5/applications.csv",
+      "/calendar/no-such-feed.ics",
+      "/avatars/ana.svg",
+      "/healthz",
+    ]) {
       const response = await page.request.get(address);
       const headers = response.headers();
       expect(headers["x-content-type-options"], address).toBe("nosniff");
@@ -52,7 +60,11 @@ describeInBrowser("holding against hostile input in the browser", () => {
   it("a form posted from another site gets the app's own 403 page, not a blank 500", async () => {
     const response = await fetch(`${baseUrl}/login`, {
       method: "POST",
-      headers: { Origin: "https://evil.example", "Sec-Fetch-Site": "cross-site", "Content-Type": "application/x-www-form-urlencoded" },
+      headers: {
+        Origin: "https://evil.example",
+        "Sec-Fetch-Site": "cross-site",
+        "Content-Type": "application/x-www-form-urlencoded",
+      },
       body: "intent=demo",
       redirect: "manual",
     });
@@ -72,7 +84,10 @@ describeInBrowser("holding against hostile input in the browser", () => {
   it("a 200 MB anonymous post is refused with 413 before it is read, and /healthz still answers", async () => {
     const big = await fetch(`${baseUrl}/login`, {
       method: "POST",
-      headers: { "Content-Type": "application/x-www-form-urlencoded", "Content-Length": String(200 * 1024 * 1024) },
+      headers: {
+        "Content-Type": "application/x-www-form-urlencoded",
+        "Content-Length": String(200 * 1024 * 1024),
+      },
       body: new Uint8Array(64 * 1024),
       duplex: "half",
     } as RequestInit).catch((error: unknown) => error);

@@ -17,14 +17,22 @@ describeInBrowser("volunteers and evaluations", () => {
     await page.getByLabel("captain").check();
     await page.getByLabel("Django", { exact: true }).check();
     await page.getByLabel("Hours a week I can give").fill("5");
-    await expect.poll(() => page.locator("#commitment-hint").textContent()).toBe("You can give 5 hours a week; the cohort asks for 8.");
+    await expect
+      .poll(() => page.locator("#commitment-hint").textContent())
+      .toBe("You can give 5 hours a week; the cohort asks for 8.");
     await page.getByLabel("Hours a week I can give").fill("10");
     await page.getByLabel("Hours a week those commitments take").fill("30");
-    await expect.poll(() => page.locator("#commitment-hint").textContent()).toBe("Your availability leaves the 8 hours a week the cohort asks for.");
+    await expect
+      .poll(() => page.locator("#commitment-hint").textContent())
+      .toBe("Your availability leaves the 8 hours a week the cohort asks for.");
     await page.getByLabel(/Other commitments during the cohort/).fill("A part-time job");
-    await page.getByLabel(/Why would you like to guide a team/).fill("Session 4 taught me how much a good check-in matters.");
+    await page
+      .getByLabel(/Why would you like to guide a team/)
+      .fill("Session 4 taught me how much a good check-in matters.");
     await page.getByRole("button", { name: "Apply" }).click();
-    await expect.poll(() => page.getByRole("status").textContent()).toContain("Thank you! Your application is in");
+    await expect
+      .poll(() => page.getByRole("status").textContent())
+      .toContain("Thank you! Your application is in");
     await signOut(page);
 
     await signInAs(page, "Lena Fischer");
@@ -36,7 +44,9 @@ describeInBrowser("volunteers and evaluations", () => {
     await page.getByLabel("Select as").selectOption("captain");
     await page.getByLabel("Team", { exact: true }).selectOption("lyra");
     await page.getByRole("button", { name: "Select", exact: true }).click();
-    await expect.poll(() => page.getByRole("status").textContent()).toContain("Lucía Gómez is now a captain of Session 6 in Team Lyra");
+    await expect
+      .poll(() => page.getByRole("status").textContent())
+      .toContain("Lucía Gómez is now a captain of Session 6 in Team Lyra");
     await signOut(page);
 
     await signInAs(page, "Lucía Gómez");
@@ -55,14 +65,27 @@ describeInBrowser("volunteers and evaluations", () => {
     const due = page.getByRole("region", { name: "Evaluations due" });
     await due.getByRole("link", { name: /Midpoint evaluation — about your team/ }).click();
     await page.waitForURL("**/cohorts/session-5/evaluations/*");
-    await page.getByRole("group", { name: /My team works well together/ }).getByLabel("4").check();
+    await page
+      .getByRole("group", { name: /My team works well together/ })
+      .getByLabel("4")
+      .check();
     await page.getByRole("button", { name: "Save draft" }).click();
     await expect.poll(() => page.getByRole("status").textContent()).toContain("Draft saved");
     await page.getByRole("button", { name: "Submit evaluation" }).click();
-    await expect.poll(() => page.locator(".error-summary").textContent()).toContain("Please correct the 2 fields");
-    await expect.poll(() => page.locator("main").textContent()).toContain("Choose 1 to 5 for “My navigator helps me when I am stuck”.");
-    await page.getByRole("group", { name: /My navigator helps me/ }).getByLabel("5").check();
-    await page.getByRole("group", { name: /I am learning/ }).getByLabel("4").check();
+    await expect
+      .poll(() => page.locator(".error-summary").textContent())
+      .toContain("Please correct the 2 fields");
+    await expect
+      .poll(() => page.locator("main").textContent())
+      .toContain("Choose 1 to 5 for “My navigator helps me when I am stuck”.");
+    await page
+      .getByRole("group", { name: /My navigator helps me/ })
+      .getByLabel("5")
+      .check();
+    await page
+      .getByRole("group", { name: /I am learning/ })
+      .getByLabel("4")
+      .check();
     await page.getByLabel(/keep doing, or do differently/).fill("Keep the *pairing* sessions.");
     await page.getByRole("button", { name: "Submit evaluation" }).click();
     await page.waitForURL("**/cohorts/session-5/evaluations");
@@ -74,7 +97,9 @@ describeInBrowser("volunteers and evaluations", () => {
     const row = page.getByRole("row").filter({ hasText: "Fatima Zahra" });
     await row.getByRole("link", { name: "Read" }).click();
     await page.waitForURL("**/evaluations/responses/*");
-    await expect.poll(() => page.locator("main").textContent()).toContain("Midpoint evaluation by Fatima Zahra");
+    await expect
+      .poll(() => page.locator("main").textContent())
+      .toContain("Midpoint evaluation by Fatima Zahra");
     expect(await page.locator("main em").first().textContent()).toBe("pairing");
   });
 });

@@ -2,7 +2,17 @@
 // the way a visitor, a member and an admin see them.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../app/utils/db.server";
-import { addMember, callRoute, jsonOf, makeCohort, makePerson, makeProject, makeRequest, makeTeam, sessionCookieFor } from "../setup/factories";
+import {
+  addMember,
+  callRoute,
+  jsonOf,
+  makeCohort,
+  makePerson,
+  makeProject,
+  makeRequest,
+  makeTeam,
+  sessionCookieFor,
+} from "../setup/factories";
 
 const landing = () => import("../../app/routes/_index");
 const home = () => import("../../app/routes/home");
@@ -10,12 +20,22 @@ const cohortPage = () => import("../../app/routes/cohorts.$slug._index");
 
 type CohortPageData = {
   cohort: {
-    name: string; phase: string; week: number; weeks: number; projects: { name: string }[];
+    name: string;
+    phase: string;
+    week: number;
+    weeks: number;
+    projects: { name: string }[];
     teams: { name: string; participants: number; guides: { name: string; role: string }[] }[];
     viewer: { mayApply: boolean; next: { label: string; href: string }[] };
   };
 };
-type HomeData = { cohorts: { slug: string; phase: string; roles: { role: string; team: { name: string } | null; next: { label: string; href: string } }[] }[] };
+type HomeData = {
+  cohorts: {
+    slug: string;
+    phase: string;
+    roles: { role: string; team: { name: string } | null; next: { label: string; href: string } }[];
+  }[];
+};
 
 async function openCohortPage(slug: string, cookie?: string) {
   const { loader } = await cohortPage();
@@ -26,7 +46,12 @@ let cookies: Record<"navigator" | "reviewer" | "newcomer" | "admin", string>;
 
 beforeAll(async () => {
   const django = await makeProject({ slug: "django", name: "Django" });
-  const running = await makeCohort("running", { slug: "session-5", name: "Session 5", week: 3, projectIds: [django.id] });
+  const running = await makeCohort("running", {
+    slug: "session-5",
+    name: "Session 5",
+    week: 3,
+    projectIds: [django.id],
+  });
   await makeCohort("applications_open", { slug: "session-6", name: "Session 6", projectIds: [django.id] });
   await makeCohort("finished", { slug: "session-4", name: "Session 4" });
   await makeCohort("draft", { slug: "session-7", name: "Session 7" });
@@ -35,9 +60,14 @@ beforeAll(async () => {
   const jonas = await makePerson({ login: "jonas", name: "Jonas Berg" });
   await addMember(running.id, ana.id, "navigator", pegasus.id);
   await addMember(running.id, jonas.id, "captain", pegasus.id);
-  for (const login of ["mei", "ravi", "sofia"]) await addMember(running.id, (await makePerson({ login })).id, "participant", pegasus.id);
+  for (const login of ["mei", "ravi", "sofia"])
+    await addMember(running.id, (await makePerson({ login })).id, "participant", pegasus.id);
   const ines = await makePerson({ login: "ines", name: "Inês Duarte" });
-  await addMember((await db.cohort.findUniqueOrThrow({ where: { slug: "session-6" } })).id, ines.id, "reviewer");
+  await addMember(
+    (await db.cohort.findUniqueOrThrow({ where: { slug: "session-6" } })).id,
+    ines.id,
+    "reviewer",
+  );
   cookies = {
     navigator: await sessionCookieFor(ana.id),
     reviewer: await sessionCookieFor(ines.id),
@@ -49,9 +79,11 @@ beforeAll(async () => {
 describe("the landing page", () => {
   it("lists cohorts open for applications, running and past, never drafts", async () => {
     const { loader } = await landing();
-    const data = await jsonOf<{ open: { name: string }[]; running: { name: string; week: number }[]; past: { name: string }[] }>(
-      await callRoute(loader, makeRequest("/")),
-    );
+    const data = await jsonOf<{
+      open: { name: string }[];
+      running: { name: string; week: number }[];
+      past: { name: string }[];
+    }>(await callRoute(loader, makeRequest("/")));
     expect(data.open.map((c) => c.name)).toEqual(["Session 6"]);
     expect(data.running.map((c) => [c.name, c.week])).toEqual([["Session 5", 3]]);
     expect(data.past.map((c) => c.name)).toEqual(["Session 4"]);
@@ -67,13 +99,17 @@ describe("the cohort page", () => {
       expect.objectContaining({
         name: "Team Pegasus",
         participants: 3,
-        guides: expect.arrayContaining([expect.objectContaining({ name: "Ana Souza", role: "navigator" }), expect.objectContaining({ name: "Jonas Berg", role: "captain" })]),
+        guides: expect.arrayContaining([
+          expect.objectContaining({ name: "Ana Souza", role: "navigator" }),
+          expect.objectContaining({ name: "Jonas Berg", role: "captain" }),
+        ]),
       }),
     ]);
   });
 
   it("offers applying to newcomers and visitors, not to the cohort's own reviewers", async () => {
-    const mayApply = async (cookie?: string) => (await jsonOf<CohortPageData>(await openCohortPage("session-6", cookie))).cohort.viewer.mayApply;
+    const mayApply = async (cookie?: string) =>
+      (await jsonOf<CohortPageData>(await openCohortPage("session-6", cookie))).cohort.viewer.mayApply;
     expect(await mayApply()).toBe(true);
     expect(await mayApply(cookies.newcomer)).toBe(true);
     expect(await mayApply(cookies.reviewer)).toBe(false);
@@ -89,9 +125,11 @@ describe("the cohort page", () => {
 describe("home", () => {
   it("lists the person's cohorts with their role and the right next page", async () => {
     const { loader } = await home();
-    const data = await jsonOf<HomeData>(await callRoute(loader, makeRequest("/home", { cookie: cookies.navigator })));
-    expect(data.cohorts.map((c) => [c.slug, c.roles.map((r) => [r.role, r.team?.name ?? null, r.next.href])])).toEqual([
-      ["session-5", [["navigator", "Team Pegasus", "/cohorts/session-5/teams/pegasus/progress"]]],
-    ]);
+    const data = await jsonOf<HomeData>(
+      await callRoute(loader, makeRequest("/home", { cookie: cookies.navigator })),
+    );
+    expect(
+      data.cohorts.map((c) => [c.slug, c.roles.map((r) => [r.role, r.team?.name ?? null, r.next.href])]),
+    ).toEqual([["session-5", [["navigator", "Team Pegasus", "/cohorts/session-5/teams/pegasus/progress"]]]]);
   });
 });

@@ -16,13 +16,37 @@ let issueId: string;
 let otherIssueId: string;
 let teammate: { id: string; name: string };
 
-type BoardJson = { projects: { issues: { id: string; title: string; claim: { personName: string; stale: boolean; id: string; pulls: { name: string; statusLabel: string; preReviewedBy: string | null }[] } | null; curation: { difficulty: string | null; recommendedTeamId: string | null; hidden: boolean; noteHtml: string } | null }[] }[] };
+type BoardJson = {
+  projects: {
+    issues: {
+      id: string;
+      title: string;
+      claim: {
+        personName: string;
+        stale: boolean;
+        id: string;
+        pulls: { name: string; statusLabel: string; preReviewedBy: string | null }[];
+      } | null;
+      curation: {
+        difficulty: string | null;
+        recommendedTeamId: string | null;
+        hidden: boolean;
+        noteHtml: string;
+      } | null;
+    }[];
+  }[];
+};
 
 const path = "/cohorts/session-1/issues";
 const params = { slug: "session-1" };
-const post = (role: keyof World["cookies"], form: Record<string, string>) => callRoute(board.action, makeRequest(path, { cookie: world.cookies[role], form }), params);
-const view = async (role: keyof World["cookies"]) => jsonOf<BoardJson>(await callRoute(board.loader, makeRequest(path, { cookie: world.cookies[role] }), params));
-const card = async (role: keyof World["cookies"], id: string) => (await view(role)).projects.flatMap((p) => p.issues).find((i) => i.id === id);
+const post = (role: keyof World["cookies"], form: Record<string, string>) =>
+  callRoute(board.action, makeRequest(path, { cookie: world.cookies[role], form }), params);
+const view = async (role: keyof World["cookies"]) =>
+  jsonOf<BoardJson>(
+    await callRoute(board.loader, makeRequest(path, { cookie: world.cookies[role] }), params),
+  );
+const card = async (role: keyof World["cookies"], id: string) =>
+  (await view(role)).projects.flatMap((p) => p.issues).find((i) => i.id === id);
 
 beforeAll(async () => {
   world = await buildWorld("running");
@@ -30,29 +54,60 @@ beforeAll(async () => {
   await addMember(world.cohort.id, teammate.id, "participant", world.teamA.id);
   await db.project.update({ where: { id: world.project.id }, data: { tracUrl: TRAC } });
   const make = (key: string, title: string) =>
-    db.starterIssue.create({ data: { projectId: world.project.id, source: "trac", externalKey: key, url: `${TRAC}/ticket/${key}`, title } });
+    db.starterIssue.create({
+      data: {
+        projectId: world.project.id,
+        source: "trac",
+        externalKey: key,
+        url: `${TRAC}/ticket/${key}`,
+        title,
+      },
+    });
   issueId = (await make("35890", "Document that bulk_create() ignores db_default on SQLite")).id;
   otherIssueId = (await make("36012", "Add a system check for list_display_links")).id;
 });
 
 describe("curation", () => {
   it("a navigator recommends an issue for a team with a difficulty and a note", async () => {
-    const response = await post("navigator", { intent: "curate", issueId, recommendedTeamId: world.teamA.id, difficulty: "easy", note: "Start in `docs/ref/models/querysets.txt`. <script>alert(1)</script>" });
+    const response = await post("navigator", {
+      intent: "curate",
+      issueId,
+      recommendedTeamId: world.teamA.id,
+      difficulty: "easy",
+      note: "Start in `docs/ref/models/querysets.txt`. <script>alert(1)</script>",
+    });
     expect(response.status).toBe(302);
     const seen = await card("participant", issueId);
-    expect(seen?.curation).toMatchObject({ difficulty: "easy", recommendedTeamId: world.teamA.id, hidden: false });
+    expect(seen?.curation).toMatchObject({
+      difficulty: "easy",
+      recommendedTeamId: world.teamA.id,
+      hidden: false,
+    });
     expect(seen?.curation?.noteHtml).toContain("<code>docs/ref/models/querysets.txt</code>");
     expect(seen?.curation?.noteHtml).not.toContain("<script>");
   });
 
   it("rejects a difficulty that is not on the list, keeping the input", async () => {
-    const response = await post("navigator", { intent: "curate", issueId, difficulty: "trivial", note: "kept" });
+    const response = await post("navigator", {
+      intent: "curate",
+      issueId,
+      difficulty: "trivial",
+      note: "kept",
+    });
     expect(response.status).toBe(400);
-    expect(await jsonOf(response)).toMatchObject({ errors: { difficulty: expect.any(String) }, values: { note: "kept" } });
+    expect(await jsonOf(response)).toMatchObject({
+      errors: { difficulty: expect.any(String) },
+      values: { note: "kept" },
+    });
   });
 
   it("a hidden issue disappears for participants but not for navigators", async () => {
-    await post("navigator", { intent: "curate", issueId: otherIssueId, hidden: "on", note: "Needs a design decision first." });
+    await post("navigator", {
+      intent: "curate",
+      issueId: otherIssueId,
+      hidden: "on",
+      note: "Needs a design decision first.",
+    });
     expect(await card("participant", otherIssueId)).toBeUndefined();
     expect((await card("navigator", otherIssueId))?.curation?.hidden).toBe(true);
     const claim = await post("participant", { intent: "claim", issueId: otherIssueId });
@@ -75,7 +130,10 @@ describe("claims", () => {
     const statuses = [a.status, b.status].sort();
     expect(statuses).toEqual([302, 400]);
     const loser = a.status === 400 ? a : b;
-    const winner = await db.issueClaim.findFirstOrThrow({ where: { starterIssueId: issueId, releasedAt: null }, include: { person: true } });
+    const winner = await db.issueClaim.findFirstOrThrow({
+      where: { starterIssueId: issueId, releasedAt: null },
+      include: { person: true },
+    });
     expect((await jsonOf<{ errors: { form: string } }>(loser)).errors.form).toBe(
       `${winner.person.name} claimed “Document that bulk_create() ignores db_default on SQLite” just before you. Choose another issue, or ask your navigator.`,
     );
@@ -83,49 +141,113 @@ describe("claims", () => {
   });
 
   it("the claimant releases, then the navigator reassigns", async () => {
-    const active = await db.issueClaim.findFirstOrThrow({ where: { starterIssueId: issueId, releasedAt: null } });
+    const active = await db.issueClaim.findFirstOrThrow({
+      where: { starterIssueId: issueId, releasedAt: null },
+    });
     // whoever won releases it, and the participant of team A claims it
     const holderRole = active.personId === world.people.participant.id ? "participant" : "otherParticipant";
     expect((await post(holderRole, { intent: "release", claimId: active.id })).status).toBe(302);
     expect((await post("participant", { intent: "claim", issueId })).status).toBe(302);
-    const mine = await db.issueClaim.findFirstOrThrow({ where: { starterIssueId: issueId, releasedAt: null } });
+    const mine = await db.issueClaim.findFirstOrThrow({
+      where: { starterIssueId: issueId, releasedAt: null },
+    });
     expect(mine.personId).toBe(world.people.participant.id);
 
     // the other team's navigator may not touch team A's claim
-    expect((await post("otherNavigator", { intent: "reassign", claimId: mine.id, personId: world.people.otherParticipant.id })).status).toBe(403);
+    expect(
+      (
+        await post("otherNavigator", {
+          intent: "reassign",
+          claimId: mine.id,
+          personId: world.people.otherParticipant.id,
+        })
+      ).status,
+    ).toBe(403);
     // a navigator keeps the issue within the team; moving it to another team is for organizers
-    const across = await post("navigator", { intent: "reassign", claimId: mine.id, personId: world.people.otherParticipant.id });
+    const across = await post("navigator", {
+      intent: "reassign",
+      claimId: mine.id,
+      personId: world.people.otherParticipant.id,
+    });
     expect(across.status).toBe(400);
-    expect((await jsonOf<{ errors: { personId: string } }>(across)).errors.personId).toMatch(/not in this team/);
-    expect((await post("navigator", { intent: "reassign", claimId: mine.id, personId: teammate.id })).status).toBe(302);
-    const now = await db.issueClaim.findFirstOrThrow({ where: { starterIssueId: issueId, releasedAt: null } });
+    expect((await jsonOf<{ errors: { personId: string } }>(across)).errors.personId).toMatch(
+      /not in this team/,
+    );
+    expect(
+      (await post("navigator", { intent: "reassign", claimId: mine.id, personId: teammate.id })).status,
+    ).toBe(302);
+    const now = await db.issueClaim.findFirstOrThrow({
+      where: { starterIssueId: issueId, releasedAt: null },
+    });
     expect(now.personId).toBe(teammate.id);
-    expect(await db.issueClaim.findUniqueOrThrow({ where: { id: mine.id } })).toMatchObject({ activeKey: null, releasedAt: expect.any(Date) });
+    expect(await db.issueClaim.findUniqueOrThrow({ where: { id: mine.id } })).toMatchObject({
+      activeKey: null,
+      releasedAt: expect.any(Date),
+    });
     expect(await db.auditEntry.count({ where: { action: "claim.reassign" } })).toBe(1);
   });
 
   it("a participant cannot release someone else's claim", async () => {
-    const active = await db.issueClaim.findFirstOrThrow({ where: { starterIssueId: issueId, releasedAt: null } });
+    const active = await db.issueClaim.findFirstOrThrow({
+      where: { starterIssueId: issueId, releasedAt: null },
+    });
     expect((await post("participant", { intent: "release", claimId: active.id })).status).toBe(403);
   });
 
   it("a claim without a linked pull request is flagged stale after 14 days", async () => {
-    const active = await db.issueClaim.findFirstOrThrow({ where: { starterIssueId: issueId, releasedAt: null } });
-    await db.issueClaim.update({ where: { id: active.id }, data: { claimedAt: new Date(Date.now() - 13 * DAY_MS) } });
+    const active = await db.issueClaim.findFirstOrThrow({
+      where: { starterIssueId: issueId, releasedAt: null },
+    });
+    await db.issueClaim.update({
+      where: { id: active.id },
+      data: { claimedAt: new Date(Date.now() - 13 * DAY_MS) },
+    });
     expect((await card("navigator", issueId))?.claim?.stale).toBe(false);
-    await db.issueClaim.update({ where: { id: active.id }, data: { claimedAt: new Date(Date.now() - 15 * DAY_MS) } });
+    await db.issueClaim.update({
+      where: { id: active.id },
+      data: { claimedAt: new Date(Date.now() - 15 * DAY_MS) },
+    });
     expect((await card("navigator", issueId))?.claim?.stale).toBe(true);
   });
 
   it("shows the claim's linked pull request with its status and the pre-reviewed badge, and it is no longer stale", async () => {
-    const active = await db.issueClaim.findFirstOrThrow({ where: { starterIssueId: issueId, releasedAt: null } });
-    const pr = await db.pullRequest.create({ data: { owner: "django", repo: "django", number: 18823, url: "https://github.com/django/django/pull/18823", title: "Fixed #35890 -- Docs", authorLogin: "teammate", state: "open", reviewState: "changes_requested" } });
+    const active = await db.issueClaim.findFirstOrThrow({
+      where: { starterIssueId: issueId, releasedAt: null },
+    });
+    const pr = await db.pullRequest.create({
+      data: {
+        owner: "django",
+        repo: "django",
+        number: 18823,
+        url: "https://github.com/django/django/pull/18823",
+        title: "Fixed #35890 -- Docs",
+        authorLogin: "teammate",
+        state: "open",
+        reviewState: "changes_requested",
+      },
+    });
     await db.linkedPullRequest.create({
-      data: { cohortId: world.cohort.id, pullRequestId: pr.id, personId: active.personId, claimId: active.id, starterIssueId: issueId, preReviewedAt: new Date(), preReviewedById: world.people.navigator.id },
+      data: {
+        cohortId: world.cohort.id,
+        pullRequestId: pr.id,
+        personId: active.personId,
+        claimId: active.id,
+        starterIssueId: issueId,
+        preReviewedAt: new Date(),
+        preReviewedById: world.people.navigator.id,
+      },
     });
     for (const role of ["navigator", "participant"] as const) {
       const claim = (await card(role, issueId))?.claim;
-      expect(claim?.pulls, role).toEqual([{ name: "django/django#18823", url: "https://github.com/django/django/pull/18823", status: "changes_requested", statusLabel: "Changes requested", preReviewedBy: world.people.navigator.name }]);
+      expect(claim?.pulls, role).toEqual([
+        {
+          name: "django/django#18823",
+          url: "https://github.com/django/django/pull/18823",
+          status: "changes_requested",
+          statusLabel: "Changes requested",
+          preReviewedBy: world.people.navigator.name,
+        },
+      ]);
       expect(claim?.stale).toBe(false);
     }
   });
@@ -133,26 +255,49 @@ describe("claims", () => {
 
 describe("adding an issue by its address", () => {
   it("adds a Trac ticket of the project's tracker", async () => {
-    mockServer.use(tracQueryHandler([], [{ id: 36120, summary: "Clarify the timezone.now() note in the USE_TZ docs" }]));
-    const response = await post("navigator", { intent: "add", projectId: world.project.id, url: `${TRAC}/ticket/36120` });
+    mockServer.use(
+      tracQueryHandler([], [{ id: 36120, summary: "Clarify the timezone.now() note in the USE_TZ docs" }]),
+    );
+    const response = await post("navigator", {
+      intent: "add",
+      projectId: world.project.id,
+      url: `${TRAC}/ticket/36120`,
+    });
     expect(response.status).toBe(302);
-    expect(await db.starterIssue.findUnique({ where: { source_externalKey: { source: "trac", externalKey: "36120" } } })).toMatchObject({ title: "Clarify the timezone.now() note in the USE_TZ docs" });
+    expect(
+      await db.starterIssue.findUnique({
+        where: { source_externalKey: { source: "trac", externalKey: "36120" } },
+      }),
+    ).toMatchObject({ title: "Clarify the timezone.now() note in the USE_TZ docs" });
   });
 
   it("adds a GitHub issue of one of the project's repositories", async () => {
     const [owner, repo] = [world.project.repositories[0].owner, world.project.repositories[0].name];
     mockServer.use(issueHandler(owner, repo, 77, { title: "Admin: keyboard focus is lost after saving" }));
-    const response = await post("organizer", { intent: "add", projectId: world.project.id, url: `https://github.com/${owner}/${repo}/issues/77` });
+    const response = await post("organizer", {
+      intent: "add",
+      projectId: world.project.id,
+      url: `https://github.com/${owner}/${repo}/issues/77`,
+    });
     expect(response.status).toBe(302);
   });
 
   it("explains a wrong, private or unknown address", async () => {
     const [owner, repo] = [world.project.repositories[0].owner, world.project.repositories[0].name];
-    const errorFor = async (url: string) => (await jsonOf<{ errors: { url: string } }>(await post("navigator", { intent: "add", projectId: world.project.id, url }))).errors.url;
+    const errorFor = async (url: string) =>
+      (
+        await jsonOf<{ errors: { url: string } }>(
+          await post("navigator", { intent: "add", projectId: world.project.id, url }),
+        )
+      ).errors.url;
     expect(await errorFor("not a url")).toMatch(/not a web address/);
-    expect(await errorFor("https://github.com/someone/elsewhere/issues/3")).toMatch(/not one of .*repositories/);
+    expect(await errorFor("https://github.com/someone/elsewhere/issues/3")).toMatch(
+      /not one of .*repositories/,
+    );
     mockServer.use(notFoundHandler(`/repos/${owner}/${repo}/issues/404`));
-    expect(await errorFor(`https://github.com/${owner}/${repo}/issues/404`)).toMatch(/no issue #404 .* or the repository is private/);
+    expect(await errorFor(`https://github.com/${owner}/${repo}/issues/404`)).toMatch(
+      /no issue #404 .* or the repository is private/,
+    );
     mockServer.use(issueHandler(owner, repo, 88, { isPull: true }));
     expect(await errorFor(`https://github.com/${owner}/${repo}/issues/88`)).toMatch(/is a pull request/);
     mockServer.use(tracQueryHandler([]));
@@ -161,19 +306,47 @@ describe("adding an issue by its address", () => {
 
   it("does not add an issue that is closed upstream (it would never show on the board)", async () => {
     const [owner, repo] = [world.project.repositories[0].owner, world.project.repositories[0].name];
-    const errorFor = async (url: string) => (await jsonOf<{ errors: { url: string } }>(await post("navigator", { intent: "add", projectId: world.project.id, url }))).errors.url;
+    const errorFor = async (url: string) =>
+      (
+        await jsonOf<{ errors: { url: string } }>(
+          await post("navigator", { intent: "add", projectId: world.project.id, url }),
+        )
+      ).errors.url;
     mockServer.use(issueHandler(owner, repo, 90, { title: "Already fixed in main", state: "closed" }));
-    expect(await errorFor(`https://github.com/${owner}/${repo}/issues/90`)).toBe(`“Already fixed in main” (${owner}/${repo}#90) is closed upstream; add an open issue instead.`);
+    expect(await errorFor(`https://github.com/${owner}/${repo}/issues/90`)).toBe(
+      `“Already fixed in main” (${owner}/${repo}#90) is closed upstream; add an open issue instead.`,
+    );
     mockServer.use(tracQueryHandler([], [{ id: 36200, summary: "Fixed long ago", status: "closed" }]));
-    expect(await errorFor(`${TRAC}/ticket/36200`)).toMatch(/^“Fixed long ago” \(Trac #36200\) is closed upstream/);
-    expect(await db.starterIssue.count({ where: { externalKey: { in: [`${owner}/${repo}#90`, "36200"] } } })).toBe(0);
+    expect(await errorFor(`${TRAC}/ticket/36200`)).toMatch(
+      /^“Fixed long ago” \(Trac #36200\) is closed upstream/,
+    );
+    expect(
+      await db.starterIssue.count({ where: { externalKey: { in: [`${owner}/${repo}#90`, "36200"] } } }),
+    ).toBe(0);
   });
 
   it("says when the repository keeps its issues elsewhere (GitHub answers 410, like django/django)", async () => {
     const [owner, repo] = [world.project.repositories[0].owner, world.project.repositories[0].name];
-    mockServer.use(http.get(`https://api.github.com/repos/${owner}/${repo}/issues/5`, () => HttpResponse.json({ message: "Issues are disabled for this repo", documentation_url: "https://docs.github.com/v3/issues/", status: "410" }, { status: 410 })));
-    const response = await post("navigator", { intent: "add", projectId: world.project.id, url: `https://github.com/${owner}/${repo}/issues/5` });
+    mockServer.use(
+      http.get(`https://api.github.com/repos/${owner}/${repo}/issues/5`, () =>
+        HttpResponse.json(
+          {
+            message: "Issues are disabled for this repo",
+            documentation_url: "https://docs.github.com/v3/issues/",
+            status: "410",
+          },
+          { status: 410 },
+        ),
+      ),
+    );
+    const response = await post("navigator", {
+      intent: "add",
+      projectId: world.project.id,
+      url: `https://github.com/${owner}/${repo}/issues/5`,
+    });
     expect(response.status).toBe(400);
-    expect((await jsonOf<{ errors: { url: string } }>(response)).errors.url).toBe(`${owner}/${repo} has its GitHub issues switched off; add its Trac ticket instead (${TRAC}/ticket/…).`);
+    expect((await jsonOf<{ errors: { url: string } }>(response)).errors.url).toBe(
+      `${owner}/${repo} has its GitHub issues switched off; add its Trac ticket instead (${TRAC}/ticket/…).`,
+    );
   });
 });

@@ -16,15 +16,31 @@ async function sqliteShape(): Promise<Shape> {
   await applyMigrations(`file:${file}`);
   const db = new Database(file, { readonly: true });
   const shape: Shape = {};
-  const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' AND name != '_cohort_migrations'`).all() as { name: string }[];
+  const tables = db
+    .prepare(
+      `SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' AND name != '_cohort_migrations'`,
+    )
+    .all() as { name: string }[];
   for (const { name } of tables) {
-    const columns = db.prepare(`PRAGMA table_info("${name}")`).all() as { name: string; notnull: number; pk: number }[];
-    const indexes = db.prepare(`PRAGMA index_list("${name}")`).all() as { name: string; unique: number; origin: string }[];
+    const columns = db.prepare(`PRAGMA table_info("${name}")`).all() as {
+      name: string;
+      notnull: number;
+      pk: number;
+    }[];
+    const indexes = db.prepare(`PRAGMA index_list("${name}")`).all() as {
+      name: string;
+      unique: number;
+      origin: string;
+    }[];
     shape[name] = {
       columns: Object.fromEntries(columns.map((c) => [c.name, { nullable: c.notnull === 0 && c.pk === 0 }])),
       uniques: indexes
         .filter((i) => i.unique === 1 && i.origin === "c")
-        .map((i) => (db.prepare(`PRAGMA index_info("${i.name}")`).all() as { name: string }[]).map((c) => c.name).join(","))
+        .map((i) =>
+          (db.prepare(`PRAGMA index_info("${i.name}")`).all() as { name: string }[])
+            .map((c) => c.name)
+            .join(","),
+        )
         .sort(),
     };
   }
@@ -48,7 +64,12 @@ async function postgresShape(): Promise<Shape> {
   }
   for (const u of uniques.rows) {
     const cols = /\((.*)\)\s*$/.exec(u.indexdef)?.[1] ?? "";
-    shape[u.tablename].uniques.push(cols.split(",").map((c) => c.trim().replace(/"/g, "")).join(","));
+    shape[u.tablename].uniques.push(
+      cols
+        .split(",")
+        .map((c) => c.trim().replace(/"/g, ""))
+        .join(","),
+    );
   }
   for (const table of Object.values(shape)) table.uniques.sort();
   await pg.close();

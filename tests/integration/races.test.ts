@@ -7,7 +7,18 @@ import * as writeRoute from "~/routes/cohorts.$slug.reflections.$week";
 import * as claimRoute from "~/routes/cohorts.$slug.issues";
 import * as reviewRoute from "~/routes/cohorts.$slug.review.$applicationId";
 import { db } from "~/utils/db.server";
-import { addMember, callRoute, makeApplication, makeCohort, makeCriterion, makePerson, makeProject, makeRequest, makeTeam, sessionCookieFor } from "../setup/factories";
+import {
+  addMember,
+  callRoute,
+  makeApplication,
+  makeCohort,
+  makeCriterion,
+  makePerson,
+  makeProject,
+  makeRequest,
+  makeTeam,
+  sessionCookieFor,
+} from "../setup/factories";
 import { makeStarterIssue } from "../reflections/builders";
 import { usingPostgres } from "../setup/database";
 
@@ -16,10 +27,15 @@ const TIMES = 20;
 /** Sends `TIMES` copies of a request at once; a thrown error counts as a 500. */
 async function crowd(send: () => Promise<Response>): Promise<number[]> {
   const results = await Promise.all(
-    Array.from({ length: TIMES }, () => send().then((r) => r.status, (error: unknown) => {
-      console.error(error);
-      return 500;
-    })),
+    Array.from({ length: TIMES }, () =>
+      send().then(
+        (r) => r.status,
+        (error: unknown) => {
+          console.error(error);
+          return 500;
+        },
+      ),
+    ),
   );
   return results;
 }
@@ -30,7 +46,9 @@ async function decisionsWorld() {
   await addMember(cohort.id, lena.id, "organizer");
   const cookie = await sessionCookieFor(lena.id);
   const post = (form: Record<string, string>) =>
-    callRoute(decisionsRoute.action, makeRequest(`/cohorts/${cohort.slug}/decisions`, { cookie, form }), { slug: cohort.slug });
+    callRoute(decisionsRoute.action, makeRequest(`/cohorts/${cohort.slug}/decisions`, { cookie, form }), {
+      slug: cohort.slug,
+    });
   return { cohort, lena, post };
 }
 
@@ -46,7 +64,10 @@ describe("twenty at once", () => {
     const cookie = await sessionCookieFor(mei.id);
     const form = { intent: "submit", "answer-0": "Fixed the flaky test.", confidence: "2", needsHelp: "on" };
     const statuses = await crowd(() =>
-      callRoute(writeRoute.action, makeRequest(`/cohorts/${cohort.slug}/reflections/3`, { cookie, form }), { slug: cohort.slug, week: "3" }),
+      callRoute(writeRoute.action, makeRequest(`/cohorts/${cohort.slug}/reflections/3`, { cookie, form }), {
+        slug: cohort.slug,
+        week: "3",
+      }),
     );
     expect(statuses.filter((s) => s >= 500)).toEqual([]);
     expect(statuses.every((s) => s === 302)).toBe(true);
@@ -71,16 +92,27 @@ describe("twenty at once", () => {
     const statuses = await crowd(() => w.post({ intent: "waitlist-up", id: eva.id, from: "4" }));
     expect(statuses.filter((s) => s >= 500)).toEqual([]);
     expect(statuses.every((s) => s === 302)).toBe(true);
-    const order = await db.application.findMany({ where: { cohortId: w.cohort.id, decision: "waitlisted" }, orderBy: { waitlistRank: "asc" }, select: { id: true, waitlistRank: true } });
+    const order = await db.application.findMany({
+      where: { cohortId: w.cohort.id, decision: "waitlisted" },
+      orderBy: { waitlistRank: "asc" },
+      select: { id: true, waitlistRank: true },
+    });
     expect(order.map((a) => a.id)).toEqual([apps[0].id, apps[1].id, apps[3].id, apps[2].id]);
     expect(order.map((a) => a.waitlistRank)).toEqual([1, 2, 3, 4]);
-    expect(await db.auditEntry.count({ where: { cohortId: w.cohort.id, action: "waitlist.reorder" } })).toBe(1);
+    expect(await db.auditEntry.count({ where: { cohortId: w.cohort.id, action: "waitlist.reorder" } })).toBe(
+      1,
+    );
   });
 
   it("“Publish decisions”: each decision published once, one offer, one notice each, one audit entry", async () => {
     const w = await decisionsWorld();
     const decided: { id: string; personId: string }[] = [];
-    for (const [name, decision] of [["Aisha", "accepted"], ["Bruno", "accepted"], ["Carmen", "waitlisted"], ["Dmitri", "rejected"]] as const) {
+    for (const [name, decision] of [
+      ["Aisha", "accepted"],
+      ["Bruno", "accepted"],
+      ["Carmen", "waitlisted"],
+      ["Dmitri", "rejected"],
+    ] as const) {
       const person = await makePerson({ name });
       const app = await makeApplication(w.cohort.id, person.id);
       expect((await w.post({ intent: decision, id: app.id, [`v_${app.id}`]: "0" })).status).toBe(302);
@@ -91,7 +123,9 @@ describe("twenty at once", () => {
     expect(statuses.filter((s) => s === 302)).toHaveLength(1);
     expect(await db.offer.count({ where: { application: { cohortId: w.cohort.id } } })).toBe(2);
     expect(await db.notice.count({ where: { cohortId: w.cohort.id } })).toBe(4);
-    const audit = await db.auditEntry.findMany({ where: { cohortId: w.cohort.id, action: "decisions.publish" } });
+    const audit = await db.auditEntry.findMany({
+      where: { cohortId: w.cohort.id, action: "decisions.publish" },
+    });
     expect(audit.map((a) => a.detail)).toEqual(["4 decision(s) published"]);
   });
 
@@ -108,7 +142,14 @@ describe("twenty at once", () => {
     }
     let i = 0;
     const statuses = await crowd(() =>
-      callRoute(claimRoute.action, makeRequest(`/cohorts/${cohort.slug}/issues`, { cookie: cookies[i++], form: { intent: "claim", issueId: issue.id } }), { slug: cohort.slug }),
+      callRoute(
+        claimRoute.action,
+        makeRequest(`/cohorts/${cohort.slug}/issues`, {
+          cookie: cookies[i++],
+          form: { intent: "claim", issueId: issue.id },
+        }),
+        { slug: cohort.slug },
+      ),
     );
     expect(statuses.filter((s) => s >= 500)).toEqual([]);
     expect(await db.issueClaim.count({ where: { starterIssueId: issue.id, releasedAt: null } })).toBe(1);
@@ -124,12 +165,24 @@ describe("twenty at once, more", () => {
     const readiness = await makeCriterion(cohort.id, { name: "Readiness" });
     const application = await makeApplication(cohort.id, (await makePerson({ name: "Aisha" })).id);
     const cookie = await sessionCookieFor(tom.id);
-    const form = { intent: "score", [`c_${motivation.id}`]: "4", [`c_${readiness.id}`]: "3", comment: "Clear motivation." };
+    const form = {
+      intent: "score",
+      [`c_${motivation.id}`]: "4",
+      [`c_${readiness.id}`]: "3",
+      comment: "Clear motivation.",
+    };
     const statuses = await crowd(() =>
-      callRoute(reviewRoute.action, makeRequest(`/cohorts/${cohort.slug}/review/${application.id}`, { cookie, form }), { slug: cohort.slug, applicationId: application.id }),
+      callRoute(
+        reviewRoute.action,
+        makeRequest(`/cohorts/${cohort.slug}/review/${application.id}`, { cookie, form }),
+        { slug: cohort.slug, applicationId: application.id },
+      ),
     );
     expect(statuses.filter((s) => s >= 500)).toEqual([]);
-    const reviews = await db.review.findMany({ where: { applicationId: application.id }, include: { scores: true } });
+    const reviews = await db.review.findMany({
+      where: { applicationId: application.id },
+      include: { scores: true },
+    });
     expect(reviews).toHaveLength(1);
     expect(reviews[0].scores.map((s) => s.score).sort()).toEqual([3, 4]);
   });
@@ -143,12 +196,13 @@ describe("transactions that collide", () => {
     // Each transaction updates one row, waits for the other, then updates the other
     // row: on PostgreSQL one of them is chosen as the deadlock victim.
     let arrived = 0;
-    const bothArrived = () => new Promise<void>((resolve) => {
-      arrived++;
-      const started = Date.now();
-      const check = () => (arrived >= 2 || Date.now() - started > 500 ? resolve() : setTimeout(check, 10));
-      check();
-    });
+    const bothArrived = () =>
+      new Promise<void>((resolve) => {
+        arrived++;
+        const started = Date.now();
+        const check = () => (arrived >= 2 || Date.now() - started > 500 ? resolve() : setTimeout(check, 10));
+        check();
+      });
     const swap = (first: string, second: string, suffix: string) => {
       let attempt = 0;
       return transaction(async (tx) => {
@@ -162,7 +216,10 @@ describe("transactions that collide", () => {
     const attempts = await Promise.all([swap(a.id, b.id, "1"), swap(b.id, a.id, "2")]);
     // PostgreSQL picked a victim and it ran again; SQLite runs them one after the other.
     expect(Math.max(...attempts)).toBe(usingPostgres() ? 2 : 1);
-    const rows = await db.person.findMany({ where: { id: { in: [a.id, b.id] } }, select: { name: true, timeZone: true } });
+    const rows = await db.person.findMany({
+      where: { id: { in: [a.id, b.id] } },
+      select: { name: true, timeZone: true },
+    });
     expect(rows).toHaveLength(2);
     expect(rows.every((r) => r.name.startsWith("first") && r.timeZone.startsWith("Etc/GMT-"))).toBe(true);
   });

@@ -9,7 +9,14 @@ import * as syncRoute from "~/routes/cohorts.$slug.sync";
 import * as webhookRoute from "~/routes/webhooks.github";
 import { createDb, db } from "~/utils/db.server";
 import { RATE_LIMITS } from "~/utils/rate-limit.server";
-import { addMember, callRoute, makeCohort, makePerson, makeRequest, sessionCookieFor } from "../setup/factories";
+import {
+  addMember,
+  callRoute,
+  makeCohort,
+  makePerson,
+  makeRequest,
+  sessionCookieFor,
+} from "../setup/factories";
 
 async function repeat(times: number, send: () => Promise<Response>): Promise<number[]> {
   const statuses: number[] = [];
@@ -45,7 +52,13 @@ describe("rate limits", () => {
     resetEnv();
     try {
       const attempt = (address: string) =>
-        callRoute(loginRoute.action, makeRequest("/login", { form: { intent: "github", redirectTo: "/" }, headers: { "X-Forwarded-For": `198.51.100.1, ${address}` } }));
+        callRoute(
+          loginRoute.action,
+          makeRequest("/login", {
+            form: { intent: "github", redirectTo: "/" },
+            headers: { "X-Forwarded-For": `198.51.100.1, ${address}` },
+          }),
+        );
       const limit = RATE_LIMITS.signIn.points;
       expect(await repeat(limit, () => attempt("203.0.113.7"))).toEqual(Array(limit).fill(302));
       await expectRefusal(await attempt("203.0.113.7"), /Too many sign-in attempts/);
@@ -53,7 +66,13 @@ describe("rate limits", () => {
       expect((await attempt("203.0.113.8")).status).toBe(302);
       // a second server (its own Prisma client) sees the same count
       second = createDb(process.env.DATABASE_URL!);
-      const elsewhere = new RateLimiterPrisma({ storeClient: second, tableName: "rateLimiterFlexible", keyPrefix: "signIn", points: limit, duration: RATE_LIMITS.signIn.seconds });
+      const elsewhere = new RateLimiterPrisma({
+        storeClient: second,
+        tableName: "rateLimiterFlexible",
+        keyPrefix: "signIn",
+        points: limit,
+        duration: RATE_LIMITS.signIn.seconds,
+      });
       await expect(elsewhere.consume("203.0.113.7")).rejects.toMatchObject({ consumedPoints: limit + 2 });
     } finally {
       delete process.env.GITHUB_CLIENT_ID;
@@ -65,7 +84,8 @@ describe("rate limits", () => {
   it("offer-token pages per person (guessing tokens)", async () => {
     const mallory = await makePerson({ name: "Mallory" });
     const cookie = await sessionCookieFor(mallory.id);
-    const guess = (i: number) => callRoute(offerRoute.loader, makeRequest(`/offers/guess-${i}`, { cookie }), { token: `guess-${i}` });
+    const guess = (i: number) =>
+      callRoute(offerRoute.loader, makeRequest(`/offers/guess-${i}`, { cookie }), { token: `guess-${i}` });
     let i = 0;
     const statuses = await repeat(RATE_LIMITS.offerPage.points, () => guess(i++));
     expect(statuses.every((s) => s === 404)).toBe(true);
@@ -76,11 +96,20 @@ describe("rate limits", () => {
     process.env.GITHUB_WEBHOOK_SECRET = "webhook-secret";
     try {
       const deliver = (address: string) =>
-        callRoute(webhookRoute.action, new Request("http://localhost:3000/webhooks/github", {
-          method: "POST",
-          headers: { "Content-Type": "application/json", "X-GitHub-Event": "ping", "X-GitHub-Delivery": crypto.randomUUID(), "X-Hub-Signature-256": "sha256=00", "X-Forwarded-For": address },
-          body: "{}",
-        }));
+        callRoute(
+          webhookRoute.action,
+          new Request("http://localhost:3000/webhooks/github", {
+            method: "POST",
+            headers: {
+              "Content-Type": "application/json",
+              "X-GitHub-Event": "ping",
+              "X-GitHub-Delivery": crypto.randomUUID(),
+              "X-Hub-Signature-256": "sha256=00",
+              "X-Forwarded-For": address,
+            },
+            body: "{}",
+          }),
+        );
       const statuses = await repeat(RATE_LIMITS.webhook.points, () => deliver("192.0.2.50"));
       expect(statuses.every((s) => s === 401)).toBe(true);
       await expectRefusal(await deliver("192.0.2.50"), /Too many webhook deliveries/);
@@ -92,23 +121,43 @@ describe("rate limits", () => {
 
   it("“Sync now” per organizer", async () => {
     const { cohort, cookie } = await organizerOf();
-    const press = () => callRoute(syncRoute.action, makeRequest(`/cohorts/${cohort.slug}/sync`, { cookie, form: {} }), { slug: cohort.slug });
+    const press = () =>
+      callRoute(syncRoute.action, makeRequest(`/cohorts/${cohort.slug}/sync`, { cookie, form: {} }), {
+        slug: cohort.slug,
+      });
     try {
-      expect(await repeat(RATE_LIMITS.syncNow.points, press)).toEqual(Array(RATE_LIMITS.syncNow.points).fill(302));
+      expect(await repeat(RATE_LIMITS.syncNow.points, press)).toEqual(
+        Array(RATE_LIMITS.syncNow.points).fill(302),
+      );
       await expectRefusal(await press(), /Sync now/);
     } finally {
-      await expect.poll(() => db.syncRun.count({ where: { status: "running" } }), { timeout: 20_000 }).toBe(0);
+      await expect
+        .poll(() => db.syncRun.count({ where: { status: "running" } }), { timeout: 20_000 })
+        .toBe(0);
     }
   });
 
   it("CSV exports per organizer", async () => {
     const { cohort, cookie } = await organizerOf();
-    const download = () => callRoute(csvRoute.loader, makeRequest(`/cohorts/${cohort.slug}/applications.csv`, { cookie }), { slug: cohort.slug });
-    expect(await repeat(RATE_LIMITS.csvExport.points, download)).toEqual(Array(RATE_LIMITS.csvExport.points).fill(200));
+    const download = () =>
+      callRoute(csvRoute.loader, makeRequest(`/cohorts/${cohort.slug}/applications.csv`, { cookie }), {
+        slug: cohort.slug,
+      });
+    expect(await repeat(RATE_LIMITS.csvExport.points, download)).toEqual(
+      Array(RATE_LIMITS.csvExport.points).fill(200),
+    );
     await expectRefusal(await download(), /Too many CSV exports/);
     // another organizer of the same cohort is not affected
     const max = await makePerson({ name: "Max Organizer" });
     await addMember(cohort.id, max.id, "organizer");
-    expect((await callRoute(csvRoute.loader, makeRequest(`/cohorts/${cohort.slug}/applications.csv`, { cookie: await sessionCookieFor(max.id) }), { slug: cohort.slug })).status).toBe(200);
+    expect(
+      (
+        await callRoute(
+          csvRoute.loader,
+          makeRequest(`/cohorts/${cohort.slug}/applications.csv`, { cookie: await sessionCookieFor(max.id) }),
+          { slug: cohort.slug },
+        )
+      ).status,
+    ).toBe(200);
   });
 });

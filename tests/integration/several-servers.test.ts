@@ -14,7 +14,9 @@ afterEach(async () => {
 
 async function twoServers(jobs: ScheduledJob[], retryDelaySeconds = 60) {
   const servers = await Promise.all(
-    ["server-a", "server-b"].map((holder) => createScheduler({ jobs, holder, retryDelaySeconds, retryLimit: 3, pollingSeconds: 0.5 })),
+    ["server-a", "server-b"].map((holder) =>
+      createScheduler({ jobs, holder, retryDelaySeconds, retryLimit: 3, pollingSeconds: 0.5 }),
+    ),
   );
   running.push(...servers);
   return servers;
@@ -30,16 +32,41 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe("two servers, one database", () => {
   it("runs each job once per interval, not once per server, and its notice goes out once", async () => {
-    const person = await db.person.create({ data: { login: "digest-reader", name: "Digest Reader", email: "reader@example.org" } });
+    const person = await db.person.create({
+      data: { login: "digest-reader", name: "Digest Reader", email: "reader@example.org" },
+    });
     let digests = 0;
     let deliveries = 0;
     const jobs: ScheduledJob[] = [
-      { name: "test.digest", everyMinutes: () => 12 * 60, run: async () => { digests++; await queueNotice({ kind: "digest", personId: person.id, subject: "Your weekly digest", bodyText: "Three reflections need a reply." }); } },
-      { name: "test.deliver", everyMinutes: () => 12 * 60, run: async () => { deliveries++; } },
+      {
+        name: "test.digest",
+        everyMinutes: () => 12 * 60,
+        run: async () => {
+          digests++;
+          await queueNotice({
+            kind: "digest",
+            personId: person.id,
+            subject: "Your weekly digest",
+            bodyText: "Three reflections need a reply.",
+          });
+        },
+      },
+      {
+        name: "test.deliver",
+        everyMinutes: () => 12 * 60,
+        run: async () => {
+          deliveries++;
+        },
+      },
     ];
     const servers = await twoServers(jobs);
     await tickBoth(servers);
-    await expect.poll(async () => (await db.jobRun.findMany({ where: { status: "done" } })).length, { timeout: 20_000, interval: 200 }).toBe(2);
+    await expect
+      .poll(async () => (await db.jobRun.findMany({ where: { status: "done" } })).length, {
+        timeout: 20_000,
+        interval: 200,
+      })
+      .toBe(2);
     // give both servers' workers time to pick up a second copy, if one existed
     await pause(1500);
     await tickBoth(servers);
@@ -48,24 +75,34 @@ describe("two servers, one database", () => {
     expect(deliveries).toBe(1);
     expect(await db.notice.count({ where: { kind: "digest", personId: person.id } })).toBe(1);
     const runs = await db.jobRun.findMany({ select: { name: true, status: true } });
-    expect(runs.sort((a, b) => a.name.localeCompare(b.name))).toEqual([{ name: "test.deliver", status: "done" }, { name: "test.digest", status: "done" }]);
+    expect(runs.sort((a, b) => a.name.localeCompare(b.name))).toEqual([
+      { name: "test.deliver", status: "done" },
+      { name: "test.digest", status: "done" },
+    ]);
   });
 
   it("retries a failed job after a pause that grows, and records each error", async () => {
     let calls = 0;
-    const jobs: ScheduledJob[] = [{
-      name: "test.flaky-sync",
-      everyMinutes: () => 12 * 60,
-      run: async () => {
-        calls++;
-        if (calls <= 2) throw new Error(`code.djangoproject.com could not be reached (try ${calls})`);
+    const jobs: ScheduledJob[] = [
+      {
+        name: "test.flaky-sync",
+        everyMinutes: () => 12 * 60,
+        run: async () => {
+          calls++;
+          if (calls <= 2) throw new Error(`code.djangoproject.com could not be reached (try ${calls})`);
+        },
       },
-    }];
+    ];
     const servers = await twoServers(jobs, 1);
     // Each server ticks every 200 ms, as the minute timer would over a longer time.
     const ticking = setInterval(() => void tickBoth(servers, 1).catch(() => undefined), 200);
     try {
-      await expect.poll(async () => (await runsOf("test.flaky-sync")).map((r) => r.status), { timeout: 30_000, interval: 200 }).toEqual(["failed", "failed", "done"]);
+      await expect
+        .poll(async () => (await runsOf("test.flaky-sync")).map((r) => r.status), {
+          timeout: 30_000,
+          interval: 200,
+        })
+        .toEqual(["failed", "failed", "done"]);
     } finally {
       clearInterval(ticking);
     }

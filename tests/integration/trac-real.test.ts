@@ -13,8 +13,12 @@ import { mockServer } from "../mocks/server";
 import { TRAC, tracCsv, tracQueryHandler } from "../mocks/trac";
 
 let projectId: string;
-const sync = (timeScale = 1) => runSync({ trigger: "cli", github: createGitHub({ timeScale: 1 }), trac: createTrac({ timeScale }) });
-const ticket = (key: number) => db.starterIssue.findUniqueOrThrow({ where: { source_externalKey: { source: "trac", externalKey: String(key) } } });
+const sync = (timeScale = 1) =>
+  runSync({ trigger: "cli", github: createGitHub({ timeScale: 1 }), trac: createTrac({ timeScale }) });
+const ticket = (key: number) =>
+  db.starterIssue.findUniqueOrThrow({
+    where: { source_externalKey: { source: "trac", externalKey: String(key) } },
+  });
 
 beforeAll(async () => {
   const django = await makeProject({ slug: "django", name: "Django", tracUrl: TRAC, repos: [] });
@@ -41,7 +45,13 @@ describe("Trac 1.6", () => {
     expect(await db.starterIssue.count({ where: { projectId, source: "trac", state: "open" } })).toBe(4);
 
     const calls: string[] = [];
-    mockServer.use(tracQueryHandler([], open.map((t) => ({ ...t, status: "closed" })), calls));
+    mockServer.use(
+      tracQueryHandler(
+        [],
+        open.map((t) => ({ ...t, status: "closed" })),
+        calls,
+      ),
+    );
     const summary = await sync();
     expect(summary?.errors).toEqual([]);
     expect(new URLSearchParams(calls[1]).get("id")).toBe("35811-35813,36077");
@@ -51,7 +61,9 @@ describe("Trac 1.6", () => {
   it("asks the Trac named by TRAC_URL, not code.djangoproject.com, while ticket links stay public", async () => {
     process.env.TRAC_URL = "http://trac.mirror.test";
     resetEnv();
-    mockServer.use(tracQueryHandler([{ id: 36300, summary: "Mirror ticket" }], [], [], "http://trac.mirror.test"));
+    mockServer.use(
+      tracQueryHandler([{ id: 36300, summary: "Mirror ticket" }], [], [], "http://trac.mirror.test"),
+    );
     const summary = await sync();
     expect(summary?.errors).toEqual([]);
     expect((await ticket(36300)).url).toBe(`${TRAC}/ticket/36300`);
@@ -63,7 +75,9 @@ describe("Trac 1.6", () => {
       http.get(`${TRAC}/query`, () => {
         at.push(performance.now());
         if (at.length < 3) return new HttpResponse("<html>502 Bad Gateway</html>", { status: 502 });
-        return new HttpResponse(tracCsv([{ id: 36301, summary: "After the storm" }]), { headers: { "Content-Type": "text/csv;charset=utf-8" } });
+        return new HttpResponse(tracCsv([{ id: 36301, summary: "After the storm" }]), {
+          headers: { "Content-Type": "text/csv;charset=utf-8" },
+        });
       }),
     );
     const summary = await sync(20);

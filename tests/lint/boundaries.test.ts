@@ -34,19 +34,36 @@ describe("import boundaries", () => {
   });
 
   it("a domain module importing a route or a component fails", async () => {
-    expect((await restrictedImports("app/teams/scratch.server.ts", 'import { loader } from "~/routes/login";')).join()).toContain(
-      "never import routes",
-    );
-    expect((await restrictedImports("app/teams/scratch.server.ts", 'import { Markdown } from "~/components/markdown";')).join()).toContain(
-      "never import components",
-    );
+    expect(
+      (
+        await restrictedImports("app/teams/scratch.server.ts", 'import { loader } from "~/routes/login";')
+      ).join(),
+    ).toContain("never import routes");
+    expect(
+      (
+        await restrictedImports(
+          "app/teams/scratch.server.ts",
+          'import { Markdown } from "~/components/markdown";',
+        )
+      ).join(),
+    ).toContain("never import components");
   });
 
   it("an integration importing a domain module fails, utils pass", async () => {
-    expect((await restrictedImports("app/integrations/scratch.server.ts", 'import { boardFor } from "~/issues/board.server";')).join()).toContain(
-      "only utils",
-    );
-    expect(await restrictedImports("app/integrations/scratch.server.ts", 'import { env } from "~/utils/env.server";')).toEqual([]);
+    expect(
+      (
+        await restrictedImports(
+          "app/integrations/scratch.server.ts",
+          'import { boardFor } from "~/issues/board.server";',
+        )
+      ).join(),
+    ).toContain("only utils");
+    expect(
+      await restrictedImports(
+        "app/integrations/scratch.server.ts",
+        'import { env } from "~/utils/env.server";',
+      ),
+    ).toEqual([]);
   });
 
   it.each([

@@ -20,7 +20,18 @@ const reviewExample = fixture<Json[]>("pulls.listReviews")[0];
 const pullListExample = fixture<Json[]>("pulls.list")[0];
 
 /** An item of issues.listForRepo, as GitHub's example, for owner/repo#number. */
-export function issueItem(owner: string, repo: string, number: number, overrides: Partial<{ title: string; labels: string[]; state: "open" | "closed"; updated_at: string; isPull: boolean }> = {}): Json {
+export function issueItem(
+  owner: string,
+  repo: string,
+  number: number,
+  overrides: Partial<{
+    title: string;
+    labels: string[];
+    state: "open" | "closed";
+    updated_at: string;
+    isPull: boolean;
+  }> = {},
+): Json {
   const item: Json = structuredClone(issueExample);
   item.number = number;
   item.id = 100000 + number;
@@ -31,9 +42,16 @@ export function issueItem(owner: string, repo: string, number: number, overrides
   item.state = overrides.state ?? "open";
   item.updated_at = overrides.updated_at ?? "2026-11-01T10:00:00Z";
   const baseLabel = (item.labels as Json[])[0];
-  item.labels = (overrides.labels ?? ["good first issue"]).map((name, i) => ({ ...baseLabel, id: 1000 + i, name }));
+  item.labels = (overrides.labels ?? ["good first issue"]).map((name, i) => ({
+    ...baseLabel,
+    id: 1000 + i,
+    name,
+  }));
   if (overrides.isPull) {
-    item.pull_request = { url: `${GITHUB_API}/repos/${owner}/${repo}/pulls/${number}`, html_url: `https://github.com/${owner}/${repo}/pull/${number}` };
+    item.pull_request = {
+      url: `${GITHUB_API}/repos/${owner}/${repo}/pulls/${number}`,
+      html_url: `https://github.com/${owner}/${repo}/pull/${number}`,
+    };
   } else {
     delete item.pull_request;
   }
@@ -41,7 +59,12 @@ export function issueItem(owner: string, repo: string, number: number, overrides
 }
 
 /** issues.get for one issue (GitHub's "issue" example). */
-export function singleIssue(owner: string, repo: string, number: number, overrides: Partial<{ title: string; state: "open" | "closed"; labels: string[]; isPull: boolean }> = {}): Json {
+export function singleIssue(
+  owner: string,
+  repo: string,
+  number: number,
+  overrides: Partial<{ title: string; state: "open" | "closed"; labels: string[]; isPull: boolean }> = {},
+): Json {
   const item: Json = structuredClone(singleIssueExample);
   Object.assign(item, issueItem(owner, repo, number, overrides));
   if (!overrides.isPull) delete item.pull_request;
@@ -49,8 +72,16 @@ export function singleIssue(owner: string, repo: string, number: number, overrid
 }
 
 export type PullOverrides = Partial<{
-  title: string; body: string; login: string; state: "open" | "closed"; merged: boolean; draft: boolean;
-  additions: number; deletions: number; changed_files: number; updated_at: string;
+  title: string;
+  body: string;
+  login: string;
+  state: "open" | "closed";
+  merged: boolean;
+  draft: boolean;
+  additions: number;
+  deletions: number;
+  changed_files: number;
+  updated_at: string;
 }>;
 
 /** pulls.get, as GitHub's example, for owner/repo#number. */
@@ -73,14 +104,34 @@ export function pullBody(owner: string, repo: string, number: number, overrides:
   pr.updated_at = overrides.updated_at ?? "2026-11-05T09:30:00Z";
   // base.repo names the repository the PR belongs to, as GitHub spells it.
   const base = pr.base as Json;
-  base.repo = { ...(base.repo as Json), name: repo, full_name: `${owner}/${repo}`, owner: { ...((base.repo as Json).owner as Json), login: owner } };
+  base.repo = {
+    ...(base.repo as Json),
+    name: repo,
+    full_name: `${owner}/${repo}`,
+    owner: { ...((base.repo as Json).owner as Json), login: owner },
+  };
   return pr;
 }
 
 /** An item of pulls.list (GitHub's example) for a pulls.get body: no additions, deletions, merged or mergeable. */
 export function pullListItem(body: Json): Json {
   const item: Json = structuredClone(pullListExample);
-  for (const key of ["number", "html_url", "url", "title", "body", "user", "state", "draft", "merged_at", "closed_at", "created_at", "updated_at", "base"]) item[key] = structuredClone(body[key]);
+  for (const key of [
+    "number",
+    "html_url",
+    "url",
+    "title",
+    "body",
+    "user",
+    "state",
+    "draft",
+    "merged_at",
+    "closed_at",
+    "created_at",
+    "updated_at",
+    "base",
+  ])
+    item[key] = structuredClone(body[key]);
   return item;
 }
 
@@ -88,7 +139,8 @@ export function pullListItem(body: Json): Json {
 // PR. Like GitHub, a PR whose data changed gets a later updated_at (unless the test
 // sets one), so the listing sorted by update shows it on top.
 const pullRegistry = new Map<string, Map<number, Json>>();
-const withoutTime = (body: Json, reviews: unknown) => JSON.stringify({ ...body, updated_at: undefined, __reviews: undefined, reviews });
+const withoutTime = (body: Json, reviews: unknown) =>
+  JSON.stringify({ ...body, updated_at: undefined, __reviews: undefined, reviews });
 
 function register(owner: string, repo: string, body: Json, reviews: unknown, explicitTime: boolean): Json {
   const key = `${owner}/${repo}`.toLowerCase();
@@ -96,14 +148,20 @@ function register(owner: string, repo: string, body: Json, reviews: unknown, exp
   pullRegistry.set(key, prs);
   const previous = prs.get(body.number as number);
   if (previous && !explicitTime && withoutTime(previous, previous.__reviews) !== withoutTime(body, reviews)) {
-    body.updated_at = new Date(Date.parse(previous.updated_at as string) + 3_600_000).toISOString().replace(".000Z", "Z");
+    body.updated_at = new Date(Date.parse(previous.updated_at as string) + 3_600_000)
+      .toISOString()
+      .replace(".000Z", "Z");
   } else if (previous && !explicitTime) body.updated_at = previous.updated_at;
   prs.set(body.number as number, { ...body, __reviews: reviews });
   return body;
 }
 
 /** pulls.list?state=all&sort=updated&direction=desc for a repository, conditional on its ETag, 100 a page. */
-export function pullsListHandler(owner: string, repo: string, options: { calls?: string[] } = {}): HttpHandler {
+export function pullsListHandler(
+  owner: string,
+  repo: string,
+  options: { calls?: string[] } = {},
+): HttpHandler {
   return http.get(`${GITHUB_API}/repos/${owner}/${repo}/pulls`, ({ request }) => {
     const url = new URL(request.url);
     options.calls?.push(url.search);
@@ -114,7 +172,8 @@ export function pullsListHandler(owner: string, repo: string, options: { calls?:
     const page = Number(url.searchParams.get("page") ?? "1");
     const items = all.slice((page - 1) * perPage, page * perPage).map(pullListItem);
     const etag = `W/"pulls-${createHash("sha1").update(JSON.stringify(items)).digest("hex")}"`;
-    if (request.headers.get("if-none-match") === etag) return new HttpResponse(null, { status: 304, headers: { etag, "x-ratelimit-remaining": "4999" } });
+    if (request.headers.get("if-none-match") === etag)
+      return new HttpResponse(null, { status: 304, headers: { etag, "x-ratelimit-remaining": "4999" } });
     const headers: Record<string, string> = { etag };
     if (page * perPage < all.length) {
       const next = new URL(url);
@@ -127,20 +186,36 @@ export function pullsListHandler(owner: string, repo: string, options: { calls?:
 
 /** pulls.listReviews, as GitHub's example, one review per [login, state]. */
 export function reviewsBody(reviews: [string, "APPROVED" | "CHANGES_REQUESTED" | "COMMENTED"][]): Json[] {
-  return reviews.map(([login, state], i) => ({ ...structuredClone(reviewExample), id: 80 + i, user: { ...(reviewExample.user as Json), login }, state, submitted_at: `2026-11-0${(i % 9) + 1}T10:00:00Z` }));
+  return reviews.map(([login, state], i) => ({
+    ...structuredClone(reviewExample),
+    id: 80 + i,
+    user: { ...(reviewExample.user as Json), login },
+    state,
+    submitted_at: `2026-11-0${(i % 9) + 1}T10:00:00Z`,
+  }));
 }
 
 const json = (body: unknown, init: { status?: number; headers?: Record<string, string> } = {}) =>
-  HttpResponse.json(body as never, { status: init.status ?? 200, headers: { "x-ratelimit-remaining": "4999", ...init.headers } });
+  HttpResponse.json(body as never, {
+    status: init.status ?? 200,
+    headers: { "x-ratelimit-remaining": "4999", ...init.headers },
+  });
 
 /** 304 when If-None-Match equals `etag`, else `respond()`. Counts calls. */
 export function conditional(etag: string, respond: () => Response) {
   return (request: Request) =>
-    request.headers.get("if-none-match") === etag ? new HttpResponse(null, { status: 304, headers: { etag, "x-ratelimit-remaining": "4999" } }) : respond();
+    request.headers.get("if-none-match") === etag
+      ? new HttpResponse(null, { status: 304, headers: { etag, "x-ratelimit-remaining": "4999" } })
+      : respond();
 }
 
 /** issues.listForRepo in pages, with GitHub's Link header between them. */
-export function listIssuesHandler(owner: string, repo: string, pages: Json[][], options: { etag?: string; calls?: string[]; closed?: Json[] } = {}): HttpHandler {
+export function listIssuesHandler(
+  owner: string,
+  repo: string,
+  pages: Json[][],
+  options: { etag?: string; calls?: string[]; closed?: Json[] } = {},
+): HttpHandler {
   const etag = options.etag ?? `W/"issues-${owner}-${repo}"`;
   return http.get(`${GITHUB_API}/repos/${owner}/${repo}/issues`, ({ request }) => {
     const url = new URL(request.url);
@@ -148,11 +223,13 @@ export function listIssuesHandler(owner: string, repo: string, pages: Json[][], 
     if (url.searchParams.get("state") === "closed") {
       const closed = options.closed ?? [];
       const closedEtag = `W/"closed-${closed.map((i) => `${String(i.number)}@${String(i.updated_at)}`).join(",")}"`;
-      if (request.headers.get("if-none-match") === closedEtag) return new HttpResponse(null, { status: 304, headers: { etag: closedEtag } });
+      if (request.headers.get("if-none-match") === closedEtag)
+        return new HttpResponse(null, { status: 304, headers: { etag: closedEtag } });
       return json(closed, { headers: { etag: closedEtag } });
     }
     const page = Number(url.searchParams.get("page") ?? "1");
-    if (page === 1 && request.headers.get("if-none-match") === etag) return new HttpResponse(null, { status: 304, headers: { etag } });
+    if (page === 1 && request.headers.get("if-none-match") === etag)
+      return new HttpResponse(null, { status: 304, headers: { etag } });
     const headers: Record<string, string> = { etag: page === 1 ? etag : `W/"page-${page}"` };
     const links: string[] = [];
     const link = (p: number, rel: string) => {
@@ -167,8 +244,20 @@ export function listIssuesHandler(owner: string, repo: string, pages: Json[][], 
   });
 }
 
-export function pullHandler(owner: string, repo: string, number: number, overrides: PullOverrides = {}, options: { etag?: string; reviews?: [string, "APPROVED" | "CHANGES_REQUESTED" | "COMMENTED"][] } = {}): HttpHandler[] {
-  const body = register(owner, repo, pullBody(owner, repo, number, overrides), options.reviews ?? [], overrides.updated_at !== undefined);
+export function pullHandler(
+  owner: string,
+  repo: string,
+  number: number,
+  overrides: PullOverrides = {},
+  options: { etag?: string; reviews?: [string, "APPROVED" | "CHANGES_REQUESTED" | "COMMENTED"][] } = {},
+): HttpHandler[] {
+  const body = register(
+    owner,
+    repo,
+    pullBody(owner, repo, number, overrides),
+    options.reviews ?? [],
+    overrides.updated_at !== undefined,
+  );
   const etag = options.etag ?? `W/"pull-${repo}-${number}-${String(body.updated_at)}"`;
   return [
     pullsListHandler(owner, repo),
@@ -176,34 +265,61 @@ export function pullHandler(owner: string, repo: string, number: number, overrid
       conditional(etag, () => json(body, { headers: { etag } }))(request),
     ),
     http.get(`${GITHUB_API}/repos/${owner}/${repo}/pulls/${number}/reviews`, ({ request }) =>
-      conditional(`${etag}-reviews`, () => json(reviewsBody(options.reviews ?? []), { headers: { etag: `${etag}-reviews` } }))(request),
+      conditional(`${etag}-reviews`, () =>
+        json(reviewsBody(options.reviews ?? []), { headers: { etag: `${etag}-reviews` } }),
+      )(request),
     ),
   ];
 }
 
-export function issueHandler(owner: string, repo: string, number: number, overrides: Parameters<typeof singleIssue>[3] = {}): HttpHandler {
-  return http.get(`${GITHUB_API}/repos/${owner}/${repo}/issues/${number}`, () => json(singleIssue(owner, repo, number, overrides), { headers: { etag: `W/"issue-${number}"` } }));
+export function issueHandler(
+  owner: string,
+  repo: string,
+  number: number,
+  overrides: Parameters<typeof singleIssue>[3] = {},
+): HttpHandler {
+  return http.get(`${GITHUB_API}/repos/${owner}/${repo}/issues/${number}`, () =>
+    json(singleIssue(owner, repo, number, overrides), { headers: { etag: `W/"issue-${number}"` } }),
+  );
 }
 
 /** GitHub's answer for a repository you cannot see: 404, exactly like a missing one. */
 export function notFoundHandler(pathPattern: string): HttpHandler {
   return http.get(`${GITHUB_API}${pathPattern}`, () =>
-    HttpResponse.json({ message: "Not Found", documentation_url: "https://docs.github.com/rest", status: "404" }, { status: 404 }),
+    HttpResponse.json(
+      { message: "Not Found", documentation_url: "https://docs.github.com/rest", status: "404" },
+      { status: 404 },
+    ),
   );
 }
 
 /** A primary rate-limit answer: 403, remaining 0, reset in `resetInSeconds`. */
 export function primaryLimitResponse(resetInSeconds = 2): Response {
   return HttpResponse.json(
-    { message: "API rate limit exceeded for 203.0.113.7. (But here's the good news: Authenticated requests get a higher rate limit.)", documentation_url: "https://docs.github.com/rest/overview/resources-in-the-rest-api#rate-limiting" },
-    { status: 403, headers: { "x-ratelimit-limit": "60", "x-ratelimit-remaining": "0", "x-ratelimit-reset": String(Math.floor(Date.now() / 1000) + resetInSeconds) } },
+    {
+      message:
+        "API rate limit exceeded for 203.0.113.7. (But here's the good news: Authenticated requests get a higher rate limit.)",
+      documentation_url: "https://docs.github.com/rest/overview/resources-in-the-rest-api#rate-limiting",
+    },
+    {
+      status: 403,
+      headers: {
+        "x-ratelimit-limit": "60",
+        "x-ratelimit-remaining": "0",
+        "x-ratelimit-reset": String(Math.floor(Date.now() / 1000) + resetInSeconds),
+      },
+    },
   );
 }
 
 /** A secondary rate-limit answer: 429 with retry-after. */
 export function secondaryLimitResponse(retryAfter = 3): Response {
   return HttpResponse.json(
-    { message: "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.", documentation_url: "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits" },
+    {
+      message: "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.",
+      documentation_url:
+        "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits",
+    },
     { status: 429, headers: { "retry-after": String(retryAfter) } },
   );
 }

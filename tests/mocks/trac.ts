@@ -4,13 +4,27 @@ import { http, HttpResponse, type HttpHandler } from "msw";
 
 export const TRAC = "https://code.djangoproject.com";
 
-export type TracRow = { id: number; summary: string; status?: string; stage?: string; easy?: boolean; modified?: string };
+export type TracRow = {
+  id: number;
+  summary: string;
+  status?: string;
+  stage?: string;
+  easy?: boolean;
+  modified?: string;
+};
 
 export function tracCsv(rows: TracRow[]): string {
   const quote = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
   const header = ["id", "Summary", "Status", "Triage Stage", "Easy pickings", "Modified"].join(",");
   const lines = rows.map((r) =>
-    [String(r.id), quote(r.summary), r.status ?? "new", r.stage ?? "Accepted", r.easy === false ? "0" : "1", quote(r.modified ?? "11/20/2026 03:14:07 PM")].join(","),
+    [
+      String(r.id),
+      quote(r.summary),
+      r.status ?? "new",
+      r.stage ?? "Accepted",
+      r.easy === false ? "0" : "1",
+      quote(r.modified ?? "11/20/2026 03:14:07 PM"),
+    ].join(","),
   );
   return `\uFEFF${[header, ...lines].join("\r\n")}\r\n`;
 }
@@ -43,11 +57,17 @@ export function parseIdFilter(value: string): Set<number> | null {
  * e.g. closed). Rejects what real Trac rejects: an `id=` list it cannot split (500),
  * a query without `format=csv` or without `col=` columns.
  */
-export function tracQueryHandler(rows: TracRow[], byId: TracRow[] = [], calls: string[] = [], base = TRAC): HttpHandler {
+export function tracQueryHandler(
+  rows: TracRow[],
+  byId: TracRow[] = [],
+  calls: string[] = [],
+  base = TRAC,
+): HttpHandler {
   return http.get(`${base}/query`, ({ request }) => {
     const url = new URL(request.url);
     calls.push(url.search);
-    if (url.searchParams.get("format") !== "csv") return new HttpResponse("<html>query page</html>", { headers: { "Content-Type": "text/html" } });
+    if (url.searchParams.get("format") !== "csv")
+      return new HttpResponse("<html>query page</html>", { headers: { "Content-Type": "text/html" } });
     const idParam = url.searchParams.get("id");
     let selected = rows;
     if (idParam !== null) {

@@ -13,13 +13,49 @@ beforeAll(async () => {
 });
 
 const rows: AccessRow[] = [
-  { name: "landing page", module: () => import("~/routes/_index"), path: () => "/", params: () => ({}), allowed: "everyone" },
-  { name: "health check", module: () => import("~/routes/healthz"), path: () => "/healthz", params: () => ({}), allowed: "everyone" },
-  { name: "sign-in page", module: () => import("~/routes/login"), path: () => "/login", params: () => ({}), allowed: "everyone" },
+  {
+    name: "landing page",
+    module: () => import("~/routes/_index"),
+    path: () => "/",
+    params: () => ({}),
+    allowed: "everyone",
+  },
+  {
+    name: "health check",
+    module: () => import("~/routes/healthz"),
+    path: () => "/healthz",
+    params: () => ({}),
+    allowed: "everyone",
+  },
+  {
+    name: "sign-in page",
+    module: () => import("~/routes/login"),
+    path: () => "/login",
+    params: () => ({}),
+    allowed: "everyone",
+  },
   // Authorized by its OAuth `state`, not a session (404 here: no GitHub app is configured in tests).
-  { name: "GitHub sign-in callback", module: () => import("~/routes/auth.github.callback"), path: () => "/auth/github/callback?code=x&state=y", params: () => ({}), allowed: "everyone" },
-  { name: "demo avatar", module: () => import("~/routes/avatars.$file"), path: () => "/avatars/ana.svg", params: () => ({ file: "ana.svg" }), allowed: "everyone" },
-  { name: "unknown address (404 page)", module: () => import("~/routes/$"), path: () => "/no/such/page", params: () => ({ "*": "no/such/page" }), allowed: "everyone" },
+  {
+    name: "GitHub sign-in callback",
+    module: () => import("~/routes/auth.github.callback"),
+    path: () => "/auth/github/callback?code=x&state=y",
+    params: () => ({}),
+    allowed: "everyone",
+  },
+  {
+    name: "demo avatar",
+    module: () => import("~/routes/avatars.$file"),
+    path: () => "/avatars/ana.svg",
+    params: () => ({ file: "ana.svg" }),
+    allowed: "everyone",
+  },
+  {
+    name: "unknown address (404 page)",
+    module: () => import("~/routes/$"),
+    path: () => "/no/such/page",
+    params: () => ({ "*": "no/such/page" }),
+    allowed: "everyone",
+  },
   {
     name: "home",
     module: () => import("~/routes/home"),
@@ -57,17 +93,86 @@ const rows: AccessRow[] = [
     params: (w) => ({ slug: w.cohort.slug }),
     allowed: "everyone",
   },
-  { name: "admin", module: () => import("~/routes/admin._index"), path: () => "/admin", params: () => ({}), allowed: ["admin"] },
-  { name: "new project form", module: () => import("~/routes/admin.projects.new"), path: () => "/admin/projects/new", params: () => ({}), allowed: ["admin"] },
-  { name: "new project", method: "POST", module: () => import("~/routes/admin.projects.new"), path: () => "/admin/projects/new", params: () => ({}), form: () => ({ name: "" }), allowed: ["admin"] },
-  { name: "edit project", module: () => import("~/routes/admin.projects.$slug"), path: (w) => `/admin/projects/${w.project.slug}`, params: (w) => ({ slug: w.project.slug }), allowed: ["admin"] },
-  { name: "save project", method: "POST", module: () => import("~/routes/admin.projects.$slug"), path: (w) => `/admin/projects/${w.project.slug}`, params: (w) => ({ slug: w.project.slug }), form: () => ({ name: "" }), allowed: ["admin"] },
-  { name: "new cohort form", module: () => import("~/routes/admin.cohorts.new"), path: () => "/admin/cohorts/new", params: () => ({}), allowed: ["admin"] },
-  { name: "new cohort", method: "POST", module: () => import("~/routes/admin.cohorts.new"), path: () => "/admin/cohorts/new", params: () => ({}), form: () => ({ name: "" }), allowed: ["admin"] },
-  { name: "edit cohort", module: () => import("~/routes/admin.cohorts.$slug"), path: (w) => `/admin/cohorts/${w.cohort.slug}`, params: (w) => ({ slug: w.cohort.slug }), allowed: ["admin"] },
-  { name: "appoint organizer", method: "POST", module: () => import("~/routes/admin.cohorts.$slug"), path: (w) => `/admin/cohorts/${w.cohort.slug}`, params: (w) => ({ slug: w.cohort.slug }), form: () => ({ intent: "appoint", login: "" }), allowed: ["admin"] },
+  {
+    name: "admin",
+    module: () => import("~/routes/admin._index"),
+    path: () => "/admin",
+    params: () => ({}),
+    allowed: ["admin"],
+  },
+  {
+    name: "new project form",
+    module: () => import("~/routes/admin.projects.new"),
+    path: () => "/admin/projects/new",
+    params: () => ({}),
+    allowed: ["admin"],
+  },
+  {
+    name: "new project",
+    method: "POST",
+    module: () => import("~/routes/admin.projects.new"),
+    path: () => "/admin/projects/new",
+    params: () => ({}),
+    form: () => ({ name: "" }),
+    allowed: ["admin"],
+  },
+  {
+    name: "edit project",
+    module: () => import("~/routes/admin.projects.$slug"),
+    path: (w) => `/admin/projects/${w.project.slug}`,
+    params: (w) => ({ slug: w.project.slug }),
+    allowed: ["admin"],
+  },
+  {
+    name: "save project",
+    method: "POST",
+    module: () => import("~/routes/admin.projects.$slug"),
+    path: (w) => `/admin/projects/${w.project.slug}`,
+    params: (w) => ({ slug: w.project.slug }),
+    form: () => ({ name: "" }),
+    allowed: ["admin"],
+  },
+  {
+    name: "new cohort form",
+    module: () => import("~/routes/admin.cohorts.new"),
+    path: () => "/admin/cohorts/new",
+    params: () => ({}),
+    allowed: ["admin"],
+  },
+  {
+    name: "new cohort",
+    method: "POST",
+    module: () => import("~/routes/admin.cohorts.new"),
+    path: () => "/admin/cohorts/new",
+    params: () => ({}),
+    form: () => ({ name: "" }),
+    allowed: ["admin"],
+  },
+  {
+    name: "edit cohort",
+    module: () => import("~/routes/admin.cohorts.$slug"),
+    path: (w) => `/admin/cohorts/${w.cohort.slug}`,
+    params: (w) => ({ slug: w.cohort.slug }),
+    allowed: ["admin"],
+  },
+  {
+    name: "appoint organizer",
+    method: "POST",
+    module: () => import("~/routes/admin.cohorts.$slug"),
+    path: (w) => `/admin/cohorts/${w.cohort.slug}`,
+    params: (w) => ({ slug: w.cohort.slug }),
+    form: () => ({ intent: "appoint", login: "" }),
+    allowed: ["admin"],
+  },
   // Last: it ends each role's session. Signed out, it just goes to the start page.
-  { name: "sign out", method: "POST", module: () => import("~/routes/logout"), path: () => "/logout", params: () => ({}), allowed: "everyone" },
+  {
+    name: "sign out",
+    method: "POST",
+    module: () => import("~/routes/logout"),
+    path: () => "/logout",
+    params: () => ({}),
+    allowed: "everyone",
+  },
 ];
 
 describe("who may use the foundation's pages", () => {
@@ -77,7 +182,10 @@ describe("who may use the foundation's pages", () => {
 describe("the access tables", () => {
   it("list every route file, so a new page cannot skip its permission rows", () => {
     const dir = path.resolve("tests/permissions");
-    const tables = readdirSync(dir).filter((f) => f.endsWith(".test.ts")).map((f) => readFileSync(path.join(dir, f), "utf8")).join("\n");
+    const tables = readdirSync(dir)
+      .filter((f) => f.endsWith(".test.ts"))
+      .map((f) => readFileSync(path.join(dir, f), "utf8"))
+      .join("\n");
     const routes = readdirSync(path.resolve("app/routes")).map((f) => f.replace(/\.tsx?$/, ""));
     const missing = routes.filter((route) => !tables.includes(`import("~/routes/${route}")`));
     expect(missing, "route files with no row in tests/permissions/*.test.ts").toEqual([]);

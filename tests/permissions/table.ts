@@ -38,7 +38,7 @@ export function accessTable(rows: AccessRow[], world: () => World): void {
         const fn = (row.method === "POST" ? mod.action : mod.loader) as Parameters<typeof callRoute>[0];
         const request = makeRequest(row.path(w), {
           cookie: w.cookies[role] || undefined,
-          form: row.method === "POST" ? row.form?.(w) ?? {} : undefined,
+          form: row.method === "POST" ? (row.form?.(w) ?? {}) : undefined,
         });
         const response = await callRoute(fn, request, row.params(w));
         const denied = isDenied(response);

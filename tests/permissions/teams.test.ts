@@ -10,16 +10,31 @@ let calendarToken = "";
 beforeAll(async () => {
   world = await buildWorld("running");
   calendarToken = "participant-calendar-token-0001";
-  await db.cohortMembership.updateMany({ where: { personId: world.people.participant.id, teamId: world.teamA.id }, data: { calendarToken } });
+  await db.cohortMembership.updateMany({
+    where: { personId: world.people.participant.id, teamId: world.teamA.id },
+    data: { calendarToken },
+  });
 });
 
 const slug = (w: World) => ({ slug: w.cohort.slug });
 const teamA = (w: World) => ({ slug: w.cohort.slug, team: w.teamA.slug });
 const TEAM_A_MEMBERS = ["admin", "organizer", "navigator", "captain", "participant"] as const;
-const GUIDES_AND_PARTICIPANTS = ["navigator", "captain", "participant", "otherNavigator", "otherParticipant"] as const;
+const GUIDES_AND_PARTICIPANTS = [
+  "navigator",
+  "captain",
+  "participant",
+  "otherNavigator",
+  "otherParticipant",
+] as const;
 
 const rows: AccessRow[] = [
-  { name: "appointments", module: () => import("~/routes/cohorts.$slug.appointments"), path: (w) => `/cohorts/${w.cohort.slug}/appointments`, params: slug, allowed: ["admin", "organizer"] },
+  {
+    name: "appointments",
+    module: () => import("~/routes/cohorts.$slug.appointments"),
+    path: (w) => `/cohorts/${w.cohort.slug}/appointments`,
+    params: slug,
+    allowed: ["admin", "organizer"],
+  },
   {
     name: "appoint a navigator",
     method: "POST",
@@ -29,7 +44,13 @@ const rows: AccessRow[] = [
     form: () => ({ intent: "appoint", login: "", role: "navigator" }),
     allowed: ["admin", "organizer"],
   },
-  { name: "my availability", module: () => import("~/routes/cohorts.$slug.availability"), path: (w) => `/cohorts/${w.cohort.slug}/availability`, params: slug, allowed: GUIDES_AND_PARTICIPANTS },
+  {
+    name: "my availability",
+    module: () => import("~/routes/cohorts.$slug.availability"),
+    path: (w) => `/cohorts/${w.cohort.slug}/availability`,
+    params: slug,
+    allowed: GUIDES_AND_PARTICIPANTS,
+  },
   {
     name: "save my availability",
     method: "POST",
@@ -39,7 +60,13 @@ const rows: AccessRow[] = [
     form: () => ({ timeZone: "Europe/Berlin" }),
     allowed: GUIDES_AND_PARTICIPANTS,
   },
-  { name: "form teams", module: () => import("~/routes/cohorts.$slug.teams.form"), path: (w) => `/cohorts/${w.cohort.slug}/teams/form`, params: slug, allowed: ["admin", "organizer"] },
+  {
+    name: "form teams",
+    module: () => import("~/routes/cohorts.$slug.teams.form"),
+    path: (w) => `/cohorts/${w.cohort.slug}/teams/form`,
+    params: slug,
+    allowed: ["admin", "organizer"],
+  },
   {
     name: "move someone in the draft",
     method: "POST",
@@ -85,7 +112,13 @@ const rows: AccessRow[] = [
     form: () => ({ intent: "links", chatUrl: "not a url", links: "" }),
     allowed: ["admin", "organizer", "navigator"],
   },
-  { name: "team home", module: () => import("~/routes/cohorts.$slug.teams.$team._index"), path: (w) => `/cohorts/${w.cohort.slug}/teams/${w.teamA.slug}`, params: teamA, allowed: TEAM_A_MEMBERS },
+  {
+    name: "team home",
+    module: () => import("~/routes/cohorts.$slug.teams.$team._index"),
+    path: (w) => `/cohorts/${w.cohort.slug}/teams/${w.teamA.slug}`,
+    params: teamA,
+    allowed: TEAM_A_MEMBERS,
+  },
   {
     name: "set the team's meeting",
     method: "POST",

@@ -16,12 +16,64 @@ let officerApplicationId: string;
 beforeAll(async () => {
   world = await buildWorld("running");
   const { cohort, people, teamA } = world;
-  const round = await db.evaluationRound.create({ data: { cohortId: cohort.id, title: "Midpoint evaluation", afterWeek: 3, participantQuestions: JSON.stringify(DEFAULT_PARTICIPANT_QUESTIONS), navigatorQuestions: JSON.stringify(DEFAULT_NAVIGATOR_QUESTIONS) } });
+  const round = await db.evaluationRound.create({
+    data: {
+      cohortId: cohort.id,
+      title: "Midpoint evaluation",
+      afterWeek: 3,
+      participantQuestions: JSON.stringify(DEFAULT_PARTICIPANT_QUESTIONS),
+      navigatorQuestions: JSON.stringify(DEFAULT_NAVIGATOR_QUESTIONS),
+    },
+  });
   roundId = round.id;
-  aboutNavigatorId = (await db.evaluationResponse.create({ data: { roundId, cohortId: cohort.id, authorId: people.participant.id, direction: "participant", subjectId: people.navigator.id, teamId: teamA.id, answers: "{}", status: "submitted", submittedAt: new Date() } })).id;
-  const call = await db.officerCall.create({ data: { cohortId: cohort.id, opensAt: new Date(Date.now() - 86_400_000), closesAt: new Date(Date.now() + 10 * 86_400_000) } });
-  officerApplicationId = (await db.officerApplication.create({ data: { callId: call.id, cohortId: cohort.id, personId: people.applicant.id, role: "captain", hoursPerWeek: 6 } })).id;
-  aboutParticipantId = (await db.evaluationResponse.create({ data: { roundId, cohortId: cohort.id, authorId: people.navigator.id, direction: "navigator", subjectId: people.participant.id, teamId: teamA.id, answers: "{}", status: "submitted", submittedAt: new Date() } })).id;
+  aboutNavigatorId = (
+    await db.evaluationResponse.create({
+      data: {
+        roundId,
+        cohortId: cohort.id,
+        authorId: people.participant.id,
+        direction: "participant",
+        subjectId: people.navigator.id,
+        teamId: teamA.id,
+        answers: "{}",
+        status: "submitted",
+        submittedAt: new Date(),
+      },
+    })
+  ).id;
+  const call = await db.officerCall.create({
+    data: {
+      cohortId: cohort.id,
+      opensAt: new Date(Date.now() - 86_400_000),
+      closesAt: new Date(Date.now() + 10 * 86_400_000),
+    },
+  });
+  officerApplicationId = (
+    await db.officerApplication.create({
+      data: {
+        callId: call.id,
+        cohortId: cohort.id,
+        personId: people.applicant.id,
+        role: "captain",
+        hoursPerWeek: 6,
+      },
+    })
+  ).id;
+  aboutParticipantId = (
+    await db.evaluationResponse.create({
+      data: {
+        roundId,
+        cohortId: cohort.id,
+        authorId: people.navigator.id,
+        direction: "navigator",
+        subjectId: people.participant.id,
+        teamId: teamA.id,
+        answers: "{}",
+        status: "submitted",
+        submittedAt: new Date(),
+      },
+    })
+  ).id;
 });
 
 const slug = (w: World) => ({ slug: w.cohort.slug });
@@ -41,7 +93,13 @@ const rows: AccessRow[] = [
     module: () => import("~/routes/cohorts.$slug.evaluations._index"),
     path: (w) => `/cohorts/${w.cohort.slug}/evaluations`,
     params: slug,
-    form: () => ({ roundId, title: "Midpoint evaluation", afterWeek: "3", participantQuestions: "scale: My team works well together", navigatorQuestions: "scale: Engagement" }),
+    form: () => ({
+      roundId,
+      title: "Midpoint evaluation",
+      afterWeek: "3",
+      participantQuestions: "scale: My team works well together",
+      navigatorQuestions: "scale: Engagement",
+    }),
     allowed: ORGANIZERS,
   },
   {

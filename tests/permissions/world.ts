@@ -1,5 +1,12 @@
 // A cohort with one person in every role, for the per-role access tables.
-import { addMember, makeCohort, makePerson, makeProject, makeTeam, sessionCookieFor } from "../setup/factories";
+import {
+  addMember,
+  makeCohort,
+  makePerson,
+  makeProject,
+  makeTeam,
+  sessionCookieFor,
+} from "../setup/factories";
 
 export const WORLD_ROLES = [
   "anonymous",
@@ -42,7 +49,8 @@ export async function buildWorld(timing: Parameters<typeof makeCohort>[0] = "run
   await addMember(cohort.id, people.otherNavigator.id, "navigator", teamB.id);
   await addMember(cohort.id, people.otherParticipant.id, "participant", teamB.id);
   const cookies = { anonymous: "" } as Record<WorldRole, string>;
-  for (const [role, person] of Object.entries(people)) cookies[role as WorldRole] = await sessionCookieFor(person.id);
+  for (const [role, person] of Object.entries(people))
+    cookies[role as WorldRole] = await sessionCookieFor(person.id);
   return { project, cohort, teamA, teamB, people, cookies };
 }
 

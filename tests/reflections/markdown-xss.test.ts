@@ -5,12 +5,42 @@ import { describe, expect, it } from "vitest";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { XSS_PAYLOADS } from "../fixtures/xss-payloads";
 
-const SAFE_TAGS = new Set(["p", "br", "strong", "em", "del", "code", "pre", "blockquote", "ul", "ol", "li", "a", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "table", "thead", "tbody", "tr", "th", "td", "input"]);
+const SAFE_TAGS = new Set([
+  "p",
+  "br",
+  "strong",
+  "em",
+  "del",
+  "code",
+  "pre",
+  "blockquote",
+  "ul",
+  "ol",
+  "li",
+  "a",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "hr",
+  "table",
+  "thead",
+  "tbody",
+  "tr",
+  "th",
+  "td",
+  "input",
+]);
 
 /** The elements and attributes a browser would build from `html`. */
 function elements(html: string): { tag: string; attributes: Record<string, string> }[] {
   const found: { tag: string; attributes: Record<string, string> }[] = [];
-  const parser = new Parser({ onopentag: (tag, attributes) => found.push({ tag, attributes }) }, { decodeEntities: true });
+  const parser = new Parser(
+    { onopentag: (tag, attributes) => found.push({ tag, attributes }) },
+    { decodeEntities: true },
+  );
   parser.write(html);
   parser.end();
   return found;
@@ -32,7 +62,9 @@ describe("renderMarkdown() against XSS payloads", () => {
   }
 
   it("keeps ordinary Markdown", () => {
-    const html = renderMarkdown("**bold**, `code`, [a link](https://docs.djangoproject.com/) and\n\n- a list");
+    const html = renderMarkdown(
+      "**bold**, `code`, [a link](https://docs.djangoproject.com/) and\n\n- a list",
+    );
     expect(html).toContain("<strong>bold</strong>");
     expect(html).toContain("<code>code</code>");
     expect(html).toContain('href="https://docs.djangoproject.com/"');

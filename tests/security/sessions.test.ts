@@ -7,22 +7,36 @@ async function demoPerson(login: string) {
   return db.person.create({ data: { login, name: login, isDemo: true, demoRole: "participant" } });
 }
 
-const cookieOf = (response: Response) => (response.headers.get("Set-Cookie") ?? "").match(/cohort_session=[^;]*/)?.[0] ?? "";
+const cookieOf = (response: Response) =>
+  (response.headers.get("Set-Cookie") ?? "").match(/cohort_session=[^;]*/)?.[0] ?? "";
 
 describe("signing in on a browser that is already signed in", () => {
   it("ends the previous person's session and records both in the audit log", async () => {
     const ana = await demoPerson("ana-dev");
     const ben = await demoPerson("ben-dev");
     const login = await import("~/routes/login");
-    const first = await callRoute(login.action, makeRequest("/login", { form: { intent: "demo", personId: ana.id }, headers: { "User-Agent": "Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0" } }));
+    const first = await callRoute(
+      login.action,
+      makeRequest("/login", {
+        form: { intent: "demo", personId: ana.id },
+        headers: { "User-Agent": "Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0" },
+      }),
+    );
     const anaCookie = cookieOf(first);
     expect(anaCookie).not.toBe("");
-    const second = await callRoute(login.action, makeRequest("/login", { cookie: anaCookie, form: { intent: "demo", personId: ben.id } }));
+    const second = await callRoute(
+      login.action,
+      makeRequest("/login", { cookie: anaCookie, form: { intent: "demo", personId: ben.id } }),
+    );
     expect(cookieOf(second)).not.toBe("");
     expect(await db.authSession.count({ where: { personId: ana.id } })).toBe(0);
     const home = await import("~/routes/home");
-    expect((await callRoute(home.loader, makeRequest("/home", { cookie: anaCookie }))).headers.get("Location")).toMatch(/^\/login/);
-    const actions = (await db.auditEntry.findMany({ where: { subjectId: { in: [ana.id, ben.id] } }, orderBy: { at: "asc" } })).map((e) => `${e.action}:${e.subjectId === ana.id ? "ana" : "ben"}`);
+    expect(
+      (await callRoute(home.loader, makeRequest("/home", { cookie: anaCookie }))).headers.get("Location"),
+    ).toMatch(/^\/login/);
+    const actions = (
+      await db.auditEntry.findMany({ where: { subjectId: { in: [ana.id, ben.id] } }, orderBy: { at: "asc" } })
+    ).map((e) => `${e.action}:${e.subjectId === ana.id ? "ana" : "ben"}`);
     expect(actions).toEqual(["auth.sign_in:ana", "auth.sign_out:ana", "auth.sign_in:ben"]);
   });
 
@@ -43,20 +57,31 @@ describe("signed-in devices on settings", () => {
     const phone = await sessionCookieFor(person.id);
     const strangers = await sessionCookieFor(other.id);
     const settings = await import("~/routes/settings");
-    const page = (await (await callRoute(settings.loader, makeRequest("/settings", { cookie: laptop }))).json()) as { devices: { id: string; current: boolean }[] };
+    const page = (await (
+      await callRoute(settings.loader, makeRequest("/settings", { cookie: laptop }))
+    ).json()) as { devices: { id: string; current: boolean }[] };
     expect(page.devices).toHaveLength(2);
     expect(page.devices.filter((d) => d.current)).toHaveLength(1);
     const phoneId = page.devices.find((d) => !d.current)!.id;
     // Someone else's session cannot be ended from here.
     const strangerId = strangers.split("=")[1].split(".")[0];
-    await callRoute(settings.action, makeRequest("/settings", { cookie: laptop, form: { intent: "end-session", sessionId: strangerId } }));
+    await callRoute(
+      settings.action,
+      makeRequest("/settings", { cookie: laptop, form: { intent: "end-session", sessionId: strangerId } }),
+    );
     expect(await db.authSession.count({ where: { id: strangerId } })).toBe(1);
-    await callRoute(settings.action, makeRequest("/settings", { cookie: laptop, form: { intent: "end-session", sessionId: phoneId } }));
+    await callRoute(
+      settings.action,
+      makeRequest("/settings", { cookie: laptop, form: { intent: "end-session", sessionId: phoneId } }),
+    );
     const home = await import("~/routes/home");
     expect((await callRoute(home.loader, makeRequest("/home", { cookie: phone }))).status).toBe(302);
     expect((await callRoute(home.loader, makeRequest("/home", { cookie: laptop }))).status).toBe(200);
     await sessionCookieFor(person.id);
-    const everywhere = await callRoute(settings.action, makeRequest("/settings", { cookie: laptop, form: { intent: "sign-out-everywhere" } }));
+    const everywhere = await callRoute(
+      settings.action,
+      makeRequest("/settings", { cookie: laptop, form: { intent: "sign-out-everywhere" } }),
+    );
     expect(everywhere.headers.get("Location")).toBe("/login");
     expect(await db.authSession.count({ where: { personId: person.id } })).toBe(0);
     expect(await db.authSession.count({ where: { personId: other.id } })).toBe(1);
@@ -66,9 +91,17 @@ describe("signed-in devices on settings", () => {
     const person = await makePerson({ name: "Old Name", timeZone: "UTC" });
     const cookie = await sessionCookieFor(person.id);
     const settings = await import("~/routes/settings");
-    const response = await callRoute(settings.action, makeRequest("/settings", { cookie, form: { name: "New Name", email: person.email ?? "", timeZone: "Europe/Berlin" } }));
+    const response = await callRoute(
+      settings.action,
+      makeRequest("/settings", {
+        cookie,
+        form: { name: "New Name", email: person.email ?? "", timeZone: "Europe/Berlin" },
+      }),
+    );
     expect(response.status).toBe(302);
-    const entry = await db.auditEntry.findFirstOrThrow({ where: { action: "settings.updated", actorId: person.id } });
+    const entry = await db.auditEntry.findFirstOrThrow({
+      where: { action: "settings.updated", actorId: person.id },
+    });
     expect(entry.detail).toBe("name, timeZone");
   });
 });
@@ -81,16 +114,39 @@ describe("the cohort's audit log", () => {
     const criterion = await makeCriterion(world.cohort.id);
     const application = await makeApplication(world.cohort.id, world.people.applicant.id);
     const csv = await import("~/routes/cohorts.$slug.applications[.]csv");
-    expect((await callRoute(csv.loader, makeRequest(`/cohorts/${world.cohort.slug}/applications.csv`, { cookie: world.cookies.organizer }), { slug: world.cohort.slug })).status).toBe(200);
+    expect(
+      (
+        await callRoute(
+          csv.loader,
+          makeRequest(`/cohorts/${world.cohort.slug}/applications.csv`, { cookie: world.cookies.organizer }),
+          { slug: world.cohort.slug },
+        )
+      ).status,
+    ).toBe(200);
     const review = await import("~/routes/cohorts.$slug.review.$applicationId");
-    const scored = await callRoute(review.action, makeRequest(`/cohorts/${world.cohort.slug}/review/${application.id}`, { cookie: world.cookies.reviewer, form: { intent: "score", [`c_${criterion.id}`]: "4", comment: "Clear motivation." } }), { slug: world.cohort.slug, applicationId: application.id });
+    const scored = await callRoute(
+      review.action,
+      makeRequest(`/cohorts/${world.cohort.slug}/review/${application.id}`, {
+        cookie: world.cookies.reviewer,
+        form: { intent: "score", [`c_${criterion.id}`]: "4", comment: "Clear motivation." },
+      }),
+      { slug: world.cohort.slug, applicationId: application.id },
+    );
     expect(scored.status).toBeLessThan(400);
     const audit = await import("~/routes/cohorts.$slug.audit");
-    const page = (await (await callRoute(audit.loader, makeRequest(`/cohorts/${world.cohort.slug}/audit`, { cookie: world.cookies.organizer }), { slug: world.cohort.slug })).json()) as { entries: { label: string; actor: string | null; detail: string | null }[] };
+    const page = (await (
+      await callRoute(
+        audit.loader,
+        makeRequest(`/cohorts/${world.cohort.slug}/audit`, { cookie: world.cookies.organizer }),
+        { slug: world.cohort.slug },
+      )
+    ).json()) as { entries: { label: string; actor: string | null; detail: string | null }[] };
     const labels = page.entries.map((e) => `${e.label} by ${e.actor}`);
-    expect(labels).toContain(`Exported the applications (CSV) by ${world.people.organizer.name} (@organizer)`);
+    expect(labels).toContain(
+      `Exported the applications (CSV) by ${world.people.organizer.name} (@organizer)`,
+    );
     expect(labels).toContain(`Scored an application by ${world.people.reviewer.name} (@reviewer)`);
     // Scores stay hidden from the log (organizers may review too).
-    expect(JSON.stringify(page.entries)).not.toContain("\"4\"");
+    expect(JSON.stringify(page.entries)).not.toContain('"4"');
   });
 });

@@ -14,7 +14,10 @@ export function usingPostgres(): boolean {
 
 export function postgresServerUrl(): string {
   const url = process.env.TEST_POSTGRES_URL;
-  if (!url) throw new Error("TEST_DB=postgresql needs TEST_POSTGRES_URL, e.g. postgresql://postgres@127.0.0.1:5432/test");
+  if (!url)
+    throw new Error(
+      "TEST_DB=postgresql needs TEST_POSTGRES_URL, e.g. postgresql://postgres@127.0.0.1:5432/test",
+    );
   return url;
 }
 
@@ -27,7 +30,10 @@ export async function createBaseSqlite(): Promise<void> {
 export type TestDatabase = { url: string; dispose: () => Promise<void> };
 
 export async function createTestDatabase(label: string): Promise<TestDatabase> {
-  const id = `${label.replace(/[^a-z0-9]/gi, "").slice(0, 20).toLowerCase()}_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  const id = `${label
+    .replace(/[^a-z0-9]/gi, "")
+    .slice(0, 20)
+    .toLowerCase()}_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
   if (usingPostgres()) {
     const server = postgresServerUrl();
     const schema = `t_${id}`;

@@ -7,7 +7,16 @@ import { DAY_MS } from "../../app/utils/time";
 let counter = 0;
 const next = () => ++counter;
 
-export async function makePerson(overrides: Partial<{ login: string; name: string; isAdmin: boolean; timeZone: string; email: string; githubId: number }> = {}) {
+export async function makePerson(
+  overrides: Partial<{
+    login: string;
+    name: string;
+    isAdmin: boolean;
+    timeZone: string;
+    email: string;
+    githubId: number;
+  }> = {},
+) {
   const n = next();
   return db.person.create({
     data: {
@@ -21,7 +30,9 @@ export async function makePerson(overrides: Partial<{ login: string; name: strin
   });
 }
 
-export async function makeProject(overrides: Partial<{ slug: string; name: string; tracUrl: string; repos: [string, string][] }> = {}) {
+export async function makeProject(
+  overrides: Partial<{ slug: string; name: string; tracUrl: string; repos: [string, string][] }> = {},
+) {
   const n = next();
   return db.project.create({
     data: {
@@ -29,7 +40,9 @@ export async function makeProject(overrides: Partial<{ slug: string; name: strin
       name: overrides.name ?? `Project ${n}`,
       tracUrl: overrides.tracUrl,
       aiPolicyText: "Disclose any AI assistance and review every line yourself.",
-      repositories: { create: (overrides.repos ?? [[`org${n}`, `repo${n}`]]).map(([owner, name]) => ({ owner, name })) },
+      repositories: {
+        create: (overrides.repos ?? [[`org${n}`, `repo${n}`]]).map(([owner, name]) => ({ owner, name })),
+      },
     },
     include: { repositories: true },
   });
@@ -38,7 +51,18 @@ export async function makeProject(overrides: Partial<{ slug: string; name: strin
 type CohortTiming = "draft" | "upcoming" | "applications_open" | "review" | "running" | "finished";
 
 /** A cohort whose dates put it in `timing` at `now`. */
-export async function makeCohort(timing: CohortTiming = "running", overrides: Partial<{ slug: string; name: string; weeks: number; week: number; projectIds: string[]; blindReview: boolean }> = {}, now = new Date()) {
+export async function makeCohort(
+  timing: CohortTiming = "running",
+  overrides: Partial<{
+    slug: string;
+    name: string;
+    weeks: number;
+    week: number;
+    projectIds: string[];
+    blindReview: boolean;
+  }> = {},
+  now = new Date(),
+) {
   const n = next();
   const t = now.getTime();
   const weeks = overrides.weeks ?? 6;
@@ -47,15 +71,30 @@ export async function makeCohort(timing: CohortTiming = "running", overrides: Pa
   switch (timing) {
     case "draft":
     case "upcoming":
-      open = t + 10 * DAY_MS; close = t + 30 * DAY_MS; start = t + 60 * DAY_MS; break;
+      open = t + 10 * DAY_MS;
+      close = t + 30 * DAY_MS;
+      start = t + 60 * DAY_MS;
+      break;
     case "applications_open":
-      open = t - 5 * DAY_MS; close = t + 20 * DAY_MS; start = t + 50 * DAY_MS; break;
+      open = t - 5 * DAY_MS;
+      close = t + 20 * DAY_MS;
+      start = t + 50 * DAY_MS;
+      break;
     case "review":
-      open = t - 40 * DAY_MS; close = t - 5 * DAY_MS; start = t + 30 * DAY_MS; break;
+      open = t - 40 * DAY_MS;
+      close = t - 5 * DAY_MS;
+      start = t + 30 * DAY_MS;
+      break;
     case "running":
-      start = t - ((week - 1) * 7 + 2) * DAY_MS; close = start - 30 * DAY_MS; open = close - 30 * DAY_MS; break;
+      start = t - ((week - 1) * 7 + 2) * DAY_MS;
+      close = start - 30 * DAY_MS;
+      open = close - 30 * DAY_MS;
+      break;
     case "finished":
-      start = t - (weeks * 7 + 20) * DAY_MS; close = start - 30 * DAY_MS; open = close - 30 * DAY_MS; break;
+      start = t - (weeks * 7 + 20) * DAY_MS;
+      close = start - 30 * DAY_MS;
+      open = close - 30 * DAY_MS;
+      break;
   }
   return db.cohort.create({
     data: {
@@ -68,15 +107,25 @@ export async function makeCohort(timing: CohortTiming = "running", overrides: Pa
       weeks,
       blindReview: overrides.blindReview ?? false,
       decisionsPublishedAt: timing === "running" || timing === "finished" ? new Date(close + DAY_MS) : null,
-      projects: overrides.projectIds ? { create: overrides.projectIds.map((projectId) => ({ projectId })) } : undefined,
+      projects: overrides.projectIds
+        ? { create: overrides.projectIds.map((projectId) => ({ projectId })) }
+        : undefined,
     },
   });
 }
 
-export async function makeTeam(cohortId: string, overrides: Partial<{ slug: string; name: string; projectId: string }> = {}) {
+export async function makeTeam(
+  cohortId: string,
+  overrides: Partial<{ slug: string; name: string; projectId: string }> = {},
+) {
   const n = next();
   return db.team.create({
-    data: { cohortId, slug: overrides.slug ?? `team-${n}`, name: overrides.name ?? `Team ${n}`, projectId: overrides.projectId },
+    data: {
+      cohortId,
+      slug: overrides.slug ?? `team-${n}`,
+      name: overrides.name ?? `Team ${n}`,
+      projectId: overrides.projectId,
+    },
   });
 }
 
@@ -98,7 +147,12 @@ export const TEST_ORIGIN = "http://localhost:3000";
  */
 export function makeRequest(
   path: string,
-  options: { cookie?: string; form?: Record<string, string | string[]>; method?: string; headers?: Record<string, string> } = {},
+  options: {
+    cookie?: string;
+    form?: Record<string, string | string[]>;
+    method?: string;
+    headers?: Record<string, string>;
+  } = {},
 ): Request {
   const headers = new Headers(options.headers);
   headers.set("Host", "localhost:3000");
@@ -120,12 +174,19 @@ type RouteArgs = { request: Request; params: Record<string, string>; context: Re
 type RouteFn = (args: RouteArgs) => Promise<Response | unknown> | Response | unknown;
 
 /** Calls a loader or action; a thrown Response is returned like a returned one. */
-export async function callRoute(fn: RouteFn | undefined, request: Request, params: Record<string, string> = {}): Promise<Response> {
+export async function callRoute(
+  fn: RouteFn | undefined,
+  request: Request,
+  params: Record<string, string> = {},
+): Promise<Response> {
   if (!fn) throw new Error("route has no such function");
   try {
     const result = await fn({ request, params, context: {} });
     if (result instanceof Response) return result;
-    return new Response(JSON.stringify(result ?? null), { status: 200, headers: { "Content-Type": "application/json" } });
+    return new Response(JSON.stringify(result ?? null), {
+      status: 200,
+      headers: { "Content-Type": "application/json" },
+    });
   } catch (thrown) {
     if (thrown instanceof Response) return thrown;
     throw thrown;
@@ -138,7 +199,17 @@ export async function jsonOf<T = Record<string, unknown>>(response: Response): P
 
 // ── applications and review (issue 3) ──
 
-export async function makeQuestion(cohortId: string, overrides: Partial<{ type: string; label: string; required: boolean; sensitive: boolean; options: string[]; position: number }> = {}) {
+export async function makeQuestion(
+  cohortId: string,
+  overrides: Partial<{
+    type: string;
+    label: string;
+    required: boolean;
+    sensitive: boolean;
+    options: string[];
+    position: number;
+  }> = {},
+) {
   const n = next();
   return db.applicationQuestion.create({
     data: {
@@ -153,10 +224,19 @@ export async function makeQuestion(cohortId: string, overrides: Partial<{ type: 
   });
 }
 
-export async function makeCriterion(cohortId: string, overrides: Partial<{ name: string; position: number }> = {}) {
+export async function makeCriterion(
+  cohortId: string,
+  overrides: Partial<{ name: string; position: number }> = {},
+) {
   const n = next();
   return db.rubricCriterion.create({
-    data: { cohortId, position: overrides.position ?? n, name: overrides.name ?? `Criterion ${n}`, lowAnchor: "Weak", highAnchor: "Strong" },
+    data: {
+      cohortId,
+      position: overrides.position ?? n,
+      name: overrides.name ?? `Criterion ${n}`,
+      lowAnchor: "Weak",
+      highAnchor: "Strong",
+    },
   });
 }
 
@@ -164,7 +244,13 @@ export async function makeCriterion(cohortId: string, overrides: Partial<{ name:
 export async function makeApplication(
   cohortId: string,
   personId: string,
-  overrides: Partial<{ status: string; decision: string; publishedDecision: string | null; waitlistRank: number | null; answers: Record<string, string> }> = {},
+  overrides: Partial<{
+    status: string;
+    decision: string;
+    publishedDecision: string | null;
+    waitlistRank: number | null;
+    answers: Record<string, string>;
+  }> = {},
 ) {
   const status = overrides.status ?? "submitted";
   return db.application.create({
@@ -176,13 +262,20 @@ export async function makeApplication(
       decision: overrides.decision ?? "none",
       publishedDecision: overrides.publishedDecision ?? null,
       waitlistRank: overrides.waitlistRank ?? null,
-      answers: overrides.answers ? { create: Object.entries(overrides.answers).map(([questionId, value]) => ({ questionId, value })) } : undefined,
+      answers: overrides.answers
+        ? { create: Object.entries(overrides.answers).map(([questionId, value]) => ({ questionId, value })) }
+        : undefined,
     },
   });
 }
 
 /** A finished review by `reviewerId` with `scores` per criterion id. */
-export async function makeReview(applicationId: string, reviewerId: string, scores: Record<string, number>, overrides: Partial<{ recused: boolean; comment: string }> = {}) {
+export async function makeReview(
+  applicationId: string,
+  reviewerId: string,
+  scores: Record<string, number>,
+  overrides: Partial<{ recused: boolean; comment: string }> = {},
+) {
   return db.review.create({
     data: {
       applicationId,

@@ -10,7 +10,17 @@ import * as weekRoute from "~/routes/cohorts.$slug.week";
 import { sendEvaluationReminders } from "~/evaluations/evaluations.server";
 import { db } from "~/utils/db.server";
 import { DAY_MS } from "~/utils/time";
-import { addMember, callRoute, jsonOf, makeCohort, makePerson, makeProject, makeRequest, makeTeam, sessionCookieFor } from "../setup/factories";
+import {
+  addMember,
+  callRoute,
+  jsonOf,
+  makeCohort,
+  makePerson,
+  makeProject,
+  makeRequest,
+  makeTeam,
+  sessionCookieFor,
+} from "../setup/factories";
 
 type Who = "p1" | "p2" | "p3" | "p4" | "nav" | "lena";
 let cohort: Awaited<ReturnType<typeof makeCohort>>;
@@ -19,10 +29,23 @@ let cookies: Record<Who, string>;
 let midpointId: string;
 
 const slug = () => cohort.slug;
-const get = (fn: typeof indexRoute.loader, path: string, who: Who, params: Record<string, string>) => callRoute(fn as never, makeRequest(path, { cookie: cookies[who] }), params);
-const post = (fn: typeof indexRoute.action, path: string, who: Who, params: Record<string, string>, form: Record<string, string>) => callRoute(fn as never, makeRequest(path, { cookie: cookies[who], form }), params);
+const get = (fn: typeof indexRoute.loader, path: string, who: Who, params: Record<string, string>) =>
+  callRoute(fn as never, makeRequest(path, { cookie: cookies[who] }), params);
+const post = (
+  fn: typeof indexRoute.action,
+  path: string,
+  who: Who,
+  params: Record<string, string>,
+  form: Record<string, string>,
+) => callRoute(fn as never, makeRequest(path, { cookie: cookies[who], form }), params);
 const write = (who: Who, form: Record<string, string>, about?: string) =>
-  post(writeRoute.action as never, `/cohorts/${slug()}/evaluations/${midpointId}${about ? `?about=${about}` : ""}`, who, { slug: slug(), round: midpointId }, form);
+  post(
+    writeRoute.action as never,
+    `/cohorts/${slug()}/evaluations/${midpointId}${about ? `?about=${about}` : ""}`,
+    who,
+    { slug: slug(), round: midpointId },
+    form,
+  );
 const full = { "q-team": "4", "q-navigator": "5", "q-learning": "4", "q-comment": "Good weeks." };
 
 beforeAll(async () => {
@@ -37,7 +60,8 @@ beforeAll(async () => {
     nav: await makePerson({ login: "nav", name: "Ana Souza" }),
     lena: await makePerson({ login: "lena", name: "Lena Fischer" }),
   };
-  for (const k of ["p1", "p2", "p3", "p4"] as const) await addMember(cohort.id, people[k].id, "participant", team.id);
+  for (const k of ["p1", "p2", "p3", "p4"] as const)
+    await addMember(cohort.id, people[k].id, "participant", team.id);
   await addMember(cohort.id, people.nav.id, "navigator", team.id);
   await addMember(cohort.id, people.lena.id, "organizer");
   cookies = {} as typeof cookies;
@@ -46,24 +70,74 @@ beforeAll(async () => {
 
 describe("rounds", () => {
   it("a cohort gets a midpoint round in week 3 and a final round in its last week, and the participant sees the midpoint due on their week page", async () => {
-    const page = await jsonOf<{ page: { rounds: { id: string; title: string; afterWeek: number }[] } }>(await get(indexRoute.loader, `/cohorts/${slug()}/evaluations`, "lena", { slug: slug() }));
-    expect(page.page.rounds.map((r) => [r.title, r.afterWeek])).toEqual([["Midpoint evaluation", 3], ["Final evaluation", 6]]);
+    const page = await jsonOf<{ page: { rounds: { id: string; title: string; afterWeek: number }[] } }>(
+      await get(indexRoute.loader, `/cohorts/${slug()}/evaluations`, "lena", { slug: slug() }),
+    );
+    expect(page.page.rounds.map((r) => [r.title, r.afterWeek])).toEqual([
+      ["Midpoint evaluation", 3],
+      ["Final evaluation", 6],
+    ]);
     midpointId = page.page.rounds[0].id;
-    const week = await jsonOf<{ evaluations: { title: string; about: string; late: boolean }[] }>(await get(weekRoute.loader as never, `/cohorts/${slug()}/week`, "p1", { slug: slug() }));
-    expect(week.evaluations).toEqual([expect.objectContaining({ title: "Midpoint evaluation", about: "your team, your navigator and your learning", late: false })]);
+    const week = await jsonOf<{ evaluations: { title: string; about: string; late: boolean }[] }>(
+      await get(weekRoute.loader as never, `/cohorts/${slug()}/week`, "p1", { slug: slug() }),
+    );
+    expect(week.evaluations).toEqual([
+      expect.objectContaining({
+        title: "Midpoint evaluation",
+        about: "your team, your navigator and your learning",
+        late: false,
+      }),
+    ]);
   });
 
   it("an organizer moves a round; a round past the cohort's weeks or a bad question line is refused with a sentence", async () => {
-    const base = { roundId: midpointId, title: "Midpoint evaluation", participantQuestions: "scale: My team works well together\ntext: Anything else?", navigatorQuestions: "scale: Engagement" };
-    const tooLate = await post(indexRoute.action, `/cohorts/${slug()}/evaluations`, "lena", { slug: slug() }, { ...base, afterWeek: "9" });
+    const base = {
+      roundId: midpointId,
+      title: "Midpoint evaluation",
+      participantQuestions: "scale: My team works well together\ntext: Anything else?",
+      navigatorQuestions: "scale: Engagement",
+    };
+    const tooLate = await post(
+      indexRoute.action,
+      `/cohorts/${slug()}/evaluations`,
+      "lena",
+      { slug: slug() },
+      { ...base, afterWeek: "9" },
+    );
     expect(tooLate.status).toBe(400);
     expect((await jsonOf<{ errors: Record<string, string> }>(tooLate)).errors.afterWeek).toMatch(/6 weeks/);
-    const badLine = await post(indexRoute.action, `/cohorts/${slug()}/evaluations`, "lena", { slug: slug() }, { ...base, afterWeek: "3", participantQuestions: "How is it going?" });
-    expect((await jsonOf<{ errors: Record<string, string> }>(badLine)).errors.participantQuestions).toMatch(/must start with “scale:” or “text:”/);
-    const clash = await post(indexRoute.action, `/cohorts/${slug()}/evaluations`, "lena", { slug: slug() }, { ...base, afterWeek: "6" });
-    expect((await jsonOf<{ errors: Record<string, string> }>(clash)).errors.afterWeek).toMatch(/already falls in week 6/);
+    const badLine = await post(
+      indexRoute.action,
+      `/cohorts/${slug()}/evaluations`,
+      "lena",
+      { slug: slug() },
+      { ...base, afterWeek: "3", participantQuestions: "How is it going?" },
+    );
+    expect((await jsonOf<{ errors: Record<string, string> }>(badLine)).errors.participantQuestions).toMatch(
+      /must start with “scale:” or “text:”/,
+    );
+    const clash = await post(
+      indexRoute.action,
+      `/cohorts/${slug()}/evaluations`,
+      "lena",
+      { slug: slug() },
+      { ...base, afterWeek: "6" },
+    );
+    expect((await jsonOf<{ errors: Record<string, string> }>(clash)).errors.afterWeek).toMatch(
+      /already falls in week 6/,
+    );
     // The navigator cannot change rounds.
-    expect((await post(indexRoute.action, `/cohorts/${slug()}/evaluations`, "nav", { slug: slug() }, { ...base, afterWeek: "3" })).status).toBe(403);
+    expect(
+      (
+        await post(
+          indexRoute.action,
+          `/cohorts/${slug()}/evaluations`,
+          "nav",
+          { slug: slug() },
+          { ...base, afterWeek: "3" },
+        )
+      ).status,
+    ).toBe(403);
   });
 });
 
@@ -71,12 +145,19 @@ describe("writing", () => {
   it("a draft keeps what was typed without the scales; submitting needs every scale", async () => {
     const draft = await write("p1", { intent: "draft", "q-comment": "Half-written thoughts" });
     expect(draft.status).toBe(302);
-    const form = await jsonOf<{ form: { values: Record<string, string>; response: { status: string } } }>(await get(writeRoute.loader as never, `/cohorts/${slug()}/evaluations/${midpointId}`, "p1", { slug: slug(), round: midpointId }));
+    const form = await jsonOf<{ form: { values: Record<string, string>; response: { status: string } } }>(
+      await get(writeRoute.loader as never, `/cohorts/${slug()}/evaluations/${midpointId}`, "p1", {
+        slug: slug(),
+        round: midpointId,
+      }),
+    );
     expect(form.form.response.status).toBe("draft");
     expect(form.form.values["q-comment"]).toBe("Half-written thoughts");
     const refused = await write("p1", { intent: "submit", "q-team": "4" });
     expect(refused.status).toBe(400);
-    expect((await jsonOf<{ errors: Record<string, string> }>(refused)).errors["q-navigator"]).toMatch(/Choose 1 to 5/);
+    expect((await jsonOf<{ errors: Record<string, string> }>(refused)).errors["q-navigator"]).toMatch(
+      /Choose 1 to 5/,
+    );
     const outOfRange = await write("p1", { intent: "submit", ...full, "q-team": "9" });
     expect((await jsonOf<{ errors: Record<string, string> }>(outOfRange)).errors["q-team"]).toMatch(/1 to 5/);
     expect((await write("p1", { intent: "submit", ...full })).status).toBe(302);
@@ -89,7 +170,13 @@ describe("writing", () => {
     const { getCohortAccess } = await import("~/auth/permissions.server");
     const access = await getCohortAccess({ ...people.p4, isAdmin: false } as never, slug());
     const dueAt = new Date(cohort.startsOn.getTime() + 3 * 7 * DAY_MS);
-    const result = await saveEvaluation(access, midpointId, null, { intent: "submit", ...full }, new Date(dueAt.getTime() + DAY_MS));
+    const result = await saveEvaluation(
+      access,
+      midpointId,
+      null,
+      { intent: "submit", ...full },
+      new Date(dueAt.getTime() + DAY_MS),
+    );
     expect(result).toEqual({ ok: true, status: "submitted", late: true });
   });
 });
@@ -99,43 +186,112 @@ describe("who reads what", () => {
   let aboutParticipantId: string;
 
   it("the navigator sees no participant's evaluation of them, and an average only from three respondents", async () => {
-    aboutNavigatorId = (await db.evaluationResponse.findFirstOrThrow({ where: { authorId: people.p1.id } })).id;
-    const read = (who: Who) => get(readRoute.loader as never, `/cohorts/${slug()}/evaluations/responses/${aboutNavigatorId}`, who, { slug: slug(), id: aboutNavigatorId });
+    aboutNavigatorId = (await db.evaluationResponse.findFirstOrThrow({ where: { authorId: people.p1.id } }))
+      .id;
+    const read = (who: Who) =>
+      get(readRoute.loader as never, `/cohorts/${slug()}/evaluations/responses/${aboutNavigatorId}`, who, {
+        slug: slug(),
+        id: aboutNavigatorId,
+      });
     expect((await read("nav")).status).toBe(403);
     expect((await read("p2")).status).toBe(403);
     expect((await read("lena")).status).toBe(200);
     expect((await read("p1")).status).toBe(200);
 
-    type Page = { page: { rounds: { navigatorView: { aboutMe: { respondents: number; scales: { key: string; mean: number }[] | null } } | null }[] } };
-    const navPage = async () => (await jsonOf<Page>(await get(indexRoute.loader, `/cohorts/${slug()}/evaluations`, "nav", { slug: slug() }))).page.rounds[0].navigatorView!.aboutMe;
+    type Page = {
+      page: {
+        rounds: {
+          navigatorView: {
+            aboutMe: { respondents: number; scales: { key: string; mean: number }[] | null };
+          } | null;
+        }[];
+      };
+    };
+    const navPage = async () =>
+      (
+        await jsonOf<Page>(
+          await get(indexRoute.loader, `/cohorts/${slug()}/evaluations`, "nav", { slug: slug() }),
+        )
+      ).page.rounds[0].navigatorView!.aboutMe;
     expect(await navPage()).toEqual({ respondents: 2, scales: null });
-    expect((await write("p2", { intent: "submit", ...full, "q-navigator": "2", wantsToTalk: "on" })).status).toBe(302);
+    expect(
+      (await write("p2", { intent: "submit", ...full, "q-navigator": "2", wantsToTalk: "on" })).status,
+    ).toBe(302);
     const three = await navPage();
     expect(three.respondents).toBe(3);
     expect(three.scales!.find((s) => s.key === "navigator")!.mean).toBe(4); // (5 + 5 + 2) / 3
   });
 
   it("a navigator's evaluation of a participant reaches the participant only once an organizer shares it", async () => {
-    expect((await write("nav", { intent: "submit", "q-engagement": "4", "q-progress": "3", "q-comment": "Steady **progress**." }, "p3")).status).toBe(302);
-    aboutParticipantId = (await db.evaluationResponse.findFirstOrThrow({ where: { authorId: people.nav.id, subjectId: people.p3.id } })).id;
-    const read = (who: Who) => get(readRoute.loader as never, `/cohorts/${slug()}/evaluations/responses/${aboutParticipantId}`, who, { slug: slug(), id: aboutParticipantId });
+    expect(
+      (
+        await write(
+          "nav",
+          { intent: "submit", "q-engagement": "4", "q-progress": "3", "q-comment": "Steady **progress**." },
+          "p3",
+        )
+      ).status,
+    ).toBe(302);
+    aboutParticipantId = (
+      await db.evaluationResponse.findFirstOrThrow({
+        where: { authorId: people.nav.id, subjectId: people.p3.id },
+      })
+    ).id;
+    const read = (who: Who) =>
+      get(readRoute.loader as never, `/cohorts/${slug()}/evaluations/responses/${aboutParticipantId}`, who, {
+        slug: slug(),
+        id: aboutParticipantId,
+      });
     expect((await read("p3")).status).toBe(403);
-    expect((await post(readRoute.action as never, `/cohorts/${slug()}/evaluations/responses/${aboutParticipantId}`, "nav", { slug: slug(), id: aboutParticipantId }, { intent: "share" })).status).toBe(403);
-    expect((await post(readRoute.action as never, `/cohorts/${slug()}/evaluations/responses/${aboutParticipantId}`, "lena", { slug: slug(), id: aboutParticipantId }, { intent: "share" })).status).toBe(302);
+    expect(
+      (
+        await post(
+          readRoute.action as never,
+          `/cohorts/${slug()}/evaluations/responses/${aboutParticipantId}`,
+          "nav",
+          { slug: slug(), id: aboutParticipantId },
+          { intent: "share" },
+        )
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await post(
+          readRoute.action as never,
+          `/cohorts/${slug()}/evaluations/responses/${aboutParticipantId}`,
+          "lena",
+          { slug: slug(), id: aboutParticipantId },
+          { intent: "share" },
+        )
+      ).status,
+    ).toBe(302);
     const shown = await read("p3");
     expect(shown.status).toBe(200);
     const body = await jsonOf<{ r: { answers: { html: string }[] } }>(shown);
     expect(body.r.answers.map((a) => a.html).join("")).toContain("<strong>progress</strong>");
     expect((await read("p2")).status).toBe(403);
-    const notice = await db.notice.findFirst({ where: { personId: people.p3.id, kind: "evaluation_shared" } });
+    const notice = await db.notice.findFirst({
+      where: { personId: people.p3.id, kind: "evaluation_shared" },
+    });
     expect(notice?.subject).toMatch(/ready to read/);
   });
 
   it("a low score or a wish to talk goes to the organizers' Needs attention, with completion figures", async () => {
-    const overview = await jsonOf<{ evaluationFlags: { name: string; reason: string }[]; evaluations: { title: string; participants: { submitted: number; owed: number; late: number } }[] }>(
-      await get(overviewRoute.loader as never, `/cohorts/${slug()}/progress`, "lena", { slug: slug() }));
-    expect(overview.evaluationFlags).toEqual([expect.objectContaining({ name: "Diego Ramírez", reason: "Participant: would like to talk to an organizer and gave a low score (2 of 5) in the midpoint evaluation" })]);
-    expect(overview.evaluations[0]).toMatchObject({ title: "Midpoint evaluation", participants: { submitted: 3, owed: 4, late: 1 } });
+    const overview = await jsonOf<{
+      evaluationFlags: { name: string; reason: string }[];
+      evaluations: { title: string; participants: { submitted: number; owed: number; late: number } }[];
+    }>(await get(overviewRoute.loader as never, `/cohorts/${slug()}/progress`, "lena", { slug: slug() }));
+    expect(overview.evaluationFlags).toEqual([
+      expect.objectContaining({
+        name: "Diego Ramírez",
+        reason:
+          "Participant: would like to talk to an organizer and gave a low score (2 of 5) in the midpoint evaluation",
+      }),
+    ]);
+    expect(overview.evaluations[0]).toMatchObject({
+      title: "Midpoint evaluation",
+      participants: { submitted: 3, owed: 4, late: 1 },
+    });
   });
 });
 

@@ -1,11 +1,10 @@
 // POST /webhooks/github: signature, replay, and the three events applied at once.
-import { sign } from "@octokit/webhooks-methods";
 import { beforeAll, describe, expect, it } from "vitest";
-import * as webhook from "../../app/routes/webhooks.github";
 import { resetEnv } from "../../app/utils/env.server";
 import { db } from "../../app/utils/db.server";
-import { callRoute, makeProject } from "../setup/factories";
+import { makeProject } from "../setup/factories";
 import { issueItem, pullBody } from "../mocks/github";
+import { signedDelivery } from "../mocks/webhooks";
 
 const SECRET = "webhook-secret-for-tests";
 let prId: string;
@@ -16,23 +15,7 @@ function delivery(
   payload: unknown,
   options: { secret?: string; signature?: string } = {},
 ) {
-  return async () => {
-    const body = JSON.stringify(payload);
-    const signature = options.signature ?? (await sign(options.secret ?? SECRET, body));
-    // GitHub is cross-site and has no session: no Origin, no cookie.
-    const request = new Request("http://localhost:3000/webhooks/github", {
-      method: "POST",
-      headers: {
-        "Content-Type": "application/json",
-        "X-GitHub-Event": event,
-        "X-GitHub-Delivery": id,
-        "X-Hub-Signature-256": signature,
-        "User-Agent": "GitHub-Hookshot/abc",
-      },
-      body,
-    });
-    return callRoute(webhook.action, request);
-  };
+  return signedDelivery(SECRET, event, id, payload, options);
 }
 
 const repository = { name: "wagtail", owner: { login: "wagtail" }, full_name: "wagtail/wagtail" };

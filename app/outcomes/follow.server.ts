@@ -15,6 +15,7 @@ import {
   type SearchHit,
 } from "~/integrations/github.server";
 import { db } from "~/utils/db.server";
+import { env } from "~/utils/env.server";
 import { registerJob } from "~/utils/scheduler.server";
 import { flagExcludedPulls } from "./maintainers.server";
 import { addMonths, MARKS, markWindow, type Mark } from "./retention";
@@ -227,10 +228,11 @@ export async function followAlumni(
 
 export function registerOutcomeJobs(): void {
   // Every two minutes at most 27 search requests: under the 30-a-minute limit even
-  // if another search runs, and 400 alumni-marks a day.
+  // if another search runs, and 400 alumni-marks a day. It asks GitHub, so it is off
+  // whenever the scheduled sync is (SYNC_INTERVAL_MINUTES=0, as in the offline demo).
   registerJob({
     name: "alumni-outcomes",
-    everyMinutes: () => 2,
+    everyMinutes: () => (env().SYNC_INTERVAL_MINUTES > 0 ? 2 : 0),
     run: async () => {
       await followAlumni();
       await flagExcludedPulls();

@@ -75,7 +75,7 @@ describeInBrowser("after the cohort", () => {
     await lena.goto("/cohorts/session-4/outcomes");
     await expect
       .poll(() => lena.locator(".retention-table").textContent())
-      .toMatch(/Session 4.*67%.*\(2 of 3\)/);
+      .toMatch(/Session 4.*50%.*\(2 of 4\)/);
     expect(await lena.locator("svg[role=img] circle").count()).toBeGreaterThan(2);
     expect(await lena.getByText("Silva et al.", { exact: false }).count()).toBeGreaterThan(0);
     await lena.getByRole("link", { name: "Sam Okonkwo" }).click();

@@ -329,7 +329,9 @@ describeInBrowser("weekly reflections", () => {
         await inert(page, path);
       }
       await kwame.goto("/cohorts/session-5/teams/andromeda/progress");
-      await expect.poll(() => kwame.getByRole("table").textContent()).toContain(name);
+      await expect
+        .poll(() => kwame.getByRole("table", { name: "Each participant's reflection" }).textContent())
+        .toContain(name);
     } finally {
       // Back to the demo's own prompts and name, even when something above failed.
       await saveSettings("What I worked on\nWhat I learned\nWhat is blocking me\nWhat help I would like");

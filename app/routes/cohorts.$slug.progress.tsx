@@ -6,7 +6,7 @@ import { PHASE_LABELS } from "~/cohorts/phase";
 import { BarChart, LineChart } from "~/components/charts";
 import { ErrorSummary, Field } from "~/components/forms";
 import { getCohortProgress } from "~/dashboards/progress.server";
-import { DateText } from "~/components/dates";
+import { EvaluationCompletionTable } from "~/components/evaluation-completion";
 import { cohortEvaluationCompletion, evaluationAttention } from "~/evaluations/evaluations.server";
 import { reflectionSettingsForm } from "~/reflections/forms";
 import { getReflectionSettings, saveReflectionSettings } from "~/reflections/settings.server";
@@ -97,36 +97,10 @@ export default function CohortProgressPage() {
           </ul>
         )}
         <h3>Evaluation completion</h3>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Round</th>
-              <th scope="col">Due</th>
-              <th scope="col">Participants</th>
-              <th scope="col">Navigators</th>
-            </tr>
-          </thead>
-          <tbody>
-            {evaluations.map((e) => (
-              <tr key={e.title}>
-                <td>
-                  <Link to={`${base}/evaluations`}>{e.title}</Link>
-                  {e.open ? null : <span className="muted"> (not open yet)</span>}
-                </td>
-                <td>
-                  <DateText value={e.dueAt} timeZone={timeZone} />
-                </td>
-                <td>
-                  {e.participants.submitted} of {e.participants.owed}
-                  {e.participants.late ? ` (${e.participants.late} late)` : ""}
-                </td>
-                <td>
-                  {e.navigators.submitted} of {e.navigators.owed}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <EvaluationCompletionTable
+          rows={evaluations.map((e) => ({ ...e, href: `${base}/evaluations` }))}
+          timeZone={timeZone}
+        />
       </section>
 
       <section aria-labelledby="funnel-heading">

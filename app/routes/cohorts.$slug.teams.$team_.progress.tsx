@@ -4,6 +4,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireCohortRole } from "~/auth/permissions.server";
 import { Sparkline } from "~/components/charts";
 import { DateText } from "~/components/dates";
+import { EvaluationCompletionTable } from "~/components/evaluation-completion";
 import { sendCheckIn } from "~/dashboards/check-in.server";
 import { getTeamProgress } from "~/dashboards/progress.server";
 import { teamEvaluationCompletion } from "~/evaluations/evaluations.server";
@@ -108,35 +109,7 @@ export default function TeamProgress() {
       {evaluations.length > 0 ? (
         <section aria-labelledby="evaluations-heading">
           <h2 id="evaluations-heading">Evaluations</h2>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Round</th>
-                <th scope="col">Due</th>
-                <th scope="col">Participants submitted</th>
-                <th scope="col">Navigator submitted</th>
-              </tr>
-            </thead>
-            <tbody>
-              {evaluations.map((e) => (
-                <tr key={e.title}>
-                  <td>
-                    <Link to={e.href}>{e.title}</Link>
-                  </td>
-                  <td>
-                    <DateText value={e.dueAt} timeZone={timeZone} />
-                  </td>
-                  <td>
-                    {e.participants.submitted} of {e.participants.owed}
-                    {e.participants.late ? ` (${e.participants.late} late)` : ""}
-                  </td>
-                  <td>
-                    {e.navigators.submitted} of {e.navigators.owed}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <EvaluationCompletionTable rows={evaluations} timeZone={timeZone} />
         </section>
       ) : null}
 

@@ -10,6 +10,7 @@
 // they share a project and the hours with, at most teamSizeMax per navigator).
 import highsLoader from "highs";
 import { countAnd, WORDS } from "./bitset";
+import { repack } from "./repack";
 import {
   improve,
   localSearchAssignment,
@@ -123,7 +124,7 @@ export type OptimizeOptions = {
   maxCandidates?: number;
 };
 
-const DEFAULTS = { timeLimitMs: 4000, maxCandidates: 250_000 };
+const DEFAULTS = { timeLimitMs: 4500, maxCandidates: 250_000 };
 
 /** Processor time used by this process, in milliseconds. */
 function cpuMs(): number {
@@ -183,6 +184,7 @@ function assignmentBound(highs: Highs, p: Prepared): number {
 }
 
 type Packed = { teams: number[]; optimal: boolean };
+type Cost = (k: number) => number;
 
 /** The objective: a participant more outweighs any team's shared slots. */
 function weightOf(p: Prepared, c: Candidates): number {
@@ -191,44 +193,42 @@ function weightOf(p: Prepared, c: Candidates): number {
   return 1 + bestSlots.reduce((s, x) => s + x, 0);
 }
 
-/** Up to this many valid teams the MILP takes them all (exact); above, the generated ones. */
+/** Up to this many valid teams the MILP takes them all (exact); above, the neighbourhood search answers. */
 const EXACT_LIMIT = 5000;
-/** Rounds of the local search that polish the solver's answer. */
+/** Rounds of the local search that polish the answer (scores, and what the search missed). */
 const POLISH_PASSES = 8;
 /** How many best-priced teams a round of column generation adds. */
 const COLUMNS_PER_ROUND = 600;
+/** Work units of the neighbourhood search (about 2 s of one core on the bench's busy pools). */
+const REPACK_WORK = 30_000_000;
 
+/** Placed participants, then shared slots: the objective of the exact MILP. */
 const costOf = (c: Candidates, k: number, weight: number) =>
   (c.start[k + 1] - c.start[k]) * weight + c.slots[k];
+/** Placed participants only: the objective of the bound. */
+const sizeOf = (c: Candidates, k: number) => c.start[k + 1] - c.start[k];
 
 /** The set-packing model over the candidate teams `ks`: rows are participants, then navigators. */
-function packingModel(
-  highs: Highs,
-  p: Prepared,
-  c: Candidates,
-  ks: number[],
-  weight: number,
-  integer: boolean,
-) {
+function packingModel(highs: Highs, p: Prepared, c: Candidates, ks: number[], cost: Cost, integer: boolean) {
   const n = p.parts.length;
   const rows = n + p.navs.length;
   const starts = new Int32Array(ks.length + 1);
   let nonzeros = 0;
   for (const k of ks) nonzeros += c.start[k + 1] - c.start[k] + 1;
   const indices = new Int32Array(nonzeros);
-  const cost = new Float64Array(ks.length);
+  const colCost = new Float64Array(ks.length);
   let z = 0;
   ks.forEach((k, j) => {
     for (let m = c.start[k]; m < c.start[k + 1]; m++) indices[z++] = c.members[m];
     indices[z++] = n + c.nav[k];
     starts[j + 1] = z;
-    cost[j] = costOf(c, k, weight);
+    colCost[j] = cost(k);
   });
   return highs.createModel({
     numCols: ks.length,
     numRows: rows,
     sense: highs.constants.objectiveSense.maximize,
-    colCost: cost,
+    colCost,
     colLower: new Float64Array(ks.length),
     colUpper: new Float64Array(ks.length).fill(1),
     rowLower: new Float64Array(rows).fill(-highs.infinity),
@@ -250,16 +250,18 @@ function packingModel(
  * valid team with the duals, add the best-priced ones, repeat. At every round the
  * duals give an upper bound on the full LP (and so on any assignment): each person's
  * dual plus, for each team, how much more it is worth than its people's duals.
- * Returns the teams generated and that bound (in objective units).
+ * Stops early once the bound, rounded down, equals the restricted LP's value rounded
+ * down (more rounds cannot lower it then). Returns the teams generated, that bound
+ * (in objective units), the LP's values of the teams and the last duals.
  */
 function generateColumns(
   highs: Highs,
   p: Prepared,
   c: Candidates,
-  initial: number[],
-  weight: number,
+  cost: Cost,
   deadline: () => boolean,
-): { ks: number[]; upper: number; x: Map<number, number> } {
+  integral: boolean,
+): { ks: number[]; upper: number; x: Map<number, number>; y: Float64Array } {
   const n = p.parts.length;
   const inSet = new Uint8Array(c.count);
   const ks: number[] = [];
@@ -269,8 +271,7 @@ function generateColumns(
       ks.push(k);
     }
   };
-  initial.forEach(take);
-  // and each navigator's biggest teams with the most shared slots
+  // each navigator's most valuable teams to start with
   const byNav = new Map<number, number[]>();
   for (let k = 0; k < c.count; k++) {
     const list = byNav.get(c.nav[k]) ?? [];
@@ -279,13 +280,14 @@ function generateColumns(
   }
   for (const list of byNav.values())
     list
-      .sort((x, y) => costOf(c, y, weight) - costOf(c, x, weight) || x - y)
+      .sort((x, y) => cost(y) - cost(x) || c.slots[y] - c.slots[x] || x - y)
       .slice(0, 10)
       .forEach(take);
   let upper = Infinity;
   let x = new Map<number, number>();
+  let duals = new Float64Array(n + p.navs.length);
   const reduced = new Float64Array(c.count);
-  const model = packingModel(highs, p, c, ks, weight, false);
+  const model = packingModel(highs, p, c, ks, cost, false);
   try {
     model.options.set({ output_flag: false, presolve: "off", solver: "simplex" });
     for (let round = 0; round < 100; round++) {
@@ -294,10 +296,11 @@ function generateColumns(
       const solution = model.getSolution();
       x = new Map(ks.map((k, j) => [k, solution.colValue[j]]));
       const y = Float64Array.from(solution.rowDual, (v) => Math.max(0, v));
+      duals = y;
       let bound = y.reduce((s, v) => s + v, 0);
       const priced: number[] = [];
       for (let k = 0; k < c.count; k++) {
-        let r = costOf(c, k, weight) - y[n + c.nav[k]];
+        let r = cost(k) - y[n + c.nav[k]];
         for (let m = c.start[k]; m < c.start[k + 1]; m++) r -= y[c.members[m]];
         reduced[k] = r;
         if (r > 1e-7) {
@@ -307,6 +310,7 @@ function generateColumns(
       }
       upper = Math.min(upper, bound);
       if (priced.length === 0 || deadline()) break;
+      if (integral && Math.floor(upper + 1e-6) <= Math.floor(model.getObjectiveValue() + 1e-6)) break;
       priced.sort((a, b) => reduced[b] - reduced[a] || a - b);
       const added = priced.slice(0, COLUMNS_PER_ROUND);
       const starts = new Int32Array(added.length + 1);
@@ -318,7 +322,7 @@ function generateColumns(
         take(k);
       });
       model.addCols({
-        cost: Float64Array.from(added, (k) => costOf(c, k, weight)),
+        cost: Float64Array.from(added, cost),
         lower: new Float64Array(added.length),
         upper: new Float64Array(added.length).fill(1),
         matrix: {
@@ -334,21 +338,16 @@ function generateColumns(
   } finally {
     model.dispose();
   }
-  return { ks, upper, x };
+  return { ks, upper, x, y: duals };
 }
 
 /** A first answer from the LP: teams taken by LP value, then size and shared slots, while nobody is taken twice. */
-function packGreedily(
-  p: Prepared,
-  c: Candidates,
-  ks: number[],
-  x: Map<number, number>,
-  weight: number,
-): number[] {
+function packGreedily(p: Prepared, c: Candidates, ks: number[], x: Map<number, number>): number[] {
   const used = new Uint8Array(p.parts.length + p.navs.length);
   const n = p.parts.length;
   const order = [...ks].sort(
-    (a, b) => (x.get(b) ?? 0) - (x.get(a) ?? 0) || costOf(c, b, weight) - costOf(c, a, weight) || a - b,
+    (a, b) =>
+      (x.get(b) ?? 0) - (x.get(a) ?? 0) || sizeOf(c, b) - sizeOf(c, a) || c.slots[b] - c.slots[a] || a - b,
   );
   const chosen: number[] = [];
   for (const k of order) {
@@ -363,7 +362,7 @@ function packGreedily(
   return chosen;
 }
 
-/** The set-packing MILP over the generated teams, started from `start`. */
+/** The set-packing MILP over every valid team (small cohorts), started from `start`. */
 function solvePacking(
   highs: Highs,
   p: Prepared,
@@ -373,7 +372,7 @@ function solvePacking(
   weight: number,
   timeLimitMs: number,
 ): Packed {
-  const model = packingModel(highs, p, c, ks, weight, true);
+  const model = packingModel(highs, p, c, ks, (k) => costOf(c, k, weight), true);
   try {
     model.options.set({ output_flag: false, time_limit: Math.max(0.05, timeLimitMs / 1000), mip_rel_gap: 0 });
     if (start.length > 0) {
@@ -397,6 +396,12 @@ function solvePacking(
   }
 }
 
+/** The set-packing LP bound on placed participants, by column generation. */
+function packingBound(highs: Highs, p: Prepared, c: Candidates, deadline: () => boolean) {
+  const lp = generateColumns(highs, p, c, (k) => sizeOf(c, k), deadline, true);
+  return { ...lp, bound: Math.floor(lp.upper + 1e-6) };
+}
+
 /**
  * How many participants any assignment keeping the rules could place at most, with
  * no time budget: the assignment relaxation, and the set-packing LP by column
@@ -412,8 +417,7 @@ export async function upperBound(
   let bound: Bound = { bound: assignmentBound(highs, p), proven: false, method: "assignment LP" };
   const c = bound.bound === 0 ? null : enumerateTeams(p, maxCandidates);
   if (c && c.count > 0) {
-    const weight = weightOf(p, c);
-    const lp = Math.floor(generateColumns(highs, p, c, [], weight, () => false).upper / weight + 1e-6);
+    const lp = packingBound(highs, p, c, () => false).bound;
     if (lp < bound.bound) bound = { bound: lp, proven: false, method: "set-packing LP" };
   } else if (c) {
     bound = { bound: 0, proven: false, method: "set-packing LP" };
@@ -422,8 +426,11 @@ export async function upperBound(
 }
 
 /**
- * The suggestion for the organizer's page and the bench: the local search, then the
- * set-packing model within the time budget, never worse than the local search.
+ * The suggestion for the organizer's page and the bench. Small cohorts: the MILP
+ * over every valid team, so the exact optimum. Larger ones: the LP bound by column
+ * generation, an LP-guided first answer, the neighbourhood search (decision 081).
+ * Too many valid teams to list: the local search of decision 020. Every answer is
+ * polished by that local search, which only takes improving moves.
  */
 export async function suggestOptimizedTeams(
   input: SuggestInput,
@@ -433,6 +440,7 @@ export async function suggestOptimizedTeams(
   const started = performance.now();
   const cpuStarted = cpuMs();
   const { timeLimitMs, maxCandidates } = { ...DEFAULTS, ...options };
+  const overBudget = (share: number) => () => cpuMs() - cpuStarted > timeLimitMs * share;
   const p = prepare(input);
   const placedBy = (a: Assignment) => a.members.reduce((s, m) => s + m.length, 0);
   const simple = assignmentBound(highs, p);
@@ -440,31 +448,30 @@ export async function suggestOptimizedTeams(
   const c = simple === 0 ? null : enumerateTeams(p, maxCandidates);
   let best: Assignment | null = null;
   if (c && c.count > 0) {
-    const weight = weightOf(p, c);
-    const { ks, upper, x } = generateColumns(
-      highs,
-      p,
-      c,
-      [],
-      weight,
-      () => cpuMs() - cpuStarted > timeLimitMs * 0.45,
-    );
-    const lpBound = Math.floor(upper / weight + 1e-6);
-    if (lpBound < bound.bound) bound = { bound: lpBound, proven: false, method: "set-packing LP" };
-    const start = packGreedily(p, c, ks, x, weight);
-    // Small cohorts: the MILP over every valid team, so the answer is the exact optimum.
-    const exact = c.count <= EXACT_LIMIT;
-    const columns = exact ? Array.from({ length: c.count }, (_, k) => k) : ks;
-    // HiGHS limits wall-clock time: scale what is left of the budget by how much
-    // slower than processor time the wall clock has run so far.
-    const used = cpuMs() - cpuStarted;
-    const slowdown = Math.min(20, Math.max(1, (performance.now() - started) / Math.max(1, used)));
-    const budget = Math.max(200, (timeLimitMs * 0.8 - used) * slowdown);
-    const packed = solvePacking(highs, p, c, columns, start, weight, budget);
-    const teams = packed.teams.length > 0 ? packed.teams : start;
-    const placedIn = (ts: number[]) => ts.reduce((s, k) => s + c.start[k + 1] - c.start[k], 0);
-    if (exact && packed.optimal)
-      bound = { bound: placedIn(packed.teams), proven: true, method: "set-packing MILP" };
+    const lp = packingBound(highs, p, c, overBudget(0.6));
+    if (lp.bound < bound.bound) bound = { bound: lp.bound, proven: false, method: "set-packing LP" };
+    const start = packGreedily(p, c, lp.ks, lp.x);
+    let teams: number[];
+    if (c.count <= EXACT_LIMIT) {
+      // Small cohorts: the MILP over every valid team, so the answer is the exact optimum.
+      const weight = weightOf(p, c);
+      const all = Array.from({ length: c.count }, (_, k) => k);
+      const packed = solvePacking(highs, p, c, all, start, weight, timeLimitMs);
+      teams = packed.teams.length > 0 ? packed.teams : start;
+      if (packed.optimal)
+        bound = {
+          bound: packed.teams.reduce((s, k) => s + sizeOf(c, k), 0),
+          proven: true,
+          method: "set-packing MILP",
+        };
+    } else {
+      teams = repack(c, p.parts.length, p.navs.length, start, {
+        work: REPACK_WORK,
+        stop: overBudget(0.9),
+        bound: bound.bound,
+        duals: lp.y.subarray(0, p.parts.length),
+      });
+    }
     best = improve(
       p,
       teams.map((k) => ({

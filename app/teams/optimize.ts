@@ -10,6 +10,7 @@
 // they share a project and the hours with, at most teamSizeMax per navigator).
 import highsLoader from "highs";
 import { countAnd, WORDS } from "./bitset";
+import { subsetRowBound } from "./bound-cuts";
 import { repack } from "./repack";
 import {
   improve,
@@ -22,7 +23,7 @@ import {
   type Suggestion,
 } from "./suggest";
 
-type Highs = Awaited<ReturnType<typeof highsLoader>>;
+export type Highs = Awaited<ReturnType<typeof highsLoader>>;
 let solver: Promise<Highs> | null = null;
 /** The WebAssembly solver, loaded once per process. */
 export function loadSolver(): Promise<Highs> {
@@ -108,7 +109,7 @@ export type Bound = {
   bound: number;
   /** the suggestion's number is proven to be the most possible */
   proven: boolean;
-  method: "set-packing MILP" | "set-packing LP" | "assignment LP";
+  method: "set-packing MILP" | "set-packing LP" | "set-packing LP with subset-row cuts" | "assignment LP";
 };
 
 export type OptimizedSuggestion = Suggestion &
@@ -122,9 +123,13 @@ export type OptimizeOptions = {
   timeLimitMs?: number;
   /** above this many valid teams the model is not built */
   maxCandidates?: number;
+  /** work units of the neighbourhood search */
+  repackWork?: number;
 };
 
-const DEFAULTS = { timeLimitMs: 4500, maxCandidates: 250_000 };
+// The search's work (about 2 s of one core on the bench's busy pools) decides the
+// answer; the time limit only cuts it short on a much slower or busier machine.
+const DEFAULTS = { timeLimitMs: 5000, maxCandidates: 250_000, repackWork: 45_000_000 };
 
 /** Processor time used by this process, in milliseconds. */
 function cpuMs(): number {
@@ -199,8 +204,6 @@ const EXACT_LIMIT = 5000;
 const POLISH_PASSES = 8;
 /** How many best-priced teams a round of column generation adds. */
 const COLUMNS_PER_ROUND = 600;
-/** Work units of the neighbourhood search (about 2 s of one core on the bench's busy pools). */
-const REPACK_WORK = 30_000_000;
 
 /** Placed participants, then shared slots: the objective of the exact MILP. */
 const costOf = (c: Candidates, k: number, weight: number) =>
@@ -405,11 +408,13 @@ function packingBound(highs: Highs, p: Prepared, c: Candidates, deadline: () => 
 /**
  * How many participants any assignment keeping the rules could place at most, with
  * no time budget: the assignment relaxation, and the set-packing LP by column
- * generation to the end when the valid teams can be listed.
+ * generation to the end when the valid teams can be listed, and with `cutRounds`
+ * rounds of subset-row cuts (the bench; decision 081).
  */
 export async function upperBound(
   input: SuggestInput,
   maxCandidates = DEFAULTS.maxCandidates,
+  cutRounds = 0,
 ): Promise<Bound & { ms: number }> {
   const highs = await loadSolver();
   const started = performance.now();
@@ -419,6 +424,11 @@ export async function upperBound(
   if (c && c.count > 0) {
     const lp = packingBound(highs, p, c, () => false).bound;
     if (lp < bound.bound) bound = { bound: lp, proven: false, method: "set-packing LP" };
+    if (cutRounds > 0) {
+      const cut = Math.floor(subsetRowBound(highs, p.parts.length, p.navs.length, c, cutRounds) + 1e-6);
+      if (cut < bound.bound)
+        bound = { bound: cut, proven: false, method: "set-packing LP with subset-row cuts" };
+    }
   } else if (c) {
     bound = { bound: 0, proven: false, method: "set-packing LP" };
   }
@@ -439,7 +449,7 @@ export async function suggestOptimizedTeams(
   const highs = await loadSolver();
   const started = performance.now();
   const cpuStarted = cpuMs();
-  const { timeLimitMs, maxCandidates } = { ...DEFAULTS, ...options };
+  const { timeLimitMs, maxCandidates, repackWork } = { ...DEFAULTS, ...options };
   const overBudget = (share: number) => () => cpuMs() - cpuStarted > timeLimitMs * share;
   const p = prepare(input);
   const placedBy = (a: Assignment) => a.members.reduce((s, m) => s + m.length, 0);
@@ -466,7 +476,7 @@ export async function suggestOptimizedTeams(
         };
     } else {
       teams = repack(c, p.parts.length, p.navs.length, start, {
-        work: REPACK_WORK,
+        work: repackWork,
         stop: overBudget(0.9),
         bound: bound.bound,
         duals: lp.y.subarray(0, p.parts.length),

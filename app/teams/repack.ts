@@ -26,8 +26,8 @@ export type RepackOptions = {
 const NEIGHBOURHOOD = 6;
 /** Search nodes one step may spend before it keeps the best it has. */
 const NODES_PER_STEP = 20_000;
-/** Share of the work for placing people; the rest improves shared hours. */
-const PLACING_SHARE = 0.8;
+/** Share of the work for placing people; the rest (at most) improves shared hours. */
+const PLACING_SHARE = 0.85;
 /**
  * Among equally many placed, the first phase prefers to place people the LP values
  * little, so that those it values most are the ones left to place (by this much per
@@ -117,10 +117,12 @@ export function repack(
   let steps = 0;
   let lastGain = 0;
 
-  while (work < options.work) {
+  let end = options.work;
+  while (work < end) {
     if (placing && (work >= placingWork || placed >= options.bound || steps - lastGain > STALL)) {
       placing = false;
       lastGain = steps;
+      end = Math.min(end, work + options.work * (1 - PLACING_SHARE));
     }
     if (!placing && steps - lastGain > STALL) break;
     if (++steps % 16 === 0 && options.stop()) break;

@@ -1,11 +1,12 @@
-// Team suggestions close to the best possible, and proof of how close (decision 080).
-// Every valid team (a navigator and teamSizeMin..teamSizeMax participants sharing a
-// project and the minimum hours) is a column of a set-packing model: each person in
-// at most one chosen team, maximise placed participants first and shared slots
-// second. HiGHS (WebAssembly, npm `highs`) solves it within a time budget, started
-// from the local search's answer, so the suggestion is never worse than that; its
-// dual bound says how many people could be placed at most. When there are too many
-// valid teams to list (free people, loose rules), the local search answers alone and
+// Team suggestions close to the best possible, and proof of how close (decisions
+// 080, 081). Every valid team (a navigator and teamSizeMin..teamSizeMax participants
+// sharing a project and the minimum hours) is a column of a set-packing model: each
+// person in at most one chosen team, maximise placed participants first and shared
+// slots second. Its LP relaxation, solved by column generation with HiGHS
+// (WebAssembly, npm `highs`), says how many people could be placed at most and guides
+// a first answer; small cohorts get the exact optimum from HiGHS's MILP, larger ones
+// a large-neighbourhood search (repack.ts). When there are too many valid teams to
+// list (free people, loose rules), the local search of decision 020 answers alone and
 // the bound comes from the assignment relaxation (each participant to a navigator
 // they share a project and the hours with, at most teamSizeMax per navigator).
 import highsLoader from "highs";
@@ -466,7 +467,19 @@ export async function suggestOptimizedTeams(
       // Small cohorts: the MILP over every valid team, so the answer is the exact optimum.
       const weight = weightOf(p, c);
       const all = Array.from({ length: c.count }, (_, k) => k);
-      const packed = solvePacking(highs, p, c, all, start, weight, timeLimitMs);
+      // HiGHS limits wall-clock time: scale what is left of the budget by how much
+      // slower than processor time the wall clock has run so far.
+      const used = cpuMs() - cpuStarted;
+      const slowdown = Math.min(20, Math.max(1, (performance.now() - started) / Math.max(1, used)));
+      const packed = solvePacking(
+        highs,
+        p,
+        c,
+        all,
+        start,
+        weight,
+        Math.max(200, (timeLimitMs * 0.8 - used) * slowdown),
+      );
       teams = packed.teams.length > 0 ? packed.teams : start;
       if (packed.optimal)
         bound = {

@@ -34,8 +34,8 @@ const PLACING_SHARE = 0.85;
  * unit of dual value; measured on the bench's busy pools).
  */
 const DUAL_TILT = 0.01;
-/** A phase ends after this many steps without a gain. */
-const STALL = 5000;
+/** A phase ends after this many steps without a gain, per navigator (fewer navigators, fewer neighbourhoods). */
+const STALL_PER_NAVIGATOR = 60;
 
 /** xorshift32, as the pools of the tests use: deterministic and fast. */
 function generator(seed: number): () => number {
@@ -116,15 +116,16 @@ export function repack(
   let placing = placed < options.bound;
   let steps = 0;
   let lastGain = 0;
+  const stall = STALL_PER_NAVIGATOR * T;
 
   let end = options.work;
   while (work < end) {
-    if (placing && (work >= placingWork || placed >= options.bound || steps - lastGain > STALL)) {
+    if (placing && (work >= placingWork || placed >= options.bound || steps - lastGain > stall)) {
       placing = false;
       lastGain = steps;
       end = Math.min(end, work + options.work * (1 - PLACING_SHARE));
     }
-    if (!placing && steps - lastGain > STALL) break;
+    if (!placing && steps - lastGain > stall) break;
     if (++steps % 16 === 0 && options.stop()) break;
     const value = placing ? (k: number) => size(k) + tilt[k] : (k: number) => size(k) * weight + c.slots[k];
 

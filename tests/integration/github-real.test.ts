@@ -13,7 +13,7 @@ import { storePullSnapshot } from "../../app/pulls/pulls.server";
 import * as webhook from "../../app/routes/webhooks.github";
 import { db } from "../../app/utils/db.server";
 import { resetEnv } from "../../app/utils/env.server";
-import { callRoute, makeCohort, makePerson, makeProject } from "../setup/factories";
+import { callRoute, makeCohort, makePerson, makeProject, makeTrackedPull } from "../setup/factories";
 import {
   GITHUB_API,
   issueItem,
@@ -32,24 +32,8 @@ const sync = (github = fast()) =>
 let cohortId: string;
 let personId: string;
 
-async function track(owner: string, repo: string, number: number, extra: Record<string, unknown> = {}) {
-  const pr = await db.pullRequest.create({
-    data: {
-      owner,
-      repo,
-      number,
-      url: `https://github.com/${owner}/${repo}/pull/${number}`,
-      title: "stored",
-      authorLogin: "chloemartin",
-      state: "open",
-      ...extra,
-    },
-  });
-  await db.linkedPullRequest.create({
-    data: { cohortId, pullRequestId: pr.id, personId, explanation: "x", aiDisclosure: "none" },
-  });
-  return pr;
-}
+const track = (owner: string, repo: string, number: number, extra: Record<string, unknown> = {}) =>
+  makeTrackedPull({ cohortId, personId }, owner, repo, number, extra);
 
 beforeAll(async () => {
   process.env.GITHUB_WEBHOOK_SECRET = SECRET;
@@ -260,8 +244,9 @@ describe("renamed and differently-cased repositories", () => {
       repo: "wagtail",
       title: "Typed in capitals",
     });
-    // issues of 2 repositories (2) + the moved listing and its hop (2) + the capitals listing (1) + 2 × (pull + reviews) (4)
-    expect(summary?.requests).toBe(9);
+    // issues of 2 repositories (2) + the moved listing and its hop (2) + the capitals listing (1)
+    // + 2 × (pull + reviews + comments, asked while no maintainer's first answer is known) (6)
+    expect(summary?.requests).toBe(11);
 
     // The same PR linked once under each spelling becomes one row with one link.
     await track("Wagtail", "Wagtail", 12561);
@@ -287,7 +272,8 @@ describe("what a re-sync costs", () => {
           "wagtail",
           n,
           { login: "chloemartin", title: changed === n ? "Changed upstream" : `PR ${n}` },
-          { etag: `W/"pr-${n}-${etagSuffix}"` },
+          // a maintainer answered each PR: once that is stored, its comments are not asked again
+          { etag: `W/"pr-${n}-${etagSuffix}"`, comments: [["kmensah", "MEMBER", "2026-11-06T10:00:00Z"]] },
         ),
       );
     mockServer.use(
@@ -296,7 +282,8 @@ describe("what a re-sync costs", () => {
       ...handlers("a"),
     );
     const first = await sync();
-    expect(first?.requests).toBe(2 + 1 + numbers.length * 2);
+    // label listings of 2 repositories, the pulls listing, each PR with its reviews and comments
+    expect(first?.requests).toBe(2 + 1 + numbers.length * 3);
 
     const idle = fast();
     await sync(idle);

@@ -138,6 +138,30 @@ describe("a repository GitHub refuses or does not have", () => {
   });
 });
 
+describe("a repository GitHub says is gone", () => {
+  it("a 410 on a tracked pull request's repository is said in a sentence and not asked again for a day", async () => {
+    await track("wagtail", "archived", 31);
+    let asked = 0;
+    mockServer.use(
+      listIssuesHandler("wagtail", "wagtail", [[]]),
+      listIssuesHandler("wagtail", "secret", [[]]),
+      http.get(`${GITHUB_API}/repos/wagtail/archived/pulls`, () => {
+        asked += 1;
+        return HttpResponse.json(
+          { message: "Repository access blocked", documentation_url: "https://docs.github.com/rest" },
+          { status: 410 },
+        );
+      }),
+    );
+    const first = await sync();
+    expect(first?.errors).toEqual(["GitHub says repository wagtail/archived is gone (410)."]);
+    const second = await sync();
+    expect(second?.errors).toEqual([]);
+    expect(asked).toBe(1);
+    expect((await getSyncPage()).unavailable.map((u) => u.fullName)).toContain("wagtail/archived");
+  });
+});
+
 describe("reviews", () => {
   it("reads every page of a busy PR's reviews: a reviewer's later 'changes requested' on page 2 outweighs their approval on page 1", async () => {
     const reviews = reviewsBody([

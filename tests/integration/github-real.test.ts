@@ -189,6 +189,29 @@ describe("reviews", () => {
     });
   });
 
+  it("a dismissal on page 2 clears its reviewer's approval on page 1", async () => {
+    const reviews = [
+      ...reviewsBody([
+        ["kmensah", "APPROVED"],
+        ...Array.from({ length: 99 }, () => ["thibaudcolas", "COMMENTED"] as [string, "COMMENTED"]),
+      ]),
+      { ...reviewsBody([["kmensah", "DISMISSED"]])[0], submitted_at: "2026-11-20T10:00:00Z" },
+    ];
+    mockServer.use(
+      http.get(`${GITHUB_API}/repos/wagtail/wagtail/pulls/778/reviews`, ({ request }) => {
+        const url = new URL(request.url);
+        const page = Number(url.searchParams.get("page") ?? "1");
+        const next = new URL(url);
+        next.searchParams.set("page", "2");
+        return HttpResponse.json(reviews.slice((page - 1) * 100, page * 100), {
+          headers: page === 1 ? { link: `<${next.toString()}>; rel="next"` } : {},
+        });
+      }),
+    );
+    const answer = await fast().listReviews("wagtail", "wagtail", 778);
+    expect(answer).toMatchObject({ value: { reviewCount: 101, reviewState: "commented" } });
+  });
+
   it("a dismissed review clears its reviewer's opinion; a later comment does not change it", () => {
     const at = (d: number) => new Date(Date.UTC(2026, 10, d));
     expect(
@@ -307,11 +330,11 @@ describe("what a re-sync costs", () => {
     );
     const first = await sync();
     // label listings of 2 repositories, the pulls listing, each PR with its reviews and comments
-    expect(first?.requests).toBe(2 + 1 + numbers.length * 3);
+    expect.soft(first?.requests).toBe(2 + 1 + numbers.length * 3);
 
     const idle = fast();
     await sync(idle);
-    expect(idle.stats).toMatchObject({ requests: 3, notModified: 3 });
+    expect.soft(idle.stats).toMatchObject({ requests: 3, notModified: 3 });
 
     // base branch moved: mergeable_state changed every pulls.get ETag, the listing is the same
     mockServer.use(...handlers("base-moved"));

@@ -183,15 +183,15 @@ describe("GitHub's recorded sessions through the sync", () => {
     );
     const github = fast();
     const answer = await github.getPull(ORG, "rename-repository", 1);
-    expect(answer).toMatchObject({
-      notModified: false,
-      value: { owner: ORG, repo: "rename-repository-newname", number: 1 },
-    });
     expect(onTheWire).toEqual([
       `GET ${GITHUB_API}/repos/${ORG}/rename-repository/pulls/1`,
       `GET ${GITHUB_API}/repositories/1000/pulls/1`,
     ]);
     expect(github.stats.requests).toBe(2);
+    expect(answer).toMatchObject({
+      notModified: false,
+      value: { owner: ORG, repo: "rename-repository-newname", number: 1 },
+    });
   });
 
   it("a repository answering GitHub's recorded 404 is named in a sentence, shown with its next try, and not asked again for a day", async () => {

@@ -195,7 +195,7 @@ export async function continueSyncRun(runId: string, options: SyncOptions): Prom
             additions: true,
             deletions: true,
             upstreamUpdatedAt: true,
-            upstream: { select: { firstResponseAt: true } },
+            upstream: { select: { firstResponseAt: true, firstUpstreamReviewAt: true } },
           },
           orderBy: [{ lastSyncedAt: { sort: "asc", nulls: "first" } }],
         });
@@ -234,7 +234,10 @@ export async function continueSyncRun(runId: string, options: SyncOptions): Prom
           const firstResponseAt = await firstMaintainerResponse(
             github,
             snapshot,
-            reviews.notModified ? undefined : reviews.value,
+            // reviews unchanged (304): the stored first review still holds
+            reviews.notModified
+              ? (pr.upstream?.firstUpstreamReviewAt ?? null)
+              : reviews.value.firstMaintainerReviewAt,
             pr.upstream?.firstResponseAt ?? null,
           );
           const changed =

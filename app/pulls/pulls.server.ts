@@ -33,7 +33,7 @@ type Result =
 export async function firstMaintainerResponse(
   github: GitHub,
   pr: PullSnapshot,
-  reviews: ReviewSummary | undefined,
+  firstReviewAt: Date | null,
   known: Date | null,
 ): Promise<Date | null> {
   if (known) return known;
@@ -45,7 +45,7 @@ export async function firstMaintainerResponse(
     // The pull request itself is still stored; its comments are asked again when it changes.
     if (stopsTheSync(error)) throw error;
   }
-  const times = [comment, reviews?.firstMaintainerReviewAt ?? null].flatMap((t) => (t ? [t.getTime()] : []));
+  const times = [comment, firstReviewAt].flatMap((t) => (t ? [t.getTime()] : []));
   return times.length ? new Date(Math.min(...times)) : null;
 }
 
@@ -201,7 +201,12 @@ export async function linkPullRequest(
       reviewsEtag = reviewAnswer.etag;
     }
     // Best effort: a link never fails for want of the maintainers' first comment.
-    firstResponseAt = await firstMaintainerResponse(client, pr, reviews, null).catch(() => null);
+    firstResponseAt = await firstMaintainerResponse(
+      client,
+      pr,
+      reviews?.firstMaintainerReviewAt ?? null,
+      null,
+    ).catch(() => null);
   } catch (error) {
     if (error instanceof GitHubError && error.kind === "not_found") {
       return {

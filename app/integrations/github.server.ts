@@ -96,6 +96,9 @@ const pullSchema = z.object({
   additions: z.number().int().nonnegative().max(2_147_483_647),
   deletions: z.number().int().nonnegative().max(2_147_483_647),
   changed_files: z.number().int().nonnegative().max(2_147_483_647),
+  labels: z.array(label).nullish(),
+  /** issue comments (conversation tab), when GitHub counts them (pulls.get does, webhooks do) */
+  comments: z.number().int().nonnegative().nullish(),
   base: z.object({ repo: z.object({ name: z.string(), owner: z.object({ login: z.string() }) }) }).optional(),
 });
 const pullListItemSchema = z.object({
@@ -109,7 +112,22 @@ const reviewSchema = z.object({
   user: z.object({ login: z.string() }).nullish(),
   state: z.string(),
   submitted_at: z.string().nullish(),
+  author_association: z.string().nullish(),
 });
+const commentSchema = z.object({
+  user: z.object({ login: z.string() }).nullish(),
+  created_at: isoDate,
+  author_association: z.string().nullish(),
+});
+
+/**
+ * Who answers for the project: GitHub's author_association of the repository's
+ * owner, its organization's members and its collaborators (not the PR's author).
+ */
+export const MAINTAINER_ASSOCIATIONS = ["OWNER", "MEMBER", "COLLABORATOR"];
+const isMaintainer = (association: string | null | undefined, login: string, authorLogin?: string) =>
+  MAINTAINER_ASSOCIATIONS.includes(association ?? "") &&
+  (authorLogin === undefined || login.toLowerCase() !== authorLogin.toLowerCase());
 
 export type IssueSnapshot = {
   owner: string;
@@ -141,9 +159,19 @@ export type PullSnapshot = {
   mergedAt: Date | null;
   closedAt: Date | null;
   updatedAt: Date;
+  /** label names, null when the payload carried none (the field was absent) */
+  labels: string[] | null;
+  /** issue comments GitHub counts, null when the payload does not say */
+  comments: number | null;
 };
 
-export type ReviewSummary = { reviewCount: number; reviewState: ReviewState; lastReviewAt: Date | null };
+export type ReviewSummary = {
+  reviewCount: number;
+  reviewState: ReviewState;
+  lastReviewAt: Date | null;
+  /** the first review by a maintainer who is not the PR's author */
+  firstMaintainerReviewAt: Date | null;
+};
 
 export type PullListing = {
   /** number and updated_at of each pull request read, newest first */
@@ -209,6 +237,8 @@ export function pullFromApi(owner: string, repo: string, data: unknown): PullSna
     mergedAt: raw.merged_at ? new Date(raw.merged_at) : null,
     closedAt: raw.closed_at ? new Date(raw.closed_at) : null,
     updatedAt: new Date(raw.updated_at),
+    labels: raw.labels ? labelNames(raw.labels) : null,
+    comments: raw.comments ?? null,
   };
 }
 
@@ -219,7 +249,8 @@ export function pullFromApi(owner: string, repo: string, data: unknown): PullSna
  * then plain comments. Reviews come in the order GitHub lists them (oldest first).
  */
 export function summarizeReviews(
-  reviews: { login: string; state: string; submittedAt: Date | null }[],
+  reviews: { login: string; state: string; submittedAt: Date | null; association?: string | null }[],
+  authorLogin?: string,
 ): ReviewSummary {
   const submitted = reviews.filter((r) => r.state !== "PENDING");
   const opinion = new Map<string, "APPROVED" | "CHANGES_REQUESTED">();
@@ -236,10 +267,15 @@ export function summarizeReviews(
         ? "commented"
         : "none";
   const times = submitted.map((r) => r.submittedAt?.getTime() ?? 0).filter((t) => t > 0);
+  const maintainerTimes = submitted
+    .filter((r) => isMaintainer(r.association, r.login, authorLogin))
+    .map((r) => r.submittedAt?.getTime() ?? 0)
+    .filter((t) => t > 0);
   return {
     reviewCount: submitted.length,
     reviewState,
     lastReviewAt: times.length ? new Date(Math.max(...times)) : null,
+    firstMaintainerReviewAt: maintainerTimes.length ? new Date(Math.min(...maintainerTimes)) : null,
   };
 }
 
@@ -608,6 +644,7 @@ export class GitHub {
     repo: string,
     number: number,
     etag?: string | null,
+    authorLogin?: string,
   ): Promise<Conditional<ReviewSummary>> {
     const what = `the reviews of ${owner}/${repo}#${number}`;
     const first = await this.get(
@@ -636,9 +673,43 @@ export class GitHub {
         login: r.user?.login ?? "ghost",
         state: r.state,
         submittedAt: r.submitted_at ? new Date(r.submitted_at) : null,
+        association: r.author_association,
       })),
+      authorLogin,
     );
     return { notModified: false, value: summary, etag: pages === 1 ? (first.headers.etag ?? null) : null };
+  }
+
+  /**
+   * When a maintainer (not the author) first commented on the pull request's
+   * conversation: comments come oldest first, 100 a page, read only until one is found.
+   */
+  async firstMaintainerComment(
+    owner: string,
+    repo: string,
+    number: number,
+    authorLogin: string,
+  ): Promise<Date | null> {
+    const what = `the comments of ${owner}/${repo}#${number}`;
+    let answer = await this.get(
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/comments",
+      { owner, repo, issue_number: number, per_page: 100 },
+      null,
+      what,
+    );
+    for (let pages = 1; !answer.notModified; pages++) {
+      const parsed = z.array(commentSchema).safeParse(answer.data);
+      if (!parsed.success)
+        throw new GitHubError("malformed", `GitHub sent ${what} in a form we could not read.`);
+      const first = parsed.data.find((c) =>
+        isMaintainer(c.author_association, c.user?.login ?? "", authorLogin),
+      );
+      if (first) return new Date(first.created_at);
+      const next = nextLink(answer.headers.link);
+      if (!next || pages >= 10) break;
+      answer = await this.get(`GET ${next}`, {}, null, what);
+    }
+    return null;
   }
 }
 

@@ -11,7 +11,8 @@ import {
   type GitHub,
 } from "~/integrations/github.server";
 import { createTrac, type Trac } from "~/integrations/trac.server";
-import { storePullSnapshot } from "~/pulls/pulls.server";
+import { flagExcludedPulls } from "~/outcomes/maintainers.server";
+import { firstMaintainerResponse, storePullSnapshot } from "~/pulls/pulls.server";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { acquireLease, registerJob, releaseLease } from "~/utils/scheduler.server";
@@ -194,6 +195,7 @@ export async function continueSyncRun(runId: string, options: SyncOptions): Prom
             additions: true,
             deletions: true,
             upstreamUpdatedAt: true,
+            upstream: { select: { firstResponseAt: true, firstUpstreamReviewAt: true } },
           },
           orderBy: [{ lastSyncedAt: { sort: "asc", nulls: "first" } }],
         });
@@ -221,7 +223,23 @@ export async function continueSyncRun(runId: string, options: SyncOptions): Prom
             );
           }
           // A new review changes the PR's updated_at, so reviews are read only then.
-          const reviews = await github.listReviews(snapshot.owner, snapshot.repo, pr.number, pr.reviewsEtag);
+          const reviews = await github.listReviews(
+            snapshot.owner,
+            snapshot.repo,
+            pr.number,
+            pr.reviewsEtag,
+            snapshot.authorLogin,
+          );
+          // The maintainers' view: when a maintainer first answered (asked until known).
+          const firstResponseAt = await firstMaintainerResponse(
+            github,
+            snapshot,
+            // reviews unchanged (304): the stored first review still holds
+            reviews.notModified
+              ? (pr.upstream?.firstUpstreamReviewAt ?? null)
+              : reviews.value.firstMaintainerReviewAt,
+            pr.upstream?.firstResponseAt ?? null,
+          );
           const changed =
             snapshot.state !== pr.state ||
             snapshot.title !== pr.title ||
@@ -232,6 +250,7 @@ export async function continueSyncRun(runId: string, options: SyncOptions): Prom
               (reviews.value.reviewState !== pr.reviewState || reviews.value.reviewCount !== pr.reviewCount));
           await storePullSnapshot(snapshot, now, {
             etag: answer.etag,
+            firstResponseAt,
             ...(reviews.notModified ? {} : { reviews: reviews.value, reviewsEtag: reviews.etag }),
           });
           if (changed) tally.changes += 1;
@@ -245,7 +264,8 @@ export async function continueSyncRun(runId: string, options: SyncOptions): Prom
       await progress(`Pull requests: ${done} of ${pulls.length}…`);
     };
 
-    for (const [key, group] of byRepository) {
+    for (const [key, listed] of byRepository) {
+      let group = listed;
       if (stoppedBy) break;
       const state = states.get(key);
       if (failedRepositories.has(key) || (state?.unavailableUntil && state.unavailableUntil > now)) {
@@ -273,6 +293,14 @@ export async function continueSyncRun(runId: string, options: SyncOptions): Prom
             }
             for (const pr of group) Object.assign(pr, { owner: canonical.owner, repo: canonical.name });
             ({ owner, name: repo } = canonical);
+            // Two spellings of one PR are one row now: read it once.
+            const merged = await db.pullRequest.findMany({
+              where: { id: { in: group.map((pr) => pr.id) } },
+              select: { id: true },
+            });
+            const kept = new Set(merged.map((pr) => pr.id));
+            done += group.length - kept.size;
+            group = group.filter((pr) => kept.has(pr.id));
           }
           const updated = new Map(listing.value.items.map((i) => [i.number, i.updatedAt]));
           toRead = group.filter((pr) => {
@@ -315,6 +343,10 @@ export async function continueSyncRun(runId: string, options: SyncOptions): Prom
         done += group.length;
       }
     }
+    // Labels just read may say spam or invalid: each navigator is told once (decision 086).
+    await flagExcludedPulls(now).catch((error) =>
+      tally.errors.push(`Could not flag pull requests labelled spam or invalid: ${String(error)}`),
+    );
     if (stoppedBy && !tally.errors.includes(stoppedBy.message)) tally.errors.push(stoppedBy.message);
     const status =
       tally.errors.length === 0

@@ -8,6 +8,7 @@ import { assertPhase } from "~/cohorts/phase";
 import {
   createGitHub,
   GitHubError,
+  stopsTheSync,
   type GitHub,
   type PullSnapshot,
   type ReviewSummary,
@@ -24,11 +25,75 @@ type Result =
   | { ok: true; message: string; warning?: string }
   | { ok: false; error: string; field?: string; choices?: boolean };
 
+/**
+ * When a maintainer first answered a pull request (a comment or a review), if not
+ * known yet: the comments are asked only when GitHub counts some and no earlier
+ * answer is stored, so an unchanged or already answered PR costs nothing more.
+ */
+export async function firstMaintainerResponse(
+  github: GitHub,
+  pr: PullSnapshot,
+  firstReviewAt: Date | null,
+  known: Date | null,
+): Promise<Date | null> {
+  if (known) return known;
+  let comment: Date | null = null;
+  try {
+    if (pr.comments !== 0)
+      comment = await github.firstMaintainerComment(pr.owner, pr.repo, pr.number, pr.authorLogin);
+  } catch (error) {
+    // The pull request itself is still stored; its comments are asked again when it changes.
+    if (stopsTheSync(error)) throw error;
+  }
+  const times = [comment, firstReviewAt].flatMap((t) => (t ? [t.getTime()] : []));
+  return times.length ? new Date(Math.min(...times)) : null;
+}
+
+/**
+ * The upstream facts of the maintainers' view (labels, first maintainer response,
+ * first maintainer review): what is known now; an earlier stored time is kept.
+ */
+async function storeUpstreamFacts(
+  pullRequestId: string,
+  pr: PullSnapshot,
+  facts: { firstResponseAt?: Date | null; firstUpstreamReviewAt?: Date | null },
+) {
+  const held = await db.pullRequestUpstream.findUnique({ where: { pullRequestId } });
+  const earliest = (stored: Date | null | undefined, seen: Date | null | undefined) =>
+    seen === undefined || seen === null
+      ? (stored ?? null)
+      : stored && stored.getTime() <= seen.getTime()
+        ? stored
+        : seen;
+  const data = {
+    ...(pr.labels !== null ? { labels: JSON.stringify(pr.labels) } : {}),
+    firstResponseAt: earliest(held?.firstResponseAt, facts.firstResponseAt),
+    firstUpstreamReviewAt: earliest(held?.firstUpstreamReviewAt, facts.firstUpstreamReviewAt),
+  };
+  if (
+    held &&
+    (data.labels === undefined || data.labels === held.labels) &&
+    data.firstResponseAt?.getTime() === held.firstResponseAt?.getTime() &&
+    data.firstUpstreamReviewAt?.getTime() === held.firstUpstreamReviewAt?.getTime()
+  )
+    return;
+  await db.pullRequestUpstream.upsert({
+    where: { pullRequestId },
+    create: { pullRequestId, ...data },
+    update: data,
+  });
+}
+
 /** Stores what GitHub said about a pull request; `reviews` only when they were read. */
 export async function storePullSnapshot(
   pr: PullSnapshot,
   now: Date,
-  extra: { etag?: string | null; reviews?: ReviewSummary; reviewsEtag?: string | null } = {},
+  extra: {
+    etag?: string | null;
+    reviews?: ReviewSummary;
+    reviewsEtag?: string | null;
+    firstResponseAt?: Date | null;
+  } = {},
 ) {
   const lastActivity = Math.max(pr.updatedAt.getTime(), extra.reviews?.lastReviewAt?.getTime() ?? 0);
   const data = {
@@ -53,11 +118,16 @@ export async function storePullSnapshot(
       : {}),
     ...(extra.reviewsEtag !== undefined ? { reviewsEtag: extra.reviewsEtag } : {}),
   };
-  return db.pullRequest.upsert({
+  const stored = await db.pullRequest.upsert({
     where: { owner_repo_number: { owner: pr.owner, repo: pr.repo, number: pr.number } },
     create: { owner: pr.owner, repo: pr.repo, number: pr.number, ...data },
     update: data,
   });
+  await storeUpstreamFacts(stored.id, pr, {
+    firstResponseAt: extra.firstResponseAt,
+    firstUpstreamReviewAt: extra.reviews?.firstMaintainerReviewAt,
+  });
+  return stored;
 }
 
 async function runningCohort(access: CohortAccess) {
@@ -112,17 +182,31 @@ export async function linkPullRequest(
   let reviews: ReviewSummary | undefined;
   let etag: string | null = null;
   let reviewsEtag: string | null = null;
+  let firstResponseAt: Date | null = null;
   try {
     const answer = await client.getPull(parsed.owner, parsed.repo, parsed.number);
     if (answer.notModified)
       return { ok: false, error: "GitHub did not send the pull request; try again.", field: "url" };
     pr = answer.value;
     etag = answer.etag;
-    const reviewAnswer = await client.listReviews(parsed.owner, parsed.repo, parsed.number);
+    const reviewAnswer = await client.listReviews(
+      parsed.owner,
+      parsed.repo,
+      parsed.number,
+      null,
+      pr.authorLogin,
+    );
     if (!reviewAnswer.notModified) {
       reviews = reviewAnswer.value;
       reviewsEtag = reviewAnswer.etag;
     }
+    // Best effort: a link never fails for want of the maintainers' first comment.
+    firstResponseAt = await firstMaintainerResponse(
+      client,
+      pr,
+      reviews?.firstMaintainerReviewAt ?? null,
+      null,
+    ).catch(() => null);
   } catch (error) {
     if (error instanceof GitHubError && error.kind === "not_found") {
       return {
@@ -167,7 +251,7 @@ export async function linkPullRequest(
     };
   }
 
-  const stored = await storePullSnapshot(pr, now, { etag, reviews, reviewsEtag });
+  const stored = await storePullSnapshot(pr, now, { etag, reviews, reviewsEtag, firstResponseAt });
   const authorMismatch = pr.authorLogin.toLowerCase() !== access.person.login.toLowerCase();
   try {
     await db.linkedPullRequest.create({

@@ -4,7 +4,9 @@
 // base-branch move (GitHub then changes every pulls.get ETag through mergeable /
 // mergeable_state, while the pulls listing — which has no such fields — stays the
 // same). Goal: idle and base-moved ≤ 3 requests per repository plus one per label
-// listing, and no request counted against the rate limit (decision 050).
+// listing, and no request counted against the rate limit (decision 050). pulls.get
+// counts conversation comments; a changed PR with some is asked for them until a
+// maintainer's first answer is known (the maintainers' view, decision 052).
 import { mkdirSync, rmSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -23,7 +25,7 @@ function startMockGitHub(counters: Counters, state: { baseVersion: number; numbe
     number: n, html_url: `https://github.com/${owner}/${repo}/pull/${n}`, title: `Pull request ${n}`, body: `Fixes #${n}`,
     user: { login: `contributor${n % 97}` }, state: n % 5 === 0 ? "closed" : "open", draft: n % 7 === 0,
     merged: n % 10 === 0, merged_at: n % 10 === 0 ? ended : null, closed_at: n % 5 === 0 ? ended : null,
-    created_at: "2026-10-20T10:00:00Z", updated_at: `2026-11-01T10:${String(n % 60).padStart(2, "0")}:00Z`, additions: n % 500, deletions: n % 40, changed_files: 1 + (n % 9),
+    created_at: "2026-10-20T10:00:00Z", updated_at: `2026-11-01T10:${String(n % 60).padStart(2, "0")}:00Z`, additions: n % 500, deletions: n % 40, changed_files: 1 + (n % 9), comments: n % 4,
     base: { ref: "main", repo: { name: repo, full_name: `${owner}/${repo}`, owner: { login: owner } } },
   });
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
@@ -50,9 +52,9 @@ function startMockGitHub(counters: Counters, state: { baseVersion: number; numbe
         const [, owner, repo] = list;
         const page = Number(url.searchParams.get("page") ?? "1");
         const all = (state.numbers.get(`${owner}/${repo}`) ?? []).map((n) => pullBody(owner, repo, n)).sort((a, b) => b.updated_at.localeCompare(a.updated_at));
-        body = all.slice((page - 1) * 100, page * 100).map(({ additions: _a, deletions: _d, changed_files: _c, merged: _m, ...item }) => item);
+        body = all.slice((page - 1) * 100, page * 100).map(({ additions: _a, deletions: _d, changed_files: _c, merged: _m, comments: _n, ...item }) => item);
       } else if (reviews) {
-        body = Number(reviews[3]) % 3 === 0 ? [{ user: { login: "maintainer" }, state: "APPROVED", submitted_at: "2026-11-01T09:00:00Z" }] : [];
+        body = Number(reviews[3]) % 3 === 0 ? [{ user: { login: "maintainer" }, state: "APPROVED", submitted_at: "2026-11-01T09:00:00Z", author_association: "MEMBER" }] : [];
       }
       res.writeHead(200, { "content-type": "application/json; charset=utf-8", etag, "x-ratelimit-remaining": "4999" });
       res.end(JSON.stringify(body));

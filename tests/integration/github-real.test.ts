@@ -13,7 +13,7 @@ import { storePullSnapshot } from "../../app/pulls/pulls.server";
 import * as webhook from "../../app/routes/webhooks.github";
 import { db } from "../../app/utils/db.server";
 import { resetEnv } from "../../app/utils/env.server";
-import { callRoute, makeCohort, makePerson, makeProject } from "../setup/factories";
+import { callRoute, makeCohort, makePerson, makeProject, makeTrackedPull } from "../setup/factories";
 import {
   GITHUB_API,
   issueItem,
@@ -32,24 +32,8 @@ const sync = (github = fast()) =>
 let cohortId: string;
 let personId: string;
 
-async function track(owner: string, repo: string, number: number, extra: Record<string, unknown> = {}) {
-  const pr = await db.pullRequest.create({
-    data: {
-      owner,
-      repo,
-      number,
-      url: `https://github.com/${owner}/${repo}/pull/${number}`,
-      title: "stored",
-      authorLogin: "chloemartin",
-      state: "open",
-      ...extra,
-    },
-  });
-  await db.linkedPullRequest.create({
-    data: { cohortId, pullRequestId: pr.id, personId, explanation: "x", aiDisclosure: "none" },
-  });
-  return pr;
-}
+const track = (owner: string, repo: string, number: number, extra: Record<string, unknown> = {}) =>
+  makeTrackedPull({ cohortId, personId }, owner, repo, number, extra);
 
 beforeAll(async () => {
   process.env.GITHUB_WEBHOOK_SECRET = SECRET;
@@ -154,6 +138,30 @@ describe("a repository GitHub refuses or does not have", () => {
   });
 });
 
+describe("a repository GitHub says is gone", () => {
+  it("a 410 on a tracked pull request's repository is said in a sentence and not asked again for a day", async () => {
+    await track("wagtail", "archived", 31);
+    let asked = 0;
+    mockServer.use(
+      listIssuesHandler("wagtail", "wagtail", [[]]),
+      listIssuesHandler("wagtail", "secret", [[]]),
+      http.get(`${GITHUB_API}/repos/wagtail/archived/pulls`, () => {
+        asked += 1;
+        return HttpResponse.json(
+          { message: "Repository access blocked", documentation_url: "https://docs.github.com/rest" },
+          { status: 410 },
+        );
+      }),
+    );
+    const first = await sync();
+    expect(first?.errors).toEqual(["GitHub says repository wagtail/archived is gone (410)."]);
+    const second = await sync();
+    expect(second?.errors).toEqual([]);
+    expect(asked).toBe(1);
+    expect((await getSyncPage()).unavailable.map((u) => u.fullName)).toContain("wagtail/archived");
+  });
+});
+
 describe("reviews", () => {
   it("reads every page of a busy PR's reviews: a reviewer's later 'changes requested' on page 2 outweighs their approval on page 1", async () => {
     const reviews = reviewsBody([
@@ -179,6 +187,29 @@ describe("reviews", () => {
       notModified: false,
       value: { reviewCount: 122, reviewState: "changes_requested" },
     });
+  });
+
+  it("a dismissal on page 2 clears its reviewer's approval on page 1", async () => {
+    const reviews = [
+      ...reviewsBody([
+        ["kmensah", "APPROVED"],
+        ...Array.from({ length: 99 }, () => ["thibaudcolas", "COMMENTED"] as [string, "COMMENTED"]),
+      ]),
+      { ...reviewsBody([["kmensah", "DISMISSED"]])[0], submitted_at: "2026-11-20T10:00:00Z" },
+    ];
+    mockServer.use(
+      http.get(`${GITHUB_API}/repos/wagtail/wagtail/pulls/778/reviews`, ({ request }) => {
+        const url = new URL(request.url);
+        const page = Number(url.searchParams.get("page") ?? "1");
+        const next = new URL(url);
+        next.searchParams.set("page", "2");
+        return HttpResponse.json(reviews.slice((page - 1) * 100, page * 100), {
+          headers: page === 1 ? { link: `<${next.toString()}>; rel="next"` } : {},
+        });
+      }),
+    );
+    const answer = await fast().listReviews("wagtail", "wagtail", 778);
+    expect(answer).toMatchObject({ value: { reviewCount: 101, reviewState: "commented" } });
   });
 
   it("a dismissed review clears its reviewer's opinion; a later comment does not change it", () => {
@@ -260,8 +291,9 @@ describe("renamed and differently-cased repositories", () => {
       repo: "wagtail",
       title: "Typed in capitals",
     });
-    // issues of 2 repositories (2) + the moved listing and its hop (2) + the capitals listing (1) + 2 × (pull + reviews) (4)
-    expect(summary?.requests).toBe(9);
+    // issues of 2 repositories (2) + the moved listing and its hop (2) + the capitals listing (1)
+    // + 2 × (pull + reviews + comments, asked while no maintainer's first answer is known) (6)
+    expect(summary?.requests).toBe(11);
 
     // The same PR linked once under each spelling becomes one row with one link.
     await track("Wagtail", "Wagtail", 12561);
@@ -287,7 +319,8 @@ describe("what a re-sync costs", () => {
           "wagtail",
           n,
           { login: "chloemartin", title: changed === n ? "Changed upstream" : `PR ${n}` },
-          { etag: `W/"pr-${n}-${etagSuffix}"` },
+          // a maintainer answered each PR: once that is stored, its comments are not asked again
+          { etag: `W/"pr-${n}-${etagSuffix}"`, comments: [["kmensah", "MEMBER", "2026-11-06T10:00:00Z"]] },
         ),
       );
     mockServer.use(
@@ -296,11 +329,12 @@ describe("what a re-sync costs", () => {
       ...handlers("a"),
     );
     const first = await sync();
-    expect(first?.requests).toBe(2 + 1 + numbers.length * 2);
+    // label listings of 2 repositories, the pulls listing, each PR with its reviews and comments
+    expect.soft(first?.requests).toBe(2 + 1 + numbers.length * 3);
 
     const idle = fast();
     await sync(idle);
-    expect(idle.stats).toMatchObject({ requests: 3, notModified: 3 });
+    expect.soft(idle.stats).toMatchObject({ requests: 3, notModified: 3 });
 
     // base branch moved: mergeable_state changed every pulls.get ETag, the listing is the same
     mockServer.use(...handlers("base-moved"));

@@ -38,6 +38,23 @@ describe("Trac 1.6", () => {
     expect(idFilter([7, 8])).toBe("7,8");
   });
 
+  it("the project's Trac mock refuses what Trac 1.6 refuses: a |-joined id list gets Trac's 500 page, a query without format=csv the HTML query page", async () => {
+    mockServer.use(
+      tracQueryHandler([
+        { id: 35811, summary: "One" },
+        { id: 36077, summary: "Two" },
+      ]),
+    );
+    const piped = await fetch(`${TRAC}/query?format=csv&col=id&col=summary&id=35811|36077`);
+    expect(piped.status).toBe(500);
+    expect(await piped.text()).toMatch(/Trac detected an internal error/);
+    const commas = await fetch(`${TRAC}/query?format=csv&col=id&col=summary&id=35811,36077`);
+    expect(commas.status).toBe(200);
+    expect((await commas.text()).split("\r\n").filter((line) => /^\d/.test(line))).toHaveLength(2);
+    const page = await fetch(`${TRAC}/query?col=id&col=summary`);
+    expect(page.headers.get("content-type")).toMatch(/text\/html/);
+  });
+
   it("closes on the board the tickets that left the easy-pickings query, asking for them with a comma list", async () => {
     const open = [35811, 35812, 35813, 36077].map((id) => ({ id, summary: `Ticket ${id}` }));
     mockServer.use(tracQueryHandler(open));

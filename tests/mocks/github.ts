@@ -18,6 +18,7 @@ const singleIssueExample = fixture<Json>("issues.get");
 const pullExample = fixture<Json>("pulls.get");
 const reviewExample = fixture<Json[]>("pulls.listReviews")[0];
 const pullListExample = fixture<Json[]>("pulls.list")[0];
+const commentExample = fixture<Json[]>("issues.listComments")[0];
 
 /** An item of issues.listForRepo, as GitHub's example, for owner/repo#number. */
 export function issueItem(
@@ -82,6 +83,10 @@ export type PullOverrides = Partial<{
   deletions: number;
   changed_files: number;
   updated_at: string;
+  created_at: string;
+  labels: string[];
+  /** GitHub's count of conversation comments (the example says 10) */
+  comments: number;
 }>;
 
 /** pulls.get, as GitHub's example, for owner/repo#number. */
@@ -102,6 +107,12 @@ export function pullBody(owner: string, repo: string, number: number, overrides:
   pr.deletions = overrides.deletions ?? pr.deletions;
   pr.changed_files = overrides.changed_files ?? pr.changed_files;
   pr.updated_at = overrides.updated_at ?? "2026-11-05T09:30:00Z";
+  pr.created_at = overrides.created_at ?? pr.created_at;
+  pr.comments = overrides.comments ?? pr.comments;
+  if (overrides.labels) {
+    const baseLabel = (pr.labels as Json[])[0];
+    pr.labels = overrides.labels.map((name, i) => ({ ...baseLabel, id: 2000 + i, name }));
+  }
   // base.repo names the repository the PR belongs to, as GitHub spells it.
   const base = pr.base as Json;
   base.repo = {
@@ -184,14 +195,37 @@ export function pullsListHandler(
   });
 }
 
+/** One review: who, what, and optionally GitHub's author_association (the example's COLLABORATOR) and time. */
+export type ReviewSpec = [
+  string,
+  "APPROVED" | "CHANGES_REQUESTED" | "COMMENTED" | "DISMISSED",
+  { association?: string; at?: string }?,
+];
+
 /** pulls.listReviews, as GitHub's example, one review per [login, state]. */
-export function reviewsBody(reviews: [string, "APPROVED" | "CHANGES_REQUESTED" | "COMMENTED"][]): Json[] {
-  return reviews.map(([login, state], i) => ({
+export function reviewsBody(reviews: ReviewSpec[]): Json[] {
+  return reviews.map(([login, state, more], i) => ({
     ...structuredClone(reviewExample),
     id: 80 + i,
     user: { ...(reviewExample.user as Json), login },
     state,
-    submitted_at: `2026-11-0${(i % 9) + 1}T10:00:00Z`,
+    submitted_at: more?.at ?? `2026-11-0${(i % 9) + 1}T10:00:00Z`,
+    author_association: more?.association ?? reviewExample.author_association,
+  }));
+}
+
+/** One conversation comment: who, GitHub's author_association, when. */
+export type CommentSpec = [string, string, string];
+
+/** issues.listComments, as GitHub's example (oldest first). */
+export function commentsBody(comments: CommentSpec[]): Json[] {
+  return comments.map(([login, association, at], i) => ({
+    ...structuredClone(commentExample),
+    id: 900 + i,
+    user: { ...(commentExample.user as Json), login },
+    author_association: association,
+    created_at: at,
+    updated_at: at,
   }));
 }
 
@@ -249,7 +283,7 @@ export function pullHandler(
   repo: string,
   number: number,
   overrides: PullOverrides = {},
-  options: { etag?: string; reviews?: [string, "APPROVED" | "CHANGES_REQUESTED" | "COMMENTED"][] } = {},
+  options: { etag?: string; reviews?: ReviewSpec[]; comments?: CommentSpec[]; commentCalls?: string[] } = {},
 ): HttpHandler[] {
   const body = register(
     owner,
@@ -269,6 +303,10 @@ export function pullHandler(
         json(reviewsBody(options.reviews ?? []), { headers: { etag: `${etag}-reviews` } }),
       )(request),
     ),
+    http.get(`${GITHUB_API}/repos/${owner}/${repo}/issues/${number}/comments`, ({ request }) => {
+      options.commentCalls?.push(new URL(request.url).pathname);
+      return json(commentsBody(options.comments ?? []));
+    }),
   ];
 }
 

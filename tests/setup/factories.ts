@@ -48,6 +48,32 @@ export async function makeProject(
   });
 }
 
+/** A pull request known by its address only, linked in a cohort: the sync fills in the rest. */
+export async function makeTrackedPull(
+  link: { cohortId: string; personId: string },
+  owner: string,
+  repo: string,
+  number: number,
+  extra: Record<string, unknown> = {},
+) {
+  const pr = await db.pullRequest.create({
+    data: {
+      owner,
+      repo,
+      number,
+      url: `https://github.com/${owner}/${repo}/pull/${number}`,
+      title: "stored",
+      authorLogin: "chloemartin",
+      state: "open",
+      ...extra,
+    },
+  });
+  await db.linkedPullRequest.create({
+    data: { ...link, pullRequestId: pr.id, explanation: "x", aiDisclosure: "none" },
+  });
+  return pr;
+}
+
 type CohortTiming = "draft" | "upcoming" | "applications_open" | "review" | "running" | "finished";
 
 /** A cohort whose dates put it in `timing` at `now`. */

@@ -86,7 +86,7 @@ export async function outcomeFigures(cohortIds: string[] | "all", now = new Date
   ).filter((c) => phaseOf(c, now) === "finished");
   const ids = cohorts.map((c) => c.id);
   const projectIds = [...new Set(cohorts.flatMap((c) => c.projects.map((p) => p.project.id)))];
-  const [members, optOuts, activities, repoMap, baselines] = await Promise.all([
+  const [members, optOuts, activities, repoMap] = await Promise.all([
     db.cohortMembership.findMany({
       where: { cohortId: { in: ids }, role: "participant", personId: { not: null } },
       select: {
@@ -103,10 +103,6 @@ export async function outcomeFigures(cohortIds: string[] | "all", now = new Date
       orderBy: { at: "asc" },
     }),
     repositoryProjects(projectIds),
-    db.newcomerBaseline.findMany({
-      where: { projectId: { in: projectIds } },
-      select: { projectId: true, mark: true, eligible: true, active: true },
-    }),
   ]);
   const opted = new Set(optOuts.map((o) => o.personId));
   const byPerson = new Map<string, { at: Date; projectId: string | undefined }[]>();
@@ -191,31 +187,11 @@ export async function outcomeFigures(cohortIds: string[] | "all", now = new Date
       optedOut: r.optedOut,
     });
   }
-  const projectNames = new Map(
-    cohorts.flatMap((c) => c.projects.map((p) => [p.project.id, p.project.name] as const)),
-  );
   const baselineRows = [
     {
       label: "Google Summer of Code newcomers (Silva et al., SBES 2017)",
       marks: MARKS.map((mark) => ({ mark, share: GSOC_BASELINE[mark], eligible: null })),
     },
-    ...projectIds.flatMap((pid) => {
-      const own = baselines.filter((b) => b.projectId === pid);
-      if (own.length === 0) return [];
-      return [
-        {
-          label: `${projectNames.get(pid)}'s own newcomers, not in a cohort`,
-          marks: MARKS.map((mark) => {
-            const b = own.find((x) => x.mark === mark);
-            return {
-              mark,
-              share: b && b.eligible > 0 ? b.active / b.eligible : null,
-              eligible: b?.eligible ?? null,
-            };
-          }),
-        },
-      ];
-    }),
   ];
   return {
     rows,

@@ -342,23 +342,6 @@ export async function seedOutcomes(db: Db, foundation: FoundationSeed, now: Date
       });
     }
   }
-  // Django's own first-time contributors over the same period, from the same repository.
-  for (const [mark, eligible, active] of [
-    [1, 52, 19],
-    [3, 47, 11],
-    [6, 44, 8],
-    [12, 39, 6],
-  ] as const) {
-    await db.newcomerBaseline.create({
-      data: {
-        projectId: foundation.projects.django.id,
-        mark,
-        eligible,
-        active,
-        computedAt: new Date(now.getTime() - DAY_MS),
-      },
-    });
-  }
   await db.projectAcceptedLabel.create({
     data: { projectId: foundation.projects.wagtail.id, label: "hacktoberfest-accepted" },
   });

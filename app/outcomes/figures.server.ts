@@ -389,6 +389,7 @@ export async function optOutOfOutcomes(personId: string): Promise<void> {
   await db.$transaction([
     db.outcomeOptOut.upsert({ where: { personId }, create: { personId }, update: {} }),
     db.outcomeActivity.deleteMany({ where: { personId } }),
+    db.tracAccount.deleteMany({ where: { personId } }),
   ]);
 }
 

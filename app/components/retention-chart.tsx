@@ -123,7 +123,26 @@ export function RetentionChart({
       <ul className="chart-legend">
         {series.map((s, si) => (
           <li key={s.label}>
-            <span className="swatch" style={{ background: COLORS[si % COLORS.length] }} /> {s.label}
+            <svg width="28" height="12" aria-hidden="true" focusable="false">
+              <line
+                x1="1"
+                x2="27"
+                y1="6"
+                y2="6"
+                stroke={COLORS[si % COLORS.length]}
+                strokeWidth="2.5"
+                strokeDasharray={s.dashed ? "6 4" : s.hollow ? "2 3" : undefined}
+              />
+              <circle
+                cx="14"
+                cy="6"
+                r="3.5"
+                fill={s.hollow ? "#fff" : COLORS[si % COLORS.length]}
+                stroke={COLORS[si % COLORS.length]}
+                strokeWidth="1.5"
+              />
+            </svg>{" "}
+            {s.label}
             {s.dashed ? " (baseline, dashed)" : s.hollow ? " (dotted, hollow points)" : ""}
           </li>
         ))}

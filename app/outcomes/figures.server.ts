@@ -44,6 +44,8 @@ export type OutcomesPage = {
     contributions: number;
     lastAt: Date | null;
     nextMark: Date | null;
+    /** a mark that passed has not been read yet */
+    nextOverdue: boolean;
   }[];
   optedOut: number;
 };
@@ -239,7 +241,13 @@ export async function outcomeFigures(cohortIds: string[] | "all", now = new Date
     for (const m of people) {
       const optedOut = opted.has(m.personId!);
       const own = optedOut ? [] : cohortHistories.find((h) => h.personId === m.personId)!.activity;
-      const next = MARKS.map((mark) => addMonths(end, mark)).find((d) => d.getTime() > now.getTime()) ?? null;
+      // The next check: a passed mark not read yet (overdue), else the next mark to come.
+      const read = checkedMarks.get(`${cohort.id}:${m.personId}`) ?? [];
+      const overdue = MARKS.find((mark) => addMonths(end, mark) <= now && !read.includes(mark));
+      const next =
+        overdue !== undefined
+          ? addMonths(end, overdue)
+          : (MARKS.map((mark) => addMonths(end, mark)).find((d) => d.getTime() > now.getTime()) ?? null);
       alumni.push({
         personId: m.personId!,
         name: m.person!.name,
@@ -250,6 +258,7 @@ export async function outcomeFigures(cohortIds: string[] | "all", now = new Date
         contributions: own.length,
         lastAt: own.length ? own[own.length - 1] : null,
         nextMark: optedOut ? null : next,
+        nextOverdue: !optedOut && overdue !== undefined,
       });
     }
   }

@@ -96,6 +96,8 @@ describeInBrowser("after the cohort", () => {
       "Session 4: 1 person at 3 months",
     );
     expect(await lena.locator("svg[role=img] circle").count()).toBeGreaterThan(2);
+    // Lucía's 3-month mark passed without being read: her next check is overdue, not months away.
+    expect(await lena.getByRole("row", { name: /Lucía Gómez/ }).textContent()).toContain("Due since");
     expect(await lena.getByText("Silva et al.", { exact: false }).count()).toBeGreaterThan(0);
     await lena.getByRole("link", { name: "Sam Okonkwo" }).click();
     await expect

@@ -5,7 +5,7 @@ import { registerDeliveryJob } from "./notifications/delivery.server";
 import { registerSyncJob } from "./issues/sync.server";
 import { registerReminderJobs } from "./dashboards/reminders.server";
 import { registerEvaluationJobs } from "./evaluations/evaluations.server";
-import { registerOutcomeJobs } from "./outcomes/follow.server";
+import { registerOutcomeJobs } from "./outcomes/jobs.server";
 
 export function registerAllJobs(): void {
   registerDeliveryJob();

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { RetentionChart } from "./retention-chart";
 
 describe("retention chart", () => {
-  it("draws one point per known share and the table says the same share for every mark", () => {
+  it("draws one point per known share and the table says the same share for every mark, for alumni, a comparison group and a baseline", () => {
     const html = renderToStaticMarkup(
       <RetentionChart
         title="Retention"
@@ -16,6 +16,16 @@ describe("retention chart", () => {
               { mark: 3, share: 1 / 3, active: 1, eligible: 3 },
               { mark: 6, share: null, active: 0, eligible: 0 },
               { mark: 12, share: null, active: 0, eligible: 0 },
+            ],
+          },
+          {
+            label: "Newcomers not in a cohort",
+            hollow: true,
+            points: [
+              { mark: 1, share: 0.25, active: 1, eligible: 4, unchecked: 0 },
+              { mark: 3, share: 0.5, active: 1, eligible: 2, unchecked: 2 },
+              { mark: 6, share: null, active: 0, eligible: 0, unchecked: 4 },
+              { mark: 12, share: null, active: 0, eligible: 0, unchecked: 0 },
             ],
           },
           {
@@ -45,10 +55,20 @@ describe("retention chart", () => {
     );
     expect(fromSvg.sort()).toEqual(fromTable.sort());
     expect(fromTable.sort()).toEqual(
-      ["GSoC newcomers@1=0.400", "GSoC newcomers@12=0.150", "Session 4@1=0.667", "Session 4@3=0.333"].sort(),
+      [
+        "GSoC newcomers@1=0.400",
+        "GSoC newcomers@12=0.150",
+        "Session 4@1=0.667",
+        "Session 4@3=0.333",
+        "Newcomers not in a cohort@1=0.250",
+        "Newcomers not in a cohort@3=0.500",
+      ].sort(),
     );
     expect(table).toContain("67%");
     expect(table).toContain("(2 of 3)");
     expect(table).toContain("nobody past it yet");
+    // people past a mark but not read yet are said, not counted
+    expect(table).toContain("(1 of 2, 2 still to be checked)");
+    expect(table).toContain("(4 still to be checked)");
   });
 });

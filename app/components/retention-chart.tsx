@@ -6,8 +6,17 @@ import { useId } from "react";
 export type RetentionSeries = {
   label: string;
   /** per mark: share 0..1, null when nobody has reached the mark */
-  points: { mark: number; share: number | null; active?: number | null; eligible?: number | null }[];
+  points: {
+    mark: number;
+    share: number | null;
+    active?: number | null;
+    eligible?: number | null;
+    /** past the mark but not read yet: neither counted in nor out */
+    unchecked?: number;
+  }[];
   dashed?: boolean;
+  /** drawn with hollow points: a comparison group, not the cohort's own alumni */
+  hollow?: boolean;
 };
 
 const COLORS = ["#1f6feb", "#2e7d4f", "#b35900", "#8250df", "#cf222e", "#0a7d8c"];
@@ -17,6 +26,14 @@ const PAD = { top: 12, right: 16, bottom: 34, left: 44 };
 
 export function shareText(share: number | null): string {
   return share === null ? "—" : `${Math.round(share * 100)}%`;
+}
+
+/** "(2 of 3, 1 still to be checked)", "(nobody past it yet)", or nothing for a published baseline. */
+function countText(p: RetentionSeries["points"][number]): string {
+  const toCheck = p.unchecked ? `${p.unchecked} still to be checked` : "";
+  if (p.eligible === 0) return toCheck ? ` (${toCheck})` : " (nobody past it yet)";
+  if (p.eligible == null || p.active == null) return "";
+  return ` (${p.active} of ${p.eligible}${toCheck ? `, ${toCheck}` : ""})`;
 }
 
 export function RetentionChart({
@@ -77,7 +94,7 @@ export function RetentionChart({
                   fill="none"
                   stroke={color}
                   strokeWidth="2.5"
-                  strokeDasharray={s.dashed ? "6 4" : undefined}
+                  strokeDasharray={s.dashed ? "6 4" : s.hollow ? "2 3" : undefined}
                 />
               ) : null}
               {marks.map((m, i) => {
@@ -89,7 +106,9 @@ export function RetentionChart({
                     cx={x(i)}
                     cy={y(p.share)}
                     r="4"
-                    fill={color}
+                    fill={s.hollow ? "#fff" : color}
+                    stroke={color}
+                    strokeWidth={s.hollow ? 2 : 0}
                     data-mark={m}
                     data-share={p.share.toFixed(3)}
                   >
@@ -104,8 +123,27 @@ export function RetentionChart({
       <ul className="chart-legend">
         {series.map((s, si) => (
           <li key={s.label}>
-            <span className="swatch" style={{ background: COLORS[si % COLORS.length] }} /> {s.label}
-            {s.dashed ? " (baseline, dashed)" : ""}
+            <svg width="28" height="12" aria-hidden="true" focusable="false">
+              <line
+                x1="1"
+                x2="27"
+                y1="6"
+                y2="6"
+                stroke={COLORS[si % COLORS.length]}
+                strokeWidth="2.5"
+                strokeDasharray={s.dashed ? "6 4" : s.hollow ? "2 3" : undefined}
+              />
+              <circle
+                cx="14"
+                cy="6"
+                r="3.5"
+                fill={s.hollow ? "#fff" : COLORS[si % COLORS.length]}
+                stroke={COLORS[si % COLORS.length]}
+                strokeWidth="1.5"
+              />
+            </svg>{" "}
+            {s.label}
+            {s.dashed ? " (baseline, dashed)" : s.hollow ? " (dotted, hollow points)" : ""}
           </li>
         ))}
       </ul>
@@ -132,14 +170,7 @@ export function RetentionChart({
                   return (
                     <td key={m} data-mark={m} data-share={share === null ? "" : share.toFixed(3)}>
                       {shareText(share)}
-                      {p && p.eligible === 0 ? (
-                        <small className="muted"> (nobody past it yet)</small>
-                      ) : p && p.eligible != null && p.active != null ? (
-                        <small className="muted">
-                          {" "}
-                          ({p.active} of {p.eligible})
-                        </small>
-                      ) : null}
+                      {p ? <small className="muted">{countText(p)}</small> : null}
                     </td>
                   );
                 })}

@@ -280,6 +280,21 @@ export class Trac {
     return this.query(tracUrl, `id=${idFilter(numbers)}`);
   }
 
+  /**
+   * Tickets a Trac user reported or owns whose last change falls in (from, to]: two
+   * queries, one per field (a username is one exact value: Trac reads `|` as "or" and
+   * a leading `!`, `~`, `^` or `$` as another match mode, so settings refuse them).
+   */
+  async touchedBy(tracUrl: string, username: string, from: Date, to: Date): Promise<TracTicket[]> {
+    const range = `${from.toISOString().slice(0, 19)}Z..${to.toISOString().slice(0, 19)}Z`;
+    const seen = new Map<number, TracTicket>();
+    for (const field of ["reporter", "owner"]) {
+      const params = new URLSearchParams({ [field]: username, changetime: range, max: "200" });
+      for (const t of await this.query(tracUrl, params.toString())) seen.set(t.number, t);
+    }
+    return [...seen.values()];
+  }
+
   async ticket(tracUrl: string, number: number): Promise<TracTicket> {
     const [ticket] = await this.tickets(tracUrl, [number]);
     if (!ticket) throw new TracError("not_found", `Trac has no ticket #${number}.`);

@@ -10,15 +10,20 @@ import {
   addMonths,
   GSOC_BASELINE,
   MARKS,
+  markWindow,
   retention,
+  alumnusHistory,
+  type ActivityRecord,
   type AlumnusHistory,
   type Mark,
   type MarkFigure,
 } from "./retention";
 
 export type RetentionRow = {
-  /** "Session 4" or "Session 4 · Django" */
+  /** "Session 4", "Session 4 · Django" or "Session 4 · newcomers not in a cohort" */
   label: string;
+  /** alumni, or the comparison group: the same repositories' newcomers who were in no cohort */
+  group: "alumni" | "comparison";
   cohortSlug: string;
   projectSlug: string | null;
   marks: MarkFigure[];
@@ -39,32 +44,84 @@ export type OutcomesPage = {
     contributions: number;
     lastAt: Date | null;
     nextMark: Date | null;
+    /** a mark that passed has not been read yet */
+    nextOverdue: boolean;
   }[];
   optedOut: number;
 };
 
+/** How the comparison group is named on pages and in the CSV. */
+export const COMPARISON_LABEL = "newcomers not in a cohort (comparison)";
+
 const repoKey = (owner: string, name: string) => `${owner}/${name}`.toLowerCase();
 
-/** owner/name (current and former names) → project id. */
+/** Where a Trac ticket's activity is recorded: the project's Trac address, as stored. */
+export const tracSource = (tracUrl: string) => tracUrl.replace(/\/+$/, "").toLowerCase();
+
+/** owner/name (current and former names) and Trac addresses → project id. */
 async function repositoryProjects(projectIds: string[]): Promise<Map<string, string>> {
-  const repos = await db.projectRepository.findMany({
-    where: { projectId: { in: projectIds } },
-    select: {
-      owner: true,
-      name: true,
-      projectId: true,
-      formerNames: { select: { owner: true, name: true } },
-    },
-  });
+  const [repos, tracs] = await Promise.all([
+    db.projectRepository.findMany({
+      where: { projectId: { in: projectIds } },
+      select: {
+        owner: true,
+        name: true,
+        projectId: true,
+        formerNames: { select: { owner: true, name: true } },
+      },
+    }),
+    db.project.findMany({
+      where: { id: { in: projectIds }, tracUrl: { not: null } },
+      select: { id: true, tracUrl: true },
+    }),
+  ]);
   const map = new Map<string, string>();
   for (const r of repos) {
     map.set(repoKey(r.owner, r.name), r.projectId);
     for (const f of r.formerNames) map.set(repoKey(f.owner, f.name), r.projectId);
   }
+  for (const t of tracs) map.set(tracSource(t.tracUrl!), t.id);
   return map;
 }
 
-/** Figures for the given cohorts (finished ones only), five queries in all. */
+/** The comparison group's histories per cohort: first-time contributors who were in no cohort. */
+async function comparisonHistories(
+  cohorts: { id: string; end: Date }[],
+): Promise<Map<string, AlumnusHistory[]>> {
+  const newcomers = await db.comparisonNewcomer.findMany({
+    where: { cohortId: { in: cohorts.map((c) => c.id) }, firstMerge: true },
+    select: { id: true, cohortId: true, login: true, checks: { select: { mark: true, found: true } } },
+  });
+  // Someone who joined a cohort later is no longer a comparison: left out (case-insensitive logins).
+  const inCohorts = new Set(
+    (
+      await db.person.findMany({
+        where: { memberships: { some: {} } },
+        select: { login: true },
+      })
+    ).map((p) => p.login.toLowerCase()),
+  );
+  const byCohort = new Map<string, AlumnusHistory[]>();
+  for (const c of cohorts) {
+    byCohort.set(
+      c.id,
+      newcomers
+        .filter((n) => n.cohortId === c.id && !inCohorts.has(n.login.toLowerCase()))
+        .map((n) => ({
+          personId: n.id,
+          end: c.end,
+          optedOut: false,
+          // Only counts are kept for people outside the program: a check that found something
+          // stands for activity at the end of that mark's window.
+          activity: n.checks.filter((k) => k.found > 0).map((k) => markWindow(c.end, k.mark as Mark).to),
+          checked: n.checks.map((k) => k.mark),
+        })),
+    );
+  }
+  return byCohort;
+}
+
+/** Figures for the given cohorts (finished ones only), a fixed number of queries (nine) whatever the number of people. */
 export async function outcomeFigures(cohortIds: string[] | "all", now = new Date()): Promise<OutcomesPage> {
   const cohorts = (
     await db.cohort.findMany({
@@ -86,7 +143,7 @@ export async function outcomeFigures(cohortIds: string[] | "all", now = new Date
   ).filter((c) => phaseOf(c, now) === "finished");
   const ids = cohorts.map((c) => c.id);
   const projectIds = [...new Set(cohorts.flatMap((c) => c.projects.map((p) => p.project.id)))];
-  const [members, optOuts, activities, repoMap, baselines] = await Promise.all([
+  const [members, optOuts, activities, repoMap, checks, comparison] = await Promise.all([
     db.cohortMembership.findMany({
       where: { cohortId: { in: ids }, role: "participant", personId: { not: null } },
       select: {
@@ -103,44 +160,47 @@ export async function outcomeFigures(cohortIds: string[] | "all", now = new Date
       orderBy: { at: "asc" },
     }),
     repositoryProjects(projectIds),
-    db.newcomerBaseline.findMany({
-      where: { projectId: { in: projectIds } },
-      select: { projectId: true, mark: true, eligible: true, active: true },
+    db.outcomeCheck.findMany({
+      where: { cohortId: { in: ids } },
+      select: { cohortId: true, personId: true, mark: true },
     }),
+    comparisonHistories(cohorts.map((c) => ({ id: c.id, end: cohortEndsAt(c) }))),
   ]);
+  const checkedMarks = new Map<string, number[]>();
+  for (const c of checks) {
+    const key = `${c.cohortId}:${c.personId}`;
+    checkedMarks.set(key, [...(checkedMarks.get(key) ?? []), c.mark]);
+  }
   const opted = new Set(optOuts.map((o) => o.personId));
-  const byPerson = new Map<string, { at: Date; projectId: string | undefined }[]>();
+  const byPerson = new Map<string, ActivityRecord[]>();
   for (const a of activities) {
-    if (opted.has(a.personId)) continue; // never shown, even if recorded before the opt-out
     const key = `${a.cohortId}:${a.personId}`;
-    const list = byPerson.get(key) ?? [];
-    list.push({ at: a.at, projectId: repoMap.get(a.repository.toLowerCase()) });
-    byPerson.set(key, list);
+    byPerson.set(key, [...(byPerson.get(key) ?? []), a]);
   }
   const rows: RetentionRow[] = [];
   const alumni: OutcomesPage["alumni"] = [];
   const all: AlumnusHistory[] = [];
+  const allComparison: AlumnusHistory[] = [];
   for (const cohort of cohorts) {
     const end = cohortEndsAt(cohort);
     const cohortProjects = new Set(cohort.projects.map((p) => p.project.id));
     const people = members.filter((m) => m.cohortId === cohort.id && m.personId);
-    const history = (m: (typeof people)[number], projectId: string | null): AlumnusHistory => ({
-      personId: m.personId!,
-      end,
-      optedOut: opted.has(m.personId!),
-      activity: (byPerson.get(`${cohort.id}:${m.personId}`) ?? [])
-        .filter(
-          (a) =>
-            a.projectId !== undefined &&
-            (projectId ? a.projectId === projectId : cohortProjects.has(a.projectId)),
-        )
-        .map((a) => a.at),
-    });
+    const history = (m: (typeof people)[number], projectId: string | null): AlumnusHistory =>
+      alumnusHistory({
+        personId: m.personId!,
+        end,
+        optedOut: opted.has(m.personId!),
+        checked: checkedMarks.get(`${cohort.id}:${m.personId}`) ?? [],
+        records: byPerson.get(`${cohort.id}:${m.personId}`) ?? [],
+        projectOf: repoMap,
+        projects: projectId ? new Set([projectId]) : cohortProjects,
+      });
     const cohortHistories = people.map((m) => history(m, null));
     all.push(...cohortHistories);
     const r = retention(cohortHistories, now);
     rows.push({
       label: cohort.name,
+      group: "alumni",
       cohortSlug: cohort.slug,
       projectSlug: null,
       marks: r.marks,
@@ -156,6 +216,7 @@ export async function outcomeFigures(cohortIds: string[] | "all", now = new Date
       );
       rows.push({
         label: `${cohort.name} · ${project.name}`,
+        group: "alumni",
         cohortSlug: cohort.slug,
         projectSlug: project.slug,
         marks: pr.marks,
@@ -163,10 +224,30 @@ export async function outcomeFigures(cohortIds: string[] | "all", now = new Date
         optedOut: pr.optedOut,
       });
     }
+    const others = comparison.get(cohort.id) ?? [];
+    allComparison.push(...others);
+    if (others.length > 0) {
+      const cr = retention(others, now);
+      rows.push({
+        label: `${cohort.name} · ${COMPARISON_LABEL}`,
+        group: "comparison",
+        cohortSlug: cohort.slug,
+        projectSlug: null,
+        marks: cr.marks,
+        people: cr.people,
+        optedOut: 0,
+      });
+    }
     for (const m of people) {
       const optedOut = opted.has(m.personId!);
       const own = optedOut ? [] : cohortHistories.find((h) => h.personId === m.personId)!.activity;
-      const next = MARKS.map((mark) => addMonths(end, mark)).find((d) => d.getTime() > now.getTime()) ?? null;
+      // The next check: a passed mark not read yet (overdue), else the next mark to come.
+      const read = checkedMarks.get(`${cohort.id}:${m.personId}`) ?? [];
+      const overdue = MARKS.find((mark) => addMonths(end, mark) <= now && !read.includes(mark));
+      const next =
+        overdue !== undefined
+          ? addMonths(end, overdue)
+          : (MARKS.map((mark) => addMonths(end, mark)).find((d) => d.getTime() > now.getTime()) ?? null);
       alumni.push({
         personId: m.personId!,
         name: m.person!.name,
@@ -177,13 +258,27 @@ export async function outcomeFigures(cohortIds: string[] | "all", now = new Date
         contributions: own.length,
         lastAt: own.length ? own[own.length - 1] : null,
         nextMark: optedOut ? null : next,
+        nextOverdue: !optedOut && overdue !== undefined,
       });
     }
   }
   if (cohortIds === "all" && cohorts.length > 1) {
     const r = retention(all, now);
+    if (allComparison.length > 0) {
+      const cr = retention(allComparison, now);
+      rows.unshift({
+        label: `All cohorts · ${COMPARISON_LABEL}`,
+        group: "comparison",
+        cohortSlug: "",
+        projectSlug: null,
+        marks: cr.marks,
+        people: cr.people,
+        optedOut: 0,
+      });
+    }
     rows.unshift({
       label: "All cohorts",
+      group: "alumni",
       cohortSlug: "",
       projectSlug: null,
       marks: r.marks,
@@ -191,31 +286,11 @@ export async function outcomeFigures(cohortIds: string[] | "all", now = new Date
       optedOut: r.optedOut,
     });
   }
-  const projectNames = new Map(
-    cohorts.flatMap((c) => c.projects.map((p) => [p.project.id, p.project.name] as const)),
-  );
   const baselineRows = [
     {
       label: "Google Summer of Code newcomers (Silva et al., SBES 2017)",
       marks: MARKS.map((mark) => ({ mark, share: GSOC_BASELINE[mark], eligible: null })),
     },
-    ...projectIds.flatMap((pid) => {
-      const own = baselines.filter((b) => b.projectId === pid);
-      if (own.length === 0) return [];
-      return [
-        {
-          label: `${projectNames.get(pid)}'s own newcomers, not in a cohort`,
-          marks: MARKS.map((mark) => {
-            const b = own.find((x) => x.mark === mark);
-            return {
-              mark,
-              share: b && b.eligible > 0 ? b.active / b.eligible : null,
-              eligible: b?.eligible ?? null,
-            };
-          }),
-        },
-      ];
-    }),
   ];
   return {
     rows,
@@ -229,10 +304,12 @@ export function outcomesCsv(page: OutcomesPage): string {
   const lines = [
     csvLine([
       "group",
+      "kind",
       "mark_months",
-      "people_past_mark",
+      "people_counted",
       "still_contributing",
       "share",
+      "past_mark_not_checked_yet",
       "opted_out_not_counted",
     ]),
   ];
@@ -241,10 +318,12 @@ export function outcomesCsv(page: OutcomesPage): string {
       lines.push(
         csvLine([
           row.label,
+          row.group === "comparison" ? "comparison group" : "alumni",
           m.mark,
           m.eligible,
           m.active,
           m.share === null ? "" : m.share.toFixed(3),
+          m.unchecked,
           row.optedOut,
         ]),
       );
@@ -252,7 +331,16 @@ export function outcomesCsv(page: OutcomesPage): string {
   for (const b of page.baselines) {
     for (const m of b.marks)
       lines.push(
-        csvLine([b.label, m.mark, m.eligible ?? "", "", m.share === null ? "" : m.share.toFixed(3), ""]),
+        csvLine([
+          b.label,
+          "published baseline",
+          m.mark,
+          m.eligible ?? "",
+          "",
+          m.share === null ? "" : m.share.toFixed(3),
+          "",
+          "",
+        ]),
       );
   }
   return lines.join("\r\n") + "\r\n";
@@ -310,6 +398,7 @@ export async function optOutOfOutcomes(personId: string): Promise<void> {
   await db.$transaction([
     db.outcomeOptOut.upsert({ where: { personId }, create: { personId }, update: {} }),
     db.outcomeActivity.deleteMany({ where: { personId } }),
+    db.tracAccount.deleteMany({ where: { personId } }),
   ]);
 }
 

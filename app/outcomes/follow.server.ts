@@ -4,7 +4,9 @@
 // mark (OutcomeCheck). Three search requests per alumnus and mark; the search API
 // allows 30 a minute, so a run stops at its budget and the next run continues
 // (docs/decisions/087-alumni-outcomes-from-github-search.md). Opted-out people
-// are never asked about.
+// are never asked about. For projects with a Trac, an alumnus who gave their Trac
+// username is also asked about there (two CSV queries, outside GitHub's limit).
+// What budget is left goes to the comparison group (./comparison.server.ts, decision 088).
 import { cohortEndsAt, phaseOf } from "~/cohorts/phase";
 import {
   createGitHub,
@@ -14,10 +16,9 @@ import {
   type GitHub,
   type SearchHit,
 } from "~/integrations/github.server";
+import { createTrac, TracError, type Trac } from "~/integrations/trac.server";
 import { db } from "~/utils/db.server";
-import { env } from "~/utils/env.server";
-import { registerJob } from "~/utils/scheduler.server";
-import { flagExcludedPulls } from "./maintainers.server";
+import { tracSource } from "./figures.server";
 import { addMonths, MARKS, markWindow, type Mark } from "./retention";
 
 /** Search requests one alumnus costs at one mark (pull requests, issues, reviews). */
@@ -34,7 +35,24 @@ export type FollowSummary = {
   error: string | null;
 };
 
-type Due = { cohortId: string; personId: string; login: string; mark: Mark; end: Date; repos: string[] };
+type Due = {
+  cohortId: string;
+  personId: string;
+  login: string;
+  mark: Mark;
+  end: Date;
+  repos: string[];
+  /** the cohort's projects' Trac addresses */
+  tracs: string[];
+  tracUsername: string | null;
+};
+
+/** The GitHub search scope of a cohort: its projects' repositories, as owner/name. */
+export function cohortRepos(cohort: {
+  projects: { project: { repositories: { owner: string; name: string }[] } }[];
+}): string[] {
+  return cohort.projects.flatMap((p) => p.project.repositories.map((r) => `${r.owner}/${r.name}`));
+}
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 19) + "Z";
 
@@ -52,7 +70,9 @@ export async function dueChecks(now = new Date()): Promise<{ due: Due[]; skipped
         startsOn: true,
         weeks: true,
         projects: {
-          select: { project: { select: { repositories: { select: { owner: true, name: true } } } } },
+          select: {
+            project: { select: { tracUrl: true, repositories: { select: { owner: true, name: true } } } },
+          },
         },
       },
     })
@@ -61,7 +81,11 @@ export async function dueChecks(now = new Date()): Promise<{ due: Due[]; skipped
   const [members, checks, optOuts] = await Promise.all([
     db.cohortMembership.findMany({
       where: { cohortId: { in: cohorts.map((c) => c.id) }, role: "participant", personId: { not: null } },
-      select: { cohortId: true, personId: true, person: { select: { login: true } } },
+      select: {
+        cohortId: true,
+        personId: true,
+        person: { select: { login: true, tracAccount: { select: { username: true } } } },
+      },
     }),
     db.outcomeCheck.findMany({
       where: { cohortId: { in: cohorts.map((c) => c.id) } },
@@ -75,7 +99,8 @@ export async function dueChecks(now = new Date()): Promise<{ due: Due[]; skipped
   let skippedOptedOut = 0;
   for (const cohort of cohorts) {
     const end = cohortEndsAt(cohort);
-    const repos = cohort.projects.flatMap((p) => p.project.repositories.map((r) => `${r.owner}/${r.name}`));
+    const repos = cohortRepos(cohort);
+    const tracs = cohort.projects.flatMap((p) => (p.project.tracUrl ? [p.project.tracUrl] : []));
     for (const m of members.filter((x) => x.cohortId === cohort.id)) {
       if (opted.has(m.personId!)) {
         skippedOptedOut++;
@@ -84,7 +109,16 @@ export async function dueChecks(now = new Date()): Promise<{ due: Due[]; skipped
       for (const mark of MARKS) {
         if (addMonths(end, mark).getTime() > now.getTime()) break;
         if (!done.has(`${cohort.id}:${m.personId}:${mark}`))
-          due.push({ cohortId: cohort.id, personId: m.personId!, login: m.person!.login, mark, end, repos });
+          due.push({
+            cohortId: cohort.id,
+            personId: m.personId!,
+            login: m.person!.login,
+            mark,
+            end,
+            repos,
+            tracs,
+            tracUsername: m.person!.tracAccount?.username ?? null,
+          });
       }
     }
   }
@@ -92,7 +126,7 @@ export async function dueChecks(now = new Date()): Promise<{ due: Due[]; skipped
   return { due, skippedOptedOut };
 }
 
-type Activity = {
+export type Activity = {
   kind: string;
   repository: string;
   externalKey: string;
@@ -165,13 +199,40 @@ export async function activityInWindow(
   return { activities, requests: REQUESTS_PER_CHECK };
 }
 
+/** Trac tickets a person reported or owns that changed in the window, as activity. */
+export async function tracActivityInWindow(
+  trac: Trac,
+  tracUrls: string[],
+  username: string,
+  from: Date,
+  to: Date,
+): Promise<Activity[]> {
+  const activities: Activity[] = [];
+  for (const tracUrl of tracUrls) {
+    for (const t of await trac.touchedBy(tracUrl, username, from, to)) {
+      const at = t.updatedAt ?? to;
+      if (at.getTime() <= from.getTime() || at.getTime() > to.getTime()) continue;
+      activities.push({
+        kind: "trac_ticket",
+        repository: tracSource(tracUrl),
+        externalKey: `trac:${t.number}`,
+        url: t.url,
+        title: t.title,
+        at,
+      });
+    }
+  }
+  return activities;
+}
+
 /** One run: as many due checks as the budget allows. Idempotent (unique keys, upserts). */
 export async function followAlumni(
-  options: { github?: GitHub; now?: Date; budget?: number } = {},
+  options: { github?: GitHub; trac?: Trac; now?: Date; budget?: number } = {},
 ): Promise<FollowSummary> {
   const now = options.now ?? new Date();
   const budget = options.budget ?? SEARCH_BUDGET_PER_RUN;
   const github = options.github ?? createGitHub();
+  const trac = options.trac ?? createTrac();
   const { due, skippedOptedOut } = await dueChecks(now);
   const summary: FollowSummary = {
     checks: 0,
@@ -181,14 +242,24 @@ export async function followAlumni(
     remaining: due.length,
     error: null,
   };
+  let tracDown = false;
   for (const d of due) {
     if (summary.requests + REQUESTS_PER_CHECK > budget) break;
     const { from, to } = markWindow(d.end, d.mark);
+    const asksTrac = d.tracUsername !== null && d.tracs.length > 0;
+    if (asksTrac && tracDown) continue; // asked again next run, with their Trac
     let result: Awaited<ReturnType<typeof activityInWindow>>;
     try {
+      // Trac first: when it fails, the mark is asked again next run without spending GitHub's budget.
+      const tickets = asksTrac ? await tracActivityInWindow(trac, d.tracs, d.tracUsername!, from, to) : [];
       result = await activityInWindow(github, d.login, d.repos, from, to);
+      result.activities.push(...tickets);
     } catch (error) {
       summary.error = error instanceof Error ? error.message : String(error);
+      if (error instanceof TracError) {
+        tracDown = true;
+        continue;
+      }
       if (stopsTheSync(error) || (error instanceof GitHubError && error.kind === "unauthorized")) break;
       continue; // a malformed answer for one person does not stop the others; their mark is asked again next run
     }
@@ -224,18 +295,4 @@ export async function followAlumni(
     summary.remaining--;
   }
   return summary;
-}
-
-export function registerOutcomeJobs(): void {
-  // Every two minutes at most 27 search requests: under the 30-a-minute limit even
-  // if another search runs, and 400 alumni-marks a day. It asks GitHub, so it is off
-  // whenever the scheduled sync is (SYNC_INTERVAL_MINUTES=0, as in the offline demo).
-  registerJob({
-    name: "alumni-outcomes",
-    everyMinutes: () => (env().SYNC_INTERVAL_MINUTES > 0 ? 2 : 0),
-    run: async () => {
-      await followAlumni();
-      await flagExcludedPulls();
-    },
-  });
 }

@@ -1,8 +1,10 @@
 // Retention of alumni at 1, 3, 6 and 12 months after their cohort's end (CHAOSS
 // "Inactive Contributors"): a person counts as still contributing at a mark when
 // they did anything upstream in the window since the previous mark, so someone who
-// stops and restarts drops out of one mark and is back at a later one. Only people
-// whose mark has passed are counted at it; opted-out people are never counted.
+// stops and restarts drops out of one mark and is back at a later one. A person
+// counts at a mark only when the mark has passed AND their activity at it was read
+// (a mark not read yet is "still to be checked", never "not contributing");
+// opted-out people are never counted.
 
 export const MARKS = [1, 3, 6, 12] as const;
 export type Mark = (typeof MARKS)[number];
@@ -37,15 +39,55 @@ export type AlumnusHistory = {
   optedOut: boolean;
   /** instants of upstream activity (any kind) in the repositories that count */
   activity: Date[];
+  /** the marks at which their activity has been read */
+  checked: readonly number[];
 };
+
+/** One recorded contribution: where (owner/name as read, or a Trac address) and when. */
+export type ActivityRecord = { repository: string; at: Date };
+
+/**
+ * A person's history for the figures of some projects: records under a repository's
+ * current or former name (or the project's Trac) belong to its project, anything
+ * else is left out; an opted-out person has no activity at all.
+ */
+export function alumnusHistory(input: {
+  personId: string;
+  end: Date;
+  optedOut: boolean;
+  checked: readonly number[];
+  records: readonly ActivityRecord[];
+  /** lower-cased owner/name (current and former) or Trac address → project id */
+  projectOf: ReadonlyMap<string, string>;
+  projects: ReadonlySet<string>;
+}): AlumnusHistory {
+  const activity = input.optedOut
+    ? []
+    : input.records
+        .filter((r) => {
+          const project = input.projectOf.get(r.repository.toLowerCase());
+          return project !== undefined && input.projects.has(project);
+        })
+        .map((r) => r.at)
+        .sort((a, b) => a.getTime() - b.getTime());
+  return {
+    personId: input.personId,
+    end: input.end,
+    optedOut: input.optedOut,
+    checked: input.checked,
+    activity,
+  };
+}
 
 export type MarkFigure = {
   mark: Mark;
-  /** people whose mark has passed (opted-out people left out) */
+  /** people whose mark has passed and whose activity at it was read (opted-out people left out) */
   eligible: number;
   active: number;
-  /** active / eligible, null when nobody has reached the mark yet */
+  /** active / eligible, null when nobody is counted at the mark yet */
   share: number | null;
+  /** people past the mark whose activity at it has not been read yet */
+  unchecked: number;
 };
 
 export function activeAt(history: Pick<AlumnusHistory, "end" | "activity">, mark: Mark): boolean {
@@ -59,13 +101,15 @@ export function retention(
 ): { marks: MarkFigure[]; optedOut: number; people: number } {
   const counted = histories.filter((h) => !h.optedOut);
   const marks = MARKS.map((mark): MarkFigure => {
-    const eligible = counted.filter((h) => addMonths(h.end, mark).getTime() <= now.getTime());
+    const past = counted.filter((h) => addMonths(h.end, mark).getTime() <= now.getTime());
+    const eligible = past.filter((h) => h.checked.includes(mark));
     const active = eligible.filter((h) => activeAt(h, mark)).length;
     return {
       mark,
       eligible: eligible.length,
       active,
       share: eligible.length ? active / eligible.length : null,
+      unchecked: past.length - eligible.length,
     };
   });
   return { marks, optedOut: histories.length - counted.length, people: counted.length };

@@ -12,7 +12,7 @@ const KIND: Record<string, string> = {
   pr_merged: "Pull request merged",
   review: "Reviewed a pull request",
   issue: "Opened or commented on an issue",
-  trac_ticket: "Touched a Trac ticket",
+  trac_ticket: "Reported or owns a Trac ticket that changed",
 };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -18,7 +18,16 @@ const pct = (n: number, d: number) => (d ? `${Math.round((n / d) * 100)}%` : "â€
 
 export default function ImpactPage() {
   const { report } = useLoaderData<typeof loader>();
-  const cohortRow = report.retention.find((r) => r.projectSlug === null);
+  const cohortRow = report.retention.find((r) => r.projectSlug === null && r.group === "alumni");
+  const comparisonRow = report.retention.find((r) => r.group === "comparison");
+  const points = (row: NonNullable<typeof cohortRow>) =>
+    row.marks.map((m) => ({
+      mark: m.mark,
+      share: m.share,
+      active: m.active,
+      eligible: m.eligible,
+      unchecked: m.unchecked,
+    }));
   return (
     <>
       <h1>Impact of {report.cohort.name}</h1>
@@ -83,15 +92,10 @@ export default function ImpactPage() {
         <RetentionChart
           title={`Retention of ${report.cohort.name} alumni`}
           series={[
-            {
-              label: report.cohort.name,
-              points: cohortRow.marks.map((m) => ({
-                mark: m.mark,
-                share: m.share,
-                active: m.active,
-                eligible: m.eligible,
-              })),
-            },
+            { label: report.cohort.name, points: points(cohortRow) },
+            ...(comparisonRow
+              ? [{ label: comparisonRow.label, hollow: true, points: points(comparisonRow) }]
+              : []),
             {
               label: "GSoC newcomers",
               dashed: true,
@@ -102,7 +106,8 @@ export default function ImpactPage() {
       ) : null}
       {report.cohort.finished ? (
         <p className="muted">
-          Counted only for people past each mark; alumni who opted out are left out
+          Counted only for people past each mark whose activity at it has been read; alumni who opted out are
+          left out
           {cohortRow && cohortRow.optedOut ? ` (${cohortRow.optedOut})` : ""}. Baseline: {BASELINE_CITATION}
         </p>
       ) : null}

@@ -64,7 +64,16 @@ export default function CohortOutcomes() {
                 <td>{a.project ?? "—"}</td>
                 <td>{a.optedOut ? "—" : a.contributions}</td>
                 <td>{a.lastAt ? <DateText value={a.lastAt} timeZone={timeZone} /> : "—"}</td>
-                <td>{a.nextMark ? <DateText value={a.nextMark} timeZone={timeZone} /> : "—"}</td>
+                <td>
+                  {a.nextMark ? (
+                    <>
+                      {a.nextOverdue ? "Due since " : null}
+                      <DateText value={a.nextMark} timeZone={timeZone} />
+                    </>
+                  ) : (
+                    "—"
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -5,7 +5,7 @@
 // pull requests get the upstream facts the maintainers' view shows.
 import { randomBytes } from "node:crypto";
 import { cohortEndsAt } from "../../app/cohorts/phase";
-import { addMonths, MARKS } from "../../app/outcomes/retention";
+import { addMonths, MARKS, markWindow } from "../../app/outcomes/retention";
 import type { Db } from "../../app/utils/db.server";
 import { DAY_MS } from "../../app/utils/time";
 import type { FoundationSeed } from "./foundation";
@@ -14,6 +14,9 @@ const token = () => randomBytes(18).toString("base64url");
 
 export async function seedOutcomes(db: Db, foundation: FoundationSeed, now: Date): Promise<void> {
   const { people, cohorts } = foundation;
+  // Lucía, the demo's alumna (added with the officers' demo), gives her Trac username.
+  const lucia = await db.person.findUniqueOrThrow({ where: { login: "luciagomez" } });
+  await db.tracAccount.create({ data: { personId: lucia.id, username: "lgomez" } });
   const finished = cohorts.finished;
   const end = cohortEndsAt(finished);
   const afterEnd = (days: number) => new Date(end.getTime() + days * DAY_MS);
@@ -33,6 +36,7 @@ export async function seedOutcomes(db: Db, foundation: FoundationSeed, now: Date
     [people.sam, 8],
     [people.ana, 7],
     [people.jonas, 4],
+    [lucia, 6],
   ];
   for (const [p, weeks] of reflectionWeeks) {
     for (let week = 1; week <= weeks; week++) {
@@ -113,6 +117,21 @@ export async function seedOutcomes(db: Db, foundation: FoundationSeed, now: Date
       reviews: 1,
       explanation:
         "People kept filing tickets about `DateField` and aware datetimes. I added a short note with an example of converting to local time first.",
+    },
+    {
+      person: lucia,
+      number: 18288,
+      title: "Fixed #35652 -- Documented that Field.db_comment is ignored on SQLite.",
+      state: "merged",
+      week: 5,
+      add: 12,
+      del: 1,
+      files: 2,
+      preReviewDays: 1,
+      responseHours: 40,
+      reviews: 1,
+      explanation:
+        "SQLite has no column comments, so `db_comment` silently does nothing there. I added a note to the field reference and a test that the migration still runs.",
     },
     {
       person: people.jonas,
@@ -229,6 +248,17 @@ export async function seedOutcomes(db: Db, foundation: FoundationSeed, now: Date
       detail: jonasReason,
     },
   });
+  await db.completion.create({
+    data: {
+      cohortId: finished.id,
+      personId: lucia.id,
+      completed: true,
+      ruleSummary: "Reflections in 6 weeks (rule: 6), 1 linked pull request (rule: 1).",
+      decidedAt: afterEnd(3),
+      certificateToken: token(),
+      showcaseOptIn: true,
+    },
+  });
   void samCompletion;
 
   await db.testimonial.create({
@@ -264,7 +294,15 @@ export async function seedOutcomes(db: Db, foundation: FoundationSeed, now: Date
   });
 
   // Upstream activity after the end, read at the marks that have passed.
-  type Act = { person: typeof people.sam; kind: string; number: number; days: number; title: string };
+  type Act = {
+    person: typeof people.sam;
+    kind: string;
+    number: number;
+    days: number;
+    title: string;
+    /** a Trac ticket rather than a GitHub item */
+    trac?: boolean;
+  };
   const acts: Act[] = [
     {
       person: people.sam,
@@ -301,6 +339,14 @@ export async function seedOutcomes(db: Db, foundation: FoundationSeed, now: Date
       days: 14,
       title: "Fixed #35829 -- Corrected the example in the Prefetch docs.",
     },
+    {
+      person: lucia,
+      kind: "trac_ticket",
+      number: 35867,
+      days: 17,
+      title: "QuerySet.bulk_create() docs don't mention that db_default is not returned on SQLite",
+      trac: true,
+    },
     // Jonas stopped after the cohort and came back in the second and third month.
     {
       person: people.jonas,
@@ -318,18 +364,23 @@ export async function seedOutcomes(db: Db, foundation: FoundationSeed, now: Date
         cohortId: finished.id,
         personId: a.person.id,
         kind: a.kind,
-        repository: "django/django",
-        externalKey: `django/django#${a.number}`,
-        url: `https://github.com/django/django/pull/${a.number}`,
+        repository: a.trac ? "https://code.djangoproject.com" : "django/django",
+        externalKey: a.trac ? `trac:${a.number}` : `django/django#${a.number}`,
+        url: a.trac
+          ? `https://code.djangoproject.com/ticket/${a.number}`
+          : `https://github.com/django/django/pull/${a.number}`,
         title: a.title,
         at,
       },
     });
   }
-  for (const p of [people.sam, people.ana, people.jonas]) {
+  // Every alumnus was read at each passed mark, except Lucía at the 3-month mark: that
+  // run stopped at GitHub's search limit, and the next one will read her (the page says so).
+  for (const p of [people.sam, people.ana, people.jonas, lucia]) {
     for (const mark of MARKS) {
       const at = addMonths(end, mark);
       if (at.getTime() > now.getTime()) break;
+      if (p.id === lucia.id && mark === 3) continue;
       await db.outcomeCheck.create({
         data: {
           cohortId: finished.id,
@@ -337,28 +388,16 @@ export async function seedOutcomes(db: Db, foundation: FoundationSeed, now: Date
           mark,
           checkedAt: new Date(at.getTime() + 3_600_000),
           requests: 3,
-          found: acts.filter((a) => a.person.id === p.id).length,
+          found: acts.filter((a) => {
+            const { from, to } = markWindow(end, mark);
+            const t = afterEnd(a.days).getTime();
+            return a.person.id === p.id && t > from.getTime() && t <= to.getTime();
+          }).length,
         },
       });
     }
   }
-  // Django's own first-time contributors over the same period, from the same repository.
-  for (const [mark, eligible, active] of [
-    [1, 52, 19],
-    [3, 47, 11],
-    [6, 44, 8],
-    [12, 39, 6],
-  ] as const) {
-    await db.newcomerBaseline.create({
-      data: {
-        projectId: foundation.projects.django.id,
-        mark,
-        eligible,
-        active,
-        computedAt: new Date(now.getTime() - DAY_MS),
-      },
-    });
-  }
+  await seedComparison(db, finished, end, now);
   await db.projectAcceptedLabel.create({
     data: { projectId: foundation.projects.wagtail.id, label: "hacktoberfest-accepted" },
   });
@@ -383,5 +422,58 @@ export async function seedOutcomes(db: Db, foundation: FoundationSeed, now: Date
           l.pullRequest.reviewCount > 0 && responded && responded < now ? responded : null,
       },
     });
+  }
+}
+
+/**
+ * Session 4's comparison group, as the follow job leaves it: the pull requests merged
+ * into django/django and wagtail/wagtail while Session 4 ran were listed, each author
+ * asked whether it was their first merged one there, and the first-timers read at the
+ * marks that have passed (the last two are still to be read at 3 months).
+ */
+async function seedComparison(db: Db, cohort: { id: string; startsOn: Date }, end: Date, now: Date) {
+  const listedAt = new Date(end.getTime() + DAY_MS);
+  await db.comparisonSearch.create({ data: { cohortId: cohort.id, listedAt, requests: 3, pulls: 231 } });
+  // login, first merged pull request, first-timer?, found at 1 month, found at 3 months (null: not read yet)
+  const people: [string, string, boolean, number, number | null][] = [
+    ["tkimura-dev", "django/django/pull/18214", true, 2, 1],
+    ["mbalogun", "django/django/pull/18230", true, 0, 0],
+    ["ella-vrb", "wagtail/wagtail/pull/12101", true, 1, 0],
+    ["rafa-lima", "django/django/pull/18247", true, 0, 0],
+    ["jpkowalski", "django/django/pull/18262", true, 3, 2],
+    ["nadia-h", "wagtail/wagtail/pull/12143", true, 0, 0],
+    ["oskarb", "django/django/pull/18279", true, 0, 0],
+    ["sunita-r", "django/django/pull/18301", true, 1, null],
+    ["weiliang", "wagtail/wagtail/pull/12188", true, 0, null],
+    ["felixmoreau", "django/django/pull/18226", false, 0, null],
+    ["adaeze-o", "django/django/pull/18255", false, 0, null],
+  ];
+  for (const [i, [login, pull, first, atOne, atThree]] of people.entries()) {
+    const newcomer = await db.comparisonNewcomer.create({
+      data: {
+        cohortId: cohort.id,
+        login,
+        mergedAt: new Date(cohort.startsOn.getTime() + (4 + i * 4) * DAY_MS),
+        pullUrl: `https://github.com/${pull}`,
+        firstMerge: first,
+      },
+    });
+    if (!first) continue;
+    for (const [mark, found] of [
+      [1, atOne],
+      [3, atThree],
+    ] as const) {
+      const at = addMonths(end, mark);
+      if (found === null || at.getTime() > now.getTime()) continue;
+      await db.comparisonCheck.create({
+        data: {
+          newcomerId: newcomer.id,
+          mark,
+          checkedAt: new Date(at.getTime() + 2 * 3_600_000),
+          requests: 3,
+          found,
+        },
+      });
+    }
   }
 }

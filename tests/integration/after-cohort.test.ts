@@ -1,8 +1,6 @@
 // After the cohort: completion rules and exceptions, certificates, testimonials,
 // the cap on open pull requests, spam/invalid flags, and alumni followed on GitHub
-// (search answers shaped from GitHub's published example) into outcome figures.
-import { readFileSync } from "node:fs";
-import path from "node:path";
+// (search answers built from GitHub's published example, tests/mocks/github.ts) into outcome figures.
 import { http, HttpResponse } from "msw";
 import { beforeAll, describe, expect, it } from "vitest";
 import { cohortEndsAt } from "../../app/cohorts/phase";
@@ -18,7 +16,7 @@ import * as certificate from "../../app/routes/certificates.$token";
 import * as cohortPage from "../../app/routes/cohorts.$slug._index";
 import * as completion from "../../app/routes/cohorts.$slug.completion";
 import { db } from "../../app/utils/db.server";
-import { GITHUB_API } from "../mocks/github";
+import { GITHUB_API, searchAnswer, searchItem } from "../mocks/github";
 import { mockServer } from "../mocks/server";
 import { buildWorld, type World } from "../permissions/world";
 import { callRoute, jsonOf, makeRequest } from "../setup/factories";
@@ -261,32 +259,6 @@ describe("the maintainers' side", () => {
 });
 
 describe("alumni followed on GitHub", () => {
-  const example = JSON.parse(
-    readFileSync(path.resolve("tests/fixtures/github/search.issuesAndPullRequests.json"), "utf8"),
-  ) as { items: Record<string, unknown>[] };
-  const hit = (
-    repository: string,
-    number: number,
-    fields: { created: string; updated?: string; merged?: string | null; pull?: boolean; login?: string },
-  ) => ({
-    ...structuredClone(example.items[0]),
-    number,
-    title: `Item ${number}`,
-    html_url: `https://github.com/${repository}/pull/${number}`,
-    repository_url: `${GITHUB_API}/repos/${repository}`,
-    created_at: fields.created,
-    updated_at: fields.updated ?? fields.created,
-    user: { ...(example.items[0].user as object), login: fields.login ?? "participant" },
-    ...(fields.pull === false
-      ? {}
-      : {
-          pull_request: {
-            url: `${GITHUB_API}/repos/${repository}/pulls/${number}`,
-            merged_at: fields.merged ?? null,
-          },
-        }),
-  });
-
   it("reads each passed mark once with three searches, records activity, and figures count only people past each mark", async () => {
     const end = cohortEndsAt(world.cohort);
     const inMonth1 = new Date(end.getTime() + 10 * 86_400_000).toISOString();
@@ -296,9 +268,9 @@ describe("alumni followed on GitHub", () => {
         const q = new URL(request.url).searchParams.get("q") ?? "";
         queries.push(q);
         const items = q.includes("is:pr author:participant")
-          ? [hit(`${owner}/${repo}`, 900, { created: inMonth1, merged: inMonth1 })]
+          ? [searchItem(`${owner}/${repo}`, 900, { created: inMonth1, merged: inMonth1 })]
           : [];
-        return HttpResponse.json({ ...example, total_count: items.length, items });
+        return HttpResponse.json(searchAnswer(items));
       }),
     );
     // One month and a day after the end: only the first mark has passed.

@@ -19,6 +19,45 @@ const pullExample = fixture<Json>("pulls.get");
 const reviewExample = fixture<Json[]>("pulls.listReviews")[0];
 const pullListExample = fixture<Json[]>("pulls.list")[0];
 const commentExample = fixture<Json[]>("issues.listComments")[0];
+const searchExample = fixture<{ items: Json[] } & Json>("search.issuesAndPullRequests");
+
+/**
+ * An item of GET /search/issues as GitHub's example, moved to `repository`#`number`
+ * with the dates, author and merge a test is about (`pull: false` for an issue).
+ */
+export function searchItem(
+  repository: string,
+  number: number,
+  fields: { created: string; updated?: string; merged?: string | null; pull?: boolean; login?: string },
+): Json {
+  const { pull_request: examplePull, ...item } = structuredClone(searchExample.items[0]);
+  return {
+    ...item,
+    number,
+    title: `Item ${number}`,
+    url: `${GITHUB_API}/repos/${repository}/issues/${number}`,
+    html_url: `https://github.com/${repository}/${fields.pull === false ? "issues" : "pull"}/${number}`,
+    repository_url: `${GITHUB_API}/repos/${repository}`,
+    created_at: fields.created,
+    updated_at: fields.updated ?? fields.created,
+    user: { ...(item.user as Json), login: fields.login ?? "participant" },
+    ...(fields.pull === false
+      ? {}
+      : {
+          pull_request: {
+            ...(examplePull as Json),
+            url: `${GITHUB_API}/repos/${repository}/pulls/${number}`,
+            html_url: `https://github.com/${repository}/pull/${number}`,
+            merged_at: fields.merged ?? null,
+          },
+        }),
+  };
+}
+
+/** A whole search answer (GitHub's example's envelope) holding `items`. */
+export function searchAnswer(items: Json[], total = items.length): Json {
+  return { ...structuredClone(searchExample), total_count: total, items };
+}
 
 /** An item of issues.listForRepo, as GitHub's example, for owner/repo#number. */
 export function issueItem(

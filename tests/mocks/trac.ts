@@ -11,7 +11,18 @@ export type TracRow = {
   stage?: string;
   easy?: boolean;
   modified?: string;
+  /** when the ticket last changed; written in Trac's locale form, and what `changetime=` filters on */
+  changed?: Date;
+  reporter?: string;
+  owner?: string;
 };
+
+/** A time as Trac's CSV writes it for an en-US viewer in UTC: 11/20/2026 03:14:07 PM. */
+export function tracLocaleTime(d: Date): string {
+  const two = (n: number) => String(n).padStart(2, "0");
+  const h = d.getUTCHours() % 12 || 12;
+  return `${two(d.getUTCMonth() + 1)}/${two(d.getUTCDate())}/${d.getUTCFullYear()} ${two(h)}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} ${d.getUTCHours() < 12 ? "AM" : "PM"}`;
+}
 
 export function tracCsv(rows: TracRow[]): string {
   const quote = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
@@ -23,7 +34,7 @@ export function tracCsv(rows: TracRow[]): string {
       r.status ?? "new",
       r.stage ?? "Accepted",
       r.easy === false ? "0" : "1",
-      quote(r.modified ?? "11/20/2026 03:14:07 PM"),
+      quote(r.modified ?? (r.changed ? tracLocaleTime(r.changed) : "11/20/2026 03:14:07 PM")),
     ].join(","),
   );
   return `\uFEFF${[header, ...lines].join("\r\n")}\r\n`;
@@ -74,6 +85,25 @@ export function tracQueryHandler(
       const ids = parseIdFilter(idParam);
       if (!ids) return tracError(`ValueError: invalid literal for int() with base 10: '${idParam}'`);
       selected = [...rows, ...byId].filter((r) => ids.has(r.id));
+    }
+    // reporter= / owner=: one exact name ("|" would mean "or", a leading !~^$ another mode).
+    for (const field of ["reporter", "owner"] as const) {
+      const name = url.searchParams.get(field);
+      if (name === null) continue;
+      if (/[|,]|^[!~^$]/.test(name)) return tracError(`unsupported ${field} filter in this mock: '${name}'`);
+      selected = selected.filter((r) => r[field] === name);
+    }
+    // changetime=FROM..TO: Trac parses each end as a date (ISO 8601 here); from inclusive, to exclusive.
+    const changetime = url.searchParams.get("changetime");
+    if (changetime !== null) {
+      const [from, to, extra] = changetime.split("..");
+      const start = Date.parse(from ?? "");
+      const end = Date.parse(to ?? "");
+      if (extra !== undefined || Number.isNaN(start) || Number.isNaN(end))
+        return tracError(`TracError: ${changetime} is an invalid date, or the date format is not known.`);
+      selected = selected.filter(
+        (r) => r.changed && r.changed.getTime() >= start && r.changed.getTime() < end,
+      );
     }
     return new HttpResponse(tracCsv(selected), { headers: { "Content-Type": "text/csv;charset=utf-8" } });
   });

@@ -98,8 +98,14 @@ export async function validateSessionToken(token: string, now = new Date()): Pro
   let renewed: ValidSession["renewed"] = null;
   if (now.getTime() - session.lastVerifiedAt.getTime() >= RENEW_AFTER_MS) {
     const expiresAt = slidingExpiry(session.createdAt, now);
-    await db.authSession.update({ where: { id }, data: { lastVerifiedAt: now, expiresAt } });
-    renewed = { token, expiresAt };
+    // At most one write per renewal interval, however many requests arrive at once: only
+    // the one that still sees the old lastVerifiedAt writes. A session ended meanwhile
+    // (signed out on another tab) matches nothing instead of failing the request.
+    const { count } = await db.authSession.updateMany({
+      where: { id, lastVerifiedAt: session.lastVerifiedAt },
+      data: { lastVerifiedAt: now, expiresAt },
+    });
+    if (count > 0) renewed = { token, expiresAt };
   }
   return { sessionId: id, person: session.person, renewed };
 }

@@ -43,6 +43,18 @@ describe("database sessions", () => {
     expect(await db.authSession.count({ where: { personId: person.id } })).toBe(0);
   });
 
+  it("twenty pages opened at once after an hour renew the session once, and all of them are signed in", async () => {
+    const person = await makePerson();
+    const start = new Date("2026-03-01T10:00:00Z");
+    const { token } = await createSession(person.id, start);
+    const later = new Date(start.getTime() + 2 * 3600_000);
+    const seen = await Promise.all(Array.from({ length: 20 }, () => validateSessionToken(token, later)));
+    expect(seen.map((s) => s?.person.id)).toEqual(Array(20).fill(person.id));
+    expect(seen.filter((s) => s?.renewed)).toHaveLength(1);
+    const [id] = token.split(".");
+    expect((await db.authSession.findUniqueOrThrow({ where: { id } })).lastVerifiedAt).toEqual(later);
+  });
+
   it("ends 30 days after signing in however often it is used (absolute lifetime)", async () => {
     const person = await makePerson();
     const start = new Date("2026-03-01T10:00:00Z");

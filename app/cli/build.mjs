@@ -35,4 +35,26 @@ try {
   await compiler.dispose();
 }
 if (failed) process.exit(1);
+
+// The HTTP server (app/cli/serve.ts) as plain JavaScript, so `npm start` runs `node`
+// and needs no devDependency (tsx); packages stay imports resolved from node_modules.
+// The generated Prisma clients live in node_modules/.prisma, which an install without
+// dev dependencies (`npm ci --omit=dev`) removes: a copy goes with the build
+// (app/utils/db.server.ts falls back to it). See docs/decisions/068.
+const esbuild = createRequire(require.resolve("@remix-run/dev/package.json"))("esbuild");
+await esbuild.build({
+  entryPoints: ["app/cli/serve.ts"],
+  outfile: "build/server.js",
+  bundle: true,
+  packages: "external",
+  platform: "node",
+  format: "esm",
+  target: "node20",
+  logLevel: "warning",
+});
+for (const provider of ["sqlite", "postgresql"]) {
+  const target = `build/prisma/cohort-${provider}`;
+  fs.rmSync(target, { recursive: true, force: true });
+  fs.cpSync(`node_modules/.prisma/cohort-${provider}`, target, { recursive: true });
+}
 logger.info(`built (${((Date.now() - started) / 1000).toFixed(1)}s)`);

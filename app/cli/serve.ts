@@ -1,12 +1,20 @@
 // The HTTP server for the built app: the demo, the browser tests, the benchmarks and
 // production (`npm start`) all run this file (docs/decisions/003, 061). Before Remix it
 // refuses oversized bodies (413, unread) and NUL addresses, honours TRUST_PROXY, and
-// gives every response the security headers (HTML pages set their own CSP with a nonce).
+// gives every response the security headers (HTML pages set their own CSP with a nonce);
+// pages take turns (064). `npm run build` turns it into build/server.js (068).
 import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
-import { originVerdict, refuseAtEdge, trustProxySetting } from "../utils/http-edge";
+import {
+  holdIdleConnections,
+  originVerdict,
+  PAGE_PLACES,
+  refuseAtEdge,
+  trustProxySetting,
+} from "../utils/http-edge";
+import { createRequestQueue } from "../utils/request-queue";
 import { baseSecurityHeaders, PRIVATE_NO_STORE, RESOURCE_POLICY } from "../utils/security-headers";
 
 const buildPath = path.resolve("build/index.js");
@@ -57,10 +65,20 @@ app.use((req, res, next) => {
 });
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));
+// Pages take turns (docs/decisions/064): a burst waits in line instead of interleaving.
+// Form posts (short, and their bodies still arriving) and the health check do not wait.
+const pages = createRequestQueue(PAGE_PLACES);
+app.use((req, res, next) => {
+  if ((req.method !== "GET" && req.method !== "HEAD") || req.path === "/healthz") return next();
+  const leave = pages.enter(() => next());
+  res.once("finish", leave);
+  res.once("close", leave);
+});
 app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV }));
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "0.0.0.0";
-app.listen(port, host, () => {
+const server = app.listen(port, host, () => {
   console.log(`Cohort is running at http://localhost:${port}`);
 });
+holdIdleConnections(server);

@@ -1,6 +1,6 @@
 // Evaluations both ways: rounds per cohort, who owes which evaluation, writing
 // (draft, submit, late), who may read what, and the organizers' flags.
-import { forbidden, notFound, type CohortAccess } from "~/auth/permissions.server";
+import { forbidden, holdsTeamRole, notFound, type CohortAccess } from "~/auth/permissions.server";
 import { recordAudit } from "~/cohorts/audit.server";
 import { noticeLink } from "~/notifications/links.server";
 import { queueNotice } from "~/notifications/outbox.server";
@@ -311,7 +311,10 @@ export async function getEvaluationsPage(access: CohortAccess, now = new Date())
     const navigatorView = isNavigator
       ? {
           team: completion(
-            owed.filter((o) => o.direction === "participant" && access.teamIds.includes(o.teamId)),
+            // the teams they navigate, not one they take part in as a participant
+            owed.filter(
+              (o) => o.direction === "participant" && holdsTeamRole(access, o.teamId, ["navigator"]),
+            ),
             mine,
           ),
           aboutMe: navigatorAggregate(

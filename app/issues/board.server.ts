@@ -227,11 +227,9 @@ export async function getIssueBoard(
                     })
                   : [],
               teamId: claimTeamId,
-              // navigators and captains manage their own team's claims; organizers all
-              manageable:
-                claim.cohortId === cohort.id &&
-                (access.isOrganizer ||
-                  (claimTeamId !== null && myTeamIds.has(claimTeamId) && canCurate(access))),
+              // navigators and captains manage the claims of the team they guide (not of a
+              // team they take part in); organizers all
+              manageable: claim.cohortId === cohort.id && managesTeam(access, claimTeamId),
             }
           : null,
         recommendedForMe: Boolean(curation?.recommendedTeamId && myTeamIds.has(curation.recommendedTeamId)),

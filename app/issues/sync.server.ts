@@ -429,6 +429,8 @@ export async function startSyncInBackground(): Promise<
 
 /** Runs left "running" by a process that died are closed when their lease expired. */
 async function closeAbandonedRuns(now: Date): Promise<void> {
+  // Opening the page writes only when there is something to close (a write is a transaction).
+  if ((await db.syncRun.count({ where: { status: "running" } })) === 0) return;
   const lease = await db.jobLease.findUnique({ where: { name: SYNC_LEASE } });
   if (lease && lease.expiresAt > now) return;
   await db.syncRun.updateMany({

@@ -1,5 +1,6 @@
 // One Prisma client per process, for SQLite or PostgreSQL by DATABASE_URL. The two
 // generated clients have the same API; the SQLite one's type stands for both.
+import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
@@ -17,7 +18,12 @@ const require = createRequire(import.meta.url);
 
 function loadClientClass(provider: "sqlite" | "postgresql"): new (options: object) => Db {
   // Resolved at run time so the Remix compiler does not bundle the generated client.
-  const generated = path.resolve("node_modules/.prisma", `cohort-${provider}`, "index.js");
+  // `npm run build` copies it into build/prisma for an install without dev dependencies,
+  // which has no node_modules/.prisma (docs/decisions/068).
+  const places = ["node_modules/.prisma", "build/prisma"].map((dir) =>
+    path.resolve(dir, `cohort-${provider}`, "index.js"),
+  );
+  const generated = places.find((place) => existsSync(place)) ?? places[0];
   return (require(generated) as { PrismaClient: new (options: object) => Db }).PrismaClient;
 }
 

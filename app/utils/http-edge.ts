@@ -1,7 +1,27 @@
 // Checks the HTTP server makes before a request reaches Remix (docs/decisions/060):
 // a declared body beyond the limit is refused with 413 before any of it is read, and
 // an address carrying a NUL byte (PostgreSQL refuses it in text) with 400.
+import type { Server } from "node:http";
 import { FORM_BODY_LIMIT_BYTES, WEBHOOK_BODY_LIMIT_BYTES } from "./body-limits";
+
+/**
+ * Pages rendered at once; the others wait in line (docs/decisions/064). The SQLite driver
+ * answers synchronously and rendering is CPU work, so more at once only interleaves
+ * them; PostgreSQL's pool (10 connections) leaves room for form posts beside them.
+ */
+export const PAGE_PLACES = 4;
+/** Idle keep-alive connections stay open this long: longer than browsers and proxies keep theirs (nginx 60 s). */
+export const KEEP_ALIVE_MS = 65_000;
+
+/**
+ * The browser or proxy closes an idle keep-alive connection, never the server. With
+ * Node's 5 s default, a server busy for a moment when the 5 s ran out closed a
+ * connection whose next request had already arrived unread: that request failed.
+ */
+export function holdIdleConnections(server: Server): void {
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
+  server.headersTimeout = KEEP_ALIVE_MS + 1_000;
+}
 
 export type EdgeRefusal = { status: 400 | 413; message: string };
 

@@ -74,7 +74,7 @@ async function visit(base: string, v: { path: string; cookie: string }): Promise
 }
 
 export async function bench(): Promise<{ load: Record<string, unknown> }> {
-  if (!existsSync("build/index.js")) throw new Error("Run `npm run build` first (npm run bench does).");
+  if (!existsSync("build/server.js")) throw new Error("Run `npm run build` first (npm run bench does).");
   const dir = path.resolve("tests/.tmp");
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `bench-load-${process.pid}.db`);
@@ -93,7 +93,7 @@ export async function bench(): Promise<{ load: Record<string, unknown> }> {
   await db.$disconnect();
 
   const port = await freePort();
-  const server = spawn("node_modules/.bin/tsx", ["app/cli/serve.ts"], {
+  const server = spawn(process.execPath, ["build/server.js"], {
     env: {
       ...process.env, NODE_ENV: "production", DATABASE_URL: url, PORT: String(port), HOST: "127.0.0.1", RUN_SCHEDULER: "0",
       SESSION_SECRET: randomBytes(24).toString("hex"), GITHUB_CLIENT_ID: "bench", GITHUB_CLIENT_SECRET: "bench", APP_URL: `http://127.0.0.1:${port}`,

@@ -69,12 +69,12 @@ export async function benchDatabase(label: string): Promise<BenchDatabase> {
 
 export type AppServer = { base: string; queries: () => Promise<number>; stop: () => Promise<void>; output: () => string };
 
-/** The built app (build/), served by app/cli/serve.ts in production mode on `url`, with the query counter preloaded. */
+/** The built app (build/), served by build/server.js (app/cli/serve.ts) in production mode on `url`, with the query counter preloaded. */
 export async function startApp(url: string): Promise<AppServer> {
-  if (!existsSync("build/index.js")) throw new Error("Run `npm run build` first (npm run bench does).");
+  if (!existsSync("build/server.js")) throw new Error("Run `npm run build` first (npm run bench does).");
   const port = await freePort();
   const countPort = await freePort();
-  const server: ChildProcess = spawn(process.execPath, ["--require", path.resolve("tests/bench/count-queries.cjs"), "--import", "tsx", "app/cli/serve.ts"], {
+  const server: ChildProcess = spawn(process.execPath, ["--require", path.resolve("tests/bench/count-queries.cjs"), "build/server.js"], {
     env: {
       ...process.env, NODE_ENV: "production", DATABASE_URL: url, PORT: String(port), HOST: "127.0.0.1", RUN_SCHEDULER: "0", MIGRATE_ON_START: "0",
       SESSION_SECRET: randomBytes(24).toString("hex"), GITHUB_CLIENT_ID: "bench", GITHUB_CLIENT_SECRET: "bench", APP_URL: `http://127.0.0.1:${port}`,

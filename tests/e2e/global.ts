@@ -32,7 +32,7 @@ export default async function setup(project: TestProject) {
     project.provide("baseUrl", "");
     return;
   }
-  if (!existsSync("build/index.js"))
+  if (!existsSync("build/index.js") || !existsSync("build/server.js"))
     throw new Error("Run `npm run build` before the browser tests (npm run test:e2e does).");
   const tmp = path.resolve("tests/.tmp");
   mkdirSync(tmp, { recursive: true });
@@ -51,7 +51,7 @@ export default async function setup(project: TestProject) {
   const seeded = spawnSync("node_modules/.bin/tsx", ["prisma/demo.ts", "--reset"], { env, encoding: "utf8" });
   if (seeded.status !== 0) throw new Error(`Could not prepare the demo database:\n${seeded.stderr}`);
   const port = await freePort();
-  server = spawn("node_modules/.bin/tsx", ["app/cli/serve.ts"], {
+  server = spawn(process.execPath, ["build/server.js"], {
     env: { ...env, PORT: String(port), HOST: "127.0.0.1" },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -57,6 +57,8 @@ async function linkedPull(
 
 beforeAll(async () => {
   world = await buildWorld("finished");
+  // The figures below count the world's two participants; the permissions tables' `dual` person is not one of them here.
+  await db.cohortMembership.deleteMany({ where: { personId: world.people.dual.id } });
   [owner, repo] = [world.project.repositories[0].owner, world.project.repositories[0].name];
   // participant: reflections in 4 weeks and a merged PR; otherParticipant: one reflection, no PR.
   for (let week = 1; week <= 4; week++)

@@ -25,6 +25,7 @@ type BoardJson = {
         personName: string;
         stale: boolean;
         id: string;
+        manageable: boolean;
         pulls: { name: string; statusLabel: string; preReviewedBy: string | null }[];
       } | null;
       curation: {
@@ -48,23 +49,24 @@ const view = async (role: keyof World["cookies"]) =>
 const card = async (role: keyof World["cookies"], id: string) =>
   (await view(role)).projects.flatMap((p) => p.issues).find((i) => i.id === id);
 
+const makeIssue = (key: string, title: string) =>
+  db.starterIssue.create({
+    data: {
+      projectId: world.project.id,
+      source: "trac",
+      externalKey: key,
+      url: `${TRAC}/ticket/${key}`,
+      title,
+    },
+  });
+
 beforeAll(async () => {
   world = await buildWorld("running");
   teammate = await makePerson({ login: "teammate", name: "Diego Ramírez" });
   await addMember(world.cohort.id, teammate.id, "participant", world.teamA.id);
   await db.project.update({ where: { id: world.project.id }, data: { tracUrl: TRAC } });
-  const make = (key: string, title: string) =>
-    db.starterIssue.create({
-      data: {
-        projectId: world.project.id,
-        source: "trac",
-        externalKey: key,
-        url: `${TRAC}/ticket/${key}`,
-        title,
-      },
-    });
-  issueId = (await make("35890", "Document that bulk_create() ignores db_default on SQLite")).id;
-  otherIssueId = (await make("36012", "Add a system check for list_display_links")).id;
+  issueId = (await makeIssue("35890", "Document that bulk_create() ignores db_default on SQLite")).id;
+  otherIssueId = (await makeIssue("36012", "Add a system check for list_display_links")).id;
 });
 
 describe("curation", () => {
@@ -192,6 +194,23 @@ describe("claims", () => {
       where: { starterIssueId: issueId, releasedAt: null },
     });
     expect((await post("participant", { intent: "release", claimId: active.id })).status).toBe(403);
+  });
+
+  it("a navigator of team B who takes part in team A gets Release and Reassign on team B's claims only", async () => {
+    const inA = await makeIssue("36101", "Clarify the QuerySet.alias() docs");
+    const inB = await makeIssue("36102", "Deprecate an unused admin template tag");
+    for (const [issue, personId] of [
+      [inA, teammate.id],
+      [inB, world.people.otherParticipant.id],
+    ] as const)
+      await db.issueClaim.create({
+        data: { cohortId: world.cohort.id, starterIssueId: issue.id, personId, activeKey: issue.id },
+      });
+    expect((await card("dual", inA.id))?.claim?.manageable).toBe(false);
+    expect((await card("dual", inB.id))?.claim?.manageable).toBe(true);
+    expect((await card("navigator", inA.id))?.claim?.manageable).toBe(true);
+    await db.issueClaim.deleteMany({ where: { starterIssueId: { in: [inA.id, inB.id] } } });
+    await db.starterIssue.deleteMany({ where: { id: { in: [inA.id, inB.id] } } });
   });
 
   it("a claim without a linked pull request is flagged stale after 14 days", async () => {

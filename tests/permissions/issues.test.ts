@@ -203,6 +203,7 @@ const rows: AccessRow[] = [
       aiDisclosure: "none",
     }),
     allowed: ["participant"],
+    dual: false, // only the author explains; dual is a teammate
   },
   {
     name: "sync page",

@@ -54,6 +54,7 @@ const rows: AccessRow[] = [
     path: (w) => `/cohorts/${w.cohort.slug}/reflections/1/participant`,
     params: (w) => ({ slug: w.cohort.slug, week: "1", login: "participant" }),
     allowed: ["participant", ...GUIDES_OF_A],
+    dual: false, // a teammate, and this reflection is not shared with the team
   },
   {
     name: "read a teammate's reflection shared with the team",
@@ -84,6 +85,7 @@ const rows: AccessRow[] = [
     params: (w) => ({ slug: w.cohort.slug, week: "1", login: "participant" }),
     form: () => ({ body: "" }),
     allowed: ["participant", ...GUIDES_OF_A],
+    dual: false, // a teammate, and this reflection is not shared with the team
   },
   {
     name: "reply under a teammate's shared reflection",

@@ -19,7 +19,16 @@ export type AccessRow = {
   method?: "GET" | "POST";
   form?: (world: World) => Record<string, string>;
   allowed: readonly WorldRole[] | "everyone";
+  /** only when it differs from "what the participant or otherNavigator may" (see world.ts) */
+  dual?: boolean;
 };
+
+export function isAllowed(row: AccessRow, role: WorldRole): boolean {
+  if (row.allowed === "everyone") return true;
+  if (role === "dual")
+    return row.dual ?? (row.allowed.includes("participant") || row.allowed.includes("otherNavigator"));
+  return row.allowed.includes(role);
+}
 
 export function isDenied(response: Response): "login" | "forbidden" | false {
   if (response.status === 403) return "forbidden";
@@ -31,7 +40,7 @@ export function isDenied(response: Response): "login" | "forbidden" | false {
 export function accessTable(rows: AccessRow[], world: () => World): void {
   for (const row of rows) {
     for (const role of WORLD_ROLES) {
-      const allowed = row.allowed === "everyone" || row.allowed.includes(role);
+      const allowed = isAllowed(row, role);
       it(`${row.method ?? "GET"} ${row.name}: ${role} is ${allowed ? "allowed" : "refused"}`, async () => {
         const w = world();
         const mod = await row.module();

@@ -126,6 +126,7 @@ const rows: AccessRow[] = [
     path: (w) => `/cohorts/${w.cohort.slug}/evaluations/responses/${aboutNavigatorId}`,
     params: (w) => ({ slug: w.cohort.slug, id: aboutNavigatorId }),
     allowed: [...ORGANIZERS, "participant"],
+    dual: false, // the author only; dual is a teammate
   },
   {
     name: "read a navigator's evaluation of a participant, not shared",

@@ -19,8 +19,16 @@ export const WORLD_ROLES = [
   "participant",
   "otherNavigator",
   "otherParticipant",
+  "dual",
 ] as const;
 export type WorldRole = (typeof WORLD_ROLES)[number];
+
+/**
+ * `dual` is a participant of team A and the navigator of team B (beside otherNavigator):
+ * they may do what team A's participants may and what team B's navigator may, and
+ * nothing of team A's navigator's (issue 11). Tables derive that from the participant's
+ * and otherNavigator's columns unless a row says otherwise (`dual` in table.ts).
+ */
 
 /** Everyone who is signed in, whatever their role. */
 export const SIGNED_IN = WORLD_ROLES.filter((role) => role !== "anonymous");
@@ -40,6 +48,7 @@ export async function buildWorld(timing: Parameters<typeof makeCohort>[0] = "run
     participant: await makePerson({ login: "participant" }),
     otherNavigator: await makePerson({ login: "othernavigator" }),
     otherParticipant: await makePerson({ login: "otherparticipant" }),
+    dual: await makePerson({ login: "dual" }),
   };
   await addMember(cohort.id, people.organizer.id, "organizer");
   await addMember(cohort.id, people.reviewer.id, "reviewer");
@@ -48,6 +57,8 @@ export async function buildWorld(timing: Parameters<typeof makeCohort>[0] = "run
   await addMember(cohort.id, people.participant.id, "participant", teamA.id);
   await addMember(cohort.id, people.otherNavigator.id, "navigator", teamB.id);
   await addMember(cohort.id, people.otherParticipant.id, "participant", teamB.id);
+  await addMember(cohort.id, people.dual.id, "participant", teamA.id);
+  await addMember(cohort.id, people.dual.id, "navigator", teamB.id);
   const cookies = { anonymous: "" } as Record<WorldRole, string>;
   for (const [role, person] of Object.entries(people))
     cookies[role as WorldRole] = await sessionCookieFor(person.id);

@@ -309,3 +309,30 @@ describe("reminders", () => {
     ]);
   });
 });
+
+describe("a navigator of one team who takes part in another", () => {
+  it("sees their navigated team's completion, not the team they are a participant of", async () => {
+    const project = await makeProject({ slug: "django-dual", name: "Django" });
+    const other = await makeCohort("running", { slug: "session-dual", week: 3, projectIds: [project.id] });
+    const takesPart = await makeTeam(other.id, { slug: "lyra", name: "Team Lyra", projectId: project.id });
+    const navigates = await makeTeam(other.id, { slug: "vega", name: "Team Vega", projectId: project.id });
+    const dual = await makePerson({ login: "dual-e", name: "Kwame Mensah" });
+    const mates = [await makePerson({ login: "mate-e" }), await makePerson({ login: "mate-f" })];
+    const mentee = await makePerson({ login: "mentee-e" });
+    await addMember(other.id, dual.id, "participant", takesPart.id);
+    await addMember(other.id, dual.id, "navigator", navigates.id);
+    for (const mate of mates) await addMember(other.id, mate.id, "participant", takesPart.id);
+    await addMember(other.id, mentee.id, "participant", navigates.id);
+    const page = await jsonOf<{
+      page: { rounds: { navigatorView: { team: { owed: number } } | null }[] };
+    }>(
+      await callRoute(
+        indexRoute.loader as never,
+        makeRequest(`/cohorts/${other.slug}/evaluations`, { cookie: await sessionCookieFor(dual.id) }),
+        { slug: other.slug },
+      ),
+    );
+    // Team Vega's one participant owes an evaluation; Team Lyra's three are not the navigator's business.
+    expect(page.page.rounds[0].navigatorView?.team.owed).toBe(1);
+  });
+});

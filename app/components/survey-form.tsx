@@ -67,7 +67,7 @@ export function SurveyForm({
   });
   if (preview)
     return (
-      <div className="stacked survey-preview" aria-label="Preview">
+      <div className="stacked survey-preview">
         {fields}
         <div className="actions">
           <button type="button" disabled>

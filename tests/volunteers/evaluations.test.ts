@@ -309,3 +309,33 @@ describe("reminders", () => {
     ]);
   });
 });
+
+describe("a finished cohort's rounds", () => {
+  it("say they closed, with their dates, instead of “not open”", async () => {
+    const done = await makeCohort("finished", { slug: "session-done" });
+    const team = await makeTeam(done.id, { slug: "vega", name: "Team Vega" });
+    await addMember(done.id, people.p1.id, "participant", team.id);
+    await addMember(done.id, people.nav.id, "navigator", team.id);
+    const page = await jsonOf<{
+      page: {
+        rounds: {
+          title: string;
+          state: string;
+          open: boolean;
+          dueAt: string;
+          closesAt: string;
+          own: { readHref: string | null; status: string }[];
+        }[];
+      };
+    }>(await get(indexRoute.loader, `/cohorts/${done.slug}/evaluations`, "p1", { slug: done.slug }));
+    expect(page.page.rounds.map((r) => [r.title, r.state, r.open])).toEqual([
+      ["Midpoint evaluation", "closed", false],
+      ["Final evaluation", "closed", false],
+    ]);
+    const final = page.page.rounds[1];
+    // closed two weeks after it was due, the end of the cohort's last week
+    expect(new Date(final.closesAt).getTime() - new Date(final.dueAt).getTime()).toBe(14 * DAY_MS);
+    expect(new Date(final.dueAt).getTime()).toBe(done.startsOn.getTime() + 6 * 7 * DAY_MS);
+    expect(final.own).toEqual([expect.objectContaining({ status: "todo", readHref: null })]);
+  });
+});

@@ -6,7 +6,9 @@ import * as indexRoute from "~/routes/cohorts.$slug.evaluations._index";
 import * as writeRoute from "~/routes/cohorts.$slug.evaluations.$round";
 import * as readRoute from "~/routes/cohorts.$slug.evaluations.responses.$id";
 import * as overviewRoute from "~/routes/cohorts.$slug.progress";
+import * as teamProgressRoute from "~/routes/cohorts.$slug.teams.$team_.progress";
 import * as weekRoute from "~/routes/cohorts.$slug.week";
+import * as homeRoute from "~/routes/home";
 import { sendEvaluationReminders } from "~/evaluations/evaluations.server";
 import { db } from "~/utils/db.server";
 import { DAY_MS } from "~/utils/time";
@@ -87,6 +89,12 @@ describe("rounds", () => {
         about: "your team, your navigator and your learning",
         late: false,
       }),
+    ]);
+    const home = await jsonOf<{ evaluations: { title: string; cohort: { name: string } }[] }>(
+      await get(homeRoute.loader as never, "/home", "p1", {}),
+    );
+    expect(home.evaluations.map((e) => [e.title, e.cohort.name])).toEqual([
+      ["Midpoint evaluation", cohort.name],
     ]);
   });
 
@@ -292,6 +300,24 @@ describe("who reads what", () => {
       title: "Midpoint evaluation",
       participants: { submitted: 3, owed: 4, late: 1 },
     });
+  });
+
+  it("the navigator's team dashboard shows the same completion, and not what participants flagged", async () => {
+    const response = await get(
+      teamProgressRoute.loader as never,
+      `/cohorts/${slug()}/teams/pegasus/progress`,
+      "nav",
+      { slug: slug(), team: "pegasus" },
+    );
+    const text = await response.text();
+    const dashboard = JSON.parse(text) as {
+      evaluations: { title: string; participants: { submitted: number; owed: number; late: number } }[];
+    };
+    expect(dashboard.evaluations[0]).toMatchObject({
+      title: "Midpoint evaluation",
+      participants: { submitted: 3, owed: 4, late: 1 },
+    });
+    expect(text).not.toContain("would like to talk to an organizer");
   });
 });
 

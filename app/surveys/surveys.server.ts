@@ -5,8 +5,11 @@ import { forbidden, notFound, type CohortAccess } from "~/auth/permissions.serve
 import { recordAudit } from "~/cohorts/audit.server";
 import { phaseOf, weekOf } from "~/cohorts/phase";
 import { csvLine } from "~/applications/export.server";
+import { noticeLink } from "~/notifications/links.server";
+import { queueNotice } from "~/notifications/outbox.server";
 import { db, isUniqueViolation } from "~/utils/db.server";
 import { renderMarkdown } from "~/utils/markdown.server";
+import { formatDateTime } from "~/utils/time";
 import type { PulseInput } from "./forms";
 import {
   answerSchema,
@@ -272,6 +275,22 @@ export async function openEndSurvey(access: CohortAccess, now = new Date()): Pro
     data: { sentAt: now, closesAt },
   });
   if (opened.count === 0) return { ok: true, message: "The survey was already open." };
+  const survey = await db.survey.findUniqueOrThrow({ where: endKey(cohort.id), select: { id: true } });
+  const participants = await db.cohortMembership.findMany({
+    where: { cohortId: cohort.id, role: "participant", personId: { not: null } },
+    select: { person: { select: { id: true, name: true, timeZone: true } } },
+  });
+  for (const { person } of participants) {
+    if (!person) continue;
+    await queueNotice({
+      kind: "survey_open",
+      cohortId: cohort.id,
+      personId: person.id,
+      subject: `How was ${cohort.name}? A short survey`,
+      bodyText: `Hi ${person.name},\n\nThe organizers of ${cohort.name} would like to know how the cohort went for you: a few statements to agree or disagree with, and one question in your own words. It takes two minutes and is open until ${formatDateTime(closesAt, person.timeZone)}.\n\nAnswer it: ${noticeLink(answerPath(cohort.slug, survey.id))}\n\nResults are shown to the organizers only for groups of at least three people; your free-text answer is read by the organizers only.\n`,
+      dedupeKey: `survey-open:${survey.id}:${person.id}`,
+    });
+  }
   await recordAudit({
     actorId: access.person.id,
     cohortId: cohort.id,
@@ -280,7 +299,10 @@ export async function openEndSurvey(access: CohortAccess, now = new Date()): Pro
     subjectId: "end",
     toValue: closesAt.toISOString(),
   });
-  return { ok: true, message: "The end-of-cohort survey is open to participants." };
+  return {
+    ok: true,
+    message: `The end-of-cohort survey is open; ${participants.length} participants were sent a notice.`,
+  };
 }
 
 // ───────────────────────────── answering ──────────────────────────────────────

@@ -302,6 +302,13 @@ describe("the end-of-cohort survey", () => {
     expect(await titles()).not.toContain("End-of-cohort survey");
     expect((await organizer({ intent: "end-open" })).status).toBe(302);
     expect(await titles()).toContain("End-of-cohort survey");
+    const notices = await db.notice.findMany({ where: { kind: "survey_open", cohortId: cohort.id } });
+    expect(notices.map((n) => n.personId).sort()).toEqual(
+      (["a1", "a2", "a3", "a4", "b1", "b2"] as Who[]).map((w) => people[w].id).sort(),
+    );
+    expect(notices[0].bodyText).toMatch(/Answer it: http.*\/cohorts\/session-s\/surveys\//);
+    expect((await organizer({ intent: "end-open" })).status).toBe(302); // a second click sends nothing more
+    expect(await db.notice.count({ where: { kind: "survey_open", cohortId: cohort.id } })).toBe(6);
     const late = await organizer({ intent: "end-save", questions: "likert: Something else" });
     expect((await jsonOf<{ errors: Record<string, string> }>(late)).errors.questions).toMatch(/already open/);
   });

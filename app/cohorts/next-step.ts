@@ -66,6 +66,8 @@ export function cohortLinks(
     links.push({ label: "Pull requests", href: `${base}/pulls` });
   if (has("organizer", "navigator", "participant") && running)
     links.push({ label: "Evaluations", href: `${base}/evaluations` });
+  if (has("organizer") && (running || phase === "teams_forming"))
+    links.push({ label: "Surveys", href: `${base}/surveys` });
   if (has("organizer")) links.push({ label: "Application form", href: `${base}/form` });
   if (has("organizer", "reviewer") && phase !== "draft")
     links.push({ label: "Review", href: `${base}/review` });

@@ -67,12 +67,18 @@ export function BarChart({
   categories,
   series,
   mode = "stacked",
+  categoryName = "Week",
+  showTable = false,
 }: {
   title: string;
   description: string;
   categories: { label: string; values: number[] }[];
   series: Series[];
   mode?: "stacked" | "grouped";
+  /** the heading of the table's first column */
+  categoryName?: string;
+  /** show the data table to everyone, not only to screen readers */
+  showTable?: boolean;
 }) {
   const id = useId();
   const plotW = WIDTH - PAD.left - PAD.right;
@@ -143,11 +149,11 @@ export function BarChart({
         })}
       </svg>
       <Legend series={series} />
-      <table className="sr-only">
+      <table className={showTable ? "chart-table" : "sr-only"}>
         <caption>{title}</caption>
         <thead>
           <tr>
-            <th scope="col">Week</th>
+            <th scope="col">{categoryName}</th>
             {series.map((s) => (
               <th key={s.name} scope="col">
                 {s.name}

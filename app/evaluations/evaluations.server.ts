@@ -20,6 +20,7 @@ import {
   parseAnswers,
   parseQuestions,
   questionsToLines,
+  roundClosesAt,
   roundDueAt,
   roundOpensAt,
   roundWindow,
@@ -283,7 +284,13 @@ export async function getEvaluationsPage(access: CohortAccess, now = new Date())
       afterWeek: round.afterWeek,
       opensAt: roundOpensAt(cohort, round.afterWeek),
       dueAt: roundDueAt(cohort, round.afterWeek),
+      closesAt: roundClosesAt(cohort, round.afterWeek),
       open: window.open,
+      state: window.open
+        ? ("open" as const)
+        : now.getTime() < roundOpensAt(cohort, round.afterWeek).getTime()
+          ? ("upcoming" as const)
+          : ("closed" as const),
     };
     const own = owed
       .filter((o) => o.authorId === me)

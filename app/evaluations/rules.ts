@@ -89,24 +89,32 @@ export function parseQuestions(
 export function questionsFromLines(
   text: string,
 ): { ok: true; questions: EvaluationQuestion[] } | { ok: false; error: string } {
+  return typedLinesToQuestions(text, ["scale", "text"], "A round");
+}
+
+/**
+ * Lines "<type>: label" into questions with a stable key each, for any set of types
+ * (evaluations use scale/text, surveys likert/text). At most 20 lines.
+ */
+export function typedLinesToQuestions<T extends string>(
+  text: string,
+  types: readonly T[],
+  what: string,
+): { ok: true; questions: { key: string; type: T; label: string }[] } | { ok: false; error: string } {
+  const starts = types.map((t) => `“${t}:”`).join(" or ");
   const lines = text
     .split(/\r?\n/)
     .map((l) => l.trim())
     .filter(Boolean);
   if (lines.length === 0)
-    return {
-      ok: false,
-      error: "Write at least one question, one per line, starting with “scale:” or “text:”.",
-    };
-  if (lines.length > 20) return { ok: false, error: "A round can have at most 20 questions." };
-  const questions: EvaluationQuestion[] = [];
+    return { ok: false, error: `Write at least one question, one per line, starting with ${starts}.` };
+  if (lines.length > 20) return { ok: false, error: `${what} can have at most 20 questions.` };
+  const questions: { key: string; type: T; label: string }[] = [];
   for (const [i, line] of lines.entries()) {
-    const match = /^(scale|text)\s*:\s*(.+)$/i.exec(line);
-    if (!match)
-      return {
-        ok: false,
-        error: `Line ${i + 1} (“${line.slice(0, 40)}”) must start with “scale:” or “text:”.`,
-      };
+    const match = /^([a-z]+)\s*:\s*(.+)$/i.exec(line);
+    const type = types.find((t) => t === match?.[1].toLowerCase());
+    if (!match || !type)
+      return { ok: false, error: `Line ${i + 1} (“${line.slice(0, 40)}”) must start with ${starts}.` };
     const label = match[2].trim().slice(0, 200);
     const key =
       label
@@ -114,11 +122,7 @@ export function questionsFromLines(
         .replace(/[^a-z0-9]+/g, "-")
         .replace(/^-|-$/g, "")
         .slice(0, 40) || `q${i + 1}`;
-    questions.push({
-      key: questions.some((q) => q.key === key) ? `${key}-${i + 1}` : key,
-      type: match[1].toLowerCase() as "scale" | "text",
-      label,
-    });
+    questions.push({ key: questions.some((q) => q.key === key) ? `${key}-${i + 1}` : key, type, label });
   }
   return { ok: true, questions };
 }

@@ -58,9 +58,28 @@ export default function EvaluationsPage() {
             {round.title}
           </h2>
           <p>
-            Week {round.afterWeek}: opens <DateText value={round.opensAt} timeZone={timeZone} withTime />, due{" "}
-            <DateText value={round.dueAt} timeZone={timeZone} withTime />.{" "}
-            {round.open ? <span className="badge badge-info">Open</span> : null}
+            {round.state === "closed" ? (
+              <>
+                <span className="badge">Closed</span> Week {round.afterWeek}: was open from{" "}
+                <DateText value={round.opensAt} timeZone={timeZone} withTime />, due{" "}
+                <DateText value={round.dueAt} timeZone={timeZone} withTime />, closed{" "}
+                <DateText value={round.closesAt} timeZone={timeZone} withTime />.
+              </>
+            ) : (
+              <>
+                Week {round.afterWeek}: opens <DateText value={round.opensAt} timeZone={timeZone} withTime />,
+                due <DateText value={round.dueAt} timeZone={timeZone} withTime />
+                {round.open ? (
+                  <>
+                    {" "}
+                    (late answers until <DateText value={round.closesAt} timeZone={timeZone} withTime />
+                    ). <span className="badge badge-info">Open</span>
+                  </>
+                ) : (
+                  "."
+                )}
+              </>
+            )}
           </p>
           {round.own.length > 0 ? (
             <>
@@ -82,8 +101,15 @@ export default function EvaluationsPage() {
                       <Link to={o.href}>{o.status === "submitted" ? "Change it" : "Write it"}</Link>
                     ) : o.readHref ? (
                       <Link to={o.readHref}>Read it</Link>
+                    ) : round.state === "closed" ? (
+                      <span className="muted">
+                        not submitted; the round closed{" "}
+                        <DateText value={round.closesAt} timeZone={timeZone} />
+                      </span>
                     ) : (
-                      <span className="muted">not open</span>
+                      <span className="muted">
+                        opens <DateText value={round.opensAt} timeZone={timeZone} />
+                      </span>
                     )}
                   </li>
                 ))}

@@ -5,7 +5,9 @@ import { requireCohortRole } from "~/auth/permissions.server";
 import { PHASE_LABELS } from "~/cohorts/phase";
 import { DueEvaluations } from "~/components/due-evaluations";
 import { ParticipantWeek } from "~/components/participant-week";
+import { OpenSurveys } from "~/components/survey-form";
 import { dueEvaluationsFor } from "~/evaluations/evaluations.server";
+import { openSurveysFor } from "~/surveys/surveys.server";
 import { getParticipantWeek } from "~/reflections/week.server";
 import styles from "~/styles/progress.css";
 
@@ -16,15 +18,16 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireCohortRole(request, params.slug, ["participant"]);
-  const [week, evaluations] = await Promise.all([
+  const [week, evaluations, surveys] = await Promise.all([
     getParticipantWeek(access),
     dueEvaluationsFor(access.person.id, access.cohort.id),
+    openSurveysFor(access.person.id, access.cohort.id),
   ]);
-  return json({ week, evaluations, timeZone: access.person.timeZone });
+  return json({ week, evaluations, surveys, timeZone: access.person.timeZone });
 }
 
 export default function ParticipantWeekPage() {
-  const { week: w, evaluations, timeZone } = useLoaderData<typeof loader>();
+  const { week: w, evaluations, surveys, timeZone } = useLoaderData<typeof loader>();
   const running = w.phase === "running";
   return (
     <>
@@ -38,6 +41,7 @@ export default function ParticipantWeekPage() {
         </p>
       ) : null}
       <DueEvaluations items={evaluations} timeZone={timeZone} />
+      <OpenSurveys items={surveys} timeZone={timeZone} returnTo={`/cohorts/${w.cohort.slug}/week`} />
       <ParticipantWeek w={w} timeZone={timeZone} />
     </>
   );

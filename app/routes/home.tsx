@@ -7,17 +7,20 @@ import { cohortsForPerson, listPublicCohorts } from "~/cohorts/cohorts.server";
 import { PHASE_LABELS } from "~/cohorts/phase";
 import { DateText, DayText } from "~/components/dates";
 import { DueEvaluations } from "~/components/due-evaluations";
+import { OpenSurveys } from "~/components/survey-form";
 import { dueEvaluationsFor } from "~/evaluations/evaluations.server";
+import { openSurveysFor } from "~/surveys/surveys.server";
 
 export const meta: MetaFunction = () => [{ title: "My cohorts — Cohort" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const person = await requireUser(request);
-  const [cohorts, publicCohorts, applications, evaluations] = await Promise.all([
+  const [cohorts, publicCohorts, applications, evaluations, surveys] = await Promise.all([
     cohortsForPerson(person.id),
     listPublicCohorts(),
     applicationStatusesFor(person.id),
     dueEvaluationsFor(person.id),
+    openSurveysFor(person.id),
   ]);
   const mine = new Set([...cohorts.map((c) => c.slug), ...applications.map((a) => a.cohort.slug)]);
   return json({
@@ -25,16 +28,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
     cohorts,
     applications,
     evaluations,
+    surveys,
     openToApply: publicCohorts.open.filter((c) => c.phase === "applications_open" && !mine.has(c.slug)),
   });
 }
 
 export default function Home() {
-  const { person, cohorts, applications, evaluations, openToApply } = useLoaderData<typeof loader>();
+  const { person, cohorts, applications, evaluations, surveys, openToApply } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>Welcome, {person.name}</h1>
       <DueEvaluations items={evaluations} timeZone={person.timeZone} showCohort />
+      <OpenSurveys items={surveys} timeZone={person.timeZone} returnTo="/home" showCohort />
       {applications.length > 0 ? (
         <section aria-labelledby="my-applications">
           <h2 id="my-applications">Your applications</h2>

@@ -1,7 +1,8 @@
 // Demo evaluations. Session 5 (week 3 of 6): the midpoint evaluation is due at the
 // end of this week — two participants submitted (Diego would like to talk to an
-// organizer), Ana has a draft about Mei. Session 4 (finished): the final round
-// complete both ways, so Kwame sees the average of his three participants.
+// organizer), Ana has a draft about Mei. Session 4 (finished): the midpoint answered
+// by its participants, the final round both ways, so Kwame sees the average of his
+// three participants.
 import type { Db } from "../../app/utils/db.server";
 import { DEFAULT_NAVIGATOR_QUESTIONS, DEFAULT_PARTICIPANT_QUESTIONS } from "../../app/evaluations/rules";
 import { DAY_MS } from "../../app/utils/time";
@@ -92,8 +93,8 @@ export async function seedEvaluations(db: Db, f: FoundationSeed): Promise<void> 
     },
   });
 
-  // Session 4: both rounds, the final one complete.
-  await db.evaluationRound.create({
+  // Session 4: both rounds, the midpoint answered by its participants, the final one both ways.
+  const finMid = await db.evaluationRound.create({
     data: {
       cohortId: finished.id,
       title: "Midpoint evaluation",
@@ -111,6 +112,27 @@ export async function seedEvaluations(db: Db, f: FoundationSeed): Promise<void> 
       navigatorQuestions: N,
     },
   });
+  const midpoints: [keyof typeof p, number, number, number, string][] = [
+    ["sam", 4, 4, 3, "Still finding my way around the ORM; the weekly call helps."],
+    ["ana", 4, 5, 4, "Kwame answers within the hour, every time."],
+    ["jonas", 3, 4, 4, "We could review each other's PRs more."],
+  ];
+  for (const [who, team, nav, learning, comment] of midpoints) {
+    await db.evaluationResponse.create({
+      data: {
+        roundId: finMid.id,
+        cohortId: finished.id,
+        authorId: p[who].id,
+        direction: "participant",
+        subjectId: p.kwame.id,
+        teamId: teams.vega.id,
+        answers: answer(team, nav, learning, comment),
+        status: "submitted",
+        submittedAt: at(finished, 19),
+        lowestScore: Math.min(team, nav, learning),
+      },
+    });
+  }
   const finals: [keyof typeof p, number, number, number, string][] = [
     ["sam", 5, 5, 5, "I merged my first Django PR. Kwame made review feel safe."],
     ["ana", 4, 5, 4, "Great pacing. More pairing sessions would help."],

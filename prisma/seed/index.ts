@@ -7,6 +7,7 @@ import { seedOfficers } from "./officers";
 import { seedIssues } from "./issues";
 import { seedOutcomes } from "./outcomes";
 import { seedReflections } from "./reflections";
+import { seedSurveys } from "./surveys";
 import { seedTeams } from "./teams";
 
 export async function seedDemo(db: Db, now = new Date()): Promise<void> {
@@ -18,5 +19,6 @@ export async function seedDemo(db: Db, now = new Date()): Promise<void> {
   await seedTeams(db, foundation, now);
   await seedEvaluations(db, foundation);
   await seedOfficers(db, foundation, now);
+  await seedSurveys(db, foundation);
   await seedOutcomes(db, foundation, now);
 }

@@ -1,7 +1,8 @@
 // A past participant volunteers as captain from the cohort's public page, is
 // selected by an organizer, signs in and sees their team; a participant completes
-// the midpoint evaluation and the organizer reads it. Uses its own demo people:
-// Lucía (an alumna nobody else's test uses) and Fatima's evaluation.
+// the midpoint evaluation and the organizer reads it; a participant answers the weekly
+// pulse and the organizer sees it counted. Uses its own demo people: Lucía (an alumna
+// nobody else's test uses), Fatima's evaluation and Yusuf's pulse.
 import { expect, it } from "vitest";
 import { describeInBrowser, signInAs, signOut, useBrowser } from "./harness";
 
@@ -101,5 +102,62 @@ describeInBrowser("volunteers and evaluations", () => {
       .poll(() => page.locator("main").textContent())
       .toContain("Midpoint evaluation by Fatima Zahra");
     expect(await page.locator("main em").first().textContent()).toBe("pairing");
+  });
+
+  it("a participant answers this week's pulse from their week page and the organizer sees it in the results", async () => {
+    const page = await browser.newPage();
+    await signInAs(page, "Lena Fischer");
+    await page.goto("/cohorts/session-5");
+    await page
+      .getByRole("navigation", { name: "Session 5 pages" })
+      .getByRole("link", { name: "Surveys" })
+      .click();
+    await page.waitForURL("**/cohorts/session-5/surveys");
+    await expect
+      .poll(() => page.locator("main").textContent())
+      .toContain("Preview: what participants see each week");
+    await page.getByRole("link", { name: "See the results" }).click();
+    await page.waitForURL("**/cohorts/session-5/surveys/results");
+    await expect
+      .poll(() => page.locator("main").textContent())
+      .toContain("Week 3 is not shown: fewer than three people answered");
+    await signOut(page);
+
+    await signInAs(page, "Yusuf Demir");
+    await page.goto("/cohorts/session-5/week");
+    const survey = page.getByRole("region", { name: "A quick survey" });
+    await expect.poll(() => survey.textContent()).toContain("Week 3 pulse");
+    await survey.getByRole("button", { name: "Send my answer" }).click();
+    await expect
+      .poll(() => page.locator(".error-summary").textContent())
+      .toContain("Please correct the field marked below; nothing was saved.");
+    await expect
+      .poll(() => page.getByRole("group", { name: "I feel welcome in the community" }).textContent())
+      .toContain("Choose an answer for “I feel welcome in the community”.");
+    await page
+      .getByRole("group", { name: "I feel welcome in the community" })
+      .getByLabel("Agree", { exact: true })
+      .check();
+    await page.getByRole("button", { name: "Send my answer" }).click();
+    await page.waitForURL("**/cohorts/session-5/week");
+    await expect
+      .poll(() => page.getByRole("status").textContent())
+      .toContain("Thank you — your answer to the week 3 pulse is in.");
+    await expect.poll(() => page.getByRole("region", { name: "A quick survey" }).count()).toBe(0);
+    await signOut(page);
+
+    await signInAs(page, "Lena Fischer");
+    await page.goto("/cohorts/session-5/surveys/results");
+    // Diego 3, Chloé 5 and now Yusuf 4: three people, so week 3 is shown, in the chart and its table
+    const row = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Week 3" }) });
+    await expect.poll(() => row.textContent()).toBe("Week 300111");
+    await expect.poll(() => page.locator("rect title", { hasText: "Week 3: 1 4 — agree" }).count()).toBe(1);
+    expect(await page.locator("main").textContent()).not.toContain("Week 3 is not shown");
+
+    // A finished cohort's rounds say they closed, with their dates.
+    await page.goto("/cohorts/session-4/evaluations");
+    const midpoint = page.getByRole("region", { name: "Midpoint evaluation" });
+    await expect.poll(() => midpoint.textContent()).toMatch(/Closed Week 3: was open from .*, closed /);
+    expect(await page.locator("main").textContent()).not.toContain("not open");
   });
 });

@@ -12,6 +12,7 @@ let roundId: string;
 let aboutNavigatorId: string;
 let aboutParticipantId: string;
 let officerApplicationId: string;
+let surveyId: string;
 
 beforeAll(async () => {
   world = await buildWorld("running");
@@ -38,6 +39,18 @@ beforeAll(async () => {
         answers: "{}",
         status: "submitted",
         submittedAt: new Date(),
+      },
+    })
+  ).id;
+  surveyId = (
+    await db.survey.create({
+      data: {
+        cohortId: cohort.id,
+        kind: "end",
+        title: "End-of-cohort survey",
+        questions: JSON.stringify([{ key: "welcome", type: "likert", label: "I feel welcome" }]),
+        sentAt: new Date(Date.now() - 86_400_000),
+        closesAt: new Date(Date.now() + 10 * 86_400_000),
       },
     })
   ).id;
@@ -190,6 +203,53 @@ const rows: AccessRow[] = [
     path: (w) => `/cohorts/${w.cohort.slug}/officers/${officerApplicationId}`,
     params: (w) => ({ slug: w.cohort.slug, id: officerApplicationId }),
     form: () => ({ intent: "review", version: "999", status: "applied" }),
+    allowed: ORGANIZERS,
+  },
+  {
+    name: "surveys (pulse and end-of-cohort survey, with previews)",
+    module: () => import("~/routes/cohorts.$slug.surveys._index"),
+    path: (w) => `/cohorts/${w.cohort.slug}/surveys`,
+    params: slug,
+    allowed: ORGANIZERS,
+  },
+  {
+    name: "switch the weekly pulse on",
+    method: "POST",
+    module: () => import("~/routes/cohorts.$slug.surveys._index"),
+    path: (w) => `/cohorts/${w.cohort.slug}/surveys`,
+    params: slug,
+    form: () => ({ intent: "pulse-save", questionType: "likert", question: "" }),
+    allowed: ORGANIZERS,
+  },
+  {
+    name: "answer a survey",
+    module: () => import("~/routes/cohorts.$slug.surveys.$id"),
+    path: (w) => `/cohorts/${w.cohort.slug}/surveys/${surveyId}`,
+    params: (w) => ({ slug: w.cohort.slug, id: surveyId }),
+    allowed: ["participant", "otherParticipant"],
+  },
+  {
+    name: "send an answer to a survey",
+    method: "POST",
+    module: () => import("~/routes/cohorts.$slug.surveys.$id"),
+    path: (w) => `/cohorts/${w.cohort.slug}/surveys/${surveyId}`,
+    params: (w) => ({ slug: w.cohort.slug, id: surveyId }),
+    form: () => ({ "q-welcome": "9" }),
+    allowed: ["participant", "otherParticipant"],
+  },
+  {
+    // free-text answers are on this page: organizers only, not navigators
+    name: "survey results",
+    module: () => import("~/routes/cohorts.$slug.surveys.results"),
+    path: (w) => `/cohorts/${w.cohort.slug}/surveys/results`,
+    params: slug,
+    allowed: ORGANIZERS,
+  },
+  {
+    name: "survey results CSV",
+    module: () => import("~/routes/cohorts.$slug.surveys.results[.]csv"),
+    path: (w) => `/cohorts/${w.cohort.slug}/surveys/results.csv`,
+    params: slug,
     allowed: ORGANIZERS,
   },
 ];

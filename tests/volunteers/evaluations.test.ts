@@ -6,7 +6,9 @@ import * as indexRoute from "~/routes/cohorts.$slug.evaluations._index";
 import * as writeRoute from "~/routes/cohorts.$slug.evaluations.$round";
 import * as readRoute from "~/routes/cohorts.$slug.evaluations.responses.$id";
 import * as overviewRoute from "~/routes/cohorts.$slug.progress";
+import * as teamProgressRoute from "~/routes/cohorts.$slug.teams.$team_.progress";
 import * as weekRoute from "~/routes/cohorts.$slug.week";
+import * as homeRoute from "~/routes/home";
 import { sendEvaluationReminders } from "~/evaluations/evaluations.server";
 import { db } from "~/utils/db.server";
 import { DAY_MS } from "~/utils/time";
@@ -87,6 +89,12 @@ describe("rounds", () => {
         about: "your team, your navigator and your learning",
         late: false,
       }),
+    ]);
+    const home = await jsonOf<{ evaluations: { title: string; cohort: { name: string } }[] }>(
+      await get(homeRoute.loader as never, "/home", "p1", {}),
+    );
+    expect(home.evaluations.map((e) => [e.title, e.cohort.name])).toEqual([
+      ["Midpoint evaluation", cohort.name],
     ]);
   });
 
@@ -293,6 +301,24 @@ describe("who reads what", () => {
       participants: { submitted: 3, owed: 4, late: 1 },
     });
   });
+
+  it("the navigator's team dashboard shows the same completion, and not what participants flagged", async () => {
+    const response = await get(
+      teamProgressRoute.loader as never,
+      `/cohorts/${slug()}/teams/pegasus/progress`,
+      "nav",
+      { slug: slug(), team: "pegasus" },
+    );
+    const text = await response.text();
+    const dashboard = JSON.parse(text) as {
+      evaluations: { title: string; participants: { submitted: number; owed: number; late: number } }[];
+    };
+    expect(dashboard.evaluations[0]).toMatchObject({
+      title: "Midpoint evaluation",
+      participants: { submitted: 3, owed: 4, late: 1 },
+    });
+    expect(text).not.toContain("would like to talk to an organizer");
+  });
 });
 
 describe("reminders", () => {
@@ -334,5 +360,35 @@ describe("a navigator of one team who takes part in another", () => {
     );
     // Team Vega's one participant owes an evaluation; Team Lyra's three are not the navigator's business.
     expect(page.page.rounds[0].navigatorView?.team.owed).toBe(1);
+  });
+});
+
+describe("a finished cohort's rounds", () => {
+  it("say they closed, with their dates, instead of “not open”", async () => {
+    const done = await makeCohort("finished", { slug: "session-done" });
+    const team = await makeTeam(done.id, { slug: "vega", name: "Team Vega" });
+    await addMember(done.id, people.p1.id, "participant", team.id);
+    await addMember(done.id, people.nav.id, "navigator", team.id);
+    const page = await jsonOf<{
+      page: {
+        rounds: {
+          title: string;
+          state: string;
+          open: boolean;
+          dueAt: string;
+          closesAt: string;
+          own: { readHref: string | null; status: string }[];
+        }[];
+      };
+    }>(await get(indexRoute.loader, `/cohorts/${done.slug}/evaluations`, "p1", { slug: done.slug }));
+    expect(page.page.rounds.map((r) => [r.title, r.state, r.open])).toEqual([
+      ["Midpoint evaluation", "closed", false],
+      ["Final evaluation", "closed", false],
+    ]);
+    const final = page.page.rounds[1];
+    // closed two weeks after it was due, the end of the cohort's last week
+    expect(new Date(final.closesAt).getTime() - new Date(final.dueAt).getTime()).toBe(14 * DAY_MS);
+    expect(new Date(final.dueAt).getTime()).toBe(done.startsOn.getTime() + 6 * 7 * DAY_MS);
+    expect(final.own).toEqual([expect.objectContaining({ status: "todo", readHref: null })]);
   });
 });

@@ -67,6 +67,7 @@ export function cohortLinks(
   if (has("organizer", "navigator", "participant") && running)
     links.push({ label: "Evaluations", href: `${base}/evaluations` });
   if (has("organizer")) links.push({ label: "Application form", href: `${base}/form` });
+  if (has("organizer")) links.push({ label: "Public page", href: `${base}/public-page` });
   if (has("organizer", "reviewer") && phase !== "draft")
     links.push({ label: "Review", href: `${base}/review` });
   if (has("participant") && phase === "finished")

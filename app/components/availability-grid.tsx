@@ -87,6 +87,12 @@ export function AvailabilityGrid({
   const swallowClick = useRef(false);
 
   const inputs = () => [...(tableRef.current?.querySelectorAll<HTMLInputElement>("input[data-slot]") ?? [])];
+  /** Each checkbox at its slot index (the page lists them row by row, slots count day by day). */
+  const bySlot = () => {
+    const slots: HTMLInputElement[] = [];
+    for (const box of inputs()) slots[Number(box.dataset.slot)] = box;
+    return slots;
+  };
   const report = () => onHoursChange?.(inputs().filter((i) => i.checked).length / 2);
 
   function onPointerDown(event: PointerEvent<HTMLTableElement>) {
@@ -95,7 +101,7 @@ export function AvailabilityGrid({
     const input = slotInput(event.target as Element);
     if (!input) return;
     const start = Number(input.dataset.slot);
-    const boxes = inputs();
+    const boxes = bySlot();
     drag.current = {
       pointerId: event.pointerId,
       start,
@@ -135,7 +141,7 @@ export function AvailabilityGrid({
     drag.current = null;
     if (!d.moved) return;
     // The drag already set the first cell; the click that ends it must not undo that.
-    const first = inputs()[d.start];
+    const first = bySlot()[d.start];
     if (first) first.checked = d.tick;
     swallowClick.current = true;
     report();

@@ -121,7 +121,6 @@ function TextQuestion({
   const common = {
     id,
     name,
-    dir: "auto",
     defaultValue: text,
     "aria-invalid": invalid ? true : undefined,
     "aria-describedby": [describedBy, max ? countId : null].filter(Boolean).join(" ") || undefined,
@@ -133,9 +132,10 @@ function TextQuestion({
       <label htmlFor={id}>{label}</label>
       {help}
       {question.type === "long_text" ? (
-        <textarea rows={6} {...common} />
+        <textarea dir="auto" rows={6} {...common} />
       ) : (
         <input
+          dir="auto"
           type={question.type === "url" ? "url" : "text"}
           inputMode={question.type === "number" ? "decimal" : undefined}
           {...common}

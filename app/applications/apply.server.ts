@@ -1,7 +1,7 @@
 // The applicant's side: one application per person per cohort, saved as a draft,
 // submitted, edited until the window closes, or withdrawn.
 import type { SessionPerson } from "~/auth/session.server";
-import { localToUtc, utcToLocal, emptySlots } from "~/availability/slots";
+import { countSlots, localToUtc, utcToLocal, emptySlots } from "~/availability/slots";
 import { recordAudit } from "~/cohorts/audit.server";
 import { assertPhase, phaseOf, PhaseError, type Phase } from "~/cohorts/phase";
 import { db, isUniqueViolation, transaction } from "~/utils/db.server";
@@ -9,7 +9,8 @@ import type { FieldErrors, FormValues } from "~/utils/forms";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { isValidTimeZone } from "~/utils/time";
 import { loadQuestions } from "./form.server";
-import { readApplicationForm, type Question } from "./questions";
+import { displayAnswer, readApplicationForm, type Question } from "./questions";
+import { storedTimeCommitment } from "./time-commitment";
 import { offerPath } from "./offers.server";
 
 const cohortSelect = {
@@ -23,6 +24,7 @@ const cohortSelect = {
   startsOn: true,
   weeks: true,
   codeOfConductUrl: true,
+  weeklyHours: true,
   projects: {
     select: {
       project: { select: { id: true, slug: true, name: true, aiPolicyText: true, aiPolicyUrl: true } },
@@ -57,6 +59,7 @@ export async function getApplyPage(person: SessionPerson, slug: string, now = ne
       include: {
         answers: { select: { questionId: true, value: true } },
         preferences: { select: { projectId: true, rank: true } },
+        commitment: true,
         offers: {
           orderBy: { sentAt: "desc" },
           take: 1,
@@ -94,6 +97,10 @@ export async function getApplyPage(person: SessionPerson, slug: string, now = ne
     if (application.anyProject) values.anyProject = "on";
     if (application.codeOfConductAcknowledgedAt) values.codeOfConduct = "on";
     if (application.aiPolicyAcknowledgedAt) values.aiPolicy = "on";
+    const c = application.commitment;
+    if (c?.hoursPerWeek != null) values.hoursPerWeek = String(c.hoursPerWeek);
+    if (c?.commitments) values.commitments = c.commitments;
+    if (c?.commitmentHours != null) values.commitmentHours = String(c.commitmentHours);
   }
   // multiple-choice answers are stored as JSON lists; the form wants a list
   for (const q of questions) {
@@ -115,6 +122,7 @@ export async function getApplyPage(person: SessionPerson, slug: string, now = ne
       applicationsOpenAt: cohort.applicationsOpenAt,
       applicationsCloseAt: cohort.applicationsCloseAt,
       codeOfConductUrl: cohort.codeOfConductUrl,
+      weeklyHours: cohort.weeklyHours,
     },
     // Site admins decide on every cohort (they act as its organizers), so they cannot apply either.
     canEdit: phase === "applications_open" && staffRoles.length === 0 && !person.isAdmin,
@@ -142,7 +150,7 @@ export async function getApplyPage(person: SessionPerson, slug: string, now = ne
 }
 
 export type SaveResult =
-  { ok: true; message: string } | { ok: false; errors: FieldErrors; values: FormValues };
+  { ok: true; message: string; submitted: boolean } | { ok: false; errors: FieldErrors; values: FormValues };
 
 /**
  * Saves the applicant's form. `submit` applies the submit rules; saving an
@@ -186,7 +194,7 @@ export async function saveApplication(
     select: { id: true, status: true },
   });
   const complete = intent === "submit" || existing?.status === "submitted";
-  const { draft, errors } = readApplicationForm(questions, projectIds, values, complete);
+  const { draft, errors } = readApplicationForm(questions, projectIds, values, complete, cohort.weeklyHours);
   if (Object.keys(errors).length > 0) return { ok: false, errors, values };
 
   const nextStatus = complete ? "submitted" : "draft";
@@ -241,6 +249,11 @@ export async function saveApplication(
         create: { cohortId: cohort.id, personId: person.id, slots: utcSlots, timeZone: draft.timeZone },
         update: { slots: utcSlots, timeZone: draft.timeZone },
       });
+      await tx.applicationCommitment.upsert({
+        where: { applicationId: application.id },
+        create: { applicationId: application.id, ...draft.commitment },
+        update: draft.commitment,
+      });
       return application;
     });
   try {
@@ -257,7 +270,7 @@ export async function saveApplication(
       : wasSubmitted
         ? "Your changes are saved; your application stays submitted."
         : "Application submitted. You can still edit it until applications close.";
-  return { ok: true, message };
+  return { ok: true, message, submitted: nextStatus === "submitted" };
 }
 
 /**
@@ -458,4 +471,73 @@ export async function applicationStatusesFor(
     }
   }
   return lines;
+}
+
+export type ApplicationSummary = NonNullable<Awaited<ReturnType<typeof getApplicationSummary>>>;
+
+/**
+ * What the person sent (answers, projects, time, availability on their clock) and
+ * what happens next, for the page they land on after submitting. Null when they
+ * have no submitted application to this cohort.
+ */
+export async function getApplicationSummary(person: SessionPerson, slug: string, now = new Date()) {
+  const cohort = await findCohort(slug);
+  if (!cohort || !cohort.publishedAt) return null;
+  const application = await db.application.findUnique({
+    where: { cohortId_personId: { cohortId: cohort.id, personId: person.id } },
+    include: {
+      answers: { select: { questionId: true, value: true } },
+      preferences: { orderBy: { rank: "asc" }, select: { project: { select: { name: true } } } },
+      commitment: true,
+      person: { select: { email: true } },
+    },
+  });
+  if (!application || application.status !== "submitted") return null;
+  const [questions, availability, publicPage] = await Promise.all([
+    loadQuestions(cohort.id),
+    db.availability.findUnique({
+      where: { cohortId_personId: { cohortId: cohort.id, personId: person.id } },
+    }),
+    db.cohortPublicPage.findUnique({ where: { cohortId: cohort.id }, select: { decisionsBy: true } }),
+  ]);
+  const answerOf = new Map(application.answers.map((a) => [a.questionId, a.value]));
+  const timeZone = availability?.timeZone ?? person.timeZone;
+  const hours = availability ? countSlots(availability.slots) / 2 : 0;
+  const phase = phaseOf(cohort, now);
+  return {
+    cohort: {
+      slug: cohort.slug,
+      name: cohort.name,
+      phase,
+      applicationsCloseAt: cohort.applicationsCloseAt,
+      startsOn: cohort.startsOn,
+      decisionsBy: publicPage?.decisionsBy ?? null,
+      weeklyHours: cohort.weeklyHours,
+    },
+    submittedAt: application.submittedAt,
+    canEdit: phase === "applications_open",
+    canWithdraw: phase === "applications_open" || (phase === "review" && !application.publishedDecision),
+    email: application.person.email,
+    answers: questions.map((q) => {
+      const text = displayAnswer(q, answerOf.get(q.id) ?? "");
+      return {
+        id: q.id,
+        label: q.label,
+        sensitive: q.sensitive,
+        html: q.type === "long_text" && text ? renderMarkdown(text) : "",
+        text: q.type === "long_text" ? "" : text,
+      };
+    }),
+    anyProject: application.anyProject,
+    preferences: application.preferences.map((p) => p.project.name),
+    commitment: {
+      hoursPerWeek: application.commitment?.hoursPerWeek ?? null,
+      commitments: application.commitment?.commitments ?? "",
+      commitmentHours: application.commitment?.commitmentHours ?? null,
+      check: storedTimeCommitment(cohort.weeklyHours, application.commitment ?? null, hours),
+    },
+    hours,
+    timeZone,
+    localSlots: availability ? utcToLocal(availability.slots, timeZone, cohort.startsOn) : emptySlots(),
+  };
 }

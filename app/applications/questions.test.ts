@@ -74,12 +74,14 @@ describe("reading the application form", () => {
         anyProject: "on",
         timeZone: "Asia/Kolkata",
         slot: ["mon-09:00", "mon-09:30"],
+        hoursPerWeek: "6",
         codeOfConduct: "on",
         aiPolicy: "on",
       },
       true,
     );
     expect(errors).toEqual({});
+    expect(draft.commitment).toEqual({ hoursPerWeek: 6, commitments: "", commitmentHours: null });
     expect(draft.localSlots.indexOf("1")).toBe(18);
     expect(draft.anyProject).toBe(true);
   });

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { isValidTimeZone } from "~/utils/time";
 import { isSlotString, slotIndexFromKey, setToSlots } from "~/availability/slots";
 import type { FieldErrors, FormValues } from "~/utils/forms";
+import { checkTimeCommitment, COMMITMENTS_MAX_LENGTH, readHours } from "./time-commitment";
 
 export const QUESTION_TYPES = [
   "short_text",
@@ -129,6 +130,13 @@ export function displayAnswer(question: Pick<Question, "type">, value: string): 
   return value;
 }
 
+/** The longest answer a text question takes, shown beside the field and checked on save. */
+export const ANSWER_MAX_LENGTH = { short_text: 300, long_text: 10_000 } as const;
+
+export function answerMaxLength(type: QuestionType): number | null {
+  return type === "short_text" || type === "long_text" ? ANSWER_MAX_LENGTH[type] : null;
+}
+
 function isEmptyAnswer(question: Question, stored: string): boolean {
   return question.type === "multiple_choice" ? parseOptions(stored).length === 0 : stored === "";
 }
@@ -139,9 +147,12 @@ export function answerProblem(question: Question, stored: string, complete: bool
     return complete && question.required ? "This question needs an answer before you submit." : null;
   switch (question.type) {
     case "short_text":
-      return stored.length > 300 ? "Keep this answer under 300 characters." : null;
-    case "long_text":
-      return stored.length > 10_000 ? "Keep this answer under 10,000 characters." : null;
+    case "long_text": {
+      const max = ANSWER_MAX_LENGTH[question.type];
+      return stored.length > max
+        ? `Keep this answer to ${max.toLocaleString("en")} characters; it has ${stored.length.toLocaleString("en")}.`
+        : null;
+    }
     case "url": {
       try {
         const url = new URL(stored);
@@ -175,6 +186,7 @@ export type ApplicationDraft = {
   localSlots: string;
   codeOfConduct: boolean;
   aiPolicy: boolean;
+  commitment: { hoursPerWeek: number | null; commitments: string; commitmentHours: number | null };
 };
 
 /**
@@ -186,6 +198,7 @@ export function readApplicationForm(
   projectIds: string[],
   values: FormValues,
   complete: boolean,
+  cohortHours: number | null = null,
 ): { draft: ApplicationDraft; errors: FieldErrors } {
   const errors: FieldErrors = {};
   const answers = new Map<string, string>();
@@ -233,8 +246,42 @@ export function readApplicationForm(
   if (complete && !codeOfConduct) errors.codeOfConduct = "Please read and accept the code of conduct.";
   if (complete && !aiPolicy)
     errors.aiPolicy = "Please read and accept the AI-contribution policy of the projects you chose.";
+  const commitment = readCommitment(values, one, complete, cohortHours, indices.length / 2, errors);
   return {
-    draft: { answers, anyProject, preferences, timeZone, localSlots, codeOfConduct, aiPolicy },
+    draft: { answers, anyProject, preferences, timeZone, localSlots, codeOfConduct, aiPolicy, commitment },
     errors,
+  };
+}
+
+/** The time-commitment fields; impossible hours are refused even in a draft. */
+function readCommitment(
+  values: FormValues,
+  one: (key: string) => string,
+  complete: boolean,
+  cohortHours: number | null,
+  availabilityHours: number,
+  errors: FieldErrors,
+): ApplicationDraft["commitment"] {
+  const hoursText = one("hoursPerWeek");
+  const commitmentText = one("commitmentHours");
+  const commitments = one("commitments").trim();
+  const check = checkTimeCommitment({
+    cohortHours,
+    hoursPerWeek: hoursText,
+    commitmentHours: commitmentText,
+    availabilityHours,
+  });
+  if (check.state === "invalid") errors[check.field] = check.message;
+  else if (complete && readHours(hoursText) === null)
+    errors.hoursPerWeek = "Say how many hours a week you can give the cohort.";
+  if (complete && commitments && readHours(commitmentText) === null && !errors.commitmentHours)
+    errors.commitmentHours = "Say how many hours a week these commitments take.";
+  if (commitments.length > COMMITMENTS_MAX_LENGTH)
+    errors.commitments = `Keep this to ${COMMITMENTS_MAX_LENGTH} characters; it has ${commitments.length}.`;
+  const valid = (n: number | null) => (n === null || Number.isNaN(n) ? null : n);
+  return {
+    hoursPerWeek: valid(readHours(hoursText)),
+    commitments,
+    commitmentHours: valid(readHours(commitmentText)),
   };
 }

@@ -26,6 +26,7 @@ const ACTION_LABELS: Record<string, string> = {
   "review.recuse": "Recused from an application",
   "review.unrecuse": "Withdrew a recusal",
   "form.copy": "Copied a form",
+  "cohort.public_page_updated": "Changed the public page",
   "teams.published": "Published the teams",
   "membership.appointed": "Appointed someone",
   "membership.removed": "Removed an appointment",

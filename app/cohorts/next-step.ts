@@ -69,6 +69,7 @@ export function cohortLinks(
   if (has("organizer") && (running || phase === "teams_forming"))
     links.push({ label: "Surveys", href: `${base}/surveys` });
   if (has("organizer")) links.push({ label: "Application form", href: `${base}/form` });
+  if (has("organizer")) links.push({ label: "Public page", href: `${base}/public-page` });
   if (has("organizer", "reviewer") && phase !== "draft")
     links.push({ label: "Review", href: `${base}/review` });
   if (has("participant") && phase === "finished")

@@ -1,4 +1,6 @@
-import type { Question } from "~/applications/questions";
+import { useState } from "react";
+import { answerMaxLength, type Question } from "~/applications/questions";
+import { CharacterCount } from "./character-count";
 
 type Value = string | string[] | undefined;
 
@@ -41,7 +43,6 @@ export function QuestionField({
       {error}
     </p>
   ) : null;
-  const common = { "aria-invalid": error ? true : undefined, "aria-describedby": describedBy } as const;
 
   if (
     question.type === "single_choice" ||
@@ -77,24 +78,70 @@ export function QuestionField({
       </fieldset>
     );
   }
-  const text = asText(value);
+  return (
+    <TextQuestion
+      question={question}
+      id={id}
+      name={name}
+      text={asText(value)}
+      label={label}
+      help={help}
+      errorText={errorText}
+      describedBy={describedBy}
+      invalid={Boolean(error)}
+    />
+  );
+}
+
+/** A text, number or address answer; text answers show their limit and a live count. */
+function TextQuestion({
+  question,
+  id,
+  name,
+  text,
+  label,
+  help,
+  errorText,
+  describedBy,
+  invalid,
+}: {
+  question: Question;
+  id: string;
+  name: string;
+  text: string;
+  label: React.ReactNode;
+  help: React.ReactNode;
+  errorText: React.ReactNode;
+  describedBy: string | undefined;
+  invalid: boolean;
+}) {
+  const [length, setLength] = useState(text.length);
+  const max = answerMaxLength(question.type);
+  const countId = `${id}-count`;
+  const common = {
+    id,
+    name,
+    defaultValue: text,
+    "aria-invalid": invalid ? true : undefined,
+    "aria-describedby": [describedBy, max ? countId : null].filter(Boolean).join(" ") || undefined,
+    onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
+      setLength(e.target.value.length),
+  } as const;
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
       {help}
       {question.type === "long_text" ? (
-        <textarea dir="auto" id={id} name={name} rows={6} defaultValue={text} {...common} />
+        <textarea dir="auto" rows={6} {...common} />
       ) : (
         <input
           dir="auto"
-          id={id}
-          name={name}
           type={question.type === "url" ? "url" : "text"}
           inputMode={question.type === "number" ? "decimal" : undefined}
-          defaultValue={text}
           {...common}
         />
       )}
+      {max ? <CharacterCount id={countId} max={max} length={length} /> : null}
       {errorText}
     </div>
   );

@@ -1,7 +1,7 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { emptySlots, SLOTS_PER_DAY, slotIndexFromKey } from "~/availability/slots";
-import { AvailabilityGrid, slotAfterKey } from "./availability-grid";
+import { AvailabilityGrid, slotAfterKey, slotsInDrag } from "./availability-grid";
 
 const at = (key: string) => slotIndexFromKey(key)!;
 
@@ -27,11 +27,27 @@ describe("the availability grid with a keyboard", () => {
     expect(html).not.toContain("tabindex");
     expect(html).toMatch(/<label class="slot"><input type="checkbox" name="slot" [^>]*value="mon-09:00"/);
     expect(html).toContain("move with the arrow keys");
+    expect(html).toContain("drag across cells");
   });
 
   it("shows a read-only grid without checkboxes or keyboard hint", () => {
     const html = renderToStaticMarkup(<AvailabilityGrid localSlots={emptySlots()} timeZone="UTC" readOnly />);
     expect(html).not.toContain("checkbox");
     expect(html).not.toContain("arrow keys");
+  });
+});
+
+describe("dragging across the grid", () => {
+  it("covers every half-hour between the two rows on every day between the two columns", () => {
+    expect(slotsInDrag(at("mon-09:00"), at("mon-10:00"))).toEqual([
+      at("mon-09:00"),
+      at("mon-09:30"),
+      at("mon-10:00"),
+    ]);
+    // dragged up and to the left: the same rectangle
+    expect(slotsInDrag(at("wed-10:00"), at("tue-09:30")).sort((a, b) => a - b)).toEqual(
+      [at("tue-09:30"), at("tue-10:00"), at("wed-09:30"), at("wed-10:00")].sort((a, b) => a - b),
+    );
+    expect(slotsInDrag(at("sun-23:30"), at("sun-23:30"))).toEqual([at("sun-23:30")]);
   });
 });

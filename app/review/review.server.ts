@@ -6,6 +6,7 @@ import type { CohortAccess } from "~/auth/permissions.server";
 import { countSlots, emptySlots, sharedHours, utcToLocal } from "~/availability/slots";
 import { loadQuestions, loadRubric } from "~/applications/form.server";
 import { displayAnswer } from "~/applications/questions";
+import { storedTimeCommitment, type TimeCommitment } from "~/applications/time-commitment";
 import { recordAudit } from "~/cohorts/audit.server";
 import { assertPhase, phaseOf, PhaseError, type Phase } from "~/cohorts/phase";
 import { db, isUniqueViolation, transaction } from "~/utils/db.server";
@@ -32,6 +33,7 @@ async function cohortForReview(cohortId: string) {
       slug: true,
       name: true,
       blindReview: true,
+      weeklyHours: true,
       publishedAt: true,
       applicationsOpenAt: true,
       applicationsCloseAt: true,
@@ -71,9 +73,34 @@ export type ReviewRow = {
   aggregate: Aggregate | null;
   preferences: string[];
   anyProject: boolean;
+  /** hours in their availability grid */
   hours: number;
+  /** hours a week they wrote they can give */
+  writtenHours: number | null;
+  /** whether their hours, grid and commitments leave the cohort's weekly hours */
+  time: TimeVerdict;
   sharedWithMe: number | null;
 };
+
+/** The time-commitment check as reviewers see it: fits, short (flagged), or not answered. */
+export type TimeVerdict = { flagged: boolean; label: string; message: string };
+
+function timeVerdict(check: TimeCommitment): TimeVerdict {
+  switch (check.state) {
+    case "fits":
+      return { flagged: false, label: "Fits", message: check.message };
+    case "short":
+      return { flagged: true, label: "Short of the cohort’s hours", message: check.message };
+    case "invalid":
+      return { flagged: true, label: "Hours to check", message: check.message };
+    case "unanswered":
+      return {
+        flagged: false,
+        label: "Not answered",
+        message: "They did not say how many hours they can give.",
+      };
+  }
+}
 
 /** Sorting by project preference: a ranked first choice (by name), then "any project", then no preference. */
 const preferenceOrder = (row: ReviewRow) => (row.preferences.length ? 0 : row.anyProject ? 1 : 2);
@@ -99,6 +126,11 @@ export async function getReviewList(
   });
   const slotsOf = new Map(availabilities.map((a) => [a.personId, a.slots]));
   const mySlots = slotsOf.get(viewerId) ?? null;
+  const commitments = await db.applicationCommitment.findMany({
+    where: { application: { cohortId: cohort.id } },
+    select: { applicationId: true, hoursPerWeek: true, commitmentHours: true },
+  });
+  const commitmentOf = new Map(commitments.map((c) => [c.applicationId, c]));
 
   const rows: ReviewRow[] = applications
     .map((a) => {
@@ -106,6 +138,8 @@ export async function getReviewList(
       const mine = reviews.find((r) => r.reviewerId === viewerId);
       const myState: MyState = mine?.recused ? "recused" : mine?.submittedAt ? "scored" : "unscored";
       const slots = slotsOf.get(a.personId) ?? emptySlots();
+      const hours = countSlots(slots) / 2;
+      const commitment = commitmentOf.get(a.id) ?? null;
       return {
         id: a.id,
         label: cohort.blindReview ? blindLabel(a.id) : a.person.name,
@@ -117,7 +151,9 @@ export async function getReviewList(
         aggregate: myState === "scored" ? aggregate(reviews) : null,
         preferences: a.preferences.map((p) => p.project.name),
         anyProject: a.anyProject,
-        hours: countSlots(slots) / 2,
+        hours,
+        writtenHours: commitment?.hoursPerWeek ?? null,
+        time: timeVerdict(storedTimeCommitment(cohort.weeklyHours, commitment, hours)),
         sharedWithMe: mySlots ? sharedHours([mySlots, slots]) : null,
         projectSlugs: a.preferences.map((p) => p.project.slug),
       };
@@ -156,6 +192,7 @@ export async function getReviewList(
       slug: cohort.slug,
       name: cohort.name,
       blindReview: cohort.blindReview,
+      weeklyHours: cohort.weeklyHours,
       phase: phaseOf(cohort, now),
     },
     projects: cohort.projects.map((p) => p.project),
@@ -197,6 +234,7 @@ export async function getReviewDetail(access: CohortAccess, applicationId: strin
       answers: true,
       preferences: { orderBy: { rank: "asc" }, include: { project: { select: { name: true } } } },
       reviews: { include: { reviewer: { select: { name: true } }, scores: true } },
+      commitment: true,
     },
   });
   if (!application) return null;
@@ -242,8 +280,17 @@ export async function getReviewDetail(access: CohortAccess, applicationId: strin
         avatarUrl: application.person.avatarUrl,
       };
   const viewerZone = access.person.timeZone;
+  const gridHours = availability ? countSlots(availability.slots) / 2 : 0;
+  const commitment = application.commitment;
+  const commitmentsText = commitment?.commitments ?? "";
   return {
-    cohort: { slug: cohort.slug, name: cohort.name, blindReview: cohort.blindReview, phase },
+    cohort: {
+      slug: cohort.slug,
+      name: cohort.name,
+      blindReview: cohort.blindReview,
+      weeklyHours: cohort.weeklyHours,
+      phase,
+    },
     application: {
       id: application.id,
       label: identity ? identity.name : blindLabel(application.id),
@@ -253,7 +300,11 @@ export async function getReviewDetail(access: CohortAccess, applicationId: strin
       anyProject: application.anyProject,
       preferences: application.preferences.map((p) => p.project.name),
       answers,
-      hours: availability ? countSlots(availability.slots) / 2 : 0,
+      hours: gridHours,
+      writtenHours: commitment?.hoursPerWeek ?? null,
+      commitments: cohort.blindReview ? redactIdentity(commitmentsText, application.person) : commitmentsText,
+      commitmentHours: commitment?.commitmentHours ?? null,
+      time: timeVerdict(storedTimeCommitment(cohort.weeklyHours, commitment, gridHours)),
       localSlots: availability ? utcToLocal(availability.slots, viewerZone, cohort.startsOn) : emptySlots(),
     },
     viewerZone,

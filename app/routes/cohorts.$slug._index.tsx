@@ -9,6 +9,7 @@ import { Markdown } from "~/components/markdown";
 import { cohortPageExtras } from "~/outcomes/impact.server";
 import { ParticipantWeek } from "~/components/participant-week";
 import { openCallFor } from "~/officers/officers.server";
+import { getPublicPageContent } from "~/cohorts/public-page.server";
 import { participantWeekOnOverview } from "~/reflections/week.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import styles from "~/styles/progress.css";
@@ -28,6 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const volunteerCall = await openCallFor(cohort.slug);
   // After the end: approved testimonials, the impact report, each project's maintainers' view (issue 14).
   const extras = await cohortPageExtras(cohort.slug);
+  const about = await getPublicPageContent(cohort.slug);
   const testimonials = extras.testimonials.map((t) => ({
     id: t.id,
     name: t.person.name,
@@ -41,12 +43,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     signedIn: Boolean(signedIn),
     testimonials,
     maintainerViews: extras.maintainerViews,
+    about,
   });
 }
 
 export default function CohortPage() {
   const data = useLoaderData<typeof loader>();
-  const { cohort, week, volunteerCall, timeZone, testimonials, maintainerViews } = data;
+  const { cohort, week, volunteerCall, timeZone, testimonials, maintainerViews, about } = data;
   // The week is shown below, so no button to it.
   const next = week ? cohort.viewer.next.filter((n) => !n.href.endsWith("/week")) : cohort.viewer.next;
   return (
@@ -85,6 +88,23 @@ export default function CohortPage() {
         </p>
       ) : null}
       {week ? <ParticipantWeek w={week} timeZone={timeZone} /> : null}
+      {about.whoCanApplyHtml ? (
+        <section aria-labelledby="who-can-apply">
+          <h2 id="who-can-apply">Who can apply</h2>
+          <Markdown html={about.whoCanApplyHtml} />
+        </section>
+      ) : null}
+      {about.weeklyHours || about.timeCommitmentHtml ? (
+        <section aria-labelledby="time-commitment">
+          <h2 id="time-commitment">Time commitment</h2>
+          {about.weeklyHours ? (
+            <p>
+              About <strong>{about.weeklyHours} hours a week</strong> for {cohort.weeks} weeks.
+            </p>
+          ) : null}
+          {about.timeCommitmentHtml ? <Markdown html={about.timeCommitmentHtml} /> : null}
+        </section>
+      ) : null}
       <h2>Dates</h2>
       <dl className="facts">
         {/* An instant, shown with its time: "21 Nov" at 00:00 UTC is the evening of 20 Nov in São Paulo. */}
@@ -96,6 +116,14 @@ export default function CohortPage() {
         <dd>
           <DateText value={cohort.applicationsCloseAt} timeZone="Etc/GMT+12" /> (anywhere on earth)
         </dd>
+        {about.decisionsBy ? (
+          <>
+            <dt>Decisions sent by</dt>
+            <dd>
+              <DayText value={about.decisionsBy} />
+            </dd>
+          </>
+        ) : null}
         <dt>Starts</dt>
         <dd>
           <DayText value={cohort.startsOn} />
@@ -141,6 +169,17 @@ export default function CohortPage() {
               <Markdown html={t.html} />
               <footer>— {t.name}</footer>
             </blockquote>
+          ))}
+        </section>
+      ) : null}
+      {about.faq.length > 0 ? (
+        <section aria-labelledby="faq">
+          <h2 id="faq">Frequently asked questions</h2>
+          {about.faq.map((f) => (
+            <details key={f.id} className="faq">
+              <summary>{f.question}</summary>
+              <Markdown html={f.answerHtml} />
+            </details>
           ))}
         </section>
       ) : null}

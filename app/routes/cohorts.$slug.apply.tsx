@@ -6,10 +6,11 @@ import { getApplyPage, saveApplication, withdrawApplication } from "~/applicatio
 import { preferenceField } from "~/applications/questions";
 import { offerLabel } from "~/applications/decision-labels";
 import { notFound, requireUser } from "~/auth/permissions.server";
-import { setToSlots, slotIndexFromKey } from "~/availability/slots";
+import { countSlots, setToSlots, slotIndexFromKey } from "~/availability/slots";
 import { PHASE_LABELS } from "~/cohorts/phase";
 import { QuestionField } from "~/components/application-form";
 import { AvailabilityGrid } from "~/components/availability-grid";
+import { TimeCommitmentFields } from "~/components/time-commitment-fields";
 import { DateText } from "~/components/dates";
 import { ErrorSummary, type ErrorLink } from "~/components/forms";
 import { Markdown } from "~/components/markdown";
@@ -50,7 +51,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   );
   if (!result.ok)
     return json({ errors: result.errors, values: result.values as FormValues | null }, { status: 400 });
-  return redirectWithFlash(here, { kind: "success", message: result.message });
+  // What was sent, and what happens next.
+  return redirectWithFlash(result.submitted ? `${here}/summary` : here, {
+    kind: "success",
+    message: result.message,
+  });
 }
 
 const ordinal = (n: number) => (n === 1 ? "1st" : n === 2 ? "2nd" : n === 3 ? "3rd" : `${n}th`);
@@ -76,6 +81,7 @@ export default function Apply() {
     actionData?.values && typeof actionData.values.timeZone === "string" ? actionData.values.timeZone : null;
   const [zone, setZone] = useState(typedZone ?? page.timeZone);
   const [detected, setDetected] = useState<string | null>(null);
+  const [gridHours, setGridHours] = useState(() => countSlots(localSlots) / 2);
   const zoneRef = useRef<HTMLSelectElement>(null);
   useEffect(() => {
     // First visit: use the browser's time zone; the applicant can still change it.
@@ -104,6 +110,9 @@ export default function Apply() {
       preferences: { label: "Projects", href: "#projects" },
       timeZone: { label: "Your time zone", href: "#field-timeZone" },
       availability: { label: "Weekly availability", href: "#availability" },
+      hoursPerWeek: { label: "Hours a week you can give", href: "#field-hoursPerWeek" },
+      commitments: { label: "Other commitments", href: "#field-commitments" },
+      commitmentHours: { label: "Hours a week of other commitments", href: "#field-commitmentHours" },
       codeOfConduct: { label: "Code of conduct", href: "#field-codeOfConduct" },
       aiPolicy: { label: "AI-contribution policy", href: "#field-aiPolicy" },
     };
@@ -320,6 +329,22 @@ export default function Apply() {
               localSlots={localSlots}
               timeZone={zone}
               caption={`Weekly availability (times in ${zone})`}
+              onHoursChange={setGridHours}
+            />
+            <p className="help">
+              Your grid shows <strong>{gridHours} hours</strong> a week.
+            </p>
+
+            <h2 id="time">Your time</h2>
+            <TimeCommitmentFields
+              cohortHours={cohort.weeklyHours}
+              availabilityHours={gridHours}
+              values={{
+                hoursPerWeek: one("hoursPerWeek"),
+                commitments: one("commitments"),
+                commitmentHours: one("commitmentHours"),
+              }}
+              errors={errors}
             />
 
             <h2>Code of conduct and AI policy</h2>

@@ -126,6 +126,32 @@ export default function ReviewApplication() {
           </dd>
         </div>
       </dl>
+      <h2>Time</h2>
+      <dl className="answers time-commitment">
+        <div>
+          <dt>Hours a week they wrote they can give</dt>
+          <dd>{a.writtenHours ?? <span className="muted">Not answered</span>}</dd>
+        </div>
+        <div>
+          <dt>Hours in their availability grid</dt>
+          <dd>{a.hours}</dd>
+        </div>
+        <div>
+          <dt>Other commitments</dt>
+          <dd dir="auto">
+            {a.commitments || <span className="muted">None given</span>}
+            {a.commitmentHours !== null ? ` — ${a.commitmentHours} hours a week` : ""}
+          </dd>
+        </div>
+        <div>
+          <dt>The cohort asks for</dt>
+          <dd>{d.cohort.weeklyHours ? `${d.cohort.weeklyHours} hours a week` : "no stated hours"}</dd>
+        </div>
+      </dl>
+      <p className={a.time.flagged ? "badge badge-warn time-verdict" : "time-verdict"}>
+        {a.time.flagged ? "⚠ " : ""}
+        <strong>{a.time.label}:</strong> {a.time.message}
+      </p>
       <details>
         <summary>
           Weekly availability: {a.hours} hours (shown in {d.viewerZone})

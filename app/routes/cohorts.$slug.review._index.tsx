@@ -88,7 +88,7 @@ export default function ReviewList() {
           </select>
         </label>
         <label>
-          Available at least{" "}
+          Availability grid at least{" "}
           <input
             type="number"
             name="minHours"
@@ -120,7 +120,7 @@ export default function ReviewList() {
           <select name="sort" defaultValue={filters.sort}>
             <option value="submitted">Newest first</option>
             <option value="my_score">My score</option>
-            <option value="hours">Hours available</option>
+            <option value="hours">Hours in availability grid</option>
             {hasOwnAvailability ? <option value="shared">Hours shared with me</option> : null}
             <option value="status">Status</option>
             <option value="project">Project (first choice)</option>
@@ -143,14 +143,18 @@ export default function ReviewList() {
               <th scope="col">Your score</th>
               <th scope="col">Mean (spread, reviews)</th>
               <th scope="col">Projects</th>
-              <th scope="col">Hours / week</th>
+              <th scope="col">Hours a week they wrote</th>
+              <th scope="col">Hours in their availability grid</th>
+              <th scope="col">
+                Time commitment{cohort.weeklyHours ? ` (cohort asks ${cohort.weeklyHours} h)` : ""}
+              </th>
               {hasOwnAvailability ? <th scope="col">Shared with you</th> : null}
             </tr>
           </thead>
           <tbody>
             {rows.length === 0 ? (
               <tr>
-                <td colSpan={8}>No applications match.</td>
+                <td colSpan={10}>No applications match.</td>
               </tr>
             ) : null}
             {rows.map((r) => (
@@ -176,7 +180,17 @@ export default function ReviewList() {
                   )}
                 </td>
                 <td>{r.anyProject ? "Any project" : r.preferences.join(", ") || "—"}</td>
+                <td>{r.writtenHours ?? "—"}</td>
                 <td>{r.hours}</td>
+                <td>
+                  <span
+                    className={`badge ${r.time.flagged ? "badge-warn" : r.time.label === "Fits" ? "badge-good" : ""}`}
+                    title={r.time.message}
+                  >
+                    {r.time.flagged ? "⚠ " : ""}
+                    {r.time.label}
+                  </span>
+                </td>
                 {hasOwnAvailability ? <td>{r.sharedWithMe ?? "—"}</td> : null}
               </tr>
             ))}

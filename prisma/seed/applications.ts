@@ -51,12 +51,6 @@ const QUESTIONS = [
     required: true,
   },
   {
-    type: "number",
-    label: "How many hours a week could you usually give?",
-    helpText: "A realistic number helps us form teams.",
-    required: true,
-  },
-  {
     type: "url",
     label: "Your GitHub profile or a project you are proud of",
     helpText: "Optional. A link starting with https://",
@@ -217,15 +211,28 @@ async function createForm(db: Db, cohortId: string) {
   return { questions, rubric };
 }
 
+/** The hours a week applicant `i` says they can give. */
+const hoursOf = (i: number) => 5 + (i % 5);
+
+/** Their other commitments and the hours those take; a few leave too little room. */
+const COMMITMENTS: [string, number][] = [
+  ["Full-time job as a data analyst", 40],
+  ["Final year of a computer science degree", 30],
+  ["", 0],
+  ["Part-time job at a bike shop and evening classes", 28],
+  ["Caring for my father two days a week", 16],
+  ["Full-time job and an Outreachy internship", 58],
+  ["Teaching assistant, 20 hours", 20],
+];
+
 function answersFor(i: number, a: { city: string; login: string }, complete: boolean): string[] {
-  const hours = 4 + (i % 5);
+  const hours = hoursOf(i);
   const values = [
     WHY[i % WHY.length],
     BUILT[(i * 5) % BUILT.length],
     DJANGO[i % DJANGO.length],
     JSON.stringify(DONE.filter((_, k) => (i + k) % 3 !== 0)),
     hours >= 5 || i % 2 === 0 ? "yes" : "no",
-    String(hours),
     i % 3 === 0 ? "" : `https://github.com/${a.login}`,
     a.city,
     SENSITIVE[i % SENSITIVE.length],
@@ -287,6 +294,15 @@ export async function seedApplications(db: Db, foundation: FoundationSeed, now: 
       data: form6.questions
         .map((q, k) => ({ applicationId: application.id, questionId: q.id, value: answers[k] }))
         .filter((x) => x.value !== "" && x.value !== "[]"),
+    });
+    const [commitments, commitmentHours] = COMMITMENTS[i % COMMITMENTS.length];
+    await db.applicationCommitment.create({
+      data: {
+        applicationId: application.id,
+        hoursPerWeek: status === "draft" && i % 2 ? null : hoursOf(i),
+        commitments,
+        commitmentHours: commitments || status !== "draft" ? commitmentHours : null,
+      },
     });
     if (!anyProject) {
       const first = projectList[i % 3];

@@ -6,6 +6,7 @@ import { seedFoundation } from "./foundation";
 import { seedOfficers } from "./officers";
 import { seedIssues } from "./issues";
 import { seedOutcomes } from "./outcomes";
+import { seedPublicPages } from "./public-pages";
 import { seedReflections } from "./reflections";
 import { seedSurveys } from "./surveys";
 import { seedTeams } from "./teams";
@@ -14,6 +15,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<void> {
   const foundation = await seedFoundation(db, now);
   void foundation;
   await seedApplications(db, foundation, now);
+  await seedPublicPages(db, foundation);
   await seedReflections(db, foundation, now);
   await seedIssues(db, foundation, now);
   await seedTeams(db, foundation, now);

@@ -60,6 +60,7 @@ describe("applying to a cohort", () => {
       timeZone: "Asia/Kolkata",
       slot: ["mon-09:00", "mon-09:30"],
       [`pref_${s.project.id}`]: "1",
+      hoursPerWeek: "6",
       codeOfConduct: "on",
       aiPolicy: "on",
     };

@@ -37,7 +37,7 @@ describeInBrowser("from application to participant", () => {
     await nadia.getByLabel("I built a project with it").check();
     await nadia.getByLabel("Written automated tests").check();
     await nadia.getByLabel("Yes", { exact: true }).check();
-    await nadia.getByLabel("How many hours a week could you usually give?").fill("6");
+    await nadia.getByLabel("How many hours a week can you give the cohort?").fill("6");
     await nadia
       .getByLabel("Your GitHub profile or a project you are proud of")
       .fill("https://github.com/nadiahaddad");
@@ -74,6 +74,19 @@ describeInBrowser("from application to participant", () => {
     await nadia.getByLabel(/I have read the AI-contribution policies/).check();
     await nadia.getByRole("button", { name: "Submit application" }).click();
     await expect.poll(() => nadia.getByRole("status").textContent()).toContain("Application submitted");
+    // She lands on what she sent and what happens next.
+    await expect
+      .poll(() => nadia.getByRole("heading", { level: 1 }).textContent())
+      .toBe("Your application to Session 6");
+    const next = nadia.getByRole("region", { name: "What happens next" });
+    await expect.poll(() => next.textContent()).toMatch(/Applications close .+Decisions are sent by /);
+    await expect.poll(() => next.textContent()).toContain("under “Messages we sent you”");
+    await expect.poll(() => nadia.locator("main").textContent()).toContain("A volunteer rota with Django");
+    await expect.poll(() => nadia.locator("main").textContent()).toContain("1. Django, 2. Wagtail");
+    await expect
+      .poll(() => nadia.locator("main").textContent())
+      .toContain("Your weekly availability: 2.5 hours");
+    await nadia.getByRole("link", { name: "change your answers" }).click();
     await expect
       .poll(() => nadia.getByRole("region", { name: "Your application" }).textContent())
       .toContain("submitted");

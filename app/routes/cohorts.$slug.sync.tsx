@@ -115,7 +115,7 @@ export default function SyncPage() {
       {page.runs.length === 0 ? (
         <p>No sync has run yet.</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-label="Last runs">
           <table>
             <thead>
               <tr>

@@ -2,7 +2,6 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { json } from "@remix-run/node";
 import {
   Form,
-  isRouteErrorResponse,
   Link,
   Links,
   Meta,
@@ -15,13 +14,18 @@ import {
 } from "@remix-run/react";
 import { useEffect, type ReactNode } from "react";
 import { getSignedIn, staleCookieHeader } from "~/auth/permissions.server";
+import { errorPage } from "~/components/error-page";
 import { useNonce } from "~/components/nonce";
 import { readFlash } from "~/utils/flash.server";
 import styles from "~/styles/app.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
-export const meta: MetaFunction = () => [{ title: "Cohort — mentored open-source contribution" }];
+// An error page is titled by what happened ("Page not found — Cohort"), so a tab or a
+// history entry says it too.
+export const meta: MetaFunction = ({ error }) => [
+  { title: error ? `${errorPage(error).title} — Cohort` : "Cohort — mentored open-source contribution" },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   // Public shell: who is signed in (if anyone) and a one-time message.
@@ -108,24 +112,7 @@ export default function App() {
 }
 
 export function ErrorBoundary() {
-  const error = useRouteError();
-  let title = "Something went wrong";
-  let message = "We are sorry — an unexpected error happened. It has been logged; please try again.";
-  if (isRouteErrorResponse(error)) {
-    if (error.status === 404) {
-      title = "Page not found";
-      message = typeof error.data === "string" && error.data ? error.data : "We could not find that page.";
-    } else if (error.status === 403) {
-      title = "Not allowed";
-      message =
-        typeof error.data === "string" && error.data
-          ? error.data
-          : "You do not have permission to see this page.";
-    } else if (error.status < 500) {
-      title = error.statusText || "Request refused";
-      message = typeof error.data === "string" ? error.data : message;
-    }
-  }
+  const { title, message } = errorPage(useRouteError());
   return (
     <Shell>
       <section className="error-page">

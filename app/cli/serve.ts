@@ -8,6 +8,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import {
+  edgeRefusalPage,
   holdIdleConnections,
   originVerdict,
   PAGE_PLACES,
@@ -31,11 +32,13 @@ app.use((req, res, next) => {
     contentLength: req.get("Content-Length"),
   });
   if (refusal) {
-    // Close the connection instead of reading (and discarding) a huge body.
+    // Close the connection instead of reading (and discarding) a huge body. A browser
+    // gets a page with a title; scripts get the sentence.
+    const html = req.accepts(["text/plain", "text/html"]) === "text/html";
     res
       .status(refusal.status)
-      .set({ "Content-Type": "text/plain; charset=utf-8", Connection: "close" })
-      .send(refusal.message);
+      .set({ "Content-Type": `text/${html ? "html" : "plain"}; charset=utf-8`, Connection: "close" })
+      .send(html ? edgeRefusalPage(refusal) : refusal.message);
     return;
   }
   if (!["GET", "HEAD", "OPTIONS"].includes(req.method)) {

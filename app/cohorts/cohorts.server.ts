@@ -77,7 +77,9 @@ export async function listPublicCohorts(now = new Date()) {
   const all = cohorts.map((c) => summarize(c, now));
   return {
     open: all.filter((c) => c.phase === "applications_open" || c.phase === "upcoming"),
-    running: all.filter((c) => c.phase === "running" || c.phase === "review" || c.phase === "teams_forming"),
+    // Applications closed, teams not yet working: starting soon, not running.
+    starting: all.filter((c) => c.phase === "review" || c.phase === "teams_forming"),
+    running: all.filter((c) => c.phase === "running"),
     past: all.filter((c) => c.phase === "finished"),
   };
 }

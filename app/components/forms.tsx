@@ -93,7 +93,9 @@ export function ErrorSummary({
     if (shown && takesFocus) ref.current?.focus();
   }, [errors, shown, takesFocus]);
   if (!errors || !shown) return null;
-  const count = Object.keys(errors).length;
+  // "form" is a problem with no field to correct (GitHub or the database was down, a
+  // wrong phase): it is said on its own, never introduced as a field to correct.
+  const count = Object.keys(errors).filter((field) => field !== "form").length;
   const links = linkTo
     ? Object.entries(errors).flatMap(([field, message]) => {
         const link = field === "form" ? null : linkTo(field);
@@ -104,7 +106,7 @@ export function ErrorSummary({
     <div className="error-summary" role="alert" ref={ref} tabIndex={linkTo ? -1 : undefined}>
       {errors.form ? <p>{errors.form}</p> : null}
       <p>
-        {count === 1 && errors.form
+        {count === 0
           ? "Nothing was saved."
           : `Please correct ${count === 1 ? "the field" : `the ${count} fields`} marked below; nothing was saved.`}
       </p>

@@ -147,7 +147,7 @@ export function RetentionChart({
           </li>
         ))}
       </ul>
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0} role="region" aria-label="Retention, as a table">
         <table className="retention-table">
           <caption>{title}: share still contributing (people past the mark)</caption>
           <thead>

@@ -412,7 +412,11 @@ export class GitHub {
     if (status === 410 && repositoryLevel && repository)
       throw new GitHubError("not_found", `GitHub says repository ${repository} is gone (410).`, 410);
     if (status === 401)
-      throw new GitHubError("unauthorized", "GitHub refused the token (401): check GITHUB_TOKEN.", 401);
+      throw new GitHubError(
+        "unauthorized",
+        "GitHub refused this server's access token (401): whoever runs the server should check or renew it.",
+        401,
+      );
     if (status === 403 && !isRateLimit(e)) {
       const data = e.response?.data as { message?: unknown } | undefined;
       const reason = forbiddenReason(typeof data?.message === "string" ? data.message : "");
@@ -797,7 +801,7 @@ export function createGitHub(options: GitHubOptions = {}): GitHub {
 export function githubTokenWarning(): string | null {
   return env().GITHUB_TOKEN
     ? null
-    : "No GITHUB_TOKEN is configured: GitHub allows only 60 requests an hour without one, so a sync of more than a few repositories and pull requests will stop at the limit and resume an hour later.";
+    : "This server has no GitHub access token set up: GitHub allows only 60 requests an hour without one, so a sync of more than a few repositories and pull requests will stop at the limit and resume an hour later. Whoever runs the server can add one.";
 }
 
 /** Errors after which a sync stops instead of asking GitHub again for every other item. */

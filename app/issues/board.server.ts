@@ -271,7 +271,7 @@ export async function getIssueBoard(
       }))
       .filter((p) => !filters.project || p.slug === filters.project)
       .sort((a, b) => Number(b.mine) - Number(a.mine)),
-    teams: teams.map((t) => ({ id: t.id, name: t.name })),
+    teams: teams.map((t) => ({ id: t.id, name: t.name, projectId: t.projectId })),
     participants: participants.map((p) => ({
       id: p.person!.id,
       name: p.person!.name,
@@ -291,6 +291,8 @@ async function issueInCohort(cohortId: string, issueId: string) {
       id: true,
       title: true,
       state: true,
+      projectId: true,
+      project: { select: { name: true } },
       curations: { where: { cohortId }, select: { hidden: true } },
     },
   });
@@ -310,9 +312,16 @@ export async function curateIssue(
   if (input.recommendedTeamId) {
     const team = await db.team.findFirst({
       where: { id: input.recommendedTeamId, cohortId: cohort.id },
-      select: { id: true },
+      select: { id: true, name: true, projectId: true, project: { select: { name: true } } },
     });
     if (!team) return { ok: false, error: "Choose one of this cohort's teams.", field: "recommendedTeamId" };
+    // A team works on one project; an issue of another project is of no use to it.
+    if (team.projectId !== issue.projectId)
+      return {
+        ok: false,
+        error: `${team.name} ${team.project ? `works on ${team.project.name}` : "has no project yet"}, and this is a ${issue.project.name} issue: recommend it to a team working on ${issue.project.name}, or to no team.`,
+        field: "recommendedTeamId",
+      };
   }
   const data = {
     recommendedTeamId: input.recommendedTeamId || null,

@@ -375,11 +375,11 @@ export async function continueSyncRun(runId: string, options: SyncOptions): Prom
           stoppedBy?.kind === "rate_limited"
             ? "Stopped at GitHub's rate limit; the next run resumes with the pull requests not synced yet."
             : stoppedBy?.kind === "unreachable"
-              ? "Stopped: GitHub could not be reached (see below). Nothing was overwritten; the next run tries again."
+              ? "Stopped: GitHub could not be reached. Nothing was overwritten; the next run tries again."
               : status === "succeeded"
                 ? `Done: ${pulls.length} pull requests checked.`
-                : `Finished with ${summary.errors.length} ${summary.errors.length === 1 ? "error" : "errors"} (see below); what could not be read was left as it was.`,
-        errorLog: summary.errors.slice(0, 50).join("\n"),
+                : `Finished with ${summary.errors.length} ${summary.errors.length === 1 ? "error" : "errors"}; what could not be read was left as it was.`,
+        errorLog: onceEach(summary.errors).slice(0, 50).join("\n"),
       },
     });
     return summary;
@@ -391,7 +391,7 @@ export async function continueSyncRun(runId: string, options: SyncOptions): Prom
         status: "failed",
         finishedAt: new Date(),
         errors: tally.errors.length + 1,
-        errorLog: [...tally.errors, message].join("\n"),
+        errorLog: onceEach([...tally.errors, message]).join("\n"),
         progress: "Failed.",
       },
     });
@@ -427,6 +427,16 @@ export async function startSyncInBackground(): Promise<
   return { started: true, runId };
 }
 
+/**
+ * Each problem once, in the order first met: fifty pull requests of a repository that
+ * fail alike are one line with a count, not fifty.
+ */
+export function onceEach(errors: string[]): string[] {
+  const counts = new Map<string, number>();
+  for (const line of errors) counts.set(line, (counts.get(line) ?? 0) + 1);
+  return [...counts].map(([line, n]) => (n === 1 ? line : `${line} (${n} times)`));
+}
+
 /** Runs left "running" by a process that died are closed when their lease expired. */
 async function closeAbandonedRuns(now: Date): Promise<void> {
   // Opening the page writes only when there is something to close (a write is a transaction).
@@ -448,9 +458,21 @@ export async function getSyncPage(now = new Date()) {
     unavailableRepositories(now),
   ]);
   const e = env();
+  const lastFinished = runs.find((r) => r.status !== "running") ?? null;
+  // Said once on the page: a repository GitHub does not have is listed with its reason
+  // under "Repositories not asked for now", so that reason is not repeated among the problems.
+  const explainedElsewhere = new Set(unavailable.map((r) => r.unavailableReason).filter(Boolean));
+  const lastProblems = onceEach(
+    (lastFinished?.errorLog ?? "")
+      .split("\n")
+      .filter((line) => line && !explainedElsewhere.has(line.replace(/ \(\d+ times\)$/, ""))),
+  );
   return {
     runs,
     running: runs.find((r) => r.status === "running") ?? null,
+    /** the last finished run, whose problems are listed above the table instead of in it */
+    lastFinishedId: lastFinished?.id ?? null,
+    lastProblems,
     tracked,
     openIssues: issues,
     /** repositories GitHub answered 404/410 for, with the time they are asked again */

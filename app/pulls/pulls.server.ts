@@ -215,10 +215,10 @@ export async function linkPullRequest(
         field: "url",
       };
     }
+    // GitHub down or refusing is no mistake in the address: said about the form, not the field.
     return {
       ok: false,
       error: error instanceof Error ? error.message : "GitHub could not be reached; try again.",
-      field: "url",
     };
   }
   const titleProblem = explanationProblem(input.explanation, pr.title);

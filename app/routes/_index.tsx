@@ -22,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Landing() {
-  const { open, running, past, timeZone, signedIn } = useLoaderData<typeof loader>();
+  const { open, starting, running, past, timeZone, signedIn } = useLoaderData<typeof loader>();
   return (
     <>
       <section className="hero">
@@ -80,11 +80,24 @@ export default function Landing() {
       <ul>
         {running.map((c) => (
           <li key={c.slug}>
-            <Link to={`/cohorts/${c.slug}`}>{c.name}</Link> —{" "}
-            {c.phase === "running" ? `week ${c.week} of ${c.weeks}` : PHASE_LABELS[c.phase]}
+            <Link to={`/cohorts/${c.slug}`}>{c.name}</Link> — week {c.week} of {c.weeks}
           </li>
         ))}
       </ul>
+
+      {starting.length > 0 ? (
+        <>
+          <h2>Starting soon</h2>
+          <ul>
+            {starting.map((c) => (
+              <li key={c.slug}>
+                <Link to={`/cohorts/${c.slug}`}>{c.name}</Link> — {PHASE_LABELS[c.phase].toLowerCase()},
+                starts <DayText value={c.startsOn} />
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
 
       <h2>Past cohorts</h2>
       {past.length === 0 ? <p className="muted">None yet.</p> : null}

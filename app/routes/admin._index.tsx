@@ -26,67 +26,71 @@ export default function Admin() {
           New cohort
         </Link>
       </p>
-      <table>
-        <thead>
-          <tr>
-            <th>Cohort</th>
-            <th>Starts</th>
-            <th>Weeks</th>
-            <th>Status</th>
-            <th></th>
-          </tr>
-        </thead>
-        <tbody>
-          {cohorts.map((c) => (
-            <tr key={c.slug}>
-              <td>
-                <Link to={`/cohorts/${c.slug}`}>{c.name}</Link>
-              </td>
-              <td>
-                <DayText value={c.startsOn} />
-              </td>
-              <td>{c.weeks}</td>
-              <td>{c.publishedAt ? "Published" : "Draft"}</td>
-              <td>
-                <Link to={`/admin/cohorts/${c.slug}`}>Edit {c.name}</Link>
-              </td>
+      <div className="table-scroll" tabIndex={0} role="region" aria-label="Cohorts">
+        <table>
+          <thead>
+            <tr>
+              <th>Cohort</th>
+              <th>Starts</th>
+              <th>Weeks</th>
+              <th>Status</th>
+              <th></th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {cohorts.map((c) => (
+              <tr key={c.slug}>
+                <td>
+                  <Link to={`/cohorts/${c.slug}`}>{c.name}</Link>
+                </td>
+                <td>
+                  <DayText value={c.startsOn} />
+                </td>
+                <td>{c.weeks}</td>
+                <td>{c.publishedAt ? "Published" : "Draft"}</td>
+                <td>
+                  <Link to={`/admin/cohorts/${c.slug}`}>Edit {c.name}</Link>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <h2>Projects</h2>
       <p>
         <Link to="/admin/projects/new" className="button">
           New project
         </Link>
       </p>
-      <table>
-        <thead>
-          <tr>
-            <th>Project</th>
-            <th>Sources</th>
-            <th></th>
-          </tr>
-        </thead>
-        <tbody>
-          {projects.map((p) => (
-            <tr key={p.slug}>
-              <td>{p.name}</td>
-              <td>
-                {[
-                  ...p.repositories.map((r) => `${r.owner}/${r.name}`),
-                  p.tracUrl ? `Trac ${p.tracUrl}` : null,
-                ]
-                  .filter(Boolean)
-                  .join(", ")}
-              </td>
-              <td>
-                <Link to={`/admin/projects/${p.slug}`}>Edit {p.name}</Link>
-              </td>
+      <div className="table-scroll" tabIndex={0} role="region" aria-label="Projects">
+        <table>
+          <thead>
+            <tr>
+              <th>Project</th>
+              <th>Sources</th>
+              <th></th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {projects.map((p) => (
+              <tr key={p.slug}>
+                <td>{p.name}</td>
+                <td>
+                  {[
+                    ...p.repositories.map((r) => `${r.owner}/${r.name}`),
+                    p.tracUrl ? `Trac ${p.tracUrl}` : null,
+                  ]
+                    .filter(Boolean)
+                    .join(", ")}
+                </td>
+                <td>
+                  <Link to={`/admin/projects/${p.slug}`}>Edit {p.name}</Link>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </>
   );
 }

@@ -50,7 +50,7 @@ export default function Outbox() {
       <p>
         {data.smtpConfigured
           ? "Notices are sent by e-mail (SMTP) and retried with growing pauses when the mail server fails."
-          : "No mail server is configured (SMTP_URL), so notices are kept here for reading instead of being e-mailed."}
+          : "This server has no mail server set up, so notices are kept here for reading instead of being e-mailed."}
       </p>
       <nav className="subnav" aria-label="Notice status">
         <Link to="/admin/outbox">All ({Object.values(data.counts).reduce((a, b) => a + b, 0)})</Link>

@@ -187,7 +187,7 @@ export default function CohortPage() {
       {cohort.teams.length === 0 ? (
         <p className="muted">Teams are formed after applications are decided.</p>
       ) : null}
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0} role="region" aria-label="Teams">
         {cohort.teams.length > 0 ? (
           <table>
             <thead>

@@ -65,7 +65,7 @@ export default function Appointments() {
       {guides.length === 0 ? (
         <p>No navigators or captains yet.</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-label="Navigators and captains">
           <table>
             <thead>
               <tr>

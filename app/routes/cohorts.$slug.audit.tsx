@@ -27,35 +27,37 @@ export default function AuditLog() {
       {entries.length === 0 ? (
         <p>Nothing has been recorded yet.</p>
       ) : (
-        <table aria-label="Audit log">
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">Who</th>
-              <th scope="col">What</th>
-              <th scope="col">Details</th>
-            </tr>
-          </thead>
-          <tbody>
-            {entries.map((e) => (
-              <tr key={e.id}>
-                <td>
-                  <DateText value={e.at} timeZone={timeZone} withTime />
-                </td>
-                <td>{e.actor ?? "The system"}</td>
-                <td>{e.label}</td>
-                <td>
-                  {[
-                    e.fromValue && e.toValue ? `${e.fromValue} → ${e.toValue}` : (e.toValue ?? e.fromValue),
-                    e.detail,
-                  ]
-                    .filter(Boolean)
-                    .join(" · ")}
-                </td>
+        <div className="table-scroll" tabIndex={0} role="region" aria-label="Audit log entries">
+          <table aria-label="Audit log">
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">Who</th>
+                <th scope="col">What</th>
+                <th scope="col">Details</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {entries.map((e) => (
+                <tr key={e.id}>
+                  <td>
+                    <DateText value={e.at} timeZone={timeZone} withTime />
+                  </td>
+                  <td>{e.actor ?? "The system"}</td>
+                  <td>{e.label}</td>
+                  <td>
+                    {[
+                      e.fromValue && e.toValue ? `${e.fromValue} → ${e.toValue}` : (e.toValue ?? e.fromValue),
+                      e.detail,
+                    ]
+                      .filter(Boolean)
+                      .join(" · ")}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </>
   );

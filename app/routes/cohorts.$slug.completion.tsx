@@ -191,7 +191,7 @@ export default function CompletionPage() {
         <input type="hidden" name="intent" value="apply" />
         <button type="submit">Apply the completion rules</button>
       </Form>
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0} role="region" aria-label="Completion">
         <table>
           <thead>
             <tr>

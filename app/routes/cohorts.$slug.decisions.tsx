@@ -185,7 +185,7 @@ export default function Decisions() {
           <Link to="?sort=decision">decision</Link>. Decisions can be changed until they are published.
         </p>
         <Pager page={page.rowsPage} noun="submitted applications" />
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-label="Applications and decisions">
           <table>
             <caption className="sr-only">Submitted applications</caption>
             <thead>

@@ -191,7 +191,7 @@ export default function EvaluationsPage() {
               {round.organizerView.submitted.length === 0 ? (
                 <p className="muted">No evaluation submitted yet.</p>
               ) : (
-                <div className="table-scroll">
+                <div className="table-scroll" tabIndex={0} role="region" aria-label="Evaluation responses">
                   <table>
                     <caption className="sr-only">
                       Submitted evaluations of the {round.title.toLowerCase()}

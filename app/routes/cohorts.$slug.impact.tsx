@@ -55,7 +55,7 @@ export default function ImpactPage() {
         <dd>{pct(report.totals.preReviewed, report.totals.opened)}</dd>
       </dl>
       <h2>Pull requests per project</h2>
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0} role="region" aria-label="Impact">
         <table>
           <thead>
             <tr>

@@ -374,12 +374,18 @@ function IssueCard({
                 }
               >
                 <option value="">No team</option>
-                {board.teams.map((t) => (
-                  <option key={t.id} value={t.id}>
-                    {t.name}
-                  </option>
-                ))}
+                {/* only the teams working on this issue's project (the server holds to the same) */}
+                {board.teams
+                  .filter((t) => t.projectId === issue.projectId)
+                  .map((t) => (
+                    <option key={t.id} value={t.id}>
+                      {t.name}
+                    </option>
+                  ))}
               </select>
+              {board.teams.some((t) => t.projectId === issue.projectId) ? null : (
+                <p className="help">No team of this cohort works on this issue’s project.</p>
+              )}
               {data?.errors?.recommendedTeamId ? (
                 <p className="field-error">{data.errors.recommendedTeamId}</p>
               ) : null}

@@ -96,7 +96,7 @@ export default function OfficersPage() {
         {review.applications.length === 0 ? (
           <p className="muted">No applications yet.</p>
         ) : (
-          <div className="table-scroll">
+          <div className="table-scroll" tabIndex={0} role="region" aria-label="Volunteer applications">
             <table>
               <thead>
                 <tr>

@@ -38,7 +38,7 @@ export default function CohortOutcomes() {
         <OutcomeFigures page={page} citation={BASELINE_CITATION} title={`Retention of ${name} alumni`} />
       )}
       <h2>Alumni</h2>
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0} role="region" aria-label="Outcomes">
         <table>
           <thead>
             <tr>

@@ -121,7 +121,7 @@ export default function CohortProgressPage() {
         {p.teams.length === 0 ? (
           <p className="muted">No teams yet.</p>
         ) : (
-          <div className="table-scroll">
+          <div className="table-scroll" tabIndex={0} role="region" aria-label="Progress of every participant">
             <table>
               <caption className="sr-only">
                 Per team: reflections submitted by week, pull requests and open needs-attention items

@@ -132,7 +132,7 @@ export default function ReviewList() {
       </Form>
 
       <Pager page={page} noun="applications" />
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0} role="region" aria-label="Applications to review">
         <table>
           <caption className="sr-only">Applications</caption>
           <thead>

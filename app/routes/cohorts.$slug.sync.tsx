@@ -33,7 +33,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 const TRIGGER_LABELS: Record<string, string> = {
   schedule: "Scheduled",
-  cli: "npm run sync",
+  cli: "Command line",
   button: "Sync now",
   webhook: "Webhook",
 };
@@ -41,8 +41,6 @@ const TRIGGER_LABELS: Record<string, string> = {
 export default function SyncPage() {
   const page = useLoaderData<typeof loader>();
   const revalidator = useRevalidator();
-  const lastFinished = page.runs.find((r) => r.status !== "running");
-  const lastErrors = lastFinished?.errorLog ? lastFinished.errorLog.split("\n").filter(Boolean) : [];
   // While a run is in progress, refresh every two seconds (without JavaScript, the
   // meta refresh below does the same).
   useEffect(() => {
@@ -66,11 +64,13 @@ export default function SyncPage() {
       <p>
         Starter issues and the {page.tracked} tracked pull requests are refreshed{" "}
         {page.intervalMinutes === 0
-          ? "only with “Sync now” or npm run sync (the scheduled sync is switched off: SYNC_INTERVAL_MINUTES=0)"
+          ? "only when someone presses “Sync now” (the scheduled sync is switched off on this server)"
           : `every ${page.intervalMinutes} minutes`}
         , and at once by webhook for repositories that install one
-        {page.webhookConfigured ? "" : " (no GITHUB_WEBHOOK_SECRET is set, so webhooks are refused)"}.
-        Unchanged resources are asked for with their ETag and cost no rate limit. GitHub API:{" "}
+        {page.webhookConfigured
+          ? ""
+          : " (this server has no webhook secret set up, so webhooks are refused for now)"}
+        . Unchanged resources are asked for with their ETag and cost no rate limit. GitHub API:{" "}
         <code>{page.apiUrl}</code>. {page.openIssues} open starter issues.
       </p>
       {page.running ? (
@@ -83,11 +83,11 @@ export default function SyncPage() {
           <button type="submit">Sync now</button>
         </Form>
       )}
-      {lastErrors.length > 0 ? (
+      {page.lastProblems.length > 0 ? (
         <section aria-labelledby="last-problems">
           <h2 id="last-problems">Problems in the last run</h2>
           <ul>
-            {lastErrors.map((line, i) => (
+            {page.lastProblems.map((line, i) => (
               <li key={i}>{line}</li>
             ))}
           </ul>
@@ -115,7 +115,7 @@ export default function SyncPage() {
       {page.runs.length === 0 ? (
         <p>No sync has run yet.</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-label="Last runs">
           <table>
             <thead>
               <tr>
@@ -149,7 +149,8 @@ export default function SyncPage() {
                   <td>{run.errors}</td>
                   <td>
                     {run.progress}
-                    {run.errorLog ? (
+                    {/* the last run's problems are listed once, above the table */}
+                    {run.errorLog && run.id !== page.lastFinishedId ? (
                       <details>
                         <summary>Errors</summary>
                         <pre style={{ whiteSpace: "pre-wrap" }}>{run.errorLog}</pre>

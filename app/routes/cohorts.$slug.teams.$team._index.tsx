@@ -151,10 +151,11 @@ export default function TeamHome() {
         </div>
       ) : (
         <p>
-          No weekly meeting yet.
-          {page.canEdit
-            ? " Pick a time inside the shared hours below."
-            : " Your navigator will set one inside the team’s shared hours."}
+          {page.cohort.phase === "finished"
+            ? "The cohort has ended; this team had no weekly meeting set."
+            : page.canEdit
+              ? "No weekly meeting yet. Pick a time inside the shared hours below."
+              : "No weekly meeting yet. Your navigator will set one inside the team’s shared hours."}
         </p>
       )}
       {page.calendarUrl ? (

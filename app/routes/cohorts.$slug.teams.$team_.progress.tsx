@@ -118,7 +118,7 @@ export default function TeamProgress() {
         {p.rows.length === 0 ? (
           <p className="muted">This team has no participants yet.</p>
         ) : (
-          <div className="table-scroll">
+          <div className="table-scroll" tabIndex={0} role="region" aria-label="Team progress">
             <table className="progress-grid">
               <caption className="sr-only">
                 Each participant's reflection, confidence and pull requests opened and merged, by week

@@ -25,6 +25,22 @@ export function holdIdleConnections(server: Server): void {
 
 export type EdgeRefusal = { status: 400 | 413; message: string };
 
+/**
+ * The refusal as a page a browser shows with a real title (Remix never sees these
+ * requests, so its error page cannot answer them). Plain markup: no script, no style.
+ */
+export function edgeRefusalPage(refusal: EdgeRefusal): string {
+  const title = refusal.status === 413 ? "Too large" : "Request refused";
+  return [
+    "<!DOCTYPE html>",
+    '<html lang="en"><head><meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${title} — Cohort</title></head>`,
+    `<body><main><h1>${title}</h1><p>${refusal.message}</p>`,
+    '<p><a href="/">Back to the start page</a></p></main></body></html>',
+  ].join("\n");
+}
+
 export function bodyLimitFor(path: string): number {
   return path.startsWith("/webhooks/") ? WEBHOOK_BODY_LIMIT_BYTES : FORM_BODY_LIMIT_BYTES;
 }

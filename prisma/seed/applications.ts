@@ -7,6 +7,7 @@
 import { randomBytes } from "node:crypto";
 import { localToUtc, setToSlots, SLOTS_PER_DAY } from "../../app/availability/slots";
 import { aggregate } from "../../app/applications/scores";
+import { noticeLink } from "../../app/notifications/links.server";
 import type { Db } from "../../app/utils/db.server";
 import { DAY_MS } from "../../app/utils/time";
 import type { FoundationSeed } from "./foundation";
@@ -500,7 +501,7 @@ export async function seedApplications(db: Db, foundation: FoundationSeed, now: 
         createdAt: decided,
         dedupeKey: `offer:${offer.id}`,
         subject: `You are accepted to ${running.name}`,
-        bodyText: `Hello ${person.name},\n\nWe are happy to offer you a place in ${running.name}.\n\nPlease confirm or decline within 7 days:\nhttp://localhost:3000/offers/${offer.token}`,
+        bodyText: `Hello ${person.name},\n\nWe are happy to offer you a place in ${running.name}.\n\nPlease confirm or decline within 7 days:\n${noticeLink(`/offers/${offer.token}`)}`,
       },
     });
   }

@@ -508,13 +508,14 @@ export async function seedIssues(db: Db, foundation: FoundationSeed, now: Date):
     data: {
       trigger: "schedule",
       status: "partial",
-      startedAt: ago(0, 2),
-      finishedAt: new Date(ago(0, 2).getTime() + 12_000),
+      // the latest run: the sync page lists its problem under "Problems in the last run"
+      startedAt: ago(0, 0.5),
+      finishedAt: new Date(ago(0, 0.5).getTime() + 12_000),
       requests: 21,
       notModified: 15,
       changes: 1,
       errors: 1,
-      progress: "Finished with 1 error (see below); what could not be read was left as it was.",
+      progress: "Finished with 1 error; what could not be read was left as it was.",
       errorLog: "Trac (https://code.djangoproject.com): Trac answered 502.",
     },
   });

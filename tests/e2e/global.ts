@@ -48,9 +48,13 @@ export default async function setup(project: TestProject) {
     SMTP_URL: "",
     RUN_SCHEDULER: "0",
   };
-  const seeded = spawnSync("node_modules/.bin/tsx", ["prisma/demo.ts", "--reset"], { env, encoding: "utf8" });
-  if (seeded.status !== 0) throw new Error(`Could not prepare the demo database:\n${seeded.stderr}`);
+  // The seed knows the port too: links in the demo's notices lead to this server.
   const port = await freePort();
+  const seeded = spawnSync("node_modules/.bin/tsx", ["prisma/demo.ts", "--reset"], {
+    env: { ...env, PORT: String(port), HOST: "127.0.0.1" },
+    encoding: "utf8",
+  });
+  if (seeded.status !== 0) throw new Error(`Could not prepare the demo database:\n${seeded.stderr}`);
   server = spawn(process.execPath, ["build/server.js"], {
     env: { ...env, PORT: String(port), HOST: "127.0.0.1" },
     stdio: ["ignore", "pipe", "pipe"],

@@ -1,12 +1,21 @@
 // A tiny stand-in for GitHub's REST API for the browser tests (the app runs in its
 // own process, so MSW cannot reach it). Any pull request it is asked about is a
-// Django pull request by Oliver Walsh fixing Trac ticket #36105; listings are empty.
+// Django pull request by Oliver Walsh fixing Trac ticket #36105; listings are empty;
+// anything of the owner "outage" is refused with 401.
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 
 export async function startMockGitHub(): Promise<{ url: string; close: () => Promise<void> }> {
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    // Repositories of "outage": GitHub refuses the server's token, as when it was revoked.
+    if (url.pathname.startsWith("/repos/outage/")) {
+      res.writeHead(401, { "content-type": "application/json" });
+      res.end(
+        JSON.stringify({ message: "Bad credentials", documentation_url: "https://docs.github.com/rest" }),
+      );
+      return;
+    }
     const pull = url.pathname.match(/^\/repos\/([^/]+)\/([^/]+)\/pulls\/(\d+)$/);
     let body: unknown = [];
     if (pull) {

@@ -4,7 +4,7 @@
 import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
 import { XSS_PAYLOADS, XSS_TEXT } from "../fixtures/xss-payloads";
-import { describeInBrowser, signInAs, signOut, useBrowser } from "./harness";
+import { baseUrl, describeInBrowser, signInAs, signOut, useBrowser } from "./harness";
 
 describeInBrowser("weekly reflections", () => {
   const browser = useBrowser();
@@ -62,7 +62,9 @@ describeInBrowser("weekly reflections", () => {
       .toContain("The check_framework tests fail only on SQLite");
     await page
       .getByLabel("Reply to Mei Lin")
-      .fill("Yes! Let's pair after Tuesday's meeting — bring the traceback.");
+      .fill(
+        "Yes! Let's pair after Tuesday's meeting. Bring:\n\n- the traceback\n- the output of `./runtests.py check_framework --parallel 1`",
+      );
     await page.getByRole("button", { name: "Send reply" }).click();
     await page.waitForURL("**/cohorts/session-5/reflections/3/meilin-dev");
     await expect.poll(() => page.getByRole("status").textContent()).toBe("Reply sent.");
@@ -80,6 +82,41 @@ describeInBrowser("weekly reflections", () => {
     const replies = page.getByRole("region", { name: "Replies" });
     await expect.poll(() => replies.textContent()).toContain("Ana Souza");
     await expect.poll(() => replies.textContent()).toContain("Let's pair after Tuesday's meeting");
+    // The Markdown list is a list: bullets, no box around each item.
+    const items = replies.locator(".markdown li").filter({ hasText: /traceback|runtests/ });
+    await expect
+      .poll(() => items.allTextContents())
+      .toEqual(["the traceback", "the output of ./runtests.py check_framework --parallel 1"]);
+    const look = await items.first().evaluate((li) => {
+      const style = getComputedStyle(li);
+      return { border: style.borderTopWidth, bullet: getComputedStyle(li.parentElement!).listStyleType };
+    });
+    expect(look).toEqual({ border: "0px", bullet: "disc" });
+    await signOut(page);
+
+    // Lena, an organizer, reads the help and reply notices of her cohort, kinds in words,
+    // and every link in them leads to this server (its real address and port).
+    await signInAs(page, "Lena Fischer");
+    await page.goto("/cohorts/session-5/notices?show=replies");
+    const reply = page.getByRole("article", { name: "Ana Souza replied to your week 3 reflection" }).first();
+    await expect.poll(() => reply.textContent()).toContain("To Mei Lin");
+    await expect.poll(() => reply.textContent()).toContain("Reply to a reflection");
+    await expect.poll(() => reply.textContent()).toContain("/cohorts/session-5/reflections/3/meilin-dev");
+    const help = page.getByRole("article").filter({ hasText: "Asked for help in a reflection" }).first();
+    await expect.poll(() => help.textContent()).toContain("Mei Lin");
+    for (const group of ["replies", "decisions"]) {
+      if (group !== "replies") {
+        await page.goto(`/cohorts/session-5/notices?show=${group}`);
+        await page.locator(".notice-body").first().waitFor();
+      }
+      const bodies = await page.locator(".notice-body").allTextContents();
+      const links = bodies.flatMap((body) => body.match(/https?:\/\/[^\s)]+/g) ?? []);
+      expect(links.length, group).toBeGreaterThan(0);
+      expect(links.filter((link) => !link.startsWith(`${baseUrl}/`))).toEqual([]);
+      expect(await page.locator("main").textContent()).not.toMatch(
+        /reflection_reply|reflection_help|\boffer\b ·/,
+      );
+    }
   });
 
   it("hostile Markdown in reflection answers, the preview and replies never runs", async () => {

@@ -123,6 +123,8 @@ describe("a repository GitHub refuses or does not have", () => {
     );
     const first = await sync();
     expect(first?.errors).toEqual(["GitHub has no repository wagtail/secret, or it is private."]);
+    // said once on the sync page: under "Repositories not asked for now", not again among the problems
+    expect((await getSyncPage()).lastProblems).toEqual([]);
     await sync();
     expect(asked).toBe(1);
     const page = await getSyncPage();

@@ -6,7 +6,15 @@ import * as board from "../../app/routes/cohorts.$slug.issues";
 import { db } from "../../app/utils/db.server";
 import { DAY_MS } from "../../app/utils/time";
 import { buildWorld, type World } from "../permissions/world";
-import { addMember, callRoute, jsonOf, makePerson, makeRequest } from "../setup/factories";
+import {
+  addMember,
+  callRoute,
+  jsonOf,
+  makePerson,
+  makeProject,
+  makeRequest,
+  makeTeam,
+} from "../setup/factories";
 import { issueHandler, notFoundHandler } from "../mocks/github";
 import { mockServer } from "../mocks/server";
 import { TRAC, tracQueryHandler } from "../mocks/trac";
@@ -17,6 +25,7 @@ let otherIssueId: string;
 let teammate: { id: string; name: string };
 
 type BoardJson = {
+  teams: { id: string; name: string; projectId: string | null }[];
   projects: {
     issues: {
       id: string;
@@ -87,6 +96,29 @@ describe("curation", () => {
     });
     expect(seen?.curation?.noteHtml).toContain("<code>docs/ref/models/querysets.txt</code>");
     expect(seen?.curation?.noteHtml).not.toContain("<script>");
+  });
+
+  it("refuses to recommend an issue to a team working on another project, and offers only the right teams", async () => {
+    const wagtail = await makeProject({ slug: "wagtail", name: "Wagtail" });
+    const other = await makeTeam(world.cohort.id, { slug: "team-w", name: "Team W", projectId: wagtail.id });
+    const response = await post("organizer", {
+      intent: "curate",
+      issueId,
+      recommendedTeamId: other.id,
+      note: "kept",
+    });
+    expect(response.status).toBe(400);
+    expect(await jsonOf(response)).toMatchObject({
+      errors: {
+        recommendedTeamId:
+          "Team W works on Wagtail, and this is a Django issue: recommend it to a team working on Django, or to no team.",
+      },
+      values: { note: "kept" },
+    });
+    const shown = await view("organizer");
+    expect(shown.teams.find((t) => t.id === other.id)?.projectId).toBe(wagtail.id);
+    expect((await card("participant", issueId))?.curation?.recommendedTeamId).not.toBe(other.id);
+    await db.team.delete({ where: { id: other.id } });
   });
 
   it("rejects a difficulty that is not on the list, keeping the input", async () => {

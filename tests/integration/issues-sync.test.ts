@@ -4,7 +4,7 @@ import { http, HttpResponse } from "msw";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createGitHub } from "../../app/integrations/github.server";
 import { createTrac } from "../../app/integrations/trac.server";
-import { getSyncPage, runSync, startSyncRun, SYNC_LEASE } from "../../app/issues/sync.server";
+import { getSyncPage, onceEach, runSync, startSyncRun, SYNC_LEASE } from "../../app/issues/sync.server";
 import { acquireLease, releaseLease } from "../../app/utils/scheduler.server";
 import { db } from "../../app/utils/db.server";
 import { addMember, makeCohort, makePerson, makeProject } from "../setup/factories";
@@ -323,8 +323,15 @@ describe("the sync", () => {
     ).toEqual(before);
     const run = await db.syncRun.findFirstOrThrow({ where: { id: summary!.runId } });
     expect(run.progress).toBe(
-      "Stopped: GitHub could not be reached (see below). Nothing was overwritten; the next run tries again.",
+      "Stopped: GitHub could not be reached. Nothing was overwritten; the next run tries again.",
     );
+  });
+
+  it("lists each problem of a run once, with how often it happened", async () => {
+    expect(onceEach(["A 502.", "B refused.", "A 502.", "A 502."])).toEqual([
+      "A 502. (3 times)",
+      "B refused.",
+    ]);
   });
 
   it("imports a project's Trac tickets and closes the ones that left the query", async () => {

@@ -5,7 +5,8 @@ import * as pulls from "../../app/routes/cohorts.$slug.pulls";
 import { db } from "../../app/utils/db.server";
 import { buildWorld, type World } from "../permissions/world";
 import { callRoute, jsonOf, makeRequest } from "../setup/factories";
-import { notFoundHandler, pullHandler } from "../mocks/github";
+import { http, HttpResponse } from "msw";
+import { GITHUB_API, notFoundHandler, pullHandler } from "../mocks/github";
 import { mockServer } from "../mocks/server";
 
 let world: World;
@@ -260,6 +261,22 @@ describe("linking a pull request", () => {
     expect((await jsonOf<{ errors: Record<string, string> }>(wrong)).errors.url).toMatch(
       /not a pull request address/,
     );
+  });
+
+  it("GitHub refusing the server is said about the form, not blamed on the address", async () => {
+    mockServer.use(
+      http.get(`${GITHUB_API}/repos/${owner}/${repo}/pulls/405`, () =>
+        HttpResponse.json({ message: "Bad credentials" }, { status: 401 }),
+      ),
+    );
+    const response = await post("participant", {
+      intent: "link",
+      url: `https://github.com/${owner}/${repo}/pull/405`,
+      explanation: EXPLANATION,
+      aiDisclosure: "none",
+    });
+    const { errors } = await jsonOf<{ errors: Record<string, string> }>(response);
+    expect(errors).toEqual({ form: expect.stringMatching(/GitHub refused this server's access token/) });
   });
 
   it("navigators and organizers cannot link; another team's participant does not see the PR", async () => {

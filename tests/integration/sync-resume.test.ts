@@ -229,7 +229,7 @@ describe("the organizers' sync page", () => {
       );
     const page = await load();
     expect(page.tokenWarning).toMatch(
-      /No GITHUB_TOKEN is configured: GitHub allows only 60 requests an hour/,
+      /This server has no GitHub access token set up: GitHub allows only 60 requests an hour/,
     );
     expect(page.runs.length).toBeGreaterThan(0);
     // the last run above: the pulls listing (1), 101 malformed (1), 102 a 502 retried three times (4),

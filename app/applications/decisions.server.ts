@@ -5,6 +5,7 @@
 import { recordAudit } from "~/cohorts/audit.server";
 import { assertPhase, phaseOf, PhaseError, type Phase } from "~/cohorts/phase";
 import { queueNotice } from "~/notifications/outbox.server";
+import { noticeText } from "~/notifications/templates";
 import { countSlots } from "~/availability/slots";
 import { aggregate, type Aggregate } from "~/applications/scores";
 import { loadApplicationsWithReviews } from "./with-reviews.server";
@@ -426,11 +427,13 @@ export async function publishDecisions(
       } else if (application.decision === "waitlisted") {
         await queueNotice(
           {
-            kind: "waitlisted",
+            ...noticeText("waitlisted", {
+              name: application.person.name,
+              cohort: cohort.name,
+              position: waitlistOrder.indexOf(application.id) + 1,
+            }),
             personId: application.personId,
             cohortId,
-            subject: `You are on the waitlist for ${cohort.name}`,
-            bodyText: `Hello ${application.person.name},\n\nThank you for applying to ${cohort.name}. We could not offer you a seat yet, but you are on the waitlist (position ${waitlistOrder.indexOf(application.id) + 1}). If a seat opens before the start, we will send you an offer straight away.`,
             dedupeKey: `decision:${application.id}`,
           },
           tx,
@@ -438,11 +441,9 @@ export async function publishDecisions(
       } else {
         await queueNotice(
           {
-            kind: "not_accepted",
+            ...noticeText("not_accepted", { name: application.person.name, cohort: cohort.name }),
             personId: application.personId,
             cohortId,
-            subject: `Your application to ${cohort.name}`,
-            bodyText: `Hello ${application.person.name},\n\nThank you for applying to ${cohort.name}. We had many more strong applications than seats and could not offer you one this time. We hope you will apply again to a later cohort.`,
             dedupeKey: `decision:${application.id}`,
           },
           tx,

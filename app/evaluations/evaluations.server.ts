@@ -4,6 +4,7 @@ import { forbidden, notFound, type CohortAccess } from "~/auth/permissions.serve
 import { recordAudit } from "~/cohorts/audit.server";
 import { noticeLink } from "~/notifications/links.server";
 import { queueNotice } from "~/notifications/outbox.server";
+import { noticeText } from "~/notifications/templates";
 import { evaluationFlags, type AttentionItem } from "~/dashboards/attention";
 import { db, isUniqueViolation } from "~/utils/db.server";
 import { renderMarkdown } from "~/utils/markdown.server";
@@ -634,11 +635,13 @@ export async function shareEvaluation(
   });
   if (share) {
     await queueNotice({
-      kind: "evaluation_shared",
+      ...noticeText("evaluation_shared", {
+        cohort: access.cohort.name,
+        round: r.round.title,
+        link: noticeLink(responsePath(access.cohort.slug, id)),
+      }),
       cohortId: access.cohort.id,
       personId: r.subjectId,
-      subject: `Your navigator's ${r.round.title.toLowerCase()} is ready to read`,
-      bodyText: `The organizers of ${access.cohort.name} shared your navigator's ${r.round.title.toLowerCase()} of your work with you.\n\nRead it: ${noticeLink(responsePath(access.cohort.slug, id))}\n`,
       dedupeKey: `evaluation-shared:${id}`,
     });
   }
@@ -737,16 +740,22 @@ export async function sendEvaluationReminders(now = new Date()): Promise<number>
     for (const round of rounds) {
       for (const o of owed) {
         if (done.has(keyOf(round.id, o.authorId, o.subjectId))) continue;
-        const about =
-          o.direction === "participant"
-            ? "your team, your navigator and what you are learning"
-            : o.subject!.name;
         const queued = await queueNotice({
-          kind: "evaluation_due",
+          ...noticeText("evaluation_due", {
+            name: o.author.name,
+            cohort: cohort.name,
+            round: round.title,
+            about:
+              o.direction === "participant"
+                ? { participant: true }
+                : { participant: false, name: o.subject!.name },
+            due: formatDateTime(roundDueAt(cohort, round.afterWeek), zones.get(o.authorId) ?? "UTC"),
+            link: noticeLink(
+              writePath(cohort.slug, round.id, o.direction === "navigator" ? o.subject!.login : undefined),
+            ),
+          }),
           cohortId: cohort.id,
           personId: o.authorId,
-          subject: `${round.title} for ${cohort.name}: about ${o.direction === "participant" ? "your team and navigator" : o.subject!.name}`,
-          bodyText: `Hi ${o.author.name},\n\nThe ${round.title.toLowerCase()} of ${cohort.name} is open: a few questions about ${about}. It is due ${formatDateTime(roundDueAt(cohort, round.afterWeek), zones.get(o.authorId) ?? "UTC")}; you can save a draft and come back.\n\nWrite it: ${noticeLink(writePath(cohort.slug, round.id, o.direction === "navigator" ? o.subject!.login : undefined))}\n`,
           dedupeKey: `evaluation-due:${round.id}:${o.authorId}:${o.subjectId}`,
         });
         if (queued) sent++;

@@ -16,6 +16,7 @@ import { appointByLogin } from "~/cohorts/admin.server";
 import { recordAudit } from "~/cohorts/audit.server";
 import { noticeLink } from "~/notifications/links.server";
 import { queueNotice } from "~/notifications/outbox.server";
+import { noticeText } from "~/notifications/templates";
 import { db } from "~/utils/db.server";
 import type { FormValues } from "~/utils/forms";
 import type { CallInput, DecisionInput, ReviewInput } from "./forms";
@@ -229,11 +230,14 @@ export async function applyAsOfficer(
       toValue: role,
     });
     await queueNotice({
-      kind: "officer_applied",
+      ...noticeText("officer_applied", {
+        name: person.name,
+        cohort: cohort.name,
+        role,
+        link: noticeLink(volunteerPath(cohort.slug)),
+      }),
       cohortId: cohort.id,
       personId: person.id,
-      subject: `Thank you for volunteering as ${role} for ${cohort.name}`,
-      bodyText: `Hi ${person.name},\n\nWe received your application to be a ${role} of ${cohort.name}. The organizers review every application and will write to you when they have decided.\n\nSee or change it until the call closes: ${noticeLink(volunteerPath(cohort.slug))}\n`,
     });
   }
   return { ok: true, updated: Boolean(existing) };
@@ -429,11 +433,15 @@ export async function inviteAlumni(access: CohortAccess): Promise<number> {
     if (seen.has(a.personId!)) continue;
     seen.add(a.personId!);
     const queued = await queueNotice({
-      kind: "officer_invitation",
+      ...noticeText("officer_invitation", {
+        name: a.person!.name,
+        pastCohort: a.cohort.name,
+        cohort: cohort.name,
+        weeklyHours: cohort.weeklyHours,
+        link: noticeLink(volunteerPath(cohort.slug)),
+      }),
       cohortId: cohort.id,
       personId: a.personId,
-      subject: `Come back as a navigator or captain of ${cohort.name}`,
-      bodyText: `Hi ${a.person!.name},\n\nYou took part in ${a.cohort.name}. ${cohort.name} is looking for navigators and captains${cohort.weeklyHours ? ` (about ${cohort.weeklyHours} hours a week)` : ""}, and people who have been through a cohort make the best guides.\n\nApply: ${noticeLink(volunteerPath(cohort.slug))}\n`,
       dedupeKey: `officer-invite:${call.id}:${a.personId}`,
     });
     if (queued) sent++;
@@ -631,11 +639,15 @@ export async function decideOfficerApplication(
   if (status === "selected") {
     const appointed = await appointByLogin(access.person.id, access.cohort.id, person.login, role, teamId);
     await queueNotice({
-      kind: "officer_selected",
+      ...noticeText("officer_selected", {
+        name: person.name,
+        cohort: access.cohort.name,
+        role,
+        team: teamName ?? null,
+        link: cohortLink,
+      }),
       cohortId: access.cohort.id,
       personId: person.id,
-      subject: `You are a ${role} of ${access.cohort.name}`,
-      bodyText: `Hi ${person.name},\n\nThank you for volunteering. The organizers selected you as a ${role} of ${access.cohort.name}${teamName ? `, with ${teamName}` : ""}. Sign in to see ${teamName ? "your team" : "the cohort"}: ${cohortLink}\n`,
       dedupeKey: `officer-decision:${id}`,
     });
     const already = !appointed.ok ? " They already held that role." : "";
@@ -645,11 +657,14 @@ export async function decideOfficerApplication(
     };
   }
   await queueNotice({
-    kind: "officer_declined",
+    ...noticeText("officer_declined", {
+      name: person.name,
+      cohort: access.cohort.name,
+      role: a.role,
+      link: cohortLink,
+    }),
     cohortId: access.cohort.id,
     personId: person.id,
-    subject: `Thank you for volunteering for ${access.cohort.name}`,
-    bodyText: `Hi ${person.name},\n\nThank you for offering your time to ${access.cohort.name}. We had more volunteers than places this time and could not select you as a ${a.role}. We would be glad to see you apply again for a later cohort.\n\n${cohortLink}\n`,
     dedupeKey: `officer-decision:${id}`,
   });
   return { ok: true, message: `${person.name} was told, with thanks, that they were not selected.` };

@@ -7,6 +7,7 @@ import { recordAudit } from "~/cohorts/audit.server";
 import { assertPhase, cohortEndsAt, PhaseError } from "~/cohorts/phase";
 import { appUrl } from "~/notifications/links.server";
 import { queueNotice } from "~/notifications/outbox.server";
+import { noticeText } from "~/notifications/templates";
 import { aggregate } from "~/applications/scores";
 import { db, lockRow, transaction, type Tx } from "~/utils/db.server";
 import { countSlots } from "~/availability/slots";
@@ -404,35 +405,27 @@ async function queueWelcomes(
     for (const member of team.members) {
       if (!member.person) continue;
       const meeting = formatCohortMeetingFor(team, member.person.timeZone, now, dates);
-      const home = `${base}/cohorts/${cohort.slug}/teams/${team.slug}`;
-      const lines = [
-        `Hello ${member.person.name},`,
-        "",
-        `You are ${member.role === "participant" ? "a participant" : `the ${member.role}`} of ${team.name} in ${cohort.name}${team.project ? `, working on ${team.project.name}` : ""}.`,
-        "",
-        `Navigator: ${navigator ? nameOf(navigator) : "to be announced"}`,
-        ...(captain ? [`Captain: ${nameOf(captain)}`] : []),
-        `Participants: ${participants.map(nameOf).join(", ")}`,
-        "",
-        meeting
-          ? `Weekly meeting: ${meeting.label} your time (${meeting.timeZone}), set as ${meeting.asSet}.`
-          : "Weekly meeting: your navigator will set a time that suits everyone; the team page will show it in your own time zone.",
-        ...(team.chatUrl ? [`Chat: ${team.chatUrl}`] : []),
-        ...links.map((l) => `${l.label}: ${l.url}`),
-        "",
-        `Team page: ${home}`,
-        ...(member.calendarToken
-          ? [`Calendar feed (private to you): ${base}/calendar/${member.calendarToken}.ics`]
-          : []),
-      ];
+      const welcome = noticeText("team.welcome", {
+        name: member.person.name,
+        cohort: cohort.name,
+        team: team.name,
+        role: member.role,
+        project: team.project?.name ?? null,
+        navigator: navigator ? nameOf(navigator) : null,
+        captain: captain ? nameOf(captain) : null,
+        participants: participants.map(nameOf),
+        meeting: meeting ?? null,
+        chatUrl: team.chatUrl ?? null,
+        links,
+        teamLink: `${base}/cohorts/${cohort.slug}/teams/${team.slug}`,
+        calendarLink: member.calendarToken ? `${base}/calendar/${member.calendarToken}.ics` : null,
+      });
       const dedupeKey = `team-welcome:${member.id}:${team.id}`;
       // Checked first: a unique violation would abort a PostgreSQL transaction.
       if (await tx.notice.findUnique({ where: { dedupeKey }, select: { id: true } })) continue;
       const sent = await queueNotice(
         {
-          kind: "team.welcome",
-          subject: `Welcome to ${team.name} — ${cohort.name}`,
-          bodyText: lines.join("\n"),
+          ...welcome,
           personId: member.person.id,
           cohortId,
           dedupeKey,

@@ -7,6 +7,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { originVerdict, refuseAtEdge, trustProxySetting } from "../utils/http-edge";
+import { isReadOnly, withReadScope } from "../utils/request-scope.server";
 import { baseSecurityHeaders, PRIVATE_NO_STORE, RESOURCE_POLICY } from "../utils/security-headers";
 
 const buildPath = path.resolve("build/index.js");
@@ -57,7 +58,11 @@ app.use((req, res, next) => {
 });
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));
-app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV }));
+const remix = createRequestHandler({ build, mode: process.env.NODE_ENV });
+// A page view's loaders share what they read twice (the cohort, the viewer's roles).
+app.all("*", (req, res, next) =>
+  isReadOnly(req.method) ? withReadScope(() => remix(req, res, next)) : remix(req, res, next),
+);
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "0.0.0.0";

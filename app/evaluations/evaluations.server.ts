@@ -148,7 +148,7 @@ export type DueEvaluation = {
 /** Completion of each round across the cohort (the organizer overview). */
 export async function cohortEvaluationCompletion(access: CohortAccess, now = new Date()) {
   if (!access.isOrganizer) throw forbidden("The evaluation overview is for the cohort's organizers.");
-  const cohort = await loadCohort(access.cohort.id);
+  const cohort: CohortRow = access.cohort;
   const rounds = await roundsOf(cohort);
   const [owed, responses] = await Promise.all([
     owedIn(cohort.id),
@@ -172,21 +172,26 @@ export async function cohortEvaluationCompletion(access: CohortAccess, now = new
   }));
 }
 
+/** Due evaluations of the person in every cohort (home), or in the one cohort `only` gives access to. */
 export async function dueEvaluationsFor(
   personId: string,
-  onlyCohortId: string | null = null,
+  only: CohortAccess | null = null,
   now = new Date(),
 ): Promise<DueEvaluation[]> {
-  const memberships = await db.cohortMembership.findMany({
-    where: {
-      personId,
-      role: { in: ["participant", "navigator"] },
-      teamId: { not: null },
-      ...(onlyCohortId ? { cohortId: onlyCohortId } : {}),
-    },
-    select: { cohort: { select: cohortSelect } },
-  });
-  const cohorts = [...new Map(memberships.map((m) => [m.cohort.id, m.cohort])).values()];
+  const cohorts: CohortRow[] = only
+    ? only.teamRoles.some((t) => t.role === "participant" || t.role === "navigator")
+      ? [only.cohort]
+      : []
+    : [
+        ...new Map(
+          (
+            await db.cohortMembership.findMany({
+              where: { personId, role: { in: ["participant", "navigator"] }, teamId: { not: null } },
+              select: { cohort: { select: cohortSelect } },
+            })
+          ).map((m) => [m.cohort.id, m.cohort]),
+        ).values(),
+      ];
   const due: DueEvaluation[] = [];
   for (const cohort of cohorts) {
     const rounds = (await roundsOf(cohort)).filter((r) => isRoundVisible(cohort, r.afterWeek, now));
@@ -221,10 +226,6 @@ export async function dueEvaluationsFor(
 
 // ───────────────────────────── the evaluations page ───────────────────────────
 
-async function loadCohort(id: string): Promise<CohortRow> {
-  return db.cohort.findUniqueOrThrow({ where: { id }, select: cohortSelect });
-}
-
 export type RoundCompletion = { submitted: number; late: number; drafts: number; owed: number };
 
 function completion(
@@ -250,7 +251,7 @@ function completion(
  * everyone their own evaluations. A fixed number of queries.
  */
 export async function getEvaluationsPage(access: CohortAccess, now = new Date()) {
-  const cohort = await loadCohort(access.cohort.id);
+  const cohort: CohortRow = access.cohort;
   const rounds = await roundsOf(cohort);
   const [owed, responses] = await Promise.all([
     owedIn(cohort.id),
@@ -374,7 +375,7 @@ export async function saveRound(
   input: RoundsInput,
 ): Promise<{ ok: true; message: string } | { ok: false; errors: Record<string, string> }> {
   if (!access.isOrganizer) throw forbidden("Only the cohort's organizers set evaluation rounds.");
-  const cohort = await loadCohort(access.cohort.id);
+  const cohort: CohortRow = access.cohort;
   if (input.afterWeek > cohort.weeks)
     return {
       ok: false,
@@ -426,7 +427,7 @@ export async function saveRound(
 // ───────────────────────────── writing one ───────────────────────────────────
 
 async function resolveOwed(access: CohortAccess, roundId: string, aboutLogin: string | null) {
-  const cohort = await loadCohort(access.cohort.id);
+  const cohort: CohortRow = access.cohort;
   const round = await db.evaluationRound.findFirst({ where: { id: roundId, cohortId: cohort.id } });
   if (!round) throw notFound("There is no such evaluation in this cohort.");
   const mine = (await owedIn(cohort.id)).filter((o) => o.authorId === access.person.id);
@@ -681,7 +682,7 @@ export async function evaluationAttention(access: CohortAccess): Promise<Attenti
 /** Completion of each open or past round for one team (the navigator's dashboard). */
 export async function teamEvaluationCompletion(access: CohortAccess, teamSlug: string, now = new Date()) {
   const cohortId = access.cohort.id;
-  const cohort = await loadCohort(cohortId);
+  const cohort: CohortRow = access.cohort;
   const team = await db.team.findUnique({
     where: { cohortId_slug: { cohortId, slug: teamSlug } },
     select: { id: true },

@@ -2,7 +2,7 @@
 // the cohort's weekly hours), applying, reviewing and selecting. The selected become
 // navigators or captains through the existing appointment; every decision is audited
 // and everyone gets a notice in words.
-import { forbidden, notFound, type CohortAccess } from "~/auth/permissions.server";
+import { forbidden, notFound, type CohortAccess, cohortBySlug } from "~/auth/permissions.server";
 import type { SessionPerson } from "~/auth/session.server";
 import {
   answerProblem,
@@ -63,24 +63,13 @@ function parseCallQuestions(json: string): Question[] {
 }
 
 async function cohortOf(slug: string) {
-  const cohort = await db.cohort.findUnique({
-    where: { slug },
-    select: {
-      id: true,
-      slug: true,
-      name: true,
-      publishedAt: true,
-      applicationsOpenAt: true,
-      applicationsCloseAt: true,
-      decisionsPublishedAt: true,
-      startsOn: true,
-      weeks: true,
-      weeklyHours: true,
-      projects: { select: { project: { select: { slug: true, name: true } } } },
-    },
-  });
+  const cohort = await cohortBySlug(slug);
   if (!cohort || !cohort.publishedAt) throw notFound("There is no cohort at this address.");
-  return cohort;
+  const projects = await db.cohortProject.findMany({
+    where: { cohortId: cohort.id },
+    select: { project: { select: { slug: true, name: true } } },
+  });
+  return { ...cohort, projects };
 }
 
 /** The open call of a cohort for its public page (null when there is none open). */
@@ -88,7 +77,7 @@ export async function openCallFor(
   slug: string,
   now = new Date(),
 ): Promise<{ href: string; closesAt: Date } | null> {
-  const cohort = await db.cohort.findUnique({ where: { slug }, select: { id: true } });
+  const cohort = await cohortBySlug(slug);
   if (!cohort) return null;
   const call = await db.officerCall.findUnique({
     where: { cohortId: cohort.id },
@@ -277,10 +266,7 @@ async function pastParticipation(cohortId: string, personIds: string[]) {
 
 export async function getCallReview(access: CohortAccess, now = new Date()) {
   requireOrganizer(access);
-  const cohort = await db.cohort.findUniqueOrThrow({
-    where: { id: access.cohort.id },
-    select: { id: true, slug: true, name: true, weeklyHours: true, startsOn: true, applicationsOpenAt: true },
-  });
+  const cohort = access.cohort;
   const call = await db.officerCall.findUnique({ where: { cohortId: cohort.id } });
   const applications = call
     ? await db.officerApplication.findMany({ where: { callId: call.id }, orderBy: { submittedAt: "asc" } })
@@ -412,10 +398,7 @@ export async function removeCallQuestion(access: CohortAccess, questionId: strin
 /** Invites every alumnus of an earlier cohort (a participant there) by a notice, once each. */
 export async function inviteAlumni(access: CohortAccess): Promise<number> {
   requireOrganizer(access);
-  const cohort = await db.cohort.findUniqueOrThrow({
-    where: { id: access.cohort.id },
-    select: { id: true, slug: true, name: true, startsOn: true, weeklyHours: true },
-  });
+  const cohort = access.cohort;
   const call = await db.officerCall.findUnique({ where: { cohortId: cohort.id } });
   if (!call) throw notFound("Open the call before inviting alumni.");
   const alumni = await db.cohortMembership.findMany({
@@ -467,14 +450,12 @@ export async function getOfficerApplication(access: CohortAccess, id: string) {
     include: { call: true },
   });
   if (!a) throw notFound("There is no such application.");
-  const [person, cohort, teams, past] = await Promise.all([
+  const cohort = access.cohort;
+  const [person, cohortProjects, teams, past] = await Promise.all([
     db.person.findUnique({ where: { id: a.personId }, select: { name: true, login: true, timeZone: true } }),
-    db.cohort.findUniqueOrThrow({
-      where: { id: access.cohort.id },
-      select: {
-        weeklyHours: true,
-        projects: { select: { project: { select: { slug: true, name: true } } } },
-      },
+    db.cohortProject.findMany({
+      where: { cohortId: cohort.id },
+      select: { project: { select: { slug: true, name: true } } },
     }),
     db.team.findMany({
       where: { cohortId: access.cohort.id },
@@ -486,7 +467,7 @@ export async function getOfficerApplication(access: CohortAccess, id: string) {
   const questions = parseCallQuestions(a.call.questions);
   const answers = parseRecord(a.answers);
   const check = checkCommitment(cohort.weeklyHours, a.hoursPerWeek, a.commitmentHours);
-  const projectNames = new Map(cohort.projects.map((p) => [p.project.slug, p.project.name]));
+  const projectNames = new Map(cohortProjects.map((p) => [p.project.slug, p.project.name]));
   return {
     cohort: { slug: access.cohort.slug, name: access.cohort.name, weeklyHours: cohort.weeklyHours },
     id: a.id,

@@ -1,5 +1,5 @@
 // Writing, reading and replying to weekly reflections.
-import { forbidden, notFound, type CohortAccess } from "~/auth/permissions.server";
+import { type CohortAccess, cohortBySlug, forbidden, notFound } from "~/auth/permissions.server";
 import type { SessionPerson } from "~/auth/session.server";
 import { noticeLink } from "~/notifications/links.server";
 import { queueNotice } from "~/notifications/outbox.server";
@@ -34,17 +34,8 @@ export async function touchParticipant(
   });
 }
 
-const cohortSelect = {
-  id: true,
-  slug: true,
-  name: true,
-  startsOn: true,
-  weeks: true,
-  reflectionPrompts: true,
-} as const;
-
 async function loadCohort(slug: string) {
-  const cohort = await db.cohort.findUnique({ where: { slug }, select: cohortSelect });
+  const cohort = await cohortBySlug(slug);
   if (!cohort) throw notFound("There is no cohort at this address.");
   return cohort;
 }

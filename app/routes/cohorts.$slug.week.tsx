@@ -18,7 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireCohortRole(request, params.slug, ["participant"]);
   const [week, evaluations] = await Promise.all([
     getParticipantWeek(access),
-    dueEvaluationsFor(access.person.id, access.cohort.id),
+    dueEvaluationsFor(access.person.id, access),
   ]);
   return json({ week, evaluations, timeZone: access.person.timeZone });
 }

@@ -121,6 +121,23 @@ export default tseslint.config(
     ),
   })),
   {
+    // Notice texts live in one module of templates (app/notifications/templates.ts):
+    // areas pass `...noticeText(kind, facts)`, never a subject or body of their own.
+    files: ["app/**/*.{ts,tsx}"],
+    ignores: ["app/notifications/**", "app/**/*.test.{ts,tsx}"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector:
+            "CallExpression[callee.name='queueNotice'] Property[key.name=/^(subject|bodyText|kind)$/]",
+          message:
+            "Notice texts live in app/notifications/templates.ts: pass ...noticeText(kind, facts) to queueNotice.",
+        },
+      ],
+    },
+  },
+  {
     files: ["**/*.cjs"],
     languageOptions: { sourceType: "commonjs" },
     rules: { "@typescript-eslint/no-require-imports": "off" },

@@ -1,5 +1,6 @@
 // The applicant's side: one application per person per cohort, saved as a draft,
 // submitted, edited until the window closes, or withdrawn.
+import { cohortBySlug } from "~/auth/permissions.server";
 import type { SessionPerson } from "~/auth/session.server";
 import { countSlots, localToUtc, utcToLocal, emptySlots } from "~/availability/slots";
 import { recordAudit } from "~/cohorts/audit.server";
@@ -33,7 +34,13 @@ const cohortSelect = {
 } as const;
 
 async function findCohort(slug: string) {
-  return db.cohort.findUnique({ where: { slug }, select: cohortSelect });
+  const cohort = await cohortBySlug(slug);
+  if (!cohort) return null;
+  const projects = await db.cohortProject.findMany({
+    where: { cohortId: cohort.id },
+    select: cohortSelect.projects.select,
+  });
+  return { ...cohort, projects };
 }
 
 export function allTimeZones(extra: string[] = []): string[] {

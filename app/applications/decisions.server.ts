@@ -5,30 +5,33 @@
 import { recordAudit } from "~/cohorts/audit.server";
 import { assertPhase, phaseOf, PhaseError, type Phase } from "~/cohorts/phase";
 import { queueNotice } from "~/notifications/outbox.server";
+import { noticeText } from "~/notifications/templates";
 import { countSlots } from "~/availability/slots";
 import { aggregate, type Aggregate } from "~/applications/scores";
 import { loadApplicationsWithReviews } from "./with-reviews.server";
-import { db, lockRow, transaction } from "~/utils/db.server";
+import { db, lockRow, transaction, type Cohort } from "~/utils/db.server";
 import { paginate } from "~/utils/pagination";
 import { DECISION_LABELS, type Decision } from "./decision-labels";
 import { createOffer } from "./offers.server";
 
 export const DECISION_PHASES: Phase[] = ["applications_open", "review", "teams_forming"];
 
-const cohortSelect = {
-  id: true,
-  slug: true,
-  name: true,
-  publishedAt: true,
-  applicationsOpenAt: true,
-  applicationsCloseAt: true,
-  decisionsPublishedAt: true,
-  startsOn: true,
-  weeks: true,
-  offerDeadlineDays: true,
-  offerReminderDays: true,
-  answersPurgedAt: true,
-} as const;
+/** The cohort columns the decisions page works with (the access object carries them). */
+export type DecisionCohort = Pick<
+  Cohort,
+  | "id"
+  | "slug"
+  | "name"
+  | "publishedAt"
+  | "applicationsOpenAt"
+  | "applicationsCloseAt"
+  | "decisionsPublishedAt"
+  | "startsOn"
+  | "weeks"
+  | "offerDeadlineDays"
+  | "offerReminderDays"
+  | "answersPurgedAt"
+>;
 
 export type DecisionRow = {
   id: string;
@@ -51,12 +54,12 @@ export type DecisionRow = {
 export const DECISIONS_PAGE_SIZE = 100;
 
 export async function getDecisionsPage(
-  cohortId: string,
+  cohort: DecisionCohort,
   sort: "mean" | "name" | "decision" = "mean",
   page = 1,
   now = new Date(),
 ) {
-  const cohort = await db.cohort.findUniqueOrThrow({ where: { id: cohortId }, select: cohortSelect });
+  const cohortId = cohort.id;
   const [applications, offers] = await Promise.all([
     loadApplicationsWithReviews(cohortId, { status: "submitted" }),
     db.offer.findMany({
@@ -245,12 +248,12 @@ export type DecideResult = { ok: true; message: string } | { ok: false; error: s
  */
 export async function decide(
   actorId: string,
-  cohortId: string,
+  cohort: DecisionCohort,
   decision: Decision,
   items: { id: string; version: number }[],
   now = new Date(),
 ): Promise<DecideResult> {
-  const cohort = await db.cohort.findUniqueOrThrow({ where: { id: cohortId }, select: cohortSelect });
+  const cohortId = cohort.id;
   const refused = phaseRefusal(cohort, DECISION_PHASES, "change decisions", now);
   if (refused) return { ok: false, error: refused };
   const current = await db.application.findMany({
@@ -379,12 +382,12 @@ export type PublishConfirmation = { confirmed: boolean; reason?: string | null }
 
 export async function publishDecisions(
   actorId: string,
-  cohortId: string,
+  cohort: DecisionCohort,
   origin: string,
   confirmation: PublishConfirmation,
   now = new Date(),
 ): Promise<DecideResult> {
-  const cohort = await db.cohort.findUniqueOrThrow({ where: { id: cohortId }, select: cohortSelect });
+  const cohortId = cohort.id;
   const refused = phaseRefusal(cohort, DECISION_PHASES, "publish decisions", now);
   if (refused) return { ok: false, error: refused };
   if (!confirmation.confirmed)
@@ -426,11 +429,13 @@ export async function publishDecisions(
       } else if (application.decision === "waitlisted") {
         await queueNotice(
           {
-            kind: "waitlisted",
+            ...noticeText("waitlisted", {
+              name: application.person.name,
+              cohort: cohort.name,
+              position: waitlistOrder.indexOf(application.id) + 1,
+            }),
             personId: application.personId,
             cohortId,
-            subject: `You are on the waitlist for ${cohort.name}`,
-            bodyText: `Hello ${application.person.name},\n\nThank you for applying to ${cohort.name}. We could not offer you a seat yet, but you are on the waitlist (position ${waitlistOrder.indexOf(application.id) + 1}). If a seat opens before the start, we will send you an offer straight away.`,
             dedupeKey: `decision:${application.id}`,
           },
           tx,
@@ -438,11 +443,9 @@ export async function publishDecisions(
       } else {
         await queueNotice(
           {
-            kind: "not_accepted",
+            ...noticeText("not_accepted", { name: application.person.name, cohort: cohort.name }),
             personId: application.personId,
             cohortId,
-            subject: `Your application to ${cohort.name}`,
-            bodyText: `Hello ${application.person.name},\n\nThank you for applying to ${cohort.name}. We had many more strong applications than seats and could not offer you one this time. We hope you will apply again to a later cohort.`,
             dedupeKey: `decision:${application.id}`,
           },
           tx,
@@ -475,13 +478,13 @@ export async function publishDecisions(
  */
 export async function moveOnWaitlist(
   actorId: string,
-  cohortId: string,
+  cohort: DecisionCohort,
   applicationId: string,
   direction: "up" | "down",
   now = new Date(),
   seenAt?: number,
 ): Promise<DecideResult> {
-  const cohort = await db.cohort.findUniqueOrThrow({ where: { id: cohortId }, select: cohortSelect });
+  const cohortId = cohort.id;
   const refused = phaseRefusal(cohort, DECISION_PHASES, "reorder the waitlist", now);
   if (refused) return { ok: false, error: refused };
   return transaction(async (tx): Promise<DecideResult> => {
@@ -540,10 +543,10 @@ export async function moveOnWaitlist(
  */
 export async function purgeAnswers(
   actorId: string,
-  cohortId: string,
+  cohort: DecisionCohort,
   now = new Date(),
 ): Promise<DecideResult> {
-  const cohort = await db.cohort.findUniqueOrThrow({ where: { id: cohortId }, select: cohortSelect });
+  const cohortId = cohort.id;
   const refused = phaseRefusal(cohort, ["finished"], "purge applicants' answers", now);
   if (refused) return { ok: false, error: `${refused} Answers can be purged once the cohort has finished.` };
   const participants = await db.cohortMembership.findMany({

@@ -2,7 +2,7 @@
 // both from an earlier cohort.
 import { recordAudit } from "~/cohorts/audit.server";
 import { phaseOf, type Phase } from "~/cohorts/phase";
-import { db, transaction, type Tx } from "~/utils/db.server";
+import { db, transaction, type Tx, type Cohort } from "~/utils/db.server";
 import {
   parseOptions,
   type CriterionInput,
@@ -60,24 +60,22 @@ function copyableCohorts(person: CopyingPerson) {
 }
 
 export async function getFormEditor(
-  cohortId: string,
+  cohort: Pick<
+    Cohort,
+    | "id"
+    | "slug"
+    | "name"
+    | "publishedAt"
+    | "applicationsOpenAt"
+    | "applicationsCloseAt"
+    | "decisionsPublishedAt"
+    | "startsOn"
+    | "weeks"
+  >,
   person: CopyingPerson,
   now = new Date(),
 ): Promise<FormEditor> {
-  const cohort = await db.cohort.findUniqueOrThrow({
-    where: { id: cohortId },
-    select: {
-      id: true,
-      slug: true,
-      name: true,
-      publishedAt: true,
-      applicationsOpenAt: true,
-      applicationsCloseAt: true,
-      decisionsPublishedAt: true,
-      startsOn: true,
-      weeks: true,
-    },
-  });
+  const cohortId = cohort.id;
   const [questions, rubric, submittedCount, scoredCount, others] = await Promise.all([
     loadQuestions(cohortId),
     loadRubric(cohortId),

@@ -8,6 +8,7 @@ import { recordAudit } from "~/cohorts/audit.server";
 import { phaseOf } from "~/cohorts/phase";
 import { appUrl } from "~/notifications/links.server";
 import { queueNotice } from "~/notifications/outbox.server";
+import { noticeText } from "~/notifications/templates";
 import { db, isUniqueViolation, transaction, type Tx } from "~/utils/db.server";
 import { registerJob } from "~/utils/scheduler.server";
 import { DAY_MS, formatDateTime } from "~/utils/time";
@@ -35,22 +36,14 @@ export async function createOffer(
   const deadline = formatDateTime(expiresAt, application.person.timeZone);
   await queueNotice(
     {
-      kind: promoted ? "offer_from_waitlist" : "offer",
+      ...noticeText(promoted ? "offer_from_waitlist" : "offer", {
+        name: application.person.name,
+        cohort: cohort.name,
+        deadline,
+        link,
+      }),
       personId: application.personId,
       cohortId: cohort.id,
-      subject: promoted ? `A seat opened for you in ${cohort.name}` : `You are accepted to ${cohort.name}`,
-      bodyText: [
-        `Hello ${application.person.name},`,
-        "",
-        promoted
-          ? `A seat opened in ${cohort.name} and it is yours if you want it.`
-          : `We are happy to offer you a place in ${cohort.name}.`,
-        "",
-        `Please confirm or decline by ${deadline}:`,
-        link,
-        "",
-        "If you do not answer by then, the seat goes to the next person on the waitlist.",
-      ].join("\n"),
       dedupeKey: `offer:${offer.id}`,
     },
     tx,
@@ -339,16 +332,14 @@ export async function sendOfferReminders(
       if (marked.count === 0) return false;
       return queueNotice(
         {
-          kind: "offer_reminder",
+          ...noticeText("offer_reminder", {
+            name: offer.application.person.name,
+            cohort: cohort.name,
+            deadline: formatDateTime(offer.expiresAt, offer.application.person.timeZone),
+            link: `${appUrl(origin)}${offerPath(offer.token)}`,
+          }),
           personId: offer.application.personId,
           cohortId: cohort.id,
-          subject: `Reminder: please answer your offer for ${cohort.name}`,
-          bodyText: [
-            `Hello ${offer.application.person.name},`,
-            "",
-            `Your place in ${cohort.name} is waiting. Please confirm or decline by ${formatDateTime(offer.expiresAt, offer.application.person.timeZone)}:`,
-            `${appUrl(origin)}${offerPath(offer.token)}`,
-          ].join("\n"),
           dedupeKey: `reminder:${offer.id}`,
         },
         tx,

@@ -2,7 +2,8 @@
 // sign-in when nobody is signed in, a 403 when the person lacks the role, a 404
 // when the cohort does not exist. Non-GET requests are also checked for CSRF.
 import { redirect } from "@remix-run/node";
-import { db } from "~/utils/db.server";
+import { db, type Cohort } from "~/utils/db.server";
+import { oncePerRequest } from "~/utils/request-scope.server";
 import { assertSameOrigin } from "./csrf.server";
 import {
   clearedSessionCookie,
@@ -64,9 +65,14 @@ export async function requireAdmin(request: Request): Promise<SessionPerson> {
   return person;
 }
 
+/**
+ * What authorization found, handed on to the domain module: the cohort's row is read
+ * once here and carried along, so no page loads its cohort a second time.
+ */
 export type CohortAccess = {
   person: SessionPerson;
-  cohort: { id: string; slug: string; name: string };
+  /** the cohort's own columns (settings, dates, texts); relations are loaded by whoever needs them */
+  cohort: Cohort;
   roles: CohortRole[];
   /** team ids the person belongs to in this cohort (as navigator, captain or participant) */
   teamIds: string[];
@@ -84,16 +90,25 @@ export function holdsTeamRole(
   return teamId !== null && access.teamRoles.some((m) => m.teamId === teamId && roles.includes(m.role));
 }
 
+/** The cohort's row by its address, read once per page view. */
+export function cohortBySlug(slug: string): Promise<Cohort | null> {
+  return oncePerRequest(`cohort:${slug}`, () => db.cohort.findUnique({ where: { slug } }));
+}
+
+/** The person's memberships in the cohort (role and team), read once per page view. */
+export function membershipsIn(cohortId: string, personId: string) {
+  return oncePerRequest(`memberships:${cohortId}:${personId}`, () =>
+    db.cohortMembership.findMany({
+      where: { cohortId, personId },
+      select: { role: true, teamId: true, team: { select: { slug: true } } },
+    }),
+  );
+}
+
 export async function getCohortAccess(person: SessionPerson, slug: string): Promise<CohortAccess> {
-  const cohort = await db.cohort.findUnique({
-    where: { slug },
-    select: { id: true, slug: true, name: true },
-  });
+  const cohort = await cohortBySlug(slug);
   if (!cohort) throw notFound("There is no cohort at this address.");
-  const memberships = await db.cohortMembership.findMany({
-    where: { cohortId: cohort.id, personId: person.id },
-    select: { role: true, teamId: true },
-  });
+  const memberships = await membershipsIn(cohort.id, person.id);
   const roles = memberships.map((m) => m.role as CohortRole);
   // Site admins act as organizers of every cohort.
   if (person.isAdmin && !roles.includes("organizer")) roles.push("organizer");

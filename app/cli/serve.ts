@@ -16,6 +16,7 @@ import {
   trustProxySetting,
 } from "../utils/http-edge";
 import { createRequestQueue } from "../utils/request-queue";
+import { isReadOnly, withReadScope } from "../utils/request-scope.server";
 import { baseSecurityHeaders, PRIVATE_NO_STORE, RESOURCE_POLICY } from "../utils/security-headers";
 
 const buildPath = path.resolve("build/index.js");
@@ -77,7 +78,11 @@ app.use((req, res, next) => {
   res.once("finish", leave);
   res.once("close", leave);
 });
-app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV }));
+const remix = createRequestHandler({ build, mode: process.env.NODE_ENV });
+// A page view's loaders share what they read twice (the cohort, the viewer's roles).
+app.all("*", (req, res, next) =>
+  isReadOnly(req.method) ? withReadScope(() => remix(req, res, next)) : remix(req, res, next),
+);
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "0.0.0.0";

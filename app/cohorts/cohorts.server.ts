@@ -1,6 +1,6 @@
 // Reading cohorts for the public pages, a person's home, and the cohort page.
 import type { CohortRole } from "~/auth/permissions.server";
-import { notFound } from "~/auth/permissions.server";
+import { cohortBySlug, membershipsIn, notFound } from "~/auth/permissions.server";
 import type { SessionPerson } from "~/auth/session.server";
 import { db } from "~/utils/db.server";
 import { cohortLinks, nextStepFor, type CohortLink, type NextStep } from "./next-step";
@@ -115,45 +115,38 @@ export async function cohortsForPerson(personId: string, now = new Date()): Prom
 
 /** The cohort page: dates, phase and week, projects, teams with their navigators. */
 export async function getCohortPage(slug: string, viewer: SessionPerson | null, now = new Date()) {
-  const cohort = await db.cohort.findUnique({
-    where: { slug },
-    select: {
-      ...cohortSummarySelect,
-      teamSizeMin: true,
-      teamSizeMax: true,
-      projects: {
-        select: {
-          project: {
-            select: { slug: true, name: true, description: true, websiteUrl: true, aiPolicyUrl: true },
-          },
+  const row = await cohortBySlug(slug);
+  if (!row) throw notFound("There is no cohort at this address.");
+  const [projects, teams, roles] = await Promise.all([
+    db.cohortProject.findMany({
+      where: { cohortId: row.id },
+      select: {
+        project: {
+          select: { slug: true, name: true, description: true, websiteUrl: true, aiPolicyUrl: true },
         },
       },
-      teams: {
-        orderBy: { name: "asc" },
-        select: {
-          slug: true,
-          name: true,
-          project: { select: { name: true } },
-          members: {
-            where: { role: { in: ["navigator", "captain"] } },
-            select: {
-              role: true,
-              pendingLogin: true,
-              person: { select: { name: true, login: true, avatarUrl: true } },
-            },
+    }),
+    db.team.findMany({
+      where: { cohortId: row.id },
+      orderBy: { name: "asc" },
+      select: {
+        slug: true,
+        name: true,
+        project: { select: { name: true } },
+        members: {
+          where: { role: { in: ["navigator", "captain"] } },
+          select: {
+            role: true,
+            pendingLogin: true,
+            person: { select: { name: true, login: true, avatarUrl: true } },
           },
-          _count: { select: { members: { where: { role: "participant" } } } },
         },
+        _count: { select: { members: { where: { role: "participant" } } } },
       },
-    },
-  });
-  if (!cohort) throw notFound("There is no cohort at this address.");
-  const roles = viewer
-    ? await db.cohortMembership.findMany({
-        where: { cohortId: cohort.id, personId: viewer.id },
-        select: { role: true, team: { select: { slug: true } } },
-      })
-    : [];
+    }),
+    viewer ? membershipsIn(row.id, viewer.id) : Promise.resolve([]),
+  ]);
+  const cohort = { ...row, projects, teams };
   const isOrganizer = Boolean(viewer?.isAdmin) || roles.some((r) => r.role === "organizer");
   if (!cohort.publishedAt && !isOrganizer) throw notFound("There is no cohort at this address.");
   const summary = summarize(
@@ -192,27 +185,9 @@ export async function getCohortNav(
   viewer: SessionPerson | null,
   now = new Date(),
 ): Promise<{ name: string; slug: string; links: CohortLink[] }> {
-  const cohort = await db.cohort.findUnique({
-    where: { slug },
-    select: {
-      id: true,
-      name: true,
-      slug: true,
-      publishedAt: true,
-      applicationsOpenAt: true,
-      applicationsCloseAt: true,
-      decisionsPublishedAt: true,
-      startsOn: true,
-      weeks: true,
-    },
-  });
+  const cohort = await cohortBySlug(slug);
   if (!cohort) throw notFound("There is no cohort at this address.");
-  const memberships = viewer
-    ? await db.cohortMembership.findMany({
-        where: { cohortId: cohort.id, personId: viewer.id },
-        select: { role: true, team: { select: { slug: true } } },
-      })
-    : [];
+  const memberships = viewer ? await membershipsIn(cohort.id, viewer.id) : [];
   const roles = memberships.map((m) => m.role as CohortRole);
   if (viewer?.isAdmin && !roles.includes("organizer")) roles.push("organizer");
   if (!cohort.publishedAt && !roles.includes("organizer"))

@@ -2,6 +2,7 @@
 // participant of the team, at most one a day per participant.
 import { forbidden, type CohortAccess } from "~/auth/permissions.server";
 import { queueNotice } from "~/notifications/outbox.server";
+import { noticeText } from "~/notifications/templates";
 import { noticeLink } from "~/notifications/links.server";
 import { db } from "~/utils/db.server";
 import { isoDay } from "~/utils/time";
@@ -32,11 +33,15 @@ export async function sendCheckIn(
   if (!participant?.person) throw forbidden("That person is not a participant of this team.");
   const why = reason.trim() ? ` — ${reason.trim()}` : "";
   const queued = await queueNotice({
-    kind: "check_in",
+    ...noticeText("check_in", {
+      name: participant.person.name,
+      navigator: access.person.name,
+      cohort: access.cohort.name,
+      why,
+      link: noticeLink(`/cohorts/${access.cohort.slug}/week`),
+    }),
     cohortId: access.cohort.id,
     personId,
-    subject: `${access.person.name} is checking in on you in ${access.cohort.name}`,
-    bodyText: `Hi ${participant.person.name},\n\n${access.person.name} is checking in${why}. How is it going? Reply in your team's chat or in your next reflection; if you are stuck, tick “I need help”.\n\nYour week: ${noticeLink(`/cohorts/${access.cohort.slug}/week`)}\n`,
     dedupeKey: `check-in:${access.cohort.id}:${personId}:${isoDay(now)}`,
   });
   return { queued, name: participant.person.name };

@@ -248,7 +248,7 @@ function attentionCohort(cohort: {
 export type TeamProgress = Awaited<ReturnType<typeof getTeamProgress>>;
 
 export async function getTeamProgress(access: CohortAccess, teamSlug: string, now = new Date()) {
-  const cohort = await db.cohort.findUniqueOrThrow({ where: { id: access.cohort.id }, select: cohortSelect });
+  const cohort = access.cohort;
   const team = await db.team.findUnique({
     where: { cohortId_slug: { cohortId: cohort.id, slug: teamSlug } },
     select: {
@@ -354,7 +354,7 @@ export type CohortProgress = Awaited<ReturnType<typeof getCohortProgress>>;
 
 export async function getCohortProgress(access: CohortAccess, now = new Date()) {
   if (!access.isOrganizer) throw forbidden("The cohort overview is for the cohort's organizers.");
-  const cohort = await db.cohort.findUniqueOrThrow({ where: { id: access.cohort.id }, select: cohortSelect });
+  const cohort = access.cohort;
   const [teams, members, applications] = await Promise.all([
     db.team.findMany({
       where: { cohortId: cohort.id },

@@ -4,6 +4,7 @@
 import { attentionByTeam } from "./progress.server";
 import { cohortEndsAt, weekOf } from "~/cohorts/phase";
 import { queueNotice } from "~/notifications/outbox.server";
+import { noticeText } from "~/notifications/templates";
 import { db } from "~/utils/db.server";
 import { registerJob } from "~/utils/scheduler.server";
 import { DAY_MS, formatDateTime } from "~/utils/time";
@@ -48,11 +49,15 @@ export async function sendReflectionReminders(now = new Date()): Promise<Reminde
       for (const p of participants) {
         if (done.has(`${p.personId}:${week}`)) continue;
         const sent = await queueNotice({
-          kind: "reflection_due",
+          ...noticeText("reflection_due", {
+            name: p.person!.name,
+            cohort: cohort.name,
+            week,
+            due: formatDateTime(reflectionDueAt(cohort, week), p.person!.timeZone),
+            link: noticeLink(reflectionPath(cohort.slug, week)),
+          }),
           cohortId: cohort.id,
           personId: p.personId,
-          subject: `Your week ${week} reflection for ${cohort.name} is due soon`,
-          bodyText: `Hi ${p.person!.name},\n\nYour reflection for week ${week} is due ${formatDateTime(reflectionDueAt(cohort, week), p.person!.timeZone)}. A few lines are enough: what you worked on, what you learned, what is blocking you.\n\nWrite it: ${noticeLink(reflectionPath(cohort.slug, week))}\n`,
           dedupeKey: `reflection-due:${cohort.id}:${p.personId}:${week}`,
         });
         if (sent) counts.dueSoon++;
@@ -69,11 +74,15 @@ export async function sendReflectionReminders(now = new Date()): Promise<Reminde
       for (const p of participants) {
         if (done.has(`${p.personId}:${previous}`)) continue;
         const sent = await queueNotice({
-          kind: "reflection_missing",
+          ...noticeText("reflection_missing", {
+            name: p.person!.name,
+            cohort: cohort.name,
+            week: previous,
+            until: formatDateTime(reflectionEditableUntil(cohort, previous), p.person!.timeZone),
+            link: noticeLink(reflectionPath(cohort.slug, previous)),
+          }),
           cohortId: cohort.id,
           personId: p.personId,
-          subject: `Your week ${previous} reflection for ${cohort.name} is missing`,
-          bodyText: `Hi ${p.person!.name},\n\nWe have not received your reflection for week ${previous}. You can still write it until ${formatDateTime(reflectionEditableUntil(cohort, previous), p.person!.timeZone)}; it will be marked late, and that is fine. Your navigator reads every one.\n\nWrite it: ${noticeLink(reflectionPath(cohort.slug, previous))}\n`,
           dedupeKey: `reflection-missing:${cohort.id}:${p.personId}:${previous}`,
         });
         if (sent) counts.missing++;
@@ -108,13 +117,16 @@ async function sendAttentionDigests(
     const items = byTeam.get(nav.teamId!) ?? [];
     // An empty digest is noise; the dashboard shows "Nothing needs attention".
     if (items.length === 0) continue;
-    const lines = items.map((item) => `- ${item.name}: ${item.reason}`).join("\n");
     const queued = await queueNotice({
-      kind: "attention_digest",
+      ...noticeText("attention_digest", {
+        name: nav.person!.name,
+        cohort: cohort.name,
+        team: nav.team!.name,
+        items: items.map((item) => `${item.name}: ${item.reason}`),
+        link: noticeLink(`/cohorts/${cohort.slug}/teams/${nav.team!.slug}/progress`),
+      }),
       cohortId: cohort.id,
       personId: nav.personId,
-      subject: `${nav.team!.name}: ${items.length} ${items.length === 1 ? "thing needs" : "things need"} your attention`,
-      bodyText: `Hi ${nav.person!.name},\n\nThis week in ${nav.team!.name} (${cohort.name}):\n\n${lines}\n\nOpen the team dashboard: ${noticeLink(`/cohorts/${cohort.slug}/teams/${nav.team!.slug}/progress`)}\n`,
       dedupeKey: `attention-digest:${cohort.id}:${nav.teamId}:${nav.personId}:${week}`,
     });
     if (queued) sent++;

@@ -4,6 +4,7 @@ import { forbidden, holdsTeamRole, notFound, type CohortAccess } from "~/auth/pe
 import { recordAudit } from "~/cohorts/audit.server";
 import { noticeLink } from "~/notifications/links.server";
 import { queueNotice } from "~/notifications/outbox.server";
+import { noticeText } from "~/notifications/templates";
 import { evaluationFlags, type AttentionItem } from "~/dashboards/attention";
 import { db, isUniqueViolation } from "~/utils/db.server";
 import { renderMarkdown } from "~/utils/markdown.server";
@@ -148,7 +149,7 @@ export type DueEvaluation = {
 /** Completion of each round across the cohort (the organizer overview). */
 export async function cohortEvaluationCompletion(access: CohortAccess, now = new Date()) {
   if (!access.isOrganizer) throw forbidden("The evaluation overview is for the cohort's organizers.");
-  const cohort = await loadCohort(access.cohort.id);
+  const cohort: CohortRow = access.cohort;
   const rounds = await roundsOf(cohort);
   const [owed, responses] = await Promise.all([
     owedIn(cohort.id),
@@ -172,21 +173,26 @@ export async function cohortEvaluationCompletion(access: CohortAccess, now = new
   }));
 }
 
+/** Due evaluations of the person in every cohort (home), or in the one cohort `only` gives access to. */
 export async function dueEvaluationsFor(
   personId: string,
-  onlyCohortId: string | null = null,
+  only: CohortAccess | null = null,
   now = new Date(),
 ): Promise<DueEvaluation[]> {
-  const memberships = await db.cohortMembership.findMany({
-    where: {
-      personId,
-      role: { in: ["participant", "navigator"] },
-      teamId: { not: null },
-      ...(onlyCohortId ? { cohortId: onlyCohortId } : {}),
-    },
-    select: { cohort: { select: cohortSelect } },
-  });
-  const cohorts = [...new Map(memberships.map((m) => [m.cohort.id, m.cohort])).values()];
+  const cohorts: CohortRow[] = only
+    ? only.teamRoles.some((t) => t.role === "participant" || t.role === "navigator")
+      ? [only.cohort]
+      : []
+    : [
+        ...new Map(
+          (
+            await db.cohortMembership.findMany({
+              where: { personId, role: { in: ["participant", "navigator"] }, teamId: { not: null } },
+              select: { cohort: { select: cohortSelect } },
+            })
+          ).map((m) => [m.cohort.id, m.cohort]),
+        ).values(),
+      ];
   const due: DueEvaluation[] = [];
   for (const cohort of cohorts) {
     const rounds = (await roundsOf(cohort)).filter((r) => isRoundVisible(cohort, r.afterWeek, now));
@@ -221,10 +227,6 @@ export async function dueEvaluationsFor(
 
 // ───────────────────────────── the evaluations page ───────────────────────────
 
-async function loadCohort(id: string): Promise<CohortRow> {
-  return db.cohort.findUniqueOrThrow({ where: { id }, select: cohortSelect });
-}
-
 export type RoundCompletion = { submitted: number; late: number; drafts: number; owed: number };
 
 function completion(
@@ -250,7 +252,7 @@ function completion(
  * everyone their own evaluations. A fixed number of queries.
  */
 export async function getEvaluationsPage(access: CohortAccess, now = new Date()) {
-  const cohort = await loadCohort(access.cohort.id);
+  const cohort: CohortRow = access.cohort;
   const rounds = await roundsOf(cohort);
   const [owed, responses] = await Promise.all([
     owedIn(cohort.id),
@@ -383,7 +385,7 @@ export async function saveRound(
   input: RoundsInput,
 ): Promise<{ ok: true; message: string } | { ok: false; errors: Record<string, string> }> {
   if (!access.isOrganizer) throw forbidden("Only the cohort's organizers set evaluation rounds.");
-  const cohort = await loadCohort(access.cohort.id);
+  const cohort: CohortRow = access.cohort;
   if (input.afterWeek > cohort.weeks)
     return {
       ok: false,
@@ -435,7 +437,7 @@ export async function saveRound(
 // ───────────────────────────── writing one ───────────────────────────────────
 
 async function resolveOwed(access: CohortAccess, roundId: string, aboutLogin: string | null) {
-  const cohort = await loadCohort(access.cohort.id);
+  const cohort: CohortRow = access.cohort;
   const round = await db.evaluationRound.findFirst({ where: { id: roundId, cohortId: cohort.id } });
   if (!round) throw notFound("There is no such evaluation in this cohort.");
   const mine = (await owedIn(cohort.id)).filter((o) => o.authorId === access.person.id);
@@ -644,11 +646,13 @@ export async function shareEvaluation(
   });
   if (share) {
     await queueNotice({
-      kind: "evaluation_shared",
+      ...noticeText("evaluation_shared", {
+        cohort: access.cohort.name,
+        round: r.round.title,
+        link: noticeLink(responsePath(access.cohort.slug, id)),
+      }),
       cohortId: access.cohort.id,
       personId: r.subjectId,
-      subject: `Your navigator's ${r.round.title.toLowerCase()} is ready to read`,
-      bodyText: `The organizers of ${access.cohort.name} shared your navigator's ${r.round.title.toLowerCase()} of your work with you.\n\nRead it: ${noticeLink(responsePath(access.cohort.slug, id))}\n`,
       dedupeKey: `evaluation-shared:${id}`,
     });
   }
@@ -688,7 +692,7 @@ export async function evaluationAttention(access: CohortAccess): Promise<Attenti
 /** Completion of each open or past round for one team (the navigator's dashboard). */
 export async function teamEvaluationCompletion(access: CohortAccess, teamSlug: string, now = new Date()) {
   const cohortId = access.cohort.id;
-  const cohort = await loadCohort(cohortId);
+  const cohort: CohortRow = access.cohort;
   const team = await db.team.findUnique({
     where: { cohortId_slug: { cohortId, slug: teamSlug } },
     select: { id: true },
@@ -747,16 +751,22 @@ export async function sendEvaluationReminders(now = new Date()): Promise<number>
     for (const round of rounds) {
       for (const o of owed) {
         if (done.has(keyOf(round.id, o.authorId, o.subjectId))) continue;
-        const about =
-          o.direction === "participant"
-            ? "your team, your navigator and what you are learning"
-            : o.subject!.name;
         const queued = await queueNotice({
-          kind: "evaluation_due",
+          ...noticeText("evaluation_due", {
+            name: o.author.name,
+            cohort: cohort.name,
+            round: round.title,
+            about:
+              o.direction === "participant"
+                ? { participant: true }
+                : { participant: false, name: o.subject!.name },
+            due: formatDateTime(roundDueAt(cohort, round.afterWeek), zones.get(o.authorId) ?? "UTC"),
+            link: noticeLink(
+              writePath(cohort.slug, round.id, o.direction === "navigator" ? o.subject!.login : undefined),
+            ),
+          }),
           cohortId: cohort.id,
           personId: o.authorId,
-          subject: `${round.title} for ${cohort.name}: about ${o.direction === "participant" ? "your team and navigator" : o.subject!.name}`,
-          bodyText: `Hi ${o.author.name},\n\nThe ${round.title.toLowerCase()} of ${cohort.name} is open: a few questions about ${about}. It is due ${formatDateTime(roundDueAt(cohort, round.afterWeek), zones.get(o.authorId) ?? "UTC")}; you can save a draft and come back.\n\nWrite it: ${noticeLink(writePath(cohort.slug, round.id, o.direction === "navigator" ? o.subject!.login : undefined))}\n`,
           dedupeKey: `evaluation-due:${round.id}:${o.authorId}:${o.subjectId}`,
         });
         if (queued) sent++;

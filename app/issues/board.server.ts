@@ -35,26 +35,6 @@ export function isStaleClaim(
   return claim.linkedPullCount === 0 && now.getTime() - claim.claimedAt.getTime() >= staleDays * DAY_MS;
 }
 
-async function cohortFor(access: CohortAccess) {
-  const cohort = await db.cohort.findUnique({
-    where: { id: access.cohort.id },
-    select: {
-      id: true,
-      slug: true,
-      name: true,
-      publishedAt: true,
-      applicationsOpenAt: true,
-      applicationsCloseAt: true,
-      decisionsPublishedAt: true,
-      startsOn: true,
-      weeks: true,
-      staleClaimDays: true,
-    },
-  });
-  if (!cohort) throw notFound("There is no cohort at this address.");
-  return cohort;
-}
-
 /** Everything the board page shows, in a bounded number of queries. */
 /** Starter issues shown per project and page of the board. */
 export const BOARD_PAGE_SIZE = 25;
@@ -67,7 +47,7 @@ export async function getIssueBoard(
   filters: { project?: string; show?: string; pages?: Record<string, number> } = {},
   now = new Date(),
 ) {
-  const cohort = await cohortFor(access);
+  const cohort = access.cohort;
   const curator = canCurate(access);
   const [projects, teams, participants, myMembership] = await Promise.all([
     db.cohortProject.findMany({
@@ -306,7 +286,7 @@ export async function curateIssue(
   now = new Date(),
 ): Promise<Result> {
   if (!canCurate(access)) throw forbidden("Only navigators, captains and organizers curate starter issues.");
-  const cohort = await cohortFor(access);
+  const cohort = access.cohort;
   assertPhase(cohort, WORKING_PHASES, "curate starter issues", now);
   const issue = await issueInCohort(cohort.id, input.issueId);
   if (input.recommendedTeamId) {
@@ -345,7 +325,7 @@ export async function curateIssue(
 
 export async function claimIssue(access: CohortAccess, issueId: string, now = new Date()): Promise<Result> {
   if (!access.roles.includes("participant")) throw forbidden("Only participants claim starter issues.");
-  const cohort = await cohortFor(access);
+  const cohort = access.cohort;
   assertPhase(cohort, WORKING_PHASES, "claim an issue", now);
   const issue = await issueInCohort(cohort.id, issueId);
   if (issue.curations[0]?.hidden) throw notFound("That starter issue is not on this cohort's board.");
@@ -410,7 +390,7 @@ function managesTeam(access: CohortAccess, teamId: string | null): boolean {
 }
 
 export async function releaseClaim(access: CohortAccess, claimId: string, now = new Date()): Promise<Result> {
-  const cohort = await cohortFor(access);
+  const cohort = access.cohort;
   const claim = await activeClaim(cohort.id, claimId);
   if (!claim) return { ok: false, error: "That claim was already released." };
   const own = claim.personId === access.person.id;
@@ -441,7 +421,7 @@ export async function reassignClaim(
   personId: string,
   now = new Date(),
 ): Promise<Result> {
-  const cohort = await cohortFor(access);
+  const cohort = access.cohort;
   assertPhase(cohort, WORKING_PHASES, "reassign a claim", now);
   const claim = await activeClaim(cohort.id, claimId);
   if (!claim) return { ok: false, error: "That claim was released in the meantime." };
@@ -492,7 +472,7 @@ export async function addIssueByUrl(
   clients: { github?: GitHub; trac?: Trac } = {},
 ): Promise<Result> {
   if (!canCurate(access)) throw forbidden("Only navigators, captains and organizers add starter issues.");
-  const cohort = await cohortFor(access);
+  const cohort = access.cohort;
   const parsed = parseIssueUrl(input.url, env().GITHUB_WEB_URL);
   if (!parsed.ok) return { ok: false, error: parsed.error, field: "url" };
   const link = await db.cohortProject.findFirst({

@@ -29,25 +29,7 @@ export function noticeGroupOf(value: string | null): NoticeGroup | null {
   return value && value in NOTICE_GROUPS ? (value as NoticeGroup) : null;
 }
 
-/** Each kind of notice in words, for the pages that list notices. */
-export const NOTICE_KIND_LABELS: Record<string, string> = {
-  offer: "Offer of a place",
-  offer_from_waitlist: "Offer of a freed place (waitlist)",
-  offer_reminder: "Reminder to answer an offer",
-  waitlisted: "On the waitlist",
-  not_accepted: "Not accepted",
-  "team.welcome": "Welcome to a team",
-  reflection_due: "Reflection due soon",
-  reflection_missing: "Reflection missing",
-  attention_digest: "Navigator's weekly digest",
-  reflection_reply: "Reply to a reflection",
-  reflection_help: "Asked for help in a reflection",
-  check_in: "Check-in from a navigator",
-};
-
-export function noticeKindLabel(kind: string): string {
-  return NOTICE_KIND_LABELS[kind] ?? kind.replace(/[._]/g, " ");
-}
+export { noticeKindLabel } from "./templates";
 
 /** An offer link with its token left out, for readers other than the applicant. */
 export function withoutOfferTokens(bodyText: string): string {

@@ -2,7 +2,7 @@
 // the cohort's weekly hours), applying, reviewing and selecting. The selected become
 // navigators or captains through the existing appointment; every decision is audited
 // and everyone gets a notice in words.
-import { forbidden, notFound, type CohortAccess } from "~/auth/permissions.server";
+import { forbidden, notFound, type CohortAccess, cohortBySlug } from "~/auth/permissions.server";
 import type { SessionPerson } from "~/auth/session.server";
 import {
   answerProblem,
@@ -16,6 +16,7 @@ import { appointByLogin } from "~/cohorts/admin.server";
 import { recordAudit } from "~/cohorts/audit.server";
 import { noticeLink } from "~/notifications/links.server";
 import { queueNotice } from "~/notifications/outbox.server";
+import { noticeText } from "~/notifications/templates";
 import { db } from "~/utils/db.server";
 import type { FormValues } from "~/utils/forms";
 import type { CallInput, DecisionInput, ReviewInput } from "./forms";
@@ -62,24 +63,13 @@ function parseCallQuestions(json: string): Question[] {
 }
 
 async function cohortOf(slug: string) {
-  const cohort = await db.cohort.findUnique({
-    where: { slug },
-    select: {
-      id: true,
-      slug: true,
-      name: true,
-      publishedAt: true,
-      applicationsOpenAt: true,
-      applicationsCloseAt: true,
-      decisionsPublishedAt: true,
-      startsOn: true,
-      weeks: true,
-      weeklyHours: true,
-      projects: { select: { project: { select: { slug: true, name: true } } } },
-    },
-  });
+  const cohort = await cohortBySlug(slug);
   if (!cohort || !cohort.publishedAt) throw notFound("There is no cohort at this address.");
-  return cohort;
+  const projects = await db.cohortProject.findMany({
+    where: { cohortId: cohort.id },
+    select: { project: { select: { slug: true, name: true } } },
+  });
+  return { ...cohort, projects };
 }
 
 /** The open call of a cohort for its public page (null when there is none open). */
@@ -87,7 +77,7 @@ export async function openCallFor(
   slug: string,
   now = new Date(),
 ): Promise<{ href: string; closesAt: Date } | null> {
-  const cohort = await db.cohort.findUnique({ where: { slug }, select: { id: true } });
+  const cohort = await cohortBySlug(slug);
   if (!cohort) return null;
   const call = await db.officerCall.findUnique({
     where: { cohortId: cohort.id },
@@ -229,11 +219,14 @@ export async function applyAsOfficer(
       toValue: role,
     });
     await queueNotice({
-      kind: "officer_applied",
+      ...noticeText("officer_applied", {
+        name: person.name,
+        cohort: cohort.name,
+        role,
+        link: noticeLink(volunteerPath(cohort.slug)),
+      }),
       cohortId: cohort.id,
       personId: person.id,
-      subject: `Thank you for volunteering as ${role} for ${cohort.name}`,
-      bodyText: `Hi ${person.name},\n\nWe received your application to be a ${role} of ${cohort.name}. The organizers review every application and will write to you when they have decided.\n\nSee or change it until the call closes: ${noticeLink(volunteerPath(cohort.slug))}\n`,
     });
   }
   return { ok: true, updated: Boolean(existing) };
@@ -273,10 +266,7 @@ async function pastParticipation(cohortId: string, personIds: string[]) {
 
 export async function getCallReview(access: CohortAccess, now = new Date()) {
   requireOrganizer(access);
-  const cohort = await db.cohort.findUniqueOrThrow({
-    where: { id: access.cohort.id },
-    select: { id: true, slug: true, name: true, weeklyHours: true, startsOn: true, applicationsOpenAt: true },
-  });
+  const cohort = access.cohort;
   const call = await db.officerCall.findUnique({ where: { cohortId: cohort.id } });
   const applications = call
     ? await db.officerApplication.findMany({ where: { callId: call.id }, orderBy: { submittedAt: "asc" } })
@@ -408,10 +398,7 @@ export async function removeCallQuestion(access: CohortAccess, questionId: strin
 /** Invites every alumnus of an earlier cohort (a participant there) by a notice, once each. */
 export async function inviteAlumni(access: CohortAccess): Promise<number> {
   requireOrganizer(access);
-  const cohort = await db.cohort.findUniqueOrThrow({
-    where: { id: access.cohort.id },
-    select: { id: true, slug: true, name: true, startsOn: true, weeklyHours: true },
-  });
+  const cohort = access.cohort;
   const call = await db.officerCall.findUnique({ where: { cohortId: cohort.id } });
   if (!call) throw notFound("Open the call before inviting alumni.");
   const alumni = await db.cohortMembership.findMany({
@@ -429,11 +416,15 @@ export async function inviteAlumni(access: CohortAccess): Promise<number> {
     if (seen.has(a.personId!)) continue;
     seen.add(a.personId!);
     const queued = await queueNotice({
-      kind: "officer_invitation",
+      ...noticeText("officer_invitation", {
+        name: a.person!.name,
+        pastCohort: a.cohort.name,
+        cohort: cohort.name,
+        weeklyHours: cohort.weeklyHours,
+        link: noticeLink(volunteerPath(cohort.slug)),
+      }),
       cohortId: cohort.id,
       personId: a.personId,
-      subject: `Come back as a navigator or captain of ${cohort.name}`,
-      bodyText: `Hi ${a.person!.name},\n\nYou took part in ${a.cohort.name}. ${cohort.name} is looking for navigators and captains${cohort.weeklyHours ? ` (about ${cohort.weeklyHours} hours a week)` : ""}, and people who have been through a cohort make the best guides.\n\nApply: ${noticeLink(volunteerPath(cohort.slug))}\n`,
       dedupeKey: `officer-invite:${call.id}:${a.personId}`,
     });
     if (queued) sent++;
@@ -459,14 +450,12 @@ export async function getOfficerApplication(access: CohortAccess, id: string) {
     include: { call: true },
   });
   if (!a) throw notFound("There is no such application.");
-  const [person, cohort, teams, past] = await Promise.all([
+  const cohort = access.cohort;
+  const [person, cohortProjects, teams, past] = await Promise.all([
     db.person.findUnique({ where: { id: a.personId }, select: { name: true, login: true, timeZone: true } }),
-    db.cohort.findUniqueOrThrow({
-      where: { id: access.cohort.id },
-      select: {
-        weeklyHours: true,
-        projects: { select: { project: { select: { slug: true, name: true } } } },
-      },
+    db.cohortProject.findMany({
+      where: { cohortId: cohort.id },
+      select: { project: { select: { slug: true, name: true } } },
     }),
     db.team.findMany({
       where: { cohortId: access.cohort.id },
@@ -478,7 +467,7 @@ export async function getOfficerApplication(access: CohortAccess, id: string) {
   const questions = parseCallQuestions(a.call.questions);
   const answers = parseRecord(a.answers);
   const check = checkCommitment(cohort.weeklyHours, a.hoursPerWeek, a.commitmentHours);
-  const projectNames = new Map(cohort.projects.map((p) => [p.project.slug, p.project.name]));
+  const projectNames = new Map(cohortProjects.map((p) => [p.project.slug, p.project.name]));
   return {
     cohort: { slug: access.cohort.slug, name: access.cohort.name, weeklyHours: cohort.weeklyHours },
     id: a.id,
@@ -631,11 +620,15 @@ export async function decideOfficerApplication(
   if (status === "selected") {
     const appointed = await appointByLogin(access.person.id, access.cohort.id, person.login, role, teamId);
     await queueNotice({
-      kind: "officer_selected",
+      ...noticeText("officer_selected", {
+        name: person.name,
+        cohort: access.cohort.name,
+        role,
+        team: teamName ?? null,
+        link: cohortLink,
+      }),
       cohortId: access.cohort.id,
       personId: person.id,
-      subject: `You are a ${role} of ${access.cohort.name}`,
-      bodyText: `Hi ${person.name},\n\nThank you for volunteering. The organizers selected you as a ${role} of ${access.cohort.name}${teamName ? `, with ${teamName}` : ""}. Sign in to see ${teamName ? "your team" : "the cohort"}: ${cohortLink}\n`,
       dedupeKey: `officer-decision:${id}`,
     });
     const already = !appointed.ok ? " They already held that role." : "";
@@ -645,11 +638,14 @@ export async function decideOfficerApplication(
     };
   }
   await queueNotice({
-    kind: "officer_declined",
+    ...noticeText("officer_declined", {
+      name: person.name,
+      cohort: access.cohort.name,
+      role: a.role,
+      link: cohortLink,
+    }),
     cohortId: access.cohort.id,
     personId: person.id,
-    subject: `Thank you for volunteering for ${access.cohort.name}`,
-    bodyText: `Hi ${person.name},\n\nThank you for offering your time to ${access.cohort.name}. We had more volunteers than places this time and could not select you as a ${a.role}. We would be glad to see you apply again for a later cohort.\n\n${cohortLink}\n`,
     dedupeKey: `officer-decision:${id}`,
   });
   return { ok: true, message: `${person.name} was told, with thanks, that they were not selected.` };

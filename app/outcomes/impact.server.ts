@@ -2,7 +2,7 @@
 // page shows after the end: approved testimonials, links to the report and to each
 // project's maintainers' view.
 import { csvLine } from "~/applications/export.server";
-import { notFound } from "~/auth/permissions.server";
+import { notFound, cohortBySlug } from "~/auth/permissions.server";
 import { phaseOf } from "~/cohorts/phase";
 import { db } from "~/utils/db.server";
 import { outcomeFigures, type RetentionRow } from "./figures.server";
@@ -10,20 +10,7 @@ import { getAfterSettings, showcase } from "./recognition.server";
 
 /** A published cohort, or a 404 for everyone (drafts have no public pages). */
 export async function publicCohort(slug: string) {
-  const cohort = await db.cohort.findUnique({
-    where: { slug },
-    select: {
-      id: true,
-      slug: true,
-      name: true,
-      publishedAt: true,
-      applicationsOpenAt: true,
-      applicationsCloseAt: true,
-      decisionsPublishedAt: true,
-      startsOn: true,
-      weeks: true,
-    },
-  });
+  const cohort = await cohortBySlug(slug);
   if (!cohort || !cohort.publishedAt) throw notFound("There is no cohort at this address.");
   return cohort;
 }
@@ -187,7 +174,7 @@ export function impactCsv(report: ImpactReport): string {
 
 /** What the public cohort page adds once the cohort is under way or over. */
 export async function cohortPageExtras(slug: string) {
-  const cohort = await db.cohort.findUnique({ where: { slug }, select: { id: true, publishedAt: true } });
+  const cohort = await cohortBySlug(slug);
   if (!cohort || !cohort.publishedAt)
     return { testimonials: [], hasImpact: false, maintainerViews: {} as Record<string, string> };
   const [testimonials, settings] = await Promise.all([

@@ -7,6 +7,7 @@ import { randomBytes } from "node:crypto";
 import { forbidden, notFound } from "~/auth/permissions.server";
 import type { SessionPerson } from "~/auth/session.server";
 import { queueNotice } from "~/notifications/outbox.server";
+import { noticeText } from "~/notifications/templates";
 import { db } from "~/utils/db.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { acceptance, parseLabels, publicCohort } from "./impact.server";
@@ -335,9 +336,12 @@ export async function flagExcludedPulls(now = new Date()): Promise<number> {
         await queueNotice({
           cohortId: link.cohortId,
           personId: n.personId!,
-          kind: "pull_excluded",
-          subject: `${c.pullRequest.owner}/${c.pullRequest.repo}#${c.pullRequest.number} was labelled ${which} upstream`,
-          bodyText: `The maintainers labelled ${link.person.name}'s pull request ${c.pullRequest.url} as "${which}". It no longer counts as a contribution of the cohort. Please talk it over with ${link.person.name}.`,
+          ...noticeText("pull_excluded", {
+            pull: `${c.pullRequest.owner}/${c.pullRequest.repo}#${c.pullRequest.number}`,
+            label: which,
+            participant: link.person.name,
+            url: c.pullRequest.url,
+          }),
           dedupeKey: `pull-excluded:${c.pullRequestId}:${n.personId}`,
         });
       }

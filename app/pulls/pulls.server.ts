@@ -130,24 +130,6 @@ export async function storePullSnapshot(
   return stored;
 }
 
-async function runningCohort(access: CohortAccess) {
-  const cohort = await db.cohort.findUnique({
-    where: { id: access.cohort.id },
-    select: {
-      id: true,
-      publishedAt: true,
-      applicationsOpenAt: true,
-      applicationsCloseAt: true,
-      decisionsPublishedAt: true,
-      startsOn: true,
-      weeks: true,
-      largePullRequestLines: true,
-    },
-  });
-  if (!cohort) throw notFound("There is no cohort at this address.");
-  return cohort;
-}
-
 /** The participant's active claims, for "which issue does this PR fix?". */
 export async function claimsForLinking(access: CohortAccess) {
   return db.issueClaim.findMany({
@@ -172,7 +154,7 @@ export async function linkPullRequest(
   github?: GitHub,
 ): Promise<Result> {
   assertCanLinkPulls(access);
-  const cohort = await runningCohort(access);
+  const cohort = access.cohort;
   assertPhase(cohort, ["running"], "link a pull request", now);
   const parsed = parsePullUrl(input.url, env().GITHUB_WEB_URL);
   if (!parsed.ok) return { ok: false, error: parsed.error, field: "url" };
@@ -508,11 +490,7 @@ export async function listLinkedPulls(
   access: CohortAccess,
   options: { personId?: string; page?: number } = {},
 ) {
-  const cohort = await db.cohort.findUnique({
-    where: { id: access.cohort.id },
-    select: { largePullRequestLines: true },
-  });
-  if (!cohort) throw notFound("There is no cohort at this address.");
+  const cohort = access.cohort;
   const teamMemberIds = access.isOrganizer
     ? null
     : (

@@ -1,8 +1,9 @@
 // Writing, reading and replying to weekly reflections.
-import { forbidden, notFound, type CohortAccess } from "~/auth/permissions.server";
+import { type CohortAccess, cohortBySlug, forbidden, notFound } from "~/auth/permissions.server";
 import type { SessionPerson } from "~/auth/session.server";
 import { noticeLink } from "~/notifications/links.server";
 import { queueNotice } from "~/notifications/outbox.server";
+import { noticeText } from "~/notifications/templates";
 import { db, transaction, type Tx } from "~/utils/db.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import type { ReflectionFormData } from "./forms";
@@ -33,17 +34,8 @@ export async function touchParticipant(
   });
 }
 
-const cohortSelect = {
-  id: true,
-  slug: true,
-  name: true,
-  startsOn: true,
-  weeks: true,
-  reflectionPrompts: true,
-} as const;
-
 async function loadCohort(slug: string) {
-  const cohort = await db.cohort.findUnique({ where: { slug }, select: cohortSelect });
+  const cohort = await cohortBySlug(slug);
   if (!cohort) throw notFound("There is no cohort at this address.");
   return cohort;
 }
@@ -217,11 +209,9 @@ async function notifyGuidesOfHelp(
   const link = noticeLink(reflectionPath(cohort.slug, week, participant.login));
   for (const guide of await teamGuides(cohort.id, participant.id)) {
     await queueNotice({
-      kind: "reflection_help",
+      ...noticeText("reflection_help", { participant: participant.name, cohort: cohort.name, week, link }),
       cohortId: cohort.id,
       personId: guide.personId,
-      subject: `${participant.name} asked for help in their week ${week} reflection`,
-      bodyText: `${participant.name} ticked “I need help” in their week ${week} reflection for ${cohort.name}.\n\nRead it and reply: ${link}\n`,
       // once per request and guide: editing with the box still ticked does not ask again
       dedupeKey: `reflection-help:${reflectionId}:${guide.personId}:${now.toISOString()}`,
     });
@@ -413,20 +403,28 @@ export async function addReflectionComment(
   if (access === "author") {
     for (const guide of await teamGuides(cohort.id, owner.id)) {
       await queueNotice({
-        kind: "reflection_reply",
+        ...noticeText("reflection_reply", {
+          author: owner.name,
+          cohort: cohort.name,
+          week,
+          link,
+          direction: "own",
+        }),
         cohortId: cohort.id,
         personId: guide.personId,
-        subject: `${owner.name} replied on their week ${week} reflection`,
-        bodyText: `${owner.name} wrote a reply under their week ${week} reflection for ${cohort.name}.\n\nRead it: ${link}\n`,
       });
     }
   } else {
     await queueNotice({
-      kind: "reflection_reply",
+      ...noticeText("reflection_reply", {
+        author: viewer.name,
+        cohort: cohort.name,
+        week,
+        link,
+        direction: "to_you",
+      }),
       cohortId: cohort.id,
       personId: owner.id,
-      subject: `${viewer.name} replied to your week ${week} reflection`,
-      bodyText: `${viewer.name} replied to your week ${week} reflection for ${cohort.name}.\n\nRead the reply: ${link}\n`,
     });
   }
   return { ok: true };

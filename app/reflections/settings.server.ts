@@ -1,21 +1,16 @@
 // The cohort's reflection prompts and needs-attention thresholds, set by organizers.
 import { forbidden, type CohortAccess } from "~/auth/permissions.server";
 import { recordAudit } from "~/cohorts/audit.server";
-import { db, transaction } from "~/utils/db.server";
+import { transaction } from "~/utils/db.server";
 import type { ReflectionSettings } from "./forms";
 import { activePrompts, parsePrompts, revisePrompts } from "./rules";
 
-export async function getReflectionSettings(cohortId: string) {
-  const c = await db.cohort.findUniqueOrThrow({
-    where: { id: cohortId },
-    select: {
-      reflectionPrompts: true,
-      inactivityDays: true,
-      changesRequestedDays: true,
-      staleClaimDays: true,
-      largePullRequestLines: true,
-    },
-  });
+type SettingsColumns = Pick<
+  CohortAccess["cohort"],
+  "reflectionPrompts" | "inactivityDays" | "changesRequestedDays" | "staleClaimDays" | "largePullRequestLines"
+>;
+
+export function getReflectionSettings(c: SettingsColumns) {
   return {
     prompts: activePrompts(parsePrompts(c.reflectionPrompts))
       .map((p) => p.text)
@@ -30,11 +25,8 @@ export async function getReflectionSettings(cohortId: string) {
 export async function saveReflectionSettings(access: CohortAccess, data: ReflectionSettings): Promise<void> {
   if (!access.isOrganizer)
     throw forbidden("Only the cohort's organizers can change its reflection settings.");
-  const before = await getReflectionSettings(access.cohort.id);
-  const stored = await db.cohort.findUniqueOrThrow({
-    where: { id: access.cohort.id },
-    select: { reflectionPrompts: true },
-  });
+  const before = getReflectionSettings(access.cohort);
+  const stored = access.cohort;
   const next = {
     reflectionPrompts: JSON.stringify(revisePrompts(parsePrompts(stored.reflectionPrompts), data.prompts)),
     inactivityDays: data.inactivityDays,

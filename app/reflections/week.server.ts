@@ -10,20 +10,7 @@ import { reflectionCell, reflectionDueAt, reflectionWindow, CELL_LABELS } from "
 import { reflectionPath } from "./reflections.server";
 
 export async function getParticipantWeek(access: CohortAccess, now = new Date()) {
-  const cohort = await db.cohort.findUniqueOrThrow({
-    where: { id: access.cohort.id },
-    select: {
-      id: true,
-      slug: true,
-      name: true,
-      publishedAt: true,
-      applicationsOpenAt: true,
-      applicationsCloseAt: true,
-      decisionsPublishedAt: true,
-      startsOn: true,
-      weeks: true,
-    },
-  });
+  const cohort = access.cohort;
   const personId = access.person.id;
   const [membership, reflections, claims, linked] = await Promise.all([
     db.cohortMembership.findFirst({

@@ -20,29 +20,18 @@ import { scoreCommentField, scoreField } from "./fields";
 
 export const REVIEW_PHASES: Phase[] = ["applications_open", "review"];
 
+/** The cohort's projects, for the review list's filter. */
+async function reviewProjects(cohortId: string) {
+  const rows = await db.cohortProject.findMany({
+    where: { cohortId },
+    select: { project: { select: { id: true, slug: true, name: true } } },
+  });
+  return rows.map((r) => r.project);
+}
+
 /** What a reviewer calls an application when blind mode hides the name. */
 export function blindLabel(applicationId: string): string {
   return `Application ${applicationId.slice(-6).toUpperCase()}`;
-}
-
-async function cohortForReview(cohortId: string) {
-  return db.cohort.findUniqueOrThrow({
-    where: { id: cohortId },
-    select: {
-      id: true,
-      slug: true,
-      name: true,
-      blindReview: true,
-      weeklyHours: true,
-      publishedAt: true,
-      applicationsOpenAt: true,
-      applicationsCloseAt: true,
-      decisionsPublishedAt: true,
-      startsOn: true,
-      weeks: true,
-      projects: { select: { project: { select: { id: true, slug: true, name: true } } } },
-    },
-  });
 }
 
 export const reviewFilters = z.object({
@@ -114,7 +103,7 @@ export async function getReviewList(
   page = 1,
   now = new Date(),
 ) {
-  const cohort = await cohortForReview(access.cohort.id);
+  const cohort = access.cohort;
   const viewerId = access.person.id;
   const applications = await loadApplicationsWithReviews(cohort.id, {
     status: { in: ["submitted", "withdrawn"] },
@@ -195,7 +184,7 @@ export async function getReviewList(
       weeklyHours: cohort.weeklyHours,
       phase: phaseOf(cohort, now),
     },
-    projects: cohort.projects.map((p) => p.project),
+    projects: await reviewProjects(cohort.id),
     ...(() => {
       const shown = paginate(rows, page, REVIEW_PAGE_SIZE);
       return { rows: shown.rows, page: shown.page };
@@ -226,7 +215,7 @@ export async function pickNextUnscored(access: CohortAccess, random = Math.rando
 }
 
 export async function getReviewDetail(access: CohortAccess, applicationId: string, now = new Date()) {
-  const cohort = await cohortForReview(access.cohort.id);
+  const cohort = access.cohort;
   const application = await db.application.findFirst({
     where: { id: applicationId, cohortId: cohort.id, status: { in: ["submitted", "withdrawn"] } },
     include: {
@@ -343,7 +332,7 @@ export type ScoreResult =
   { ok: true; message: string } | { ok: false; errors: FieldErrors; values: FormValues };
 
 async function reviewableApplication(access: CohortAccess, applicationId: string, now: Date) {
-  const cohort = await cohortForReview(access.cohort.id);
+  const cohort = access.cohort;
   assertPhase(cohort, REVIEW_PHASES, "score applications", now);
   const application = await db.application.findFirst({
     where: { id: applicationId, cohortId: cohort.id },

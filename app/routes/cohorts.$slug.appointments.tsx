@@ -13,7 +13,10 @@ export const meta: MetaFunction = () => [{ title: "Navigators and captains — C
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireCohortRole(request, params.slug, ["organizer"]);
-  return json({ cohort: access.cohort, ...(await getAppointments(access.cohort.id)) });
+  return json({
+    cohort: { slug: access.cohort.slug, name: access.cohort.name },
+    ...(await getAppointments(access.cohort.id)),
+  });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

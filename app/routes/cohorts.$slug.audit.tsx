@@ -10,7 +10,7 @@ export const meta: MetaFunction = () => [{ title: "Audit log — Cohort" }];
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireCohortRole(request, params.slug, ["organizer"]);
   return json({
-    cohort: access.cohort,
+    cohort: { slug: access.cohort.slug, name: access.cohort.name },
     entries: await listCohortAudit(access.cohort.id),
     timeZone: access.person.timeZone,
   });

@@ -20,9 +20,9 @@ const ROLES = ["navigator", "captain", "participant"] as const;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireCohortRole(request, params.slug, ROLES);
-  const mine = await getMyAvailability(access.cohort.id, access.person);
+  const mine = await getMyAvailability(access.cohort, access.person);
   return json({
-    cohort: access.cohort,
+    cohort: { slug: access.cohort.slug, name: access.cohort.name },
     ...mine,
     zones: timeZoneChoices(),
     viewerZone: access.person.timeZone,
@@ -34,7 +34,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = parseForm(availabilityForm, await readForm(request));
   if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   const saved = await saveMyAvailability(
-    access.cohort.id,
+    access.cohort,
     access.person.id,
     parsed.data.localSlots,
     parsed.data.timeZone,

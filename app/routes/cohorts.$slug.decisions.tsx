@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DECISION_LABELS, offerLabel, type Decision } from "~/applications/decision-labels";
-import { z } from "zod";
+import { parseDecisionsForm } from "~/applications/decision-forms";
 import {
   decide,
   getDecisionsPage,
@@ -18,6 +18,7 @@ import { formatScore } from "~/applications/scores";
 import { Pager } from "~/components/pager";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { pageParam } from "~/utils/pagination";
+import { formValues } from "~/utils/forms";
 import { readForm } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Decisions — Cohort" }];
@@ -28,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const sortParam = url.searchParams.get("sort");
   const sort = sortParam === "name" || sortParam === "decision" ? sortParam : "mean";
   return json({
-    ...(await getDecisionsPage(access.cohort.id, sort, pageParam(url))),
+    ...(await getDecisionsPage(access.cohort, sort, pageParam(url))),
     sort,
     viewerZone: access.person.timeZone,
   });
@@ -36,77 +37,53 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const access = await requireCohortRole(request, params.slug, ["organizer"]);
-  const formData = await readForm(request);
-  const intent = String(formData.get("intent") ?? "");
+  const form = parseDecisionsForm(formValues(await readForm(request)));
+  if (!form.ok) return json({ error: form.error }, { status: 400 });
   const here = `/cohorts/${params.slug}/decisions`;
   const origin = new URL(request.url).origin;
+  const input = form.data;
   let result: { ok: true; message: string } | { ok: false; error: string };
-  if (intent === "accepted" || intent === "waitlisted" || intent === "rejected" || intent === "none") {
-    const ids = formData.getAll("id").map(String).filter(Boolean);
-    if (ids.length === 0) return json({ error: "Tick at least one application first." }, { status: 400 });
-    const versionOf = (id: string) => {
-      const raw = formData.get(`v_${id}`);
-      return typeof raw === "string" && /^\d+$/.test(raw) ? Number(raw) : null;
-    };
-    const items = ids.flatMap((id) => {
-      const version = versionOf(id);
-      return version === null ? [] : [{ id, version }];
-    });
-    if (items.length !== ids.length) {
-      return json(
-        {
-          error:
-            "This page was not sent in full; reload it and tick the applications again. Nothing was saved.",
-        },
-        { status: 400 },
+  switch (input.intent) {
+    case "accepted":
+    case "waitlisted":
+    case "rejected":
+    case "none":
+      result = await decide(access.person.id, access.cohort, input.intent, input.items);
+      if (!result.ok) return json({ error: result.error }, { status: 409 });
+      break;
+    case "waitlist-up":
+    case "waitlist-down":
+      result = await moveOnWaitlist(
+        access.person.id,
+        access.cohort,
+        input.id,
+        input.intent === "waitlist-up" ? "up" : "down",
+        new Date(),
+        input.from,
       );
+      break;
+    case "publish":
+      result = await publishDecisions(access.person.id, access.cohort, origin, {
+        confirmed: input.confirm === "on",
+        reason: input.reason || null,
+      });
+      break;
+    case "check-offers": {
+      const expired = await expireOffers(new Date(), access.cohort.id, origin);
+      const reminded = await sendOfferReminders(new Date(), access.cohort.id, origin);
+      result = {
+        ok: true,
+        message: `${expired} expired offer${expired === 1 ? "" : "s"} handled, ${reminded} reminder${reminded === 1 ? "" : "s"} queued.`,
+      };
+      break;
     }
-    result = await decide(access.person.id, access.cohort.id, intent as Decision, items);
-    if (!result.ok) return json({ error: result.error }, { status: 409 });
-  } else if (intent === "waitlist-up" || intent === "waitlist-down") {
-    const move = waitlistMove.safeParse(Object.fromEntries(formData));
-    if (!move.success) return json({ error: "Choose someone on the waitlist to move." }, { status: 400 });
-    result = await moveOnWaitlist(
-      access.person.id,
-      access.cohort.id,
-      move.data.id,
-      move.data.intent === "waitlist-up" ? "up" : "down",
-      new Date(),
-      move.data.from,
-    );
-  } else if (intent === "publish") {
-    const reason = formData.get("reason");
-    result = await publishDecisions(access.person.id, access.cohort.id, origin, {
-      confirmed: formData.get("confirm") === "on",
-      reason: typeof reason === "string" ? reason.slice(0, 500) : null,
-    });
-  } else if (intent === "check-offers") {
-    const expired = await expireOffers(new Date(), access.cohort.id, origin);
-    const reminded = await sendOfferReminders(new Date(), access.cohort.id, origin);
-    result = {
-      ok: true,
-      message: `${expired} expired offer${expired === 1 ? "" : "s"} handled, ${reminded} reminder${reminded === 1 ? "" : "s"} queued.`,
-    };
-  } else if (intent === "purge") {
-    if (formData.get("confirm") !== "on")
-      return json(
-        { error: "Tick the box to confirm that the answers will be removed for good." },
-        { status: 400 },
-      );
-    result = await purgeAnswers(access.person.id, access.cohort.id);
-  } else {
-    return json({ error: "Unknown action." }, { status: 400 });
+    case "purge":
+      result = await purgeAnswers(access.person.id, access.cohort);
+      break;
   }
   if (!result.ok) return json({ error: result.error }, { status: 400 });
   return redirectWithFlash(here, { kind: "success", message: result.message });
 }
-
-// `from` is the place the organizer saw, so pressing twice moves once.
-const waitlistMove = z.object({
-  intent: z.enum(["waitlist-up", "waitlist-down"]),
-  id: z.string().min(1),
-  from: z.coerce.number().int().min(1).max(100_000).optional(),
-});
 
 const AUDIT_LABELS: Record<string, string> = {
   "waitlist.reorder": "moved on the waitlist",

@@ -30,7 +30,7 @@ export const meta: MetaFunction = () => [{ title: "Application form — Cohort" 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireCohortRole(request, params.slug, ["organizer"]);
   const editing = new URL(request.url).searchParams.get("edit");
-  return json({ ...(await getFormEditor(access.cohort.id, access.person)), editing });
+  return json({ ...(await getFormEditor(access.cohort, access.person)), editing });
 }
 
 type ActionData = { formKey: string; errors: Record<string, string>; values: FormValues | null };

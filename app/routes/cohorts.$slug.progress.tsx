@@ -24,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireCohortRole(request, params.slug, ["organizer"]);
   const [progress, settings, evaluations, evaluationFlags] = await Promise.all([
     getCohortProgress(access),
-    getReflectionSettings(access.cohort.id),
+    getReflectionSettings(access.cohort),
     cohortEvaluationCompletion(access),
     evaluationAttention(access),
   ]);

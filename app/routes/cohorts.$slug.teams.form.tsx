@@ -15,7 +15,7 @@ export const meta: MetaFunction = () => [{ title: "Form teams — Cohort" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireCohortRole(request, params.slug, ["organizer"]);
-  const pool = await loadPool(access.cohort.id);
+  const pool = await loadPool(access.cohort);
   return json({
     cohort: pool.cohort,
     input: pool.input,
@@ -32,7 +32,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const access = await requireCohortRole(request, params.slug, ["organizer"]);
   const formData = await readForm(request);
   const intent = String(formData.get("intent") ?? "");
-  const pool = await loadPool(access.cohort.id);
+  const pool = await loadPool(access.cohort);
   const draft = decodeDraft(String(formData.get("draft") ?? ""));
   if (intent === "suggest") {
     const { draft: suggested, evaluation, quality } = await suggestFor(pool);
@@ -58,7 +58,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         { status: 400 },
       );
     }
-    const result = await publishTeams(access.person.id, access.cohort.id, draft, {
+    const result = await publishTeams(access.person.id, access.cohort, draft, {
       acceptWarnings: formData.get("acceptWarnings") === "on",
       origin: new URL(request.url).origin,
     });

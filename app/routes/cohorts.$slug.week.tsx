@@ -20,7 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireCohortRole(request, params.slug, ["participant"]);
   const [week, evaluations, surveys] = await Promise.all([
     getParticipantWeek(access),
-    dueEvaluationsFor(access.person.id, access.cohort.id),
+    dueEvaluationsFor(access.person.id, access),
     openSurveysFor(access.person.id, access.cohort.id),
   ]);
   return json({ week, evaluations, surveys, timeZone: access.person.timeZone });

@@ -7,8 +7,9 @@ import { recordAudit } from "~/cohorts/audit.server";
 import { assertPhase, cohortEndsAt, PhaseError } from "~/cohorts/phase";
 import { appUrl } from "~/notifications/links.server";
 import { queueNotice } from "~/notifications/outbox.server";
+import { noticeText } from "~/notifications/templates";
 import { aggregate } from "~/applications/scores";
-import { db, lockRow, transaction, type Tx } from "~/utils/db.server";
+import { db, lockRow, transaction, type Cohort, type Tx } from "~/utils/db.server";
 import { countSlots } from "~/availability/slots";
 import { evaluateDraft, normalizeDraft, type DraftEvaluation } from "./draft";
 import { formatCohortMeetingFor } from "./meeting";
@@ -57,22 +58,13 @@ const rulesOf = (c: {
 });
 
 /** Everyone a team can be formed from. Pool ids are membership ids (a pending navigator has no person yet). */
-export async function loadPool(cohortId: string): Promise<FormingPool> {
-  const cohort = await db.cohort.findUniqueOrThrow({
-    where: { id: cohortId },
-    select: {
-      id: true,
-      slug: true,
-      name: true,
-      teamsPublishedAt: true,
-      teamSizeMin: true,
-      teamSizeMax: true,
-      minSharedHours: true,
-      captainMinSharedHours: true,
-      projects: { select: { project: { select: { id: true, name: true } } } },
-    },
-  });
-  const [memberships, availabilities, applications] = await Promise.all([
+export async function loadPool(cohort: Cohort): Promise<FormingPool> {
+  const cohortId = cohort.id;
+  const [cohortProjects, memberships, availabilities, applications] = await Promise.all([
+    db.cohortProject.findMany({
+      where: { cohortId },
+      select: { project: { select: { id: true, name: true } } },
+    }),
     db.cohortMembership.findMany({
       where: { cohortId, role: { in: ["participant", "navigator", "captain"] } },
       select: {
@@ -97,7 +89,7 @@ export async function loadPool(cohortId: string): Promise<FormingPool> {
       },
     }),
   ]);
-  const projects = cohort.projects.map((p) => p.project).sort((a, b) => a.name.localeCompare(b.name));
+  const projects = cohortProjects.map((p) => p.project).sort((a, b) => a.name.localeCompare(b.name));
   const projectName = new Map(projects.map((p) => [p.id, p.name]));
   const slotsOf = new Map(availabilities.map((a) => [a.personId, a.slots]));
   const applicationOf = new Map(applications.map((a) => [a.personId, a]));
@@ -272,19 +264,19 @@ export type PublishResult =
  */
 export async function publishTeams(
   actorId: string,
-  cohortId: string,
+  cohort: Cohort,
   draft: Draft,
   options: { acceptWarnings: boolean; origin?: string | null; now?: Date },
 ): Promise<PublishResult> {
   const now = options.now ?? new Date();
-  const cohort = await db.cohort.findUniqueOrThrow({ where: { id: cohortId } });
+  const cohortId = cohort.id;
   try {
     assertPhase(cohort, ["teams_forming", "running"], "publish teams", now);
   } catch (error) {
     if (error instanceof PhaseError) return { ok: false, error: error.message };
     throw error;
   }
-  const pool = await loadPool(cohortId);
+  const pool = await loadPool(cohort);
   const clean = normalizeDraft(pool.input, draft);
   if (clean.teams.length === 0)
     return {
@@ -348,7 +340,7 @@ export async function publishTeams(
     // Teams nobody leads any more go; their curations keep the issue but lose the team.
     await tx.team.deleteMany({ where: { cohortId, id: { notIn: teamIds }, members: { none: {} } } });
     await tx.cohort.update({ where: { id: cohortId }, data: { teamsPublishedAt: now } });
-    const notices = await queueWelcomes(tx, cohortId, teamIds, base, now);
+    const notices = await queueWelcomes(tx, cohort, teamIds, base, now);
     await recordAudit(
       {
         actorId,
@@ -368,15 +360,12 @@ export async function publishTeams(
 
 async function queueWelcomes(
   tx: Tx,
-  cohortId: string,
+  cohort: Cohort,
   teamIds: string[],
   base: string,
   now: Date,
 ): Promise<number> {
-  const cohort = await tx.cohort.findUniqueOrThrow({
-    where: { id: cohortId },
-    select: { slug: true, name: true, startsOn: true, weeks: true },
-  });
+  const cohortId = cohort.id;
   const dates = { startsOn: cohort.startsOn, endsAt: cohortEndsAt(cohort) };
   const teams = await tx.team.findMany({
     where: { id: { in: teamIds } },
@@ -404,35 +393,27 @@ async function queueWelcomes(
     for (const member of team.members) {
       if (!member.person) continue;
       const meeting = formatCohortMeetingFor(team, member.person.timeZone, now, dates);
-      const home = `${base}/cohorts/${cohort.slug}/teams/${team.slug}`;
-      const lines = [
-        `Hello ${member.person.name},`,
-        "",
-        `You are ${member.role === "participant" ? "a participant" : `the ${member.role}`} of ${team.name} in ${cohort.name}${team.project ? `, working on ${team.project.name}` : ""}.`,
-        "",
-        `Navigator: ${navigator ? nameOf(navigator) : "to be announced"}`,
-        ...(captain ? [`Captain: ${nameOf(captain)}`] : []),
-        `Participants: ${participants.map(nameOf).join(", ")}`,
-        "",
-        meeting
-          ? `Weekly meeting: ${meeting.label} your time (${meeting.timeZone}), set as ${meeting.asSet}.`
-          : "Weekly meeting: your navigator will set a time that suits everyone; the team page will show it in your own time zone.",
-        ...(team.chatUrl ? [`Chat: ${team.chatUrl}`] : []),
-        ...links.map((l) => `${l.label}: ${l.url}`),
-        "",
-        `Team page: ${home}`,
-        ...(member.calendarToken
-          ? [`Calendar feed (private to you): ${base}/calendar/${member.calendarToken}.ics`]
-          : []),
-      ];
+      const welcome = noticeText("team.welcome", {
+        name: member.person.name,
+        cohort: cohort.name,
+        team: team.name,
+        role: member.role,
+        project: team.project?.name ?? null,
+        navigator: navigator ? nameOf(navigator) : null,
+        captain: captain ? nameOf(captain) : null,
+        participants: participants.map(nameOf),
+        meeting: meeting ?? null,
+        chatUrl: team.chatUrl ?? null,
+        links,
+        teamLink: `${base}/cohorts/${cohort.slug}/teams/${team.slug}`,
+        calendarLink: member.calendarToken ? `${base}/calendar/${member.calendarToken}.ics` : null,
+      });
       const dedupeKey = `team-welcome:${member.id}:${team.id}`;
       // Checked first: a unique violation would abort a PostgreSQL transaction.
       if (await tx.notice.findUnique({ where: { dedupeKey }, select: { id: true } })) continue;
       const sent = await queueNotice(
         {
-          kind: "team.welcome",
-          subject: `Welcome to ${team.name} — ${cohort.name}`,
-          bodyText: lines.join("\n"),
+          ...welcome,
           personId: member.person.id,
           cohortId,
           dedupeKey,

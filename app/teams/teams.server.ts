@@ -19,10 +19,10 @@ import type { AppointInput, LinksInput, MeetingInput } from "./team-forms";
 // ───────────────────────────── appointments ─────────────────────────────
 
 export async function getAppointments(cohortId: string) {
-  const [cohort, guides] = await Promise.all([
-    db.cohort.findUniqueOrThrow({
-      where: { id: cohortId },
-      select: { projects: { select: { project: { select: { slug: true, name: true } } } } },
+  const [projects, guides] = await Promise.all([
+    db.cohortProject.findMany({
+      where: { cohortId },
+      select: { project: { select: { slug: true, name: true } } },
     }),
     db.cohortMembership.findMany({
       where: { cohortId, role: { in: ["navigator", "captain"] } },
@@ -45,7 +45,7 @@ export async function getAppointments(cohortId: string) {
   });
   const hoursOf = new Map(availability.map((a) => [a.personId, countSlots(a.slots) / 2]));
   return {
-    projects: cohort.projects.map((p) => p.project).sort((a, b) => a.name.localeCompare(b.name)),
+    projects: projects.map((p) => p.project).sort((a, b) => a.name.localeCompare(b.name)),
     guides: guides.map((g) => ({
       id: g.id,
       role: g.role as "navigator" | "captain",
@@ -128,30 +128,14 @@ type CohortDates = {
   weeks: number;
 };
 
-async function cohortDates(cohortId: string): Promise<CohortDates> {
-  return db.cohort.findUniqueOrThrow({
-    where: { id: cohortId },
-    select: {
-      id: true,
-      publishedAt: true,
-      applicationsOpenAt: true,
-      applicationsCloseAt: true,
-      decisionsPublishedAt: true,
-      startsOn: true,
-      weeks: true,
-    },
-  });
-}
-
 /**
  * Slot strings are converted with the zone's offset at the cohort's start (as the
  * application form does), so a week chosen in Berlin in winter stays the same week.
  */
-export async function getMyAvailability(cohortId: string, person: SessionPerson, now = new Date()) {
-  const [cohort, availability] = await Promise.all([
-    cohortDates(cohortId),
-    db.availability.findUnique({ where: { cohortId_personId: { cohortId, personId: person.id } } }),
-  ]);
+export async function getMyAvailability(cohort: CohortDates, person: SessionPerson, now = new Date()) {
+  const availability = await db.availability.findUnique({
+    where: { cohortId_personId: { cohortId: cohort.id, personId: person.id } },
+  });
   const timeZone = availability?.timeZone ?? person.timeZone;
   return {
     timeZone,
@@ -163,13 +147,13 @@ export async function getMyAvailability(cohortId: string, person: SessionPerson,
 }
 
 export async function saveMyAvailability(
-  cohortId: string,
+  cohort: CohortDates,
   personId: string,
   localSlots: string,
   timeZone: string,
   now = new Date(),
 ): Promise<{ ok: true; hours: number } | { ok: false; error: string }> {
-  const cohort = await cohortDates(cohortId);
+  const cohortId = cohort.id;
   try {
     assertPhase(
       cohort,
@@ -228,20 +212,8 @@ export async function getTeamHome(
 ) {
   const team = await teamForViewer(access, teamSlug);
   const viewerZone = safeZone(access.person.timeZone);
-  const [cohort, members] = await Promise.all([
-    db.cohort.findUniqueOrThrow({
-      where: { id: access.cohort.id },
-      select: {
-        name: true,
-        slug: true,
-        startsOn: true,
-        weeks: true,
-        publishedAt: true,
-        applicationsOpenAt: true,
-        applicationsCloseAt: true,
-        decisionsPublishedAt: true,
-      },
-    }),
+  const cohort = access.cohort;
+  const [members] = await Promise.all([
     db.cohortMembership.findMany({
       where: { teamId: team.id },
       select: {

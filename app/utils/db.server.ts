@@ -5,12 +5,12 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
-import type { Prisma, PrismaClient } from "../../node_modules/.prisma/cohort-sqlite/index.js";
+import type { Cohort, Prisma, PrismaClient } from "../../node_modules/.prisma/cohort-sqlite/index.js";
 import { env } from "./env.server";
 import { postgresTarget, providerOf } from "./migrations.server";
 
 export type Db = PrismaClient;
-export type { Prisma };
+export type { Cohort, Prisma };
 /** A client or the client inside `$transaction`. */
 export type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 

@@ -1,8 +1,6 @@
 // The dashboards, the participant's week, the issue board, the pull requests and the
 // review pages run the same number of database queries whatever the cohort's size:
 // counted as SQL statements sent to the driver (SQLite or PostgreSQL).
-import Database from "better-sqlite3";
-import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as csvRoute from "~/routes/cohorts.$slug.applications[.]csv";
 import * as decisionsRoute from "~/routes/cohorts.$slug.decisions";
@@ -36,30 +34,9 @@ import {
   makeReflection,
   makeStarterIssue,
 } from "../reflections/builders";
+import { countStatements } from "../setup/sql-statements";
 
-const TRANSACTION = /^\s*(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE)/i;
-
-async function countQueries(work: () => Promise<unknown>): Promise<number> {
-  let count = 0;
-  const prepare = Database.prototype.prepare;
-  const query = pg.Client.prototype.query;
-  Database.prototype.prepare = function (this: Database.Database, sql: string) {
-    if (!TRANSACTION.test(sql)) count++;
-    return prepare.call(this, sql);
-  } as typeof prepare;
-  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-    const text = typeof args[0] === "string" ? args[0] : ((args[0] as { text?: string })?.text ?? "");
-    if (!TRANSACTION.test(text)) count++;
-    return (query as (...a: unknown[]) => unknown).apply(this, args);
-  } as typeof query;
-  try {
-    await work();
-  } finally {
-    Database.prototype.prepare = prepare;
-    pg.Client.prototype.query = query;
-  }
-  return count;
-}
+const countQueries = (work: () => Promise<unknown>) => countStatements(work);
 
 type Built = {
   slug: string;

@@ -1,5 +1,5 @@
 // A cohort's public-page texts and FAQ: what organizers write, and what everyone reads.
-import type { CohortAccess } from "~/auth/permissions.server";
+import { cohortBySlug, notFound, type CohortAccess } from "~/auth/permissions.server";
 import { db, transaction } from "~/utils/db.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { recordAudit } from "./audit.server";
@@ -10,11 +10,9 @@ type Result = { ok: true; message: string } | { ok: false; error: string };
 /** What the organizer's editor shows: the texts as written, the FAQ in order. */
 export async function getPublicPageEditor(access: CohortAccess) {
   const cohortId = access.cohort.id;
-  const [cohort, page, faq] = await Promise.all([
-    db.cohort.findUniqueOrThrow({
-      where: { id: cohortId },
-      select: { slug: true, name: true, weeklyHours: true },
-    }),
+  const { slug, name, weeklyHours } = access.cohort;
+  const cohort = { slug, name, weeklyHours };
+  const [page, faq] = await Promise.all([
     db.cohortPublicPage.findUnique({ where: { cohortId } }),
     db.cohortFaqItem.findMany({
       where: { cohortId },
@@ -36,10 +34,8 @@ export async function getPublicPageEditor(access: CohortAccess) {
 
 /** The texts and FAQ as the public cohort page shows them, Markdown rendered through the sanitizer. */
 export async function getPublicPageContent(slug: string) {
-  const cohort = await db.cohort.findUniqueOrThrow({
-    where: { slug },
-    select: { id: true, weeklyHours: true },
-  });
+  const cohort = await cohortBySlug(slug);
+  if (!cohort) throw notFound("There is no cohort at this address.");
   const cohortId = cohort.id;
   const [page, faq] = await Promise.all([
     db.cohortPublicPage.findUnique({ where: { cohortId } }),

@@ -210,6 +210,12 @@ export const NOTICE_TEMPLATES = {
     body: (v) =>
       `The organizers of ${v.cohort} shared your navigator's ${v.round.toLowerCase()} of your work with you.\n\nRead it: ${v.link}\n`,
   }),
+  survey_open: template<{ name: string; cohort: string; until: string; link: string }>({
+    label: "End-of-cohort survey open",
+    subject: (v) => `How was ${v.cohort}? A short survey`,
+    body: (v) =>
+      `Hi ${v.name},\n\nThe organizers of ${v.cohort} would like to know how the cohort went for you: a few statements to agree or disagree with, and one question in your own words. It takes two minutes and is open until ${v.until}.\n\nAnswer it: ${v.link}\n\nResults are shown to the organizers only for groups of at least three people; your free-text answer is read by the organizers only.\n`,
+  }),
   pull_excluded: template<{ pull: string; label: string; participant: string; url: string }>({
     label: "Pull request labelled spam or invalid upstream",
     subject: (v) => `${v.pull} was labelled ${v.label} upstream`,

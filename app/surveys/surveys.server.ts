@@ -7,6 +7,7 @@ import { phaseOf, weekOf } from "~/cohorts/phase";
 import { csvLine } from "~/applications/export.server";
 import { noticeLink } from "~/notifications/links.server";
 import { queueNotice } from "~/notifications/outbox.server";
+import { noticeText } from "~/notifications/templates";
 import { db, isUniqueViolation } from "~/utils/db.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { formatDateTime } from "~/utils/time";
@@ -68,9 +69,6 @@ type SurveyRow = {
   closesAt: Date | null;
 };
 
-const loadCohort = (id: string): Promise<CohortRow> =>
-  db.cohort.findUniqueOrThrow({ where: { id }, select: cohortSelect });
-
 function requireOrganizer(access: CohortAccess, what: string): void {
   if (!access.isOrganizer) throw forbidden(`${what} is for the cohort's organizers.`);
 }
@@ -125,7 +123,7 @@ async function currentPulse(
 
 export async function getSurveysPage(access: CohortAccess, now = new Date()) {
   requireOrganizer(access, "Setting surveys");
-  const cohort = await loadCohort(access.cohort.id);
+  const cohort: CohortRow = access.cohort;
   const [setting, end, counts] = await Promise.all([
     pulseSettingOf(cohort.id),
     db.survey.findUnique({ where: endKey(cohort.id) }),
@@ -170,7 +168,7 @@ type Outcome = { ok: true; message: string } | { ok: false; errors: Record<strin
 /** Changes the pulse question; this week's pulse follows while nobody has answered it yet. */
 export async function savePulse(access: CohortAccess, input: PulseInput, now = new Date()): Promise<Outcome> {
   requireOrganizer(access, "Setting the pulse");
-  const cohort = await loadCohort(access.cohort.id);
+  const cohort: CohortRow = access.cohort;
   await db.pulseSetting.upsert({
     where: { cohortId: cohort.id },
     update: { questionType: input.questionType, question: input.question },
@@ -205,7 +203,7 @@ export async function savePulse(access: CohortAccess, input: PulseInput, now = n
 /** Switches the weekly pulse on (participants answer it from their week) or off. */
 export async function setPulse(access: CohortAccess, on: boolean, now = new Date()): Promise<Outcome> {
   requireOrganizer(access, "Setting the pulse");
-  const cohort = await loadCohort(access.cohort.id);
+  const cohort: CohortRow = access.cohort;
   const setting = await db.pulseSetting.upsert({
     where: { cohortId: cohort.id },
     update: { enabled: on },
@@ -253,7 +251,7 @@ export async function saveEndSurvey(access: CohortAccess, questions: SurveyQuest
 /** Opens the end-of-cohort survey as previewed (the default questions when none were saved). */
 export async function openEndSurvey(access: CohortAccess, now = new Date()): Promise<Outcome> {
   requireOrganizer(access, "Opening the end-of-cohort survey");
-  const cohort = await loadCohort(access.cohort.id);
+  const cohort: CohortRow = access.cohort;
   const phase = phaseOf(cohort, now);
   if (phase !== "running" && phase !== "finished")
     return { ok: false, errors: { form: "The end-of-cohort survey opens once the cohort is running." } };
@@ -283,11 +281,14 @@ export async function openEndSurvey(access: CohortAccess, now = new Date()): Pro
   for (const { person } of participants) {
     if (!person) continue;
     await queueNotice({
-      kind: "survey_open",
+      ...noticeText("survey_open", {
+        name: person.name,
+        cohort: cohort.name,
+        until: formatDateTime(closesAt, person.timeZone),
+        link: noticeLink(answerPath(cohort.slug, survey.id)),
+      }),
       cohortId: cohort.id,
       personId: person.id,
-      subject: `How was ${cohort.name}? A short survey`,
-      bodyText: `Hi ${person.name},\n\nThe organizers of ${cohort.name} would like to know how the cohort went for you: a few statements to agree or disagree with, and one question in your own words. It takes two minutes and is open until ${formatDateTime(closesAt, person.timeZone)}.\n\nAnswer it: ${noticeLink(answerPath(cohort.slug, survey.id))}\n\nResults are shown to the organizers only for groups of at least three people; your free-text answer is read by the organizers only.\n`,
       dedupeKey: `survey-open:${survey.id}:${person.id}`,
     });
   }

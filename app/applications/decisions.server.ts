@@ -8,7 +8,7 @@ import { queueNotice } from "~/notifications/outbox.server";
 import { noticeText } from "~/notifications/templates";
 import { countSlots } from "~/availability/slots";
 import { aggregate, type Aggregate } from "~/applications/scores";
-import { loadApplicationsWithReviews } from "./with-reviews.server";
+import { applicationIndex, preferencesOf } from "./with-reviews.server";
 import { db, lockRow, transaction, type Cohort } from "~/utils/db.server";
 import { paginate } from "~/utils/pagination";
 import { DECISION_LABELS, type Decision } from "./decision-labels";
@@ -61,7 +61,7 @@ export async function getDecisionsPage(
 ) {
   const cohortId = cohort.id;
   const [applications, offers] = await Promise.all([
-    loadApplicationsWithReviews(cohortId, { status: "submitted" }),
+    applicationIndex(cohortId),
     db.offer.findMany({
       where: { application: { cohortId, status: "submitted" } },
       orderBy: { sentAt: "desc" },
@@ -89,23 +89,17 @@ export async function getDecisionsPage(
         }
       : null;
   };
-  const availabilities = await db.availability.findMany({
-    where: { cohortId },
-    select: { personId: true, slots: true },
-  });
-  const hoursOf = new Map(availabilities.map((a) => [a.personId, countSlots(a.slots) / 2]));
+  // Preferences and hours are filled in below for the rows on the page only.
   const rows: DecisionRow[] = applications.map((a) => ({
     id: a.id,
     version: a.version,
-    name: a.person.name,
-    login: a.person.login,
+    name: a.name,
+    login: a.login,
     submittedAt: a.submittedAt,
-    aggregate: aggregate(
-      a.reviews.map((r) => ({ recused: r.recused, submittedAt: r.submittedAt, scores: r.scores })),
-    ),
-    preferences: a.preferences.map((p) => p.project.name),
+    aggregate: a.aggregate,
+    preferences: [],
     anyProject: a.anyProject,
-    hours: hoursOf.get(a.personId) ?? 0,
+    hours: 0,
     decision: a.decision as Decision,
     publishedDecision: a.publishedDecision,
     waitlistRank: a.waitlistRank,
@@ -123,14 +117,17 @@ export async function getDecisionsPage(
   waitlist.forEach((r, i) => {
     r.waitlistRank = i + 1;
   });
+  const byName = new Intl.Collator().compare;
   if (sort === "mean")
-    rows.sort((a, b) => (b.aggregate.mean ?? -1) - (a.aggregate.mean ?? -1) || a.name.localeCompare(b.name));
-  if (sort === "name") rows.sort((a, b) => a.name.localeCompare(b.name));
+    rows.sort((a, b) => (b.aggregate.mean ?? -1) - (a.aggregate.mean ?? -1) || byName(a.name, b.name));
+  if (sort === "name") rows.sort((a, b) => byName(a.name, b.name));
   if (sort === "decision")
     rows.sort(
       (a, b) => a.decision.localeCompare(b.decision) || (a.waitlistRank ?? 0) - (b.waitlistRank ?? 0),
     );
-  const [counts, audit, draftCount, withdrawnCount] = await Promise.all([
+  const shown = paginate(rows, page, DECISIONS_PAGE_SIZE);
+  const personOf = new Map(applications.map((a) => [a.id, a.personId]));
+  const [counts, audit, draftCount, withdrawnCount, preferences, availabilities] = await Promise.all([
     db.application.groupBy({
       by: ["decision"],
       where: { cohortId, status: "submitted" },
@@ -168,8 +165,18 @@ export async function getDecisionsPage(
     }),
     db.application.count({ where: { cohortId, status: "draft" } }),
     db.application.count({ where: { cohortId, status: "withdrawn" } }),
+    preferencesOf({ applicationIds: shown.rows.map((r) => r.id) }),
+    db.availability.findMany({
+      where: { cohortId, personId: { in: shown.rows.map((r) => personOf.get(r.id) ?? "") } },
+      select: { personId: true, slots: true },
+    }),
   ]);
-  const nameOf = new Map(applications.map((a) => [a.id, a.person.name]));
+  const hoursOf = new Map(availabilities.map((a) => [a.personId, countSlots(a.slots) / 2]));
+  for (const row of shown.rows) {
+    row.preferences = (preferences.get(row.id) ?? []).map((p) => p.name);
+    row.hours = hoursOf.get(personOf.get(row.id) ?? "") ?? 0;
+  }
+  const nameOf = new Map(applications.map((a) => [a.id, a.name]));
   const phase = phaseOf(cohort, now);
   return {
     cohort: {
@@ -183,10 +190,8 @@ export async function getDecisionsPage(
     },
     canDecide: DECISION_PHASES.includes(phase),
     canPurge: phase === "finished" && !cohort.answersPurgedAt,
-    ...(() => {
-      const shown = paginate(rows, page, DECISIONS_PAGE_SIZE);
-      return { rows: shown.rows, rowsPage: shown.page };
-    })(),
+    rows: shown.rows,
+    rowsPage: shown.page,
     submittedCount: rows.length,
     counts: Object.fromEntries(counts.map((c) => [c.decision, c._count._all])) as Partial<
       Record<Decision, number>

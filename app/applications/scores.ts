@@ -8,7 +8,8 @@ export type ReviewForAggregate = { recused: boolean; submittedAt: Date | string 
 
 export type Aggregate = { count: number; mean: number | null; spread: number | null };
 
-const round2 = (n: number) => Math.round(n * 100) / 100;
+/** Scores are shown and compared to two decimals. */
+export const round2 = (n: number) => Math.round(n * 100) / 100;
 
 export function reviewerScore(scores: number[]): number | null {
   if (scores.length === 0) return null;

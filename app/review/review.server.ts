@@ -14,7 +14,12 @@ import type { FieldErrors, FormValues } from "~/utils/forms";
 import { paginate } from "~/utils/pagination";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { aggregate, reviewerScore, type Aggregate } from "~/applications/scores";
-import { loadApplicationsWithReviews } from "~/applications/with-reviews.server";
+import {
+  aggregateOfCounted,
+  aggregatesOf,
+  applicationIndex,
+  preferencesOf,
+} from "~/applications/with-reviews.server";
 import { redactIdentity } from "./blind";
 import { scoreCommentField, scoreField } from "./fields";
 
@@ -91,9 +96,6 @@ function timeVerdict(check: TimeCommitment): TimeVerdict {
   }
 }
 
-/** Sorting by project preference: a ranked first choice (by name), then "any project", then no preference. */
-const preferenceOrder = (row: ReviewRow) => (row.preferences.length ? 0 : row.anyProject ? 1 : 2);
-
 /** Rows of the review list shown per page. */
 export const REVIEW_PAGE_SIZE = 50;
 
@@ -105,77 +107,104 @@ export async function getReviewList(
 ) {
   const cohort = access.cohort;
   const viewerId = access.person.id;
-  const applications = await loadApplicationsWithReviews(cohort.id, {
-    status: { in: ["submitted", "withdrawn"] },
-    personId: { not: viewerId },
-  });
-  const availabilities = await db.availability.findMany({
-    where: { cohortId: cohort.id },
-    select: { personId: true, slots: true },
-  });
-  const slotsOf = new Map(availabilities.map((a) => [a.personId, a.slots]));
+  // Hours and preferences of every application only when a filter or the sort needs them.
+  const needsAllHours =
+    filters.minHours > 0 || filters.minShared > 0 || filters.sort === "hours" || filters.sort === "shared";
+  const needsAllPreferences = filters.project !== "" || filters.sort === "project";
+  const [applications, allPreferences] = await Promise.all([
+    applicationIndex(cohort.id, { withdrawn: true, viewerId, scores: false }),
+    needsAllPreferences ? preferencesOf({ cohortId: cohort.id }) : null,
+  ]);
+  const slotsOf = await availabilitySlots(cohort.id, needsAllHours ? null : [viewerId]);
   const mySlots = slotsOf.get(viewerId) ?? null;
-  const commitments = await db.applicationCommitment.findMany({
-    where: { application: { cohortId: cohort.id } },
-    select: { applicationId: true, hoursPerWeek: true, commitmentHours: true },
+  const hoursOf = (slots: string | undefined) => (slots ? countSlots(slots) / 2 : 0);
+  const sharedOf = (slots: string | undefined) =>
+    mySlots ? sharedHours([mySlots, slots ?? emptySlots()]) : null;
+
+  type Candidate = {
+    a: (typeof applications)[number];
+    myState: MyState;
+    hours: number;
+    shared: number | null;
+  };
+  let candidates: Candidate[] = applications.map((a) => {
+    const myState: MyState = a.mine?.recused ? "recused" : a.mine?.submitted ? "scored" : "unscored";
+    const slots = needsAllHours ? slotsOf.get(a.personId) : undefined;
+    return {
+      a,
+      myState,
+      hours: needsAllHours ? hoursOf(slots) : 0,
+      shared: needsAllHours ? sharedOf(slots) : null,
+    };
   });
-  const commitmentOf = new Map(commitments.map((c) => [c.applicationId, c]));
-
-  const rows: ReviewRow[] = applications
-    .map((a) => {
-      const reviews = a.reviews;
-      const mine = reviews.find((r) => r.reviewerId === viewerId);
-      const myState: MyState = mine?.recused ? "recused" : mine?.submittedAt ? "scored" : "unscored";
-      const slots = slotsOf.get(a.personId) ?? emptySlots();
-      const hours = countSlots(slots) / 2;
-      const commitment = commitmentOf.get(a.id) ?? null;
-      return {
-        id: a.id,
-        label: cohort.blindReview ? blindLabel(a.id) : a.person.name,
-        login: cohort.blindReview ? null : a.person.login,
-        status: a.status,
-        submittedAt: a.submittedAt,
-        myState,
-        myScore: myState === "scored" ? reviewerScore(mine!.scores) : null,
-        aggregate: myState === "scored" ? aggregate(reviews) : null,
-        preferences: a.preferences.map((p) => p.project.name),
-        anyProject: a.anyProject,
-        hours,
-        writtenHours: commitment?.hoursPerWeek ?? null,
-        time: timeVerdict(storedTimeCommitment(cohort.weeklyHours, commitment, hours)),
-        sharedWithMe: mySlots ? sharedHours([mySlots, slots]) : null,
-        projectSlugs: a.preferences.map((p) => p.project.slug),
-      };
-    })
-    .map(({ projectSlugs, ...row }) => ({ row, projectSlugs }))
-    .filter(({ row, projectSlugs }) => {
-      if (filters.status !== "all" && row.status !== filters.status) return false;
-      if (filters.mine !== "all" && row.myState !== filters.mine) return false;
-      if (filters.project && !row.anyProject && !projectSlugs.includes(filters.project)) return false;
-      if (filters.minHours && row.hours < filters.minHours) return false;
-      if (filters.minShared && (row.sharedWithMe ?? 0) < filters.minShared) return false;
-      return true;
-    })
-    .map(({ row }) => row);
-
-  const by = (f: (r: ReviewRow) => number) => (a: ReviewRow, b: ReviewRow) => f(b) - f(a);
-  if (filters.sort === "my_score") rows.sort(by((r) => r.myScore ?? -1));
-  if (filters.sort === "hours") rows.sort(by((r) => r.hours));
-  if (filters.sort === "shared") rows.sort(by((r) => r.sharedWithMe ?? -1));
+  const firstChoice = (id: string) => allPreferences?.get(id)?.[0]?.name ?? "";
+  candidates = candidates.filter(({ a, myState, hours, shared }) => {
+    if (filters.status !== "all" && a.status !== filters.status) return false;
+    if (filters.mine !== "all" && myState !== filters.mine) return false;
+    if (
+      filters.project &&
+      !a.anyProject &&
+      !(allPreferences?.get(a.id) ?? []).some((p) => p.slug === filters.project)
+    )
+      return false;
+    if (filters.minHours && hours < filters.minHours) return false;
+    if (filters.minShared && (shared ?? 0) < filters.minShared) return false;
+    return true;
+  });
+  const myScore = (c: Candidate) => (c.myState === "scored" ? (c.a.mine?.score ?? null) : null);
+  const by = (f: (c: Candidate) => number) => (x: Candidate, y: Candidate) => f(y) - f(x);
+  if (filters.sort === "my_score") candidates.sort(by((c) => myScore(c) ?? -1));
+  if (filters.sort === "hours") candidates.sort(by((c) => c.hours));
+  if (filters.sort === "shared") candidates.sort(by((c) => c.shared ?? -1));
   if (filters.sort === "status")
-    rows.sort((a, b) => a.status.localeCompare(b.status) || a.myState.localeCompare(b.myState));
-  if (filters.sort === "project")
-    rows.sort(
-      (a, b) =>
-        preferenceOrder(a) - preferenceOrder(b) ||
-        (a.preferences[0] ?? "").localeCompare(b.preferences[0] ?? ""),
-    );
+    candidates.sort((x, y) => x.a.status.localeCompare(y.a.status) || x.myState.localeCompare(y.myState));
+  if (filters.sort === "project") {
+    const order = (c: Candidate) => (firstChoice(c.a.id) ? 0 : c.a.anyProject ? 1 : 2);
+    candidates.sort((x, y) => order(x) - order(y) || firstChoice(x.a.id).localeCompare(firstChoice(y.a.id)));
+  }
+
+  // What the rows on screen show, for those rows alone.
+  const shown = paginate(candidates, page, REVIEW_PAGE_SIZE);
+  const [aggregates, preferencesShown, slotsShown, commitments] = await Promise.all([
+    aggregatesOf(shown.rows.filter((c) => c.myState === "scored").map((c) => c.a.id)),
+    allPreferences ?? preferencesOf({ applicationIds: shown.rows.map((c) => c.a.id) }),
+    needsAllHours
+      ? slotsOf
+      : availabilitySlots(
+          cohort.id,
+          shown.rows.map((c) => c.a.personId),
+        ),
+    db.applicationCommitment.findMany({
+      where: { applicationId: { in: shown.rows.map((c) => c.a.id) } },
+      select: { applicationId: true, hoursPerWeek: true, commitmentHours: true },
+    }),
+  ]);
+  const commitmentOf = new Map(commitments.map((c) => [c.applicationId, c]));
+  const rows: ReviewRow[] = shown.rows.map(({ a, myState }) => {
+    const slots = slotsShown.get(a.personId);
+    const preferences = preferencesShown.get(a.id) ?? [];
+    const commitment = commitmentOf.get(a.id) ?? null;
+    return {
+      id: a.id,
+      label: cohort.blindReview ? blindLabel(a.id) : a.name,
+      login: cohort.blindReview ? null : a.login,
+      status: a.status,
+      submittedAt: a.submittedAt,
+      myState,
+      myScore: myState === "scored" ? (a.mine?.score ?? null) : null,
+      aggregate: myState === "scored" ? (aggregates.get(a.id) ?? aggregateOfCounted([])) : null,
+      preferences: preferences.map((p) => p.name),
+      anyProject: a.anyProject,
+      hours: hoursOf(slots),
+      writtenHours: commitment?.hoursPerWeek ?? null,
+      time: timeVerdict(storedTimeCommitment(cohort.weeklyHours, commitment, hoursOf(slots))),
+      sharedWithMe: sharedOf(slots),
+    };
+  });
 
   const open = applications.filter((a) => a.status === "submitted");
-  const recused = open.filter((a) => a.reviews.some((r) => r.reviewerId === viewerId && r.recused)).length;
-  const scored = open.filter((a) =>
-    a.reviews.some((r) => r.reviewerId === viewerId && !r.recused && r.submittedAt),
-  ).length;
+  const recused = open.filter((a) => a.mine?.recused).length;
+  const scored = open.filter((a) => a.mine && !a.mine.recused && a.mine.submitted).length;
   return {
     cohort: {
       slug: cohort.slug,
@@ -185,13 +214,20 @@ export async function getReviewList(
       phase: phaseOf(cohort, now),
     },
     projects: await reviewProjects(cohort.id),
-    ...(() => {
-      const shown = paginate(rows, page, REVIEW_PAGE_SIZE);
-      return { rows: shown.rows, page: shown.page };
-    })(),
+    rows,
+    page: shown.page,
     progress: { scored, total: open.length - recused, recused },
     hasOwnAvailability: mySlots !== null,
   };
+}
+
+/** Availability slots of the cohort by person: of `personIds`, or of everyone when null. */
+async function availabilitySlots(cohortId: string, personIds: string[] | null) {
+  const rows = await db.availability.findMany({
+    where: { cohortId, ...(personIds ? { personId: { in: personIds } } : {}) },
+    select: { personId: true, slots: true },
+  });
+  return new Map(rows.map((r) => [r.personId, r.slots]));
 }
 
 /**

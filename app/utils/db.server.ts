@@ -27,6 +27,16 @@ function loadClientClass(provider: "sqlite" | "postgresql"): new (options: objec
   return (require(generated) as { PrismaClient: new (options: object) => Db }).PrismaClient;
 }
 
+/**
+ * Prisma's helpers for composing raw SQL (`sql`, `join`, `empty`) for `db.$queryRaw`
+ * in domain modules; values stay bound parameters. From the generated client of the
+ * database in use: each client recognizes only its own fragments.
+ */
+export function sqlParts(): Pick<typeof Prisma, "sql" | "join" | "empty"> {
+  const generated = path.resolve("node_modules/.prisma", `cohort-${databaseProvider()}`, "index.js");
+  return (require(generated) as { Prisma: typeof Prisma }).Prisma;
+}
+
 export function createDb(url: string): Db {
   if (providerOf(url) === "sqlite") {
     const Client = loadClientClass("sqlite");

@@ -9,7 +9,7 @@ export const APPLICATIONS = 3_000;
 export const REVIEWERS = 5;
 export const CRITERIA = 6;
 
-export async function buildReviewCohort(db: Db, slug = "review") {
+export async function buildReviewCohort(db: Db, slug = "review", size = APPLICATIONS) {
   const now = Date.now();
   const projects = await Promise.all(
     ["Django", "djangoproject.com", "Wagtail"].map((name, i) => db.project.create({ data: { slug: `${slug}-project-${i}`, name } })),
@@ -37,7 +37,7 @@ export async function buildReviewCohort(db: Db, slug = "review") {
 
   const organizer = { id: `${slug}-org`, login: `${slug}-organizer`, name: "Rita Reviewlead" };
   const reviewers = Array.from({ length: REVIEWERS }, (_, r) => ({ id: `${slug}-rev-${r}`, login: `${slug}-reviewer-${r}`, name: `Reviewer ${r}` }));
-  const applicants = Array.from({ length: APPLICATIONS }, (_, i) => ({ id: `${slug}-a-${i}`, login: `${slug}-applicant-${i}`, name: `Applicant ${String(i).padStart(4, "0")}` }));
+  const applicants = Array.from({ length: size }, (_, i) => ({ id: `${slug}-a-${i}`, login: `${slug}-applicant-${i}`, name: `Applicant ${String(i).padStart(4, "0")}` }));
   await inChunks([organizer, ...reviewers, ...applicants], 500, (chunk) => db.person.createMany({ data: chunk.map((p) => ({ ...p, email: `${p.login}@example.org` })) }));
   await db.cohortMembership.createMany({
     data: [{ cohortId: cohort.id, personId: organizer.id, role: "organizer" }, ...reviewers.map((r) => ({ cohortId: cohort.id, personId: r.id, role: "reviewer" }))],

@@ -21,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [week, evaluations, surveys] = await Promise.all([
     getParticipantWeek(access),
     dueEvaluationsFor(access.person.id, access),
-    openSurveysFor(access.person.id, access.cohort.id),
+    openSurveysFor(access.person.id, access),
   ]);
   return json({ week, evaluations, surveys, timeZone: access.person.timeZone });
 }

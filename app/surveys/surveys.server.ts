@@ -320,15 +320,22 @@ export type OpenSurvey = {
 /** The surveys a participant can still answer (this week's pulse, the open end-of-cohort survey). */
 export async function openSurveysFor(
   personId: string,
-  onlyCohortId: string | null = null,
+  only: CohortAccess | null = null,
   now = new Date(),
 ): Promise<OpenSurvey[]> {
-  const memberships = await db.cohortMembership.findMany({
-    where: { personId, role: "participant", ...(onlyCohortId ? { cohortId: onlyCohortId } : {}) },
-    select: { cohort: { select: cohortSelect } },
-  });
+  // In one cohort the access object already carries it; on home, every cohort the person takes part in.
+  const cohorts: CohortRow[] = only
+    ? only.roles.includes("participant")
+      ? [only.cohort]
+      : []
+    : (
+        await db.cohortMembership.findMany({
+          where: { personId, role: "participant" },
+          select: { cohort: { select: cohortSelect } },
+        })
+      ).map((m) => m.cohort);
   const open: OpenSurvey[] = [];
-  for (const { cohort } of memberships) {
+  for (const cohort of cohorts) {
     const phase = phaseOf(cohort, now);
     if (phase !== "running" && phase !== "finished") continue;
     const [setting, end] = await Promise.all([

@@ -3,7 +3,7 @@
 // queued and accepted applicants get an offer. Application.version makes two
 // organizers deciding at once safe: the later one is told, nothing is overwritten.
 import { recordAudit } from "~/cohorts/audit.server";
-import { assertPhase, phaseOf, PhaseError, type Phase } from "~/cohorts/phase";
+import { assertPhase, phaseOf, PhaseError, type NamedCohortDates, type Phase } from "~/cohorts/phase";
 import { queueNotice } from "~/notifications/outbox.server";
 import { noticeText } from "~/notifications/templates";
 import { countSlots } from "~/availability/slots";
@@ -17,21 +17,8 @@ import { createOffer } from "./offers.server";
 export const DECISION_PHASES: Phase[] = ["applications_open", "review", "teams_forming"];
 
 /** The cohort columns the decisions page works with (the access object carries them). */
-export type DecisionCohort = Pick<
-  Cohort,
-  | "id"
-  | "slug"
-  | "name"
-  | "publishedAt"
-  | "applicationsOpenAt"
-  | "applicationsCloseAt"
-  | "decisionsPublishedAt"
-  | "startsOn"
-  | "weeks"
-  | "offerDeadlineDays"
-  | "offerReminderDays"
-  | "answersPurgedAt"
->;
+export type DecisionCohort = NamedCohortDates &
+  Pick<Cohort, "offerDeadlineDays" | "offerReminderDays" | "answersPurgedAt">;
 
 export type DecisionRow = {
   id: string;

@@ -1,8 +1,8 @@
 // The organizer's side of the application form: questions, rubric, and copying
 // both from an earlier cohort.
 import { recordAudit } from "~/cohorts/audit.server";
-import { phaseOf, type Phase } from "~/cohorts/phase";
-import { db, transaction, type Tx, type Cohort } from "~/utils/db.server";
+import { phaseOf, type NamedCohortDates, type Phase } from "~/cohorts/phase";
+import { db, transaction, type Tx } from "~/utils/db.server";
 import {
   parseOptions,
   type CriterionInput,
@@ -60,18 +60,7 @@ function copyableCohorts(person: CopyingPerson) {
 }
 
 export async function getFormEditor(
-  cohort: Pick<
-    Cohort,
-    | "id"
-    | "slug"
-    | "name"
-    | "publishedAt"
-    | "applicationsOpenAt"
-    | "applicationsCloseAt"
-    | "decisionsPublishedAt"
-    | "startsOn"
-    | "weeks"
-  >,
+  cohort: NamedCohortDates,
   person: CopyingPerson,
   now = new Date(),
 ): Promise<FormEditor> {

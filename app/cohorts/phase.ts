@@ -31,6 +31,19 @@ export type CohortDates = {
   weeks: number;
 };
 
+/** The columns Prisma selects to tell a cohort's phase (`select: { ...PHASE_COLUMNS }`). */
+export const PHASE_COLUMNS = {
+  publishedAt: true,
+  applicationsOpenAt: true,
+  applicationsCloseAt: true,
+  decisionsPublishedAt: true,
+  startsOn: true,
+  weeks: true,
+} as const;
+
+/** A cohort's name and address with what tells its phase. */
+export type NamedCohortDates = CohortDates & { id: string; slug: string; name: string };
+
 export function cohortEndsAt(cohort: Pick<CohortDates, "startsOn" | "weeks">): Date {
   return new Date(new Date(cohort.startsOn).getTime() + cohort.weeks * 7 * DAY_MS);
 }

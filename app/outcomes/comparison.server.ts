@@ -5,7 +5,7 @@
 //   1. list the pull requests merged in the window (1 request per 100, at most 5);
 //   2. ask once per author whether they had a merged pull request there before (1 request);
 //   3. read each first-timer's activity at each passed mark (3 requests, as for alumni).
-import { cohortEndsAt, phaseOf } from "~/cohorts/phase";
+import { PHASE_COLUMNS, cohortEndsAt, phaseOf } from "~/cohorts/phase";
 import {
   GitHubError,
   createGitHub,
@@ -44,12 +44,7 @@ export async function followComparison(
       where: { publishedAt: { not: null } },
       select: {
         id: true,
-        publishedAt: true,
-        applicationsOpenAt: true,
-        applicationsCloseAt: true,
-        decisionsPublishedAt: true,
-        startsOn: true,
-        weeks: true,
+        ...PHASE_COLUMNS,
         comparisonSearch: { select: { cohortId: true } },
         projects: {
           select: { project: { select: { repositories: { select: { owner: true, name: true } } } } },

@@ -7,7 +7,7 @@
 // are never asked about. For projects with a Trac, an alumnus who gave their Trac
 // username is also asked about there (two CSV queries, outside GitHub's limit).
 // What budget is left goes to the comparison group (./comparison.server.ts, decision 088).
-import { cohortEndsAt, phaseOf } from "~/cohorts/phase";
+import { PHASE_COLUMNS, cohortEndsAt, phaseOf } from "~/cohorts/phase";
 import {
   createGitHub,
   GitHubError,
@@ -63,12 +63,7 @@ export async function dueChecks(now = new Date()): Promise<{ due: Due[]; skipped
       where: { publishedAt: { not: null } },
       select: {
         id: true,
-        publishedAt: true,
-        applicationsOpenAt: true,
-        applicationsCloseAt: true,
-        decisionsPublishedAt: true,
-        startsOn: true,
-        weeks: true,
+        ...PHASE_COLUMNS,
         projects: {
           select: {
             project: { select: { tracUrl: true, repositories: { select: { owner: true, name: true } } } },

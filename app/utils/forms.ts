@@ -1,6 +1,6 @@
 // One zod schema per form. Errors come back per field and the typed values are
 // returned so the page can show them again: nothing typed is lost.
-import type { z, ZodTypeAny } from "zod";
+import { z, type ZodDiscriminatedUnionOption, type ZodTypeAny } from "zod";
 
 export type FieldErrors = Record<string, string>;
 export type FormValues = Record<string, string | string[]>;
@@ -27,6 +27,26 @@ export function parseForm<S extends ZodTypeAny>(schema: S, formData: FormData): 
     errors[key] ??= issue.message;
   }
   return { ok: false, errors, values };
+}
+
+/** A page's buttons as one zod union keyed by `intent`; an unknown button reads `unknown`. */
+export function intentUnion<
+  Options extends [ZodDiscriminatedUnionOption<"intent">, ...ZodDiscriminatedUnionOption<"intent">[]],
+>(options: Options, unknown: string) {
+  return z.discriminatedUnion("intent", options, {
+    errorMap: (issue, ctx) =>
+      issue.code === z.ZodIssueCode.invalid_union_discriminator ? { message: unknown } : { message: ctx.defaultError },
+  });
+}
+
+/** One press of a button, or the one sentence (the first refusal) that says why it was refused. */
+export function parseButton<S extends ZodTypeAny>(
+  schema: S,
+  formData: FormData,
+): { ok: true; data: z.infer<S>; values: FormValues } | { ok: false; error: string; values: FormValues } {
+  const parsed = parseForm(schema, formData);
+  if (parsed.ok) return parsed;
+  return { ok: false, error: Object.values(parsed.errors)[0] ?? "Unknown action.", values: parsed.values };
 }
 
 export function valueOf(values: FormValues | undefined, key: string): string {

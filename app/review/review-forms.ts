@@ -1,7 +1,7 @@
 // The review page's buttons: save the scores (the default button), step aside, or come back.
 // The scores themselves are checked against the cohort's criteria in `saveScores`.
 import { z } from "zod";
-import { intentUnion } from "~/utils/forms";
+import { intentUnion, withDefaultIntent } from "~/utils/forms";
 
 const buttons = intentUnion(
   [
@@ -16,10 +16,4 @@ const buttons = intentUnion(
 );
 
 /** Enter in a score field sends no `intent`: that is the save button. */
-export const reviewButtonForm = z.preprocess(
-  (values) =>
-    typeof values === "object" && values !== null && !("intent" in values)
-      ? { ...values, intent: "score" }
-      : values,
-  buttons,
-);
+export const reviewButtonForm = withDefaultIntent("score", buttons);

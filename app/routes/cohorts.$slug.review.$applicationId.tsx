@@ -30,7 +30,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const here = `/cohorts/${params.slug}/review/${params.applicationId}`;
   if (!parsed.ok)
     return json(
-      { errors: { form: parsed.error } as Record<string, string>, values: parsed.values as FormValues | null },
+      {
+        errors: { form: parsed.error } as Record<string, string>,
+        values: parsed.values as FormValues | null,
+      },
       { status: 400 },
     );
   const button = parsed.data;

@@ -1,5 +1,6 @@
 // Form schemas for appointments, availability, the team's meeting and links.
 import { z } from "zod";
+import { idField, intentUnion, withDefaultIntent } from "~/utils/forms";
 import { isSlotString, setToSlots, slotIndexFromKey } from "~/availability/slots";
 import { isValidTimeZone } from "~/utils/time";
 
@@ -27,6 +28,18 @@ export const appointForm = z.object({
   project: z.string().trim().default(""),
 });
 export type AppointInput = z.infer<typeof appointForm>;
+
+/** The appointments page's buttons: appoint (the default) or remove a navigator or captain. */
+export const appointmentsButtonForm = withDefaultIntent(
+  "appoint",
+  intentUnion(
+    [
+      z.object({ intent: z.literal("appoint") }),
+      z.object({ intent: z.literal("remove"), membershipId: idField("That appointment no longer exists.") }),
+    ],
+    "Choose what to save.",
+  ),
+);
 
 export const availabilityForm = z
   .object({

@@ -35,8 +35,24 @@ export function intentUnion<
 >(options: Options, unknown: string) {
   return z.discriminatedUnion("intent", options, {
     errorMap: (issue, ctx) =>
-      issue.code === z.ZodIssueCode.invalid_union_discriminator ? { message: unknown } : { message: ctx.defaultError },
+      issue.code === z.ZodIssueCode.invalid_union_discriminator
+        ? { message: unknown }
+        : { message: ctx.defaultError },
   });
+}
+
+/** The id of a row a button acts on (a hidden field); `message` when it is missing or absurd. */
+export function idField(message: string) {
+  return z.string({ required_error: message, invalid_type_error: message }).min(1, message).max(64, message);
+}
+
+/** A form sent with Enter names no button: read it as `intent`, the form's main button. */
+export function withDefaultIntent<S extends ZodTypeAny>(intent: string, schema: S) {
+  return z.preprocess(
+    (values) =>
+      typeof values === "object" && values !== null && !("intent" in values) ? { ...values, intent } : values,
+    schema,
+  );
 }
 
 /** One press of a button, or the one sentence (the first refusal) that says why it was refused. */

@@ -134,3 +134,31 @@ export const linksForm = z.object({
     }),
 });
 export type LinksInput = z.infer<typeof linksForm>;
+
+/** The team-forming page's buttons; each carries the draft as the organizer sees it. */
+const draft = z.string().default("");
+export const teamFormingForm = intentUnion(
+  [
+    z.object({ intent: z.literal("suggest"), draft }),
+    z.object({
+      intent: z.literal("move"),
+      draft,
+      person: z.string().max(64).default(""),
+      to: z.string().max(64).default(""),
+    }),
+    z.object({
+      intent: z.literal("publish"),
+      draft,
+      confirm: z.literal("on", {
+        errorMap: () => ({
+          message: "Nothing was published: tick “I have read who gets a welcome notice” first.",
+        }),
+      }),
+      acceptWarnings: z
+        .string()
+        .optional()
+        .transform((v) => v === "on"),
+    }),
+  ],
+  "Choose what to do: suggest, move or publish.",
+);

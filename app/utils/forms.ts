@@ -41,6 +41,15 @@ export function intentUnion<
   });
 }
 
+/** Which of a page's buttons was pressed, when each button's fields have a schema of their own. */
+export function buttonForm<const T extends readonly [string, ...string[]]>(intents: T, unknown: string) {
+  return z.object({
+    intent: z.enum(intents as unknown as [T[number], ...T[number][]], {
+      errorMap: () => ({ message: unknown }),
+    }),
+  });
+}
+
 /** The id of a row a button acts on (a hidden field); `message` when it is missing or absurd. */
 export function idField(message: string) {
   return z.string({ required_error: message, invalid_type_error: message }).min(1, message).max(64, message);

@@ -12,8 +12,6 @@ const ROUTES = path.resolve("app/routes");
  * shrink: a file listed here that no longer needs it fails the test.
  */
 const NOT_YET: Record<string, string> = {
-  "cohorts.$slug.after.tsx": "intent switch; each intent's fields are already a zod schema (issue 16)",
-  "cohorts.$slug.completion.tsx": "intent switch; each intent's fields are already a zod schema (issue 16)",
   "cohorts.$slug.form.tsx": "question/criterion ids and the copy source; intent switch (issue 16)",
   "cohorts.$slug.issues.tsx": "intent switch; each intent's fields are already a zod schema (issue 16)",
   "cohorts.$slug.officers.$id.tsx": "intent switch; each intent's fields are already a zod schema (issue 16)",

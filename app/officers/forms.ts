@@ -1,6 +1,6 @@
 // The organizers' forms for a call for navigators and captains.
 import { z } from "zod";
-import { buttonForm, withDefaultIntent } from "~/utils/forms";
+import { buttonForm, idField, intentUnion, withDefaultIntent } from "~/utils/forms";
 import { endOfDayAnywhereOnEarth } from "~/utils/time";
 import { OFFICER_STATUSES } from "./rules";
 
@@ -93,4 +93,16 @@ export type DecisionInput = z.infer<typeof decisionForm>;
 export const officerApplicationButtonForm = withDefaultIntent(
   "decide",
   buttonForm(["review", "decide"], "Choose whether to save the review or the decision."),
+);
+
+/** The call page's buttons; the call and a new question have their schemas above. */
+export const callPageButtonForm = intentUnion(
+  [
+    z.object({ intent: z.enum(["call", "question", "invite"]) }),
+    z.object({
+      intent: z.literal("remove-question"),
+      questionId: idField("That question was already removed."),
+    }),
+  ],
+  "Choose what to save.",
 );

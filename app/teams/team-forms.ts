@@ -162,3 +162,18 @@ export const teamFormingForm = intentUnion(
   ],
   "Choose what to do: suggest, move or publish.",
 );
+
+/** A team page's buttons; the meeting (unless cleared) and the links have their schemas above. */
+export const teamPageButtonForm = intentUnion(
+  [
+    z.object({
+      intent: z.literal("meeting"),
+      clear: z
+        .string()
+        .optional()
+        .transform((v) => v === "on"),
+    }),
+    z.object({ intent: z.enum(["links", "calendar"]) }),
+  ],
+  "Nothing was changed.",
+);

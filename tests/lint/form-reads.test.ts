@@ -13,9 +13,7 @@ const ROUTES = path.resolve("app/routes");
  */
 const NOT_YET: Record<string, string> = {
   "cohorts.$slug.form.tsx": "question/criterion ids and the copy source; intent switch (issue 16)",
-  "cohorts.$slug.officers._index.tsx": "intent switch and the question id to remove (issue 16)",
   "cohorts.$slug.public-page.tsx": "intent switch and the FAQ item id (issue 16)",
-  "cohorts.$slug.teams.$team._index.tsx": "intent switch and the meeting's clear box (issue 16)",
 };
 
 /** `x.get(` / `x.getAll(` on a body read with `readForm`, named or inline. */

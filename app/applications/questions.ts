@@ -2,6 +2,7 @@
 // forms, and checking an applicant's answers against the questions. Pure code,
 // shared by the server and the pages.
 import { z } from "zod";
+import { buttonForm, optionalId } from "~/utils/forms";
 import { isValidTimeZone } from "~/utils/time";
 import { isSlotString, slotIndexFromKey, setToSlots } from "~/availability/slots";
 import type { FieldErrors, FormValues } from "~/utils/forms";
@@ -285,3 +286,19 @@ function readCommitment(
     commitmentHours: valid(readHours(commitmentText)),
   };
 }
+
+/** The form editor's buttons, with the question or criterion they act on and the cohort to copy from. */
+export const formEditorButtonForm = buttonForm(
+  [
+    "save-question",
+    "save-criterion",
+    "delete-question",
+    "delete-criterion",
+    "question-up",
+    "question-down",
+    "criterion-up",
+    "criterion-down",
+    "copy",
+  ],
+  "Unknown action.",
+).extend({ id: optionalId, questionId: optionalId, criterionId: optionalId, source: optionalId });

@@ -55,6 +55,12 @@ export function idField(message: string) {
   return z.string({ required_error: message, invalid_type_error: message }).min(1, message).max(64, message);
 }
 
+/** The id a button may carry (none for a new row); "" when absent. */
+export const optionalId = z
+  .string()
+  .max(64, "That item is not known; reload the page and try again.")
+  .default("");
+
 /** A form sent with Enter names no button: read it as `intent`, the form's main button. */
 export function withDefaultIntent<S extends ZodTypeAny>(intent: string, schema: S) {
   return z.preprocess(

@@ -7,15 +7,6 @@ import { describe, expect, it } from "vitest";
 
 const ROUTES = path.resolve("app/routes");
 
-/**
- * Routes that still read some fields by hand, each with its reason. The list may only
- * shrink: a file listed here that no longer needs it fails the test.
- */
-const NOT_YET: Record<string, string> = {
-  "cohorts.$slug.form.tsx": "question/criterion ids and the copy source; intent switch (issue 16)",
-  "cohorts.$slug.public-page.tsx": "intent switch and the FAQ item id (issue 16)",
-};
-
 /** `x.get(` / `x.getAll(` on a body read with `readForm`, named or inline. */
 export function handReads(source: string): string[] {
   const names = [...source.matchAll(/\b(?:const|let)\s+(\w+)\s*=\s*await\s+readForm\(/g)].map((m) => m[1]);
@@ -35,18 +26,12 @@ describe("actions read their forms through zod", () => {
     expect(handReads(`url.searchParams.get("page")`)).toEqual([]);
   });
 
-  it("no route action reads a field by hand, apart from the files listed with a reason", () => {
-    const files = readdirSync(ROUTES).filter((f) => /\.tsx?$/.test(f));
-    const offenders = files.flatMap((file) =>
-      NOT_YET[file]
-        ? []
-        : handReads(readFileSync(path.join(ROUTES, file), "utf8")).map((r) => `${file}: ${r}`),
-    );
+  it("no route action reads a field by hand (no exceptions today; a file upload would be one)", () => {
+    const offenders = readdirSync(ROUTES)
+      .filter((f) => /\.tsx?$/.test(f))
+      .flatMap((file) =>
+        handReads(readFileSync(path.join(ROUTES, file), "utf8")).map((r) => `${file}: ${r}`),
+      );
     expect(offenders).toEqual([]);
-    const stale = Object.keys(NOT_YET).filter(
-      (file) =>
-        !files.includes(file) || handReads(readFileSync(path.join(ROUTES, file), "utf8")).length === 0,
-    );
-    expect(stale, "listed files that no longer read by hand: remove them from NOT_YET").toEqual([]);
   });
 });

@@ -5,6 +5,7 @@ import { offerResponseForm } from "~/applications/offer-forms";
 import { getOfferPage, respondToOffer } from "~/applications/offers.server";
 import { forbidden, notFound, requireUser } from "~/auth/permissions.server";
 import { DateText, DayText } from "~/components/dates";
+import { ErrorSummary } from "~/components/forms";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseButton } from "~/utils/forms";
 import { readForm } from "~/utils/request-body.server";
@@ -47,11 +48,7 @@ export default function OfferPage() {
   return (
     <>
       <h1>Your place in {offer.cohort.name}</h1>
-      {data?.error ? (
-        <div className="error-summary" role="alert">
-          <p>{data.error}</p>
-        </div>
-      ) : null}
+      <ErrorSummary errors={data?.error ? { form: data.error } : null} />
       {offer.status === "pending" ? (
         <>
           <p>

@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useMemo, useState } from "react";
 import { requireCohortRole } from "~/auth/permissions.server";
+import { ErrorSummary } from "~/components/forms";
 import { LeftWithoutTeam, PublishTeams } from "~/components/publish-teams";
 import { utcToLocal } from "~/availability/slots";
 import { decodeDraft, describeSlots, encodeDraft, evaluateDraft, moveInDraft } from "~/teams/draft";
@@ -177,11 +178,7 @@ export default function FormTeams() {
         </p>
       ) : null}
       {data?.quality ? <SuggestionQualityLine quality={data.quality} /> : null}
-      {data?.error ? (
-        <p role="alert" className="error-summary">
-          {data.error}
-        </p>
-      ) : null}
+      <ErrorSummary errors={data?.error ? { form: data.error } : null} />
       <Form method="post" className="actions">
         <input type="hidden" name="draft" value={encoded} />
         <button type="submit" name="intent" value="suggest" disabled={busy}>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { emptySlots } from "~/availability/slots";
-import { answerProblem, questionForm, readApplicationForm, type Question } from "./questions";
+import { answerProblem, answersSchema, questionForm, readApplicationForm, type Question } from "./questions";
 
 const q = (over: Partial<Question>): Question => ({
   id: "q1",
@@ -35,6 +35,23 @@ describe("checking answers", () => {
     expect(
       answerProblem(q({ type: "multiple_choice", options: ["A", "B"] }), JSON.stringify(["A", "B"]), false),
     ).toBeNull();
+  });
+});
+
+describe("the answers' schema, built from the cohort's questions", () => {
+  it("has one field per question, stored as the database keeps it, refused with the question's sentence", () => {
+    const questions = [
+      q({ id: "a", required: true }),
+      q({ id: "b", type: "multiple_choice", options: ["x", "y"] }),
+    ];
+    const ok = answersSchema(questions, true).safeParse({ q_a: "  hi ", q_b: ["x", "y"] });
+    expect(ok.success && ok.data).toEqual({ q_a: "hi", q_b: JSON.stringify(["x", "y"]) });
+    const refused = answersSchema(questions, true).safeParse({ q_b: "z" });
+    expect(refused.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+      ["q_a", "This question needs an answer before you submit."],
+      ["q_b", "Choose among the listed answers."],
+    ]);
+    expect(answersSchema(questions, false).safeParse({ q_b: "x" }).success).toBe(true);
   });
 });
 

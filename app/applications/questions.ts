@@ -2,6 +2,7 @@
 // forms, and checking an applicant's answers against the questions. Pure code,
 // shared by the server and the pages.
 import { z } from "zod";
+import { buttonForm, optionalId } from "~/utils/forms";
 import { isValidTimeZone } from "~/utils/time";
 import { isSlotString, slotIndexFromKey, setToSlots } from "~/availability/slots";
 import type { FieldErrors, FormValues } from "~/utils/forms";
@@ -176,6 +177,29 @@ export function answerProblem(question: Question, stored: string, complete: bool
   }
 }
 
+const rawAnswer = z.union([z.string(), z.array(z.string())]).optional();
+
+/**
+ * The answers' schema, built from the cohort's questions: one field per question
+ * (`q_<id>`), stored as text (JSON for multiple choice) and checked by `answerProblem`;
+ * `complete` also requires the required ones (submitting, not saving a draft).
+ */
+export function answersSchema(questions: Question[], complete: boolean) {
+  return z.object(
+    Object.fromEntries(
+      questions.map((question) => [
+        answerField(question.id),
+        rawAnswer
+          .transform((raw) => storedAnswer(question, raw))
+          .superRefine((stored, ctx) => {
+            const problem = answerProblem(question, stored, complete);
+            if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, message: problem });
+          }),
+      ]),
+    ),
+  );
+}
+
 export type ApplicationDraft = {
   answers: Map<string, string>;
   anyProject: boolean;
@@ -202,12 +226,11 @@ export function readApplicationForm(
 ): { draft: ApplicationDraft; errors: FieldErrors } {
   const errors: FieldErrors = {};
   const answers = new Map<string, string>();
-  for (const question of questions) {
-    const stored = storedAnswer(question, values[answerField(question.id)]);
-    answers.set(question.id, stored);
-    const problem = answerProblem(question, stored, complete);
-    if (problem) errors[answerField(question.id)] = problem;
-  }
+  const parsed = answersSchema(questions, complete).safeParse(values);
+  for (const issue of parsed.error?.issues ?? []) errors[issue.path.join(".")] ??= issue.message;
+  // What was typed is kept even when refused, so nothing is lost.
+  for (const question of questions)
+    answers.set(question.id, storedAnswer(question, values[answerField(question.id)]));
   const one = (key: string) => {
     const v = values[key];
     return (Array.isArray(v) ? v[0] : v) ?? "";
@@ -285,3 +308,19 @@ function readCommitment(
     commitmentHours: valid(readHours(commitmentText)),
   };
 }
+
+/** The form editor's buttons, with the question or criterion they act on and the cohort to copy from. */
+export const formEditorButtonForm = buttonForm(
+  [
+    "save-question",
+    "save-criterion",
+    "delete-question",
+    "delete-criterion",
+    "question-up",
+    "question-down",
+    "criterion-up",
+    "criterion-down",
+    "copy",
+  ],
+  "Unknown action.",
+).extend({ id: optionalId, questionId: optionalId, criterionId: optionalId, source: optionalId });

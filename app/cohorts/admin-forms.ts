@@ -1,5 +1,6 @@
 // Form schemas for creating and editing projects and cohorts (admin pages).
 import { z } from "zod";
+import { idField, intentUnion, withDefaultIntent } from "~/utils/forms";
 
 const slug = z
   .string()
@@ -164,3 +165,16 @@ export const appointForm = z.object({
     .transform((v) => v.replace(/^@/, ""))
     .pipe(z.string().regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/, "Enter a GitHub login, e.g. sarahboyce.")),
 });
+
+/** The cohort page's buttons: save the cohort (the default), appoint or remove an organizer. */
+export const adminCohortButtonForm = withDefaultIntent(
+  "save",
+  intentUnion(
+    [
+      z.object({ intent: z.literal("save") }),
+      z.object({ intent: z.literal("appoint") }),
+      z.object({ intent: z.literal("remove"), membershipId: idField("That organizer was already removed.") }),
+    ],
+    "Choose what to save.",
+  ),
+);

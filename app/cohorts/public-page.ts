@@ -2,6 +2,7 @@
 // commitment, when decisions come, and a FAQ. Forms only; pure, shared by the page and the server.
 import { z } from "zod";
 import { HOURS_IN_WEEK } from "~/officers/rules";
+import { buttonForm, optionalId } from "~/utils/forms";
 
 export const PUBLIC_TEXT_MAX = 5000;
 export const FAQ_QUESTION_MAX = 300;
@@ -65,3 +66,9 @@ export const faqItemForm = z.object({
     .max(FAQ_ANSWER_MAX, `Keep the answer to ${FAQ_ANSWER_MAX.toLocaleString("en")} characters.`),
 });
 export type FaqItemInput = z.infer<typeof faqItemForm>;
+
+/** The public-page editor's buttons, with the FAQ item they act on (none for a new one). */
+export const publicPageButtonForm = buttonForm(
+  ["save-page", "save-faq", "delete-faq", "faq-up", "faq-down"],
+  "That button is not known; reload the page and try again.",
+).extend({ id: optionalId });

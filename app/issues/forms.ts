@@ -1,5 +1,6 @@
 // One zod schema per form on the starter-issue board.
 import { z } from "zod";
+import { buttonForm } from "~/utils/forms";
 
 export const DIFFICULTIES = ["easy", "medium", "hard"] as const;
 export const DIFFICULTY_LABELS: Record<(typeof DIFFICULTIES)[number], string> = {
@@ -42,3 +43,9 @@ export const addIssueForm = z.object({
   url: z.string().trim().min(1, "Paste the issue's or ticket's address."),
 });
 export type AddIssueInput = z.infer<typeof addIssueForm>;
+
+/** Which button was pressed on the board; each has its schema above. */
+export const issueButtonForm = buttonForm(
+  ["curate", "claim", "release", "reassign", "add"],
+  "Unknown action.",
+);

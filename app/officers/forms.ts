@@ -1,5 +1,6 @@
 // The organizers' forms for a call for navigators and captains.
 import { z } from "zod";
+import { buttonForm, idField, intentUnion, withDefaultIntent } from "~/utils/forms";
 import { endOfDayAnywhereOnEarth } from "~/utils/time";
 import { OFFICER_STATUSES } from "./rules";
 
@@ -87,3 +88,21 @@ export const decisionForm = z.object({
     .transform((v) => v || null),
 });
 export type DecisionInput = z.infer<typeof decisionForm>;
+
+/** An officer application's two forms: the review (named), and the decision (the default). */
+export const officerApplicationButtonForm = withDefaultIntent(
+  "decide",
+  buttonForm(["review", "decide"], "Choose whether to save the review or the decision."),
+);
+
+/** The call page's buttons; the call and a new question have their schemas above. */
+export const callPageButtonForm = intentUnion(
+  [
+    z.object({ intent: z.enum(["call", "question", "invite"]) }),
+    z.object({
+      intent: z.literal("remove-question"),
+      questionId: idField("That question was already removed."),
+    }),
+  ],
+  "Choose what to save.",
+);

@@ -1,6 +1,7 @@
 // The forms of linked pull requests: link (with the explanation and the AI
 // disclosure that make it count), explain again, and pre-review.
 import { z } from "zod";
+import { buttonForm } from "~/utils/forms";
 
 export const AI_DISCLOSURES = ["none", "assisted", "mostly_generated"] as const;
 export type AiDisclosure = (typeof AI_DISCLOSURES)[number];
@@ -113,3 +114,6 @@ export const preReviewForm = z.object({
     .min(10, "Say what you checked in your pre-review (at least a sentence).")
     .max(4000),
 });
+
+/** Which button was pressed on the pull-request page; each has its schema above. */
+export const pullButtonForm = buttonForm(["link", "explain", "prereview"], "Unknown action.");

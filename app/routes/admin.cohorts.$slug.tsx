@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { notFound, requireAdmin } from "~/auth/permissions.server";
-import { appointForm, cohortForm } from "~/cohorts/admin-forms";
+import { adminCohortButtonForm, appointForm, cohortForm } from "~/cohorts/admin-forms";
 import {
   appointByLogin,
   getCohortForEdit,
@@ -13,7 +13,7 @@ import {
 import { CohortForm } from "~/components/admin-forms";
 import { Field } from "~/components/forms";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { parseForm } from "~/utils/forms";
+import { parseButton, parseForm, valueOf } from "~/utils/forms";
 import { readForm } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Edit cohort — Cohort" }];
@@ -31,12 +31,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const cohort = await getCohortForEdit(params.slug!);
   if (!cohort) throw notFound("There is no cohort at this address.");
   const formData = await readForm(request);
-  const intent = formData.get("intent");
-  if (intent === "appoint") {
+  const button = parseButton(adminCohortButtonForm, formData);
+  if (!button.ok)
+    return redirectWithFlash(`/admin/cohorts/${params.slug}`, { kind: "error", message: button.error });
+  if (button.data.intent === "appoint") {
     const parsed = parseForm(appointForm, formData);
     if (!parsed.ok)
       return json(
-        { appointError: parsed.errors.login, appointLogin: String(formData.get("login") ?? "") },
+        { appointError: parsed.errors.login, appointLogin: valueOf(parsed.values, "login") },
         { status: 400 },
       );
     const result = await appointByLogin(admin.id, cohort.id, parsed.data.login, "organizer");
@@ -49,8 +51,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
         : `@${parsed.data.login} is now an organizer.`,
     });
   }
-  if (intent === "remove") {
-    await removeMembership(admin.id, cohort.id, String(formData.get("membershipId") ?? ""));
+  if (button.data.intent === "remove") {
+    await removeMembership(admin.id, cohort.id, button.data.membershipId);
     return redirectWithFlash(`/admin/cohorts/${params.slug}`, {
       kind: "success",
       message: "Organizer removed.",

@@ -9,8 +9,10 @@ import {
   retryNotice,
   transportFromEnv,
 } from "~/notifications/delivery.server";
+import { outboxForm } from "~/notifications/outbox-forms";
 import { NOTICE_STATUSES } from "~/notifications/statuses";
 import { redirectWithFlash } from "~/utils/flash.server";
+import { parseButton } from "~/utils/forms";
 import { readForm } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Outbox — Cohort" }];
@@ -25,9 +27,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   await requireAdmin(request);
-  const formData = await readForm(request);
-  if (formData.get("intent") === "retry") {
-    const ok = await retryNotice(String(formData.get("id") ?? ""));
+  const parsed = parseButton(outboxForm, await readForm(request));
+  if (!parsed.ok) return redirectWithFlash("/admin/outbox", { kind: "error", message: parsed.error });
+  if (parsed.data.intent === "retry") {
+    const ok = await retryNotice(parsed.data.id);
     return redirectWithFlash(
       "/admin/outbox",
       ok

@@ -12,8 +12,9 @@ import {
   testimonialForm,
   writeTestimonial,
 } from "~/outcomes/recognition.server";
+import { afterButtonForm } from "~/outcomes/recognition-forms";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { parseForm, valueOf, type FieldErrors, type FormValues } from "~/utils/forms";
+import { parseButton, parseForm, valueOf, type FieldErrors, type FormValues } from "~/utils/forms";
 
 export const meta: MetaFunction = () => [{ title: "After the cohort — Cohort" }];
 
@@ -31,10 +32,12 @@ type ActionData = { errors: FieldErrors; values: FormValues };
 export async function action({ request, params }: ActionFunctionArgs) {
   const access = await requireCohortRole(request, params.slug, ["participant"]);
   const form = await readForm(request);
-  const intent = String(form.get("intent") ?? "");
   const back = `/cohorts/${access.cohort.slug}/after`;
   const fail = (errors: FieldErrors, values: FormValues = {}) =>
     json<ActionData>({ errors, values }, { status: 400 });
+  const button = parseButton(afterButtonForm, form);
+  if (!button.ok) return fail({ form: button.error });
+  const intent = button.data.intent;
   try {
     if (intent === "withdraw" || intent === "share") {
       const result = await setCertificateShared(access.cohort.id, access.person.id, intent === "share");

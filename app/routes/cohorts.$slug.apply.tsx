@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
+import { applyButtonForm } from "~/applications/apply-forms";
 import { getApplyPage, saveApplication, withdrawApplication } from "~/applications/apply.server";
 import { preferenceField } from "~/applications/questions";
 import { offerLabel } from "~/applications/decision-labels";
@@ -15,7 +16,7 @@ import { DateText } from "~/components/dates";
 import { ErrorSummary, type ErrorLink } from "~/components/forms";
 import { Markdown } from "~/components/markdown";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { formValues, type FormValues } from "~/utils/forms";
+import { parseButton, type FormValues } from "~/utils/forms";
 import { readForm } from "~/utils/request-body.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -31,11 +32,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const person = await requireUser(request);
-  const formData = await readForm(request);
-  const intent = String(formData.get("intent") ?? "save");
+  const parsed = parseButton(applyButtonForm, await readForm(request));
   const here = `/cohorts/${params.slug}/apply`;
-  if (intent === "withdraw") {
-    const result = await withdrawApplication(person, params.slug!, formData.get("sure") === "on");
+  if (!parsed.ok)
+    return json(
+      { errors: { form: parsed.error } as Record<string, string>, values: parsed.values },
+      { status: 400 },
+    );
+  const button = parsed.data;
+  if (button.intent === "withdraw") {
+    const result = await withdrawApplication(person, params.slug!, button.sure);
     if (!result.ok)
       return json(
         { errors: { form: result.error } as Record<string, string>, values: null },
@@ -43,12 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       );
     return redirectWithFlash(here, { kind: "success", message: result.message });
   }
-  const result = await saveApplication(
-    person,
-    params.slug!,
-    intent === "submit" ? "submit" : "save",
-    formValues(formData),
-  );
+  const result = await saveApplication(person, params.slug!, button.intent, parsed.values);
   if (!result.ok)
     return json({ errors: result.errors, values: result.values as FormValues | null }, { status: 400 });
   // What was sent, and what happens next.

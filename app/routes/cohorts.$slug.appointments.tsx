@@ -3,10 +3,10 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { requireCohortRole } from "~/auth/permissions.server";
 import { ErrorSummary, Field } from "~/components/forms";
-import { appointForm } from "~/teams/team-forms";
+import { appointForm, appointmentsButtonForm } from "~/teams/team-forms";
 import { appointGuide, getAppointments, removeGuide } from "~/teams/teams.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { parseForm, valueOf, type FormValues } from "~/utils/forms";
+import { parseButton, parseForm, valueOf, type FormValues } from "~/utils/forms";
 import { readForm } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Navigators and captains — Cohort" }];
@@ -23,12 +23,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const access = await requireCohortRole(request, params.slug, ["organizer"]);
   const here = `/cohorts/${access.cohort.slug}/appointments`;
   const formData = await readForm(request);
-  if (formData.get("intent") === "remove") {
-    const message = await removeGuide(
-      access.person.id,
-      access.cohort.id,
-      String(formData.get("membershipId") ?? ""),
-    );
+  const button = parseButton(appointmentsButtonForm, formData);
+  if (!button.ok) return redirectWithFlash(here, { kind: "error", message: button.error });
+  if (button.data.intent === "remove") {
+    const message = await removeGuide(access.person.id, access.cohort.id, button.data.membershipId);
     return redirectWithFlash(
       here,
       message

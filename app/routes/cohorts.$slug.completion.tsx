@@ -20,8 +20,9 @@ import {
 } from "~/outcomes/recognition.server";
 import { maintainerLinks } from "~/outcomes/maintainers.server";
 import { renderMarkdown } from "~/utils/markdown.server";
+import { completionButtonForm } from "~/outcomes/recognition-forms";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { parseForm, valueOf, type FieldErrors, type FormValues } from "~/utils/forms";
+import { parseButton, parseForm, valueOf, type FieldErrors, type FormValues } from "~/utils/forms";
 
 export const meta: MetaFunction = () => [{ title: "Completion and testimonials — Cohort" }];
 
@@ -46,10 +47,13 @@ type ActionData = { intent: string; errors: FieldErrors; values: FormValues };
 export async function action({ request, params }: ActionFunctionArgs) {
   const access = await requireCohortRole(request, params.slug, ["organizer"]);
   const form = await readForm(request);
-  const intent = String(form.get("intent") ?? "");
   const back = `/cohorts/${access.cohort.slug}/completion`;
   const fail = (errors: FieldErrors, values: FormValues = {}) =>
     json<ActionData>({ intent, errors, values }, { status: 400 });
+  const button = parseButton(completionButtonForm, form);
+  if (!button.ok)
+    return json<ActionData>({ intent: "", errors: { form: button.error }, values: {} }, { status: 400 });
+  const intent = button.data.intent;
   try {
     if (intent === "settings") {
       const parsed = parseForm(afterSettingsForm, form);

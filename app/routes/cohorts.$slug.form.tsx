@@ -13,6 +13,7 @@ import {
 } from "~/applications/form.server";
 import {
   criterionForm,
+  formEditorButtonForm,
   QUESTION_TYPE_LABELS,
   QUESTION_TYPES,
   questionForm,
@@ -22,7 +23,7 @@ import { requireCohortRole } from "~/auth/permissions.server";
 import type { Criterion } from "~/applications/form.server";
 import { ErrorSummary, Field } from "~/components/forms";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { parseForm, valueOf, type FormValues } from "~/utils/forms";
+import { parseButton, parseForm, valueOf, type FormValues } from "~/utils/forms";
 import { readForm } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Application form — Cohort" }];
@@ -38,18 +39,19 @@ type ActionData = { formKey: string; errors: Record<string, string>; values: For
 export async function action({ request, params }: ActionFunctionArgs) {
   const access = await requireCohortRole(request, params.slug, ["organizer"]);
   const formData = await readForm(request);
-  const intent = String(formData.get("intent") ?? "");
   const cohortId = access.cohort.id;
   const actorId = access.person.id;
-  const id = String(formData.get("id") ?? "");
   const here = `/cohorts/${params.slug}/form`;
   const fail = (formKey: string, errors: Record<string, string>, values: FormValues | null = null) =>
     json<ActionData>({ formKey, errors, values }, { status: 400 });
+  const button = parseButton(formEditorButtonForm, formData);
+  if (!button.ok) return fail("page", { form: button.error });
+  const { intent, id } = button.data;
   let result: { ok: true; message: string } | { ok: false; error: string };
   switch (intent) {
     case "save-question": {
       const parsed = parseForm(questionForm, formData);
-      const key = String(formData.get("questionId") || "new-question");
+      const key = button.data.questionId || "new-question";
       if (!parsed.ok) return fail(key, parsed.errors, parsed.values);
       result = await saveQuestion(actorId, cohortId, parsed.data);
       if (!result.ok) return fail(key, { form: result.error }, parsed.values);
@@ -57,7 +59,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     case "save-criterion": {
       const parsed = parseForm(criterionForm, formData);
-      const key = String(formData.get("criterionId") || "new-criterion");
+      const key = button.data.criterionId || "new-criterion";
       if (!parsed.ok) return fail(key, parsed.errors, parsed.values);
       result = await saveCriterion(actorId, cohortId, parsed.data);
       if (!result.ok) return fail(key, { form: result.error }, parsed.values);
@@ -78,7 +80,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       result = await moveCriterion(cohortId, id, intent.endsWith("up") ? "up" : "down");
       break;
     case "copy":
-      result = await copyFormFrom(access.person, cohortId, String(formData.get("source") ?? ""));
+      result = await copyFormFrom(access.person, cohortId, button.data.source);
       break;
     default:
       return fail("page", { form: "Unknown action." });

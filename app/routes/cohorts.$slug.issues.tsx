@@ -24,11 +24,12 @@ import {
   DIFFICULTY_LABELS,
   reassignForm,
   releaseForm,
+  issueButtonForm,
 } from "~/issues/forms";
 import { Pager } from "~/components/pager";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { pageParam } from "~/utils/pagination";
-import { parseForm, valueOf, type FormValues } from "~/utils/forms";
+import { parseButton, parseForm, valueOf, type FormValues } from "~/utils/forms";
 import { readForm } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Starter issues — Cohort" }];
@@ -55,7 +56,10 @@ type ActionData = { intent: string; target?: string; errors?: Record<string, str
 export async function action({ request, params }: ActionFunctionArgs) {
   const access = await requireCohortRole(request, params.slug, ROLES);
   const formData = await readForm(request);
-  const intent = String(formData.get("intent") ?? "");
+  const button = parseButton(issueButtonForm, formData);
+  if (!button.ok)
+    return json<ActionData>({ intent: "", errors: { form: button.error }, values: {} }, { status: 400 });
+  const intent = button.data.intent;
   const back = `/cohorts/${params.slug}/issues${new URL(request.url).search}`;
   const fail = (errors: Record<string, string>, values: FormValues, target?: string) =>
     json<ActionData>({ intent, target, errors, values }, { status: 400 });

@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireCohortRole } from "~/auth/permissions.server";
 import { DateText } from "~/components/dates";
 import { ErrorSummary, Field } from "~/components/forms";
-import { decisionForm, reviewForm } from "~/officers/forms";
+import { decisionForm, officerApplicationButtonForm, reviewForm } from "~/officers/forms";
 import {
   decideOfficerApplication,
   getOfficerApplication,
@@ -15,7 +15,7 @@ import { officersPath } from "~/officers/paths";
 import { OFFICER_STATUS_LABELS, OFFICER_STATUSES, RUBRIC_SCORES } from "~/officers/rules";
 import styles from "~/styles/progress.css";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { parseForm, valueOf, type FormValues } from "~/utils/forms";
+import { parseButton, parseForm, valueOf, type FormValues } from "~/utils/forms";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -32,7 +32,10 @@ type ActionData = { intent: string; errors: Record<string, string>; values: Form
 export async function action({ request, params }: ActionFunctionArgs) {
   const access = await requireCohortRole(request, params.slug, ["organizer"]);
   const formData = await readForm(request);
-  const intent = String(formData.get("intent") ?? "");
+  const button = parseButton(officerApplicationButtonForm, formData);
+  if (!button.ok)
+    return json<ActionData>({ intent: "", errors: { form: button.error }, values: {} }, { status: 400 });
+  const intent = button.data.intent;
   const here = officersPath(params.slug!, params.id!);
   if (intent === "review") {
     const parsed = parseForm(reviewForm, formData);

@@ -6,7 +6,7 @@ import { QUESTION_TYPE_LABELS, QUESTION_TYPES, questionForm } from "~/applicatio
 import { requireCohortRole } from "~/auth/permissions.server";
 import { DateText } from "~/components/dates";
 import { ErrorSummary, Field } from "~/components/forms";
-import { callForm } from "~/officers/forms";
+import { callForm, callPageButtonForm } from "~/officers/forms";
 import {
   addCallQuestion,
   getCallReview,
@@ -17,7 +17,7 @@ import {
 import { officersPath, volunteerPath } from "~/officers/paths";
 import styles from "~/styles/progress.css";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { formValues, parseForm, valueOf, type FormValues } from "~/utils/forms";
+import { formValues, parseButton, parseForm, valueOf, type FormValues } from "~/utils/forms";
 import { isoDay } from "~/utils/time";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
@@ -35,7 +35,13 @@ type ActionData = { intent: string; errors: Record<string, string>; values: Form
 export async function action({ request, params }: ActionFunctionArgs) {
   const access = await requireCohortRole(request, params.slug, ["organizer"]);
   const formData = await readForm(request);
-  const intent = String(formData.get("intent") ?? "");
+  const button = parseButton(callPageButtonForm, formData);
+  if (!button.ok)
+    return json<ActionData>(
+      { intent: "", errors: { form: button.error }, values: button.values },
+      { status: 400 },
+    );
+  const { intent } = button.data;
   const back = officersPath(params.slug!);
   if (intent === "call") {
     const parsed = parseForm(callForm, formData);
@@ -52,10 +58,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return json<ActionData>({ intent, errors: parsed.errors, values: parsed.values }, { status: 400 });
     return redirectWithFlash(back, { kind: "success", message: await addCallQuestion(access, parsed.data) });
   }
-  if (intent === "remove-question") {
+  if (button.data.intent === "remove-question") {
     return redirectWithFlash(back, {
       kind: "success",
-      message: await removeCallQuestion(access, String(formData.get("questionId") ?? "")),
+      message: await removeCallQuestion(access, button.data.questionId),
     });
   }
   if (intent === "invite") {

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireCohortRole } from "~/auth/permissions.server";
-import { faqItemForm, publicPageForm } from "~/cohorts/public-page";
+import { faqItemForm, publicPageButtonForm, publicPageForm } from "~/cohorts/public-page";
 import {
   deleteFaqItem,
   getPublicPageEditor,
@@ -12,7 +12,7 @@ import {
 } from "~/cohorts/public-page.server";
 import { ErrorSummary, Field } from "~/components/forms";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { parseForm, valueOf, type FormValues } from "~/utils/forms";
+import { parseButton, parseForm, valueOf, type FormValues } from "~/utils/forms";
 import { readForm } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Public page — Cohort" }];
@@ -27,10 +27,11 @@ type ActionData = { formKey: string; errors: Record<string, string>; values: For
 export async function action({ request, params }: ActionFunctionArgs) {
   const access = await requireCohortRole(request, params.slug, ["organizer"]);
   const formData = await readForm(request);
-  const intent = String(formData.get("intent") ?? "");
-  const id = String(formData.get("id") ?? "");
   const fail = (formKey: string, errors: Record<string, string>, values: FormValues | null = null) =>
     json<ActionData>({ formKey, errors, values }, { status: 400 });
+  const button = parseButton(publicPageButtonForm, formData);
+  if (!button.ok) return fail("page", { form: button.error });
+  const { intent, id } = button.data;
   let result: { ok: true; message: string } | { ok: false; error: string };
   let formKey = id || "new-faq";
   switch (intent) {

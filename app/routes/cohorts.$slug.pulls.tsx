@@ -13,6 +13,7 @@ import {
   explainPullForm,
   linkPullForm,
   preReviewForm,
+  pullButtonForm,
 } from "~/pulls/forms";
 import {
   assertCanLinkPulls,
@@ -23,7 +24,7 @@ import {
   markPreReviewed,
 } from "~/pulls/pulls.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { parseForm, valueOf, type FormValues } from "~/utils/forms";
+import { parseButton, parseForm, valueOf, type FormValues } from "~/utils/forms";
 import { readForm } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Pull requests — Cohort" }];
@@ -86,7 +87,10 @@ type ActionData = {
 export async function action({ request, params }: ActionFunctionArgs) {
   const access = await requireCohortRole(request, params.slug, ROLES);
   const formData = await readForm(request);
-  const intent = String(formData.get("intent") ?? "");
+  const button = parseButton(pullButtonForm, formData);
+  if (!button.ok)
+    return json<ActionData>({ intent: "", errors: { form: button.error }, values: {} }, { status: 400 });
+  const intent = button.data.intent;
   const back = `/cohorts/${params.slug}/pulls`;
   const fail = (errors: Record<string, string>, values: FormValues, target?: string, choices?: boolean) =>
     json<ActionData>({ intent, target, errors, values, choices }, { status: 400 });

@@ -8,9 +8,10 @@ import { ErrorSummary } from "~/components/forms";
 import { Markdown } from "~/components/markdown";
 import { formatScore } from "~/applications/scores";
 import { scoreCommentField, scoreField } from "~/review/fields";
+import { reviewButtonForm } from "~/review/review-forms";
 import { getReviewDetail, saveScores, setRecusal } from "~/review/review.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { formValues, valueOf, type FormValues } from "~/utils/forms";
+import { parseButton, valueOf, type FormValues } from "~/utils/forms";
 import { readForm } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Review an application — Cohort" }];
@@ -25,27 +26,35 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const access = await requireCohortRole(request, params.slug, ["organizer", "reviewer"]);
-  const formData = await readForm(request);
-  const intent = String(formData.get("intent") ?? "score");
+  const parsed = parseButton(reviewButtonForm, await readForm(request));
   const here = `/cohorts/${params.slug}/review/${params.applicationId}`;
-  if (intent === "recuse" || intent === "unrecuse") {
+  if (!parsed.ok)
+    return json(
+      {
+        errors: { form: parsed.error } as Record<string, string>,
+        values: parsed.values as FormValues | null,
+      },
+      { status: 400 },
+    );
+  const button = parsed.data;
+  if (button.intent === "recuse" || button.intent === "unrecuse") {
     const result = await setRecusal(
       access,
       params.applicationId!,
-      intent === "recuse",
-      String(formData.get("reason") ?? ""),
+      button.intent === "recuse",
+      button.intent === "recuse" ? button.reason : "",
     );
     if (!result.ok)
       return json(
         { errors: { form: result.error } as Record<string, string>, values: null as FormValues | null },
         { status: 400 },
       );
-    return redirectWithFlash(intent === "recuse" ? `/cohorts/${params.slug}/review` : here, {
+    return redirectWithFlash(button.intent === "recuse" ? `/cohorts/${params.slug}/review` : here, {
       kind: "success",
       message: result.message,
     });
   }
-  const result = await saveScores(access, params.applicationId!, formValues(formData));
+  const result = await saveScores(access, params.applicationId!, parsed.values);
   if (!result.ok)
     return json({ errors: result.errors, values: result.values as FormValues | null }, { status: 400 });
   return redirectWithFlash(here, { kind: "success", message: result.message });

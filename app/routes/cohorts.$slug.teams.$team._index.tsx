@@ -5,7 +5,7 @@ import { requireCohortRole } from "~/auth/permissions.server";
 import { AvailabilityGrid } from "~/components/availability-grid";
 import { ErrorSummary, Field } from "~/components/forms";
 import { ISO_WEEKDAYS } from "~/teams/meeting";
-import { linksForm, meetingForm } from "~/teams/team-forms";
+import { linksForm, meetingForm, teamPageButtonForm } from "~/teams/team-forms";
 import {
   getTeamHome,
   requireTeamEditor,
@@ -15,7 +15,7 @@ import {
 } from "~/teams/teams.server";
 import { timeZoneChoices } from "~/people/profile.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { parseForm, valueOf, type FormValues } from "~/utils/forms";
+import { parseButton, parseForm, valueOf, type FormValues } from "~/utils/forms";
 import { formatDateTime } from "~/utils/time";
 import { readForm } from "~/utils/request-body.server";
 
@@ -36,10 +36,12 @@ type ActionData = { form: "meeting" | "links"; errors: Record<string, string>; v
 export async function action({ request, params }: ActionFunctionArgs) {
   const access = await requireCohortRole(request, params.slug, MEMBERS);
   const formData = await readForm(request);
-  const intent = String(formData.get("intent") ?? "");
   const here = `/cohorts/${access.cohort.slug}/teams/${params.team}`;
+  const button = parseButton(teamPageButtonForm, formData);
+  if (!button.ok) return redirectWithFlash(here, { kind: "error", message: button.error });
+  const { intent } = button.data;
   if (intent === "meeting" || intent === "links") await requireTeamEditor(access, params.team!);
-  if (intent === "meeting" && formData.get("clear") === "on") {
+  if (button.data.intent === "meeting" && button.data.clear) {
     return redirectWithFlash(here, {
       kind: "success",
       message: await setMeeting(access, params.team!, { clear: true }),

@@ -3,12 +3,15 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useMemo, useState } from "react";
 import { requireCohortRole } from "~/auth/permissions.server";
+import { ErrorSummary } from "~/components/forms";
 import { LeftWithoutTeam, PublishTeams } from "~/components/publish-teams";
 import { utcToLocal } from "~/availability/slots";
 import { decodeDraft, describeSlots, encodeDraft, evaluateDraft, moveInDraft } from "~/teams/draft";
 import { SuggestionQualityLine } from "~/components/suggestion-quality";
 import { loadPool, publishTeams, suggestFor, type SuggestionQuality } from "~/teams/forming.server";
+import { teamFormingForm } from "~/teams/team-forms";
 import { redirectWithFlash } from "~/utils/flash.server";
+import { parseButton, valueOf } from "~/utils/forms";
 import { readForm } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Form teams — Cohort" }];
@@ -30,49 +33,32 @@ type ActionData = { draft: string; message?: string; error?: string; quality?: S
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const access = await requireCohortRole(request, params.slug, ["organizer"]);
-  const formData = await readForm(request);
-  const intent = String(formData.get("intent") ?? "");
+  const parsed = parseButton(teamFormingForm, await readForm(request));
+  if (!parsed.ok)
+    return json<ActionData>(
+      { draft: encodeDraft(decodeDraft(valueOf(parsed.values, "draft"))), error: parsed.error },
+      { status: 400 },
+    );
+  const input = parsed.data;
   const pool = await loadPool(access.cohort);
-  const draft = decodeDraft(String(formData.get("draft") ?? ""));
-  if (intent === "suggest") {
+  const draft = decodeDraft(input.draft);
+  if (input.intent === "suggest") {
     const { draft: suggested, evaluation, quality } = await suggestFor(pool);
     const message = `Suggested ${suggested.teams.length} teams placing ${evaluation.placed} of ${pool.input.participants.length} participants, sharing ${evaluation.sharedHours} hours a week in all. Nothing is saved until you publish.`;
     return json<ActionData>({ draft: encodeDraft(suggested), message, quality });
   }
-  if (intent === "move") {
-    const moved = moveInDraft(
-      pool.input,
-      draft,
-      String(formData.get("person") ?? ""),
-      String(formData.get("to") ?? ""),
-    );
-    return json<ActionData>({ draft: encodeDraft(moved) });
-  }
-  if (intent === "publish") {
-    if (formData.get("confirm") !== "on") {
-      return json<ActionData>(
-        {
-          draft: encodeDraft(draft),
-          error: "Nothing was published: tick “I have read who gets a welcome notice” first.",
-        },
-        { status: 400 },
-      );
-    }
-    const result = await publishTeams(access.person.id, access.cohort, draft, {
-      acceptWarnings: formData.get("acceptWarnings") === "on",
-      origin: new URL(request.url).origin,
-    });
-    if (!result.ok)
-      return json<ActionData>({ draft: encodeDraft(draft), error: result.error }, { status: 400 });
-    return redirectWithFlash(`/cohorts/${access.cohort.slug}/teams/form`, {
-      kind: "success",
-      message: `Published ${result.teams} teams; ${result.notices} welcome notice${result.notices === 1 ? "" : "s"} queued.`,
-    });
-  }
-  return json<ActionData>(
-    { draft: encodeDraft(draft), error: "Choose what to do: suggest, move or publish." },
-    { status: 400 },
-  );
+  if (input.intent === "move")
+    return json<ActionData>({ draft: encodeDraft(moveInDraft(pool.input, draft, input.person, input.to)) });
+  const result = await publishTeams(access.person.id, access.cohort, draft, {
+    acceptWarnings: input.acceptWarnings,
+    origin: new URL(request.url).origin,
+  });
+  if (!result.ok)
+    return json<ActionData>({ draft: encodeDraft(draft), error: result.error }, { status: 400 });
+  return redirectWithFlash(`/cohorts/${access.cohort.slug}/teams/form`, {
+    kind: "success",
+    message: `Published ${result.teams} teams; ${result.notices} welcome notice${result.notices === 1 ? "" : "s"} queued.`,
+  });
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
@@ -192,11 +178,7 @@ export default function FormTeams() {
         </p>
       ) : null}
       {data?.quality ? <SuggestionQualityLine quality={data.quality} /> : null}
-      {data?.error ? (
-        <p role="alert" className="error-summary">
-          {data.error}
-        </p>
-      ) : null}
+      <ErrorSummary errors={data?.error ? { form: data.error } : null} />
       <Form method="post" className="actions">
         <input type="hidden" name="draft" value={encoded} />
         <button type="submit" name="intent" value="suggest" disabled={busy}>

@@ -10,9 +10,11 @@ import {
 } from "~/auth/github-oauth.server";
 import { getSignedIn } from "~/auth/permissions.server";
 import { safeRedirect } from "~/auth/safe-redirect";
+import { signInForm } from "~/auth/sign-in-forms";
 import { findDemoPerson, listDemoPeople, startSession } from "~/auth/sign-in.server";
 import { demoSignInEnabled } from "~/utils/env.server";
 import { redirectWithFlash } from "~/utils/flash.server";
+import { parseButton } from "~/utils/forms";
 import { readForm } from "~/utils/request-body.server";
 import { clientAddress, enforceRateLimit } from "~/utils/rate-limit.server";
 
@@ -49,9 +51,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   assertSameOrigin(request);
-  const form = await readForm(request);
-  const redirectTo = safeRedirect(form.get("redirectTo"));
-  if (form.get("intent") === "github") {
+  const parsed = parseButton(signInForm, await readForm(request));
+  if (!parsed.ok) return redirectWithFlash("/login", { kind: "error", message: parsed.error });
+  const { redirectTo } = parsed.data;
+  if (parsed.data.intent === "github") {
     // Real sign-in attempts are limited; demo sign-in exists only outside production.
     await enforceRateLimit("signIn", clientAddress(request));
     if (!githubSignInConfigured())
@@ -64,9 +67,9 @@ export async function action({ request }: ActionFunctionArgs) {
       headers: { "Set-Cookie": stateCookie(state, redirectTo) },
     });
   }
-  if (form.get("intent") === "demo") {
+  if (parsed.data.intent === "demo") {
     if (!demoSignInEnabled()) throw new Response("Not found", { status: 404 });
-    const person = await findDemoPerson(String(form.get("personId") ?? ""));
+    const person = await findDemoPerson(parsed.data.personId);
     if (!person)
       return redirectWithFlash("/login", {
         kind: "error",

@@ -1,10 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { offerResponseForm } from "~/applications/offer-forms";
 import { getOfferPage, respondToOffer } from "~/applications/offers.server";
 import { forbidden, notFound, requireUser } from "~/auth/permissions.server";
 import { DateText, DayText } from "~/components/dates";
+import { ErrorSummary } from "~/components/forms";
 import { redirectWithFlash } from "~/utils/flash.server";
+import { parseButton } from "~/utils/forms";
 import { readForm } from "~/utils/request-body.server";
 import { enforceRateLimit } from "~/utils/rate-limit.server";
 
@@ -26,11 +29,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const offer = await getOfferPage(person, params.token!, new URL(request.url).origin);
   if (offer === "not_found") throw notFound("This offer link is not valid.");
   if (offer === "not_yours") throw forbidden("This offer was sent to someone else.");
-  const formData = await readForm(request);
-  const response = formData.get("intent") === "confirm" ? "confirm" : "decline";
-  if (response === "decline" && formData.get("sure") !== "on") {
-    return json({ error: "Tick the box to confirm that you are giving up your seat." }, { status: 400 });
-  }
+  const parsed = parseButton(offerResponseForm, await readForm(request));
+  if (!parsed.ok) return json({ error: parsed.error }, { status: 400 });
+  const response = parsed.data.intent;
   const result = await respondToOffer(person, params.token!, response, new URL(request.url).origin);
   if (result === "not_yours") throw forbidden("This offer was sent to someone else.");
   if (!result.ok) return json({ error: result.error }, { status: 400 });
@@ -47,11 +48,7 @@ export default function OfferPage() {
   return (
     <>
       <h1>Your place in {offer.cohort.name}</h1>
-      {data?.error ? (
-        <div className="error-summary" role="alert">
-          <p>{data.error}</p>
-        </div>
-      ) : null}
+      <ErrorSummary errors={data?.error ? { form: data.error } : null} />
       {offer.status === "pending" ? (
         <>
           <p>

@@ -8,8 +8,9 @@ import { signOutEverywhere } from "~/auth/sign-in.server";
 import { DateText } from "~/components/dates";
 import { ErrorSummary, Field } from "~/components/forms";
 import { getProfile, profileForm, saveProfile, timeZoneChoices } from "~/people/profile.server";
+import { settingsButtonForm } from "~/people/settings-forms";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { parseForm, valueOf } from "~/utils/forms";
+import { parseButton, parseForm, valueOf } from "~/utils/forms";
 import { readForm } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Your settings — Cohort" }];
@@ -29,8 +30,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const person = await requireUser(request);
   const formData = await readForm(request);
-  const intent = formData.get("intent");
-  if (intent === "sign-out-everywhere") {
+  const button = parseButton(settingsButtonForm, formData);
+  if (!button.ok)
+    return json(
+      { errors: { form: button.error } as Record<string, string>, values: {} as Record<string, string> },
+      { status: 400 },
+    );
+  if (button.data.intent === "sign-out-everywhere") {
     await signOutEverywhere(person.id);
     return redirectWithFlash(
       "/login",
@@ -38,8 +44,8 @@ export async function action({ request }: ActionFunctionArgs) {
       { headers: { "Set-Cookie": clearedSessionCookie() } },
     );
   }
-  if (intent === "end-session") {
-    const ended = await endOwnSession(person.id, String(formData.get("sessionId") ?? ""));
+  if (button.data.intent === "end-session") {
+    const ended = await endOwnSession(person.id, button.data.sessionId);
     return redirectWithFlash(
       "/settings",
       ended
@@ -47,14 +53,6 @@ export async function action({ request }: ActionFunctionArgs) {
         : { kind: "error", message: "That device was already signed out." },
     );
   }
-  if (intent !== null && intent !== "profile")
-    return json(
-      {
-        errors: { form: "Choose what to save." } as Record<string, string>,
-        values: {} as Record<string, string>,
-      },
-      { status: 400 },
-    );
   const parsed = parseForm(profileForm, formData);
   if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   await saveProfile(person.id, parsed.data);

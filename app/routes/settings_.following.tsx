@@ -3,10 +3,11 @@ import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/permissions.server";
 import { ErrorSummary, Field } from "~/components/forms";
+import { followingButtonForm } from "~/outcomes/following-forms";
 import { isOptedOut, optOutOfOutcomes } from "~/outcomes/figures.server";
 import { getTracUsername, saveTracUsername, tracAccountForm } from "~/outcomes/trac-account.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { parseForm, valueOf } from "~/utils/forms";
+import { parseButton, parseForm, valueOf } from "~/utils/forms";
 import { readForm } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Following after a cohort — Cohort" }];
@@ -20,7 +21,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const person = await requireUser(request);
   const form = await readForm(request);
-  if (form.get("intent") === "trac") {
+  const button = parseButton(followingButtonForm, form);
+  if (!button.ok) return redirectWithFlash("/settings/following", { kind: "error", message: button.error });
+  if (button.data.intent === "trac") {
     const parsed = parseForm(tracAccountForm, form);
     if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
     await saveTracUsername(person.id, parsed.data.tracUsername);
@@ -31,11 +34,6 @@ export async function action({ request }: ActionFunctionArgs) {
         : "Your Trac username is removed.",
     });
   }
-  if (form.get("confirm") !== "yes")
-    return redirectWithFlash("/settings/following", {
-      kind: "error",
-      message: "Tick the box to confirm; nothing was changed.",
-    });
   await optOutOfOutcomes(person.id);
   return redirectWithFlash("/settings/following", {
     kind: "success",

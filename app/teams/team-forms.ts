@@ -1,5 +1,6 @@
 // Form schemas for appointments, availability, the team's meeting and links.
 import { z } from "zod";
+import { idField, intentUnion, withDefaultIntent } from "~/utils/forms";
 import { isSlotString, setToSlots, slotIndexFromKey } from "~/availability/slots";
 import { isValidTimeZone } from "~/utils/time";
 
@@ -27,6 +28,18 @@ export const appointForm = z.object({
   project: z.string().trim().default(""),
 });
 export type AppointInput = z.infer<typeof appointForm>;
+
+/** The appointments page's buttons: appoint (the default) or remove a navigator or captain. */
+export const appointmentsButtonForm = withDefaultIntent(
+  "appoint",
+  intentUnion(
+    [
+      z.object({ intent: z.literal("appoint") }),
+      z.object({ intent: z.literal("remove"), membershipId: idField("That appointment no longer exists.") }),
+    ],
+    "Choose what to save.",
+  ),
+);
 
 export const availabilityForm = z
   .object({
@@ -121,3 +134,46 @@ export const linksForm = z.object({
     }),
 });
 export type LinksInput = z.infer<typeof linksForm>;
+
+/** The team-forming page's buttons; each carries the draft as the organizer sees it. */
+const draft = z.string().default("");
+export const teamFormingForm = intentUnion(
+  [
+    z.object({ intent: z.literal("suggest"), draft }),
+    z.object({
+      intent: z.literal("move"),
+      draft,
+      person: z.string().max(64).default(""),
+      to: z.string().max(64).default(""),
+    }),
+    z.object({
+      intent: z.literal("publish"),
+      draft,
+      confirm: z.literal("on", {
+        errorMap: () => ({
+          message: "Nothing was published: tick “I have read who gets a welcome notice” first.",
+        }),
+      }),
+      acceptWarnings: z
+        .string()
+        .optional()
+        .transform((v) => v === "on"),
+    }),
+  ],
+  "Choose what to do: suggest, move or publish.",
+);
+
+/** A team page's buttons; the meeting (unless cleared) and the links have their schemas above. */
+export const teamPageButtonForm = intentUnion(
+  [
+    z.object({
+      intent: z.literal("meeting"),
+      clear: z
+        .string()
+        .optional()
+        .transform((v) => v === "on"),
+    }),
+    z.object({ intent: z.enum(["links", "calendar"]) }),
+  ],
+  "Nothing was changed.",
+);

@@ -1,6 +1,6 @@
 // One zod schema per form. Errors come back per field and the typed values are
 // returned so the page can show them again: nothing typed is lost.
-import type { z, ZodTypeAny } from "zod";
+import { z, type ZodDiscriminatedUnionOption, type ZodTypeAny } from "zod";
 
 export type FieldErrors = Record<string, string>;
 export type FormValues = Record<string, string | string[]>;
@@ -27,6 +27,57 @@ export function parseForm<S extends ZodTypeAny>(schema: S, formData: FormData): 
     errors[key] ??= issue.message;
   }
   return { ok: false, errors, values };
+}
+
+/** A page's buttons as one zod union keyed by `intent`; an unknown button reads `unknown`. */
+export function intentUnion<
+  Options extends [ZodDiscriminatedUnionOption<"intent">, ...ZodDiscriminatedUnionOption<"intent">[]],
+>(options: Options, unknown: string) {
+  return z.discriminatedUnion("intent", options, {
+    errorMap: (issue, ctx) =>
+      issue.code === z.ZodIssueCode.invalid_union_discriminator
+        ? { message: unknown }
+        : { message: ctx.defaultError },
+  });
+}
+
+/** Which of a page's buttons was pressed, when each button's fields have a schema of their own. */
+export function buttonForm<const T extends readonly [string, ...string[]]>(intents: T, unknown: string) {
+  return z.object({
+    intent: z.enum(intents as unknown as [T[number], ...T[number][]], {
+      errorMap: () => ({ message: unknown }),
+    }),
+  });
+}
+
+/** The id of a row a button acts on (a hidden field); `message` when it is missing or absurd. */
+export function idField(message: string) {
+  return z.string({ required_error: message, invalid_type_error: message }).min(1, message).max(64, message);
+}
+
+/** The id a button may carry (none for a new row); "" when absent. */
+export const optionalId = z
+  .string()
+  .max(64, "That item is not known; reload the page and try again.")
+  .default("");
+
+/** A form sent with Enter names no button: read it as `intent`, the form's main button. */
+export function withDefaultIntent<S extends ZodTypeAny>(intent: string, schema: S) {
+  return z.preprocess(
+    (values) =>
+      typeof values === "object" && values !== null && !("intent" in values) ? { ...values, intent } : values,
+    schema,
+  );
+}
+
+/** One press of a button, or the one sentence (the first refusal) that says why it was refused. */
+export function parseButton<S extends ZodTypeAny>(
+  schema: S,
+  formData: FormData,
+): { ok: true; data: z.infer<S>; values: FormValues } | { ok: false; error: string; values: FormValues } {
+  const parsed = parseForm(schema, formData);
+  if (parsed.ok) return parsed;
+  return { ok: false, error: Object.values(parsed.errors)[0] ?? "Unknown action.", values: parsed.values };
 }
 
 export function valueOf(values: FormValues | undefined, key: string): string {

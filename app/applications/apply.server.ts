@@ -14,23 +14,9 @@ import { displayAnswer, readApplicationForm, type Question } from "./questions";
 import { storedTimeCommitment } from "./time-commitment";
 import { offerPath } from "./offers.server";
 
-const cohortSelect = {
-  id: true,
-  slug: true,
-  name: true,
-  publishedAt: true,
-  applicationsOpenAt: true,
-  applicationsCloseAt: true,
-  decisionsPublishedAt: true,
-  startsOn: true,
-  weeks: true,
-  codeOfConductUrl: true,
-  weeklyHours: true,
-  projects: {
-    select: {
-      project: { select: { id: true, slug: true, name: true, aiPolicyText: true, aiPolicyUrl: true } },
-    },
-  },
+/** What the form shows of each of the cohort's projects. */
+const projectSelect = {
+  project: { select: { id: true, slug: true, name: true, aiPolicyText: true, aiPolicyUrl: true } },
 } as const;
 
 async function findCohort(slug: string) {
@@ -38,7 +24,7 @@ async function findCohort(slug: string) {
   if (!cohort) return null;
   const projects = await db.cohortProject.findMany({
     where: { cohortId: cohort.id },
-    select: cohortSelect.projects.select,
+    select: projectSelect,
   });
   return { ...cohort, projects };
 }

@@ -14,7 +14,13 @@ import {
   type GitHub,
 } from "~/integrations/github.server";
 import { db } from "~/utils/db.server";
-import { activityInWindow, cohortRepos, REQUESTS_PER_CHECK, SEARCH_BUDGET_PER_RUN } from "./follow.server";
+import {
+  activityInWindow,
+  cohortRepos,
+  isoSecond,
+  REQUESTS_PER_CHECK,
+  SEARCH_BUDGET_PER_RUN,
+} from "./follow.server";
 import { addMonths, MARKS, markWindow } from "./retention";
 
 /** Pages of 100 merged pull requests read per cohort window (GitHub search stops at 1,000). */
@@ -28,7 +34,6 @@ export type ComparisonSummary = {
   error: string | null;
 };
 
-const isoSecond = (d: Date) => d.toISOString().slice(0, 19) + "Z";
 const isBot = (login: string) => /\[bot\]$/i.test(login) || login.toLowerCase() === "ghost";
 
 /** One run of the comparison group's work, within `budget` search requests. Idempotent. */

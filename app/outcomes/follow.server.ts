@@ -54,7 +54,8 @@ export function cohortRepos(cohort: {
   return cohort.projects.flatMap((p) => p.project.repositories.map((r) => `${r.owner}/${r.name}`));
 }
 
-const isoDay = (d: Date) => d.toISOString().slice(0, 19) + "Z";
+/** A time as GitHub search takes it, to the second. */
+export const isoSecond = (d: Date) => d.toISOString().slice(0, 19) + "Z";
 
 /** Alumni whose mark has passed and who were not checked at it yet, oldest mark first. */
 export async function dueChecks(now = new Date()): Promise<{ due: Due[]; skippedOptedOut: number }> {
@@ -140,7 +141,7 @@ export async function activityInWindow(
 ): Promise<{ activities: Activity[]; requests: number }> {
   if (repos.length === 0) return { activities: [], requests: 0 };
   const scope = repos.map((r) => `repo:${r}`).join(" ");
-  const range = `${isoDay(from)}..${isoDay(to)}`;
+  const range = `${isoSecond(from)}..${isoSecond(to)}`;
   const inWindow = (d: Date | null) =>
     d !== null && d.getTime() > from.getTime() && d.getTime() <= to.getTime();
   const clamp = (d: Date) => new Date(Math.min(Math.max(d.getTime(), from.getTime() + 1), to.getTime()));

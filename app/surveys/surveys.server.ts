@@ -3,7 +3,7 @@
 // read the results per question by week and by team (small groups hidden).
 import { forbidden, notFound, type CohortAccess } from "~/auth/permissions.server";
 import { recordAudit } from "~/cohorts/audit.server";
-import { phaseOf, weekOf } from "~/cohorts/phase";
+import { PHASE_COLUMNS, phaseOf, weekOf } from "~/cohorts/phase";
 import { csvLine } from "~/applications/export.server";
 import { noticeLink } from "~/notifications/links.server";
 import { queueNotice } from "~/notifications/outbox.server";
@@ -36,17 +36,7 @@ export const surveysPath = (slug: string) => `/cohorts/${slug}/surveys`;
 export const resultsPath = (slug: string) => `/cohorts/${slug}/surveys/results`;
 export const answerPath = (slug: string, id: string) => `/cohorts/${slug}/surveys/${id}`;
 
-const cohortSelect = {
-  id: true,
-  slug: true,
-  name: true,
-  startsOn: true,
-  weeks: true,
-  publishedAt: true,
-  applicationsOpenAt: true,
-  applicationsCloseAt: true,
-  decisionsPublishedAt: true,
-} as const;
+const cohortSelect = { id: true, slug: true, name: true, ...PHASE_COLUMNS } as const;
 type CohortRow = {
   id: string;
   slug: string;

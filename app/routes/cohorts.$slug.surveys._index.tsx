@@ -139,7 +139,7 @@ export default function SurveysPage() {
                   name="intent"
                   value="pulse-save"
                   className="link-button"
-                  aria-label={`Use “${s}”`}
+                  aria-label={`Use this: “${s}”`}
                 >
                   Use this
                 </button>

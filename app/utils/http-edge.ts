@@ -4,12 +4,6 @@
 import type { Server } from "node:http";
 import { FORM_BODY_LIMIT_BYTES, WEBHOOK_BODY_LIMIT_BYTES } from "./body-limits";
 
-/**
- * Pages rendered at once; the others wait in line (docs/decisions/064). The SQLite driver
- * answers synchronously and rendering is CPU work, so more at once only interleaves
- * them; PostgreSQL's pool (10 connections) leaves room for form posts beside them.
- */
-export const PAGE_PLACES = 4;
 /** Idle keep-alive connections stay open this long: longer than browsers and proxies keep theirs (nginx 60 s). */
 export const KEEP_ALIVE_MS = 65_000;
 

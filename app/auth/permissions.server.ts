@@ -3,6 +3,7 @@
 // when the cohort does not exist. Non-GET requests are also checked for CSRF.
 import { redirect } from "@remix-run/node";
 import { db, type Cohort } from "~/utils/db.server";
+import { keptUntilChanged } from "~/utils/kept-pages.server";
 import { oncePerRequest } from "~/utils/request-scope.server";
 import { assertSameOrigin } from "./csrf.server";
 import {
@@ -92,16 +93,21 @@ export function holdsTeamRole(
 
 /** The cohort's row by its address, read once per page view. */
 export function cohortBySlug(slug: string): Promise<Cohort | null> {
-  return oncePerRequest(`cohort:${slug}`, () => db.cohort.findUnique({ where: { slug } }));
+  return oncePerRequest(`cohort:${slug}`, () =>
+    keptUntilChanged(`cohort:${slug}`, () => db.cohort.findUnique({ where: { slug } })),
+  );
 }
 
 /** The person's memberships in the cohort (role and team), read once per page view. */
 export function membershipsIn(cohortId: string, personId: string) {
-  return oncePerRequest(`memberships:${cohortId}:${personId}`, () =>
-    db.cohortMembership.findMany({
-      where: { cohortId, personId },
-      select: { role: true, teamId: true, team: { select: { slug: true } } },
-    }),
+  const key = `memberships:${cohortId}:${personId}`;
+  return oncePerRequest(key, () =>
+    keptUntilChanged(key, () =>
+      db.cohortMembership.findMany({
+        where: { cohortId, personId },
+        select: { role: true, teamId: true, team: { select: { slug: true } } },
+      }),
+    ),
   );
 }
 

@@ -20,6 +20,7 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { pageParam } from "~/utils/pagination";
 import { formValues } from "~/utils/forms";
 import { readForm } from "~/utils/request-body.server";
+import { keptPageData } from "~/utils/kept-pages.server";
 
 export const meta: MetaFunction = () => [{ title: "Decisions — Cohort" }];
 
@@ -29,7 +30,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const sortParam = url.searchParams.get("sort");
   const sort = sortParam === "name" || sortParam === "decision" ? sortParam : "mean";
   return json({
-    ...(await getDecisionsPage(access.cohort, sort, pageParam(url))),
+    ...(await keptPageData("decisions", access.person.id, request, () =>
+      getDecisionsPage(access.cohort, sort, pageParam(url)),
+    )),
     sort,
     viewerZone: access.person.timeZone,
   });

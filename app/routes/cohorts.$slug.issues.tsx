@@ -31,6 +31,7 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { pageParam } from "~/utils/pagination";
 import { parseButton, parseForm, valueOf, type FormValues } from "~/utils/forms";
 import { readForm } from "~/utils/request-body.server";
+import { keptPageData } from "~/utils/kept-pages.server";
 
 export const meta: MetaFunction = () => [{ title: "Starter issues — Cohort" }];
 
@@ -43,11 +44,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   for (const key of url.searchParams.keys())
     if (key.startsWith("page-")) pages[key.slice("page-".length)] = pageParam(url, key);
   return json(
-    await getIssueBoard(access, {
-      project: url.searchParams.get("project") ?? undefined,
-      show: url.searchParams.get("show") ?? undefined,
-      pages,
-    }),
+    await keptPageData("issues", access.person.id, request, () =>
+      getIssueBoard(access, {
+        project: url.searchParams.get("project") ?? undefined,
+        show: url.searchParams.get("show") ?? undefined,
+        pages,
+      }),
+    ),
   );
 }
 

@@ -14,6 +14,7 @@ import styles from "~/styles/progress.css";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm, valueOf, type FormValues } from "~/utils/forms";
 import { readForm } from "~/utils/request-body.server";
+import { keptPageData } from "~/utils/kept-pages.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -22,12 +23,18 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireCohortRole(request, params.slug, ["organizer"]);
-  const [progress, settings, evaluations, evaluationFlags] = await Promise.all([
-    getCohortProgress(access),
-    getReflectionSettings(access.cohort),
-    cohortEvaluationCompletion(access),
-    evaluationAttention(access),
-  ]);
+  const [progress, settings, evaluations, evaluationFlags] = await keptPageData(
+    "overview",
+    access.person.id,
+    request,
+    () =>
+      Promise.all([
+        getCohortProgress(access),
+        getReflectionSettings(access.cohort),
+        cohortEvaluationCompletion(access),
+        evaluationAttention(access),
+      ]),
+  );
   return json({ progress, settings, evaluations, evaluationFlags, timeZone: access.person.timeZone });
 }
 

@@ -26,6 +26,7 @@ import {
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseButton, parseForm, valueOf, type FormValues } from "~/utils/forms";
 import { readForm } from "~/utils/request-body.server";
+import { keptPageData } from "~/utils/kept-pages.server";
 
 export const meta: MetaFunction = () => [{ title: "Pull requests — Cohort" }];
 
@@ -33,10 +34,12 @@ const ROLES = ["organizer", "navigator", "captain", "participant"] as const;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireCohortRole(request, params.slug, ROLES);
-  const [list, claims] = await Promise.all([
-    listLinkedPulls(access, { page: pageParam(new URL(request.url)) }),
-    access.roles.includes("participant") ? claimsForLinking(access) : Promise.resolve([]),
-  ]);
+  const [list, claims] = await keptPageData("pulls", access.person.id, request, () =>
+    Promise.all([
+      listLinkedPulls(access, { page: pageParam(new URL(request.url)) }),
+      access.roles.includes("participant") ? claimsForLinking(access) : Promise.resolve([]),
+    ]),
+  );
   return json({
     slug: access.cohort.slug,
     viewer: {

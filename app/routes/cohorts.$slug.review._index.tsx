@@ -8,6 +8,7 @@ import { Pager } from "~/components/pager";
 import { getReviewList, pickNextUnscored, readReviewFilters } from "~/review/review.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { pageParam } from "~/utils/pagination";
+import { keptPageData } from "~/utils/kept-pages.server";
 
 export const meta: MetaFunction = () => [{ title: "Review applications — Cohort" }];
 
@@ -27,7 +28,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     });
   }
   const filters = readReviewFilters(url);
-  return json({ ...(await getReviewList(access, filters, pageParam(url))), filters });
+  const list = await keptPageData("review-list", access.person.id, request, () =>
+    getReviewList(access, filters, pageParam(url)),
+  );
+  return json({ ...list, filters });
 }
 
 const STATE_LABEL = { unscored: "Not scored", scored: "Scored", recused: "Recused" } as const;

@@ -13,6 +13,7 @@ import styles from "~/styles/progress.css";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms";
 import { readForm } from "~/utils/request-body.server";
+import { keptPageData } from "~/utils/kept-pages.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -23,8 +24,15 @@ const GUIDES = ["organizer", "navigator", "captain"] as const;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireCohortRole(request, params.slug, GUIDES);
-  const progress = await getTeamProgress(access, params.team ?? "");
-  const evaluations = await teamEvaluationCompletion(access, params.team ?? "");
+  const { progress, evaluations } = await keptPageData(
+    "team-progress",
+    access.person.id,
+    request,
+    async () => ({
+      progress: await getTeamProgress(access, params.team ?? ""),
+      evaluations: await teamEvaluationCompletion(access, params.team ?? ""),
+    }),
+  );
   return json({ progress, evaluations, timeZone: access.person.timeZone });
 }
 

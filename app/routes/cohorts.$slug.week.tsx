@@ -10,6 +10,7 @@ import { dueEvaluationsFor } from "~/evaluations/evaluations.server";
 import { openSurveysFor } from "~/surveys/surveys.server";
 import { getParticipantWeek } from "~/reflections/week.server";
 import styles from "~/styles/progress.css";
+import { keptPageData } from "~/utils/kept-pages.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -18,11 +19,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireCohortRole(request, params.slug, ["participant"]);
-  const [week, evaluations, surveys] = await Promise.all([
-    getParticipantWeek(access),
-    dueEvaluationsFor(access.person.id, access),
-    openSurveysFor(access.person.id, access),
-  ]);
+  const [week, evaluations, surveys] = await keptPageData("week", access.person.id, request, () =>
+    Promise.all([
+      getParticipantWeek(access),
+      dueEvaluationsFor(access.person.id, access),
+      openSurveysFor(access.person.id, access),
+    ]),
+  );
   return json({ week, evaluations, surveys, timeZone: access.person.timeZone });
 }
 

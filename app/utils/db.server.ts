@@ -6,6 +6,7 @@ import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { Cohort, Prisma, PrismaClient } from "../../node_modules/.prisma/cohort-sqlite/index.js";
+import { watchWrites, type RevisionReader } from "./data-revision.server";
 import { env } from "./env.server";
 import { postgresTarget, providerOf } from "./migrations.server";
 
@@ -37,17 +38,24 @@ export function sqlParts(): Pick<typeof Prisma, "sql" | "join" | "empty"> {
   return (require(generated) as { Prisma: typeof Prisma }).Prisma;
 }
 
+const revisions = new WeakMap<Db, RevisionReader>();
+
 export function createDb(url: string): Db {
-  if (providerOf(url) === "sqlite") {
-    const Client = loadClientClass("sqlite");
-    return new Client({ adapter: new PrismaBetterSQLite3({ url, timeout: 10_000 }) });
-  }
-  const { connectionString, schema } = postgresTarget(url);
-  const Client = loadClientClass("postgresql");
+  const sqlite = providerOf(url) === "sqlite";
+  const { connectionString, schema } = sqlite
+    ? { connectionString: url, schema: undefined }
+    : postgresTarget(url);
   const options = schema ? `-c search_path="${schema}"` : undefined;
-  return new Client({
-    adapter: new PrismaPg({ connectionString, options, max: 10 }, schema ? { schema } : undefined),
-  });
+  // Writes bump the data revision (docs/decisions/079).
+  const { factory, revision } = watchWrites(
+    sqlite
+      ? new PrismaBetterSQLite3({ url, timeout: 10_000 })
+      : new PrismaPg({ connectionString, options, max: 10 }, schema ? { schema } : undefined),
+  );
+  const Client = loadClientClass(sqlite ? "sqlite" : "postgresql");
+  const client = new Client({ adapter: factory });
+  revisions.set(client, revision);
+  return client;
 }
 
 declare global {
@@ -74,6 +82,11 @@ export const db: Db = new Proxy({} as Db, {
     return typeof value === "function" ? value.bind(client) : value;
   },
 });
+
+/** Reads the data revision of the process's database (docs/decisions/079). */
+export function dataRevision(): Promise<string | null> {
+  return revisions.get(current())?.() ?? Promise.resolve(null);
+}
 
 export const isUniqueViolation = (error: unknown): boolean =>
   typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";

@@ -16,6 +16,11 @@ export function withReadScope<T>(work: () => T): T {
   return storage.run(new Map(), work);
 }
 
+/** Whether this code runs inside a read-only request's scope. */
+export function inReadScope(): boolean {
+  return storage.getStore() !== undefined;
+}
+
 export function isReadOnly(method: string): boolean {
   return method === "GET" || method === "HEAD";
 }

@@ -121,7 +121,7 @@ export type PageSpec = {
 
 export type PageFigures = {
   name: string; path: string; rps: number; p50_ms: number; p95_ms: number; html_bytes: number; json_bytes: number | null; queries: number;
-  requests: number; errors: number;
+  requests: number; errors: number; limited: number;
 };
 
 const DURATION_MS = Number(process.env.BENCH_SECONDS ?? 4) * 1000;
@@ -129,13 +129,23 @@ const MAX_REQUESTS = 2_000;
 const CONCURRENCY = 4;
 export const LOAD = { concurrency: CONCURRENCY, seconds: DURATION_MS / 1000 };
 
-export async function measurePage(app: AppServer, page: PageSpec): Promise<PageFigures> {
+/**
+ * Requests `page` from `CONCURRENCY` clients for `DURATION_MS`. `beforeEach` runs before
+ * every request, untimed: a write there means no request finds its data kept
+ * (docs/decisions/079). Answers 429 (a rate limit's refusal) are counted apart.
+ */
+export async function measurePage(
+  app: AppServer,
+  page: PageSpec,
+  beforeEach: () => Promise<unknown> = async () => undefined,
+): Promise<PageFigures> {
   const url = `${app.base}${page.path}`;
   const headers = page.cookie ? { Cookie: page.cookie } : undefined;
   const expected = page.status ?? 200;
   for (let i = 0; i < 5; i++) await (await fetch(url, { headers })).arrayBuffer(); // warm up
 
   // One request alone, to count its queries and bytes.
+  await beforeEach();
   const before = await app.queries();
   const first = await fetch(url, { headers });
   const body = Buffer.from(await first.arrayBuffer());
@@ -151,14 +161,17 @@ export async function measurePage(app: AppServer, page: PageSpec): Promise<PageF
 
   const latencies: number[] = [];
   let errors = 0;
+  let limited = 0;
   const started = performance.now();
   const worker = async () => {
-    while (performance.now() - started < DURATION_MS && latencies.length + errors < MAX_REQUESTS) {
+    while (performance.now() - started < DURATION_MS && latencies.length + errors + limited < MAX_REQUESTS) {
+      await beforeEach();
       const t0 = performance.now();
       try {
         const response = await fetch(url, { headers });
         await response.arrayBuffer();
-        if (response.status !== expected) errors++;
+        if (response.status === 429) limited++;
+        else if (response.status !== expected) errors++;
         else latencies.push(performance.now() - t0);
       } catch {
         errors++; // a reset connection on an overloaded machine counts as a failed request
@@ -171,14 +184,14 @@ export async function measurePage(app: AppServer, page: PageSpec): Promise<PageF
   const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? NaN;
   const round = (n: number) => Math.round(n * 10) / 10;
   return {
-    name: page.name, path: page.path, rps: round((latencies.length + errors) / seconds), p50_ms: round(pct(50)), p95_ms: round(pct(95)),
-    html_bytes: body.byteLength, json_bytes: jsonBytes, queries, requests: latencies.length + errors, errors,
+    name: page.name, path: page.path, rps: round(latencies.length / seconds), p50_ms: round(pct(50)), p95_ms: round(pct(95)),
+    html_bytes: body.byteLength, json_bytes: jsonBytes, queries, requests: latencies.length + errors + limited, errors, limited,
   };
 }
 
-export function printPages(rows: PageFigures[], trivial: PageFigures) {
+export function printPages(rows: PageFigures[], trivial: PageFigures, heading = "") {
   const kb = (n: number | null) => (n === null ? "—" : (n / 1024).toFixed(1));
-  console.log(`${LOAD.concurrency} concurrent clients, ${LOAD.seconds} s per page, 127.0.0.1; ratios are to "${trivial.name}"`);
+  console.log(`${heading}${LOAD.concurrency} concurrent clients, ${LOAD.seconds} s per page, 127.0.0.1; ratios are to "${trivial.name}"; req/s counts answered pages (not 429s)`);
   console.log(
     `${"page".padEnd(44)} ${"req/s".padStart(7)} ${"p50 ms".padStart(7)} ${"p95 ms".padStart(7)} ${"rps %".padStart(6)} ${"p95 ×".padStart(6)} ${"HTML KB".padStart(8)} ${"JSON KB".padStart(8)} ${"queries".padStart(7)} ${"errors".padStart(6)}`,
   );
@@ -187,6 +200,8 @@ export function printPages(rows: PageFigures[], trivial: PageFigures) {
       `${r.name.padEnd(44)} ${r.rps.toFixed(1).padStart(7)} ${r.p50_ms.toFixed(1).padStart(7)} ${r.p95_ms.toFixed(1).padStart(7)} ${((100 * r.rps) / trivial.rps).toFixed(0).padStart(6)} ${(r.p95_ms / trivial.p95_ms).toFixed(1).padStart(6)} ${kb(r.html_bytes).padStart(8)} ${kb(r.json_bytes).padStart(8)} ${String(r.queries).padStart(7)} ${String(r.errors).padStart(6)}`,
     );
   }
+  for (const r of rows.filter((row) => row.limited > 0))
+    console.log(`  ${r.name}: ${r.limited} of ${r.requests} requests refused by its rate limit (429), as meant`);
 }
 
 /**

@@ -76,7 +76,7 @@ describe("team suggestions with a bound (decisions 080, 081)", () => {
     expect(after.placed).toBeLessThanOrEqual(after.bound);
   }, 60_000);
 
-  it("places at least 98% of the most possible on a busy 300-person cohort, the same way every time, within the rules", async () => {
+  it("places at least 98% of the most possible on a busy 300-person cohort, the same way every time, within the rules, with more hours per team after the hours pass", async () => {
     // busy pool 1 of the bench: the set-packing LP bounds it at 251 (an exact MILP reaches 251)
     const pool = randomPool(1, 300, 80, 20, undefined, 1);
     const result = await suggestOptimizedTeams(pool, { timeLimitMs: 60_000 });
@@ -88,5 +88,11 @@ describe("team suggestions with a bound (decisions 080, 081)", () => {
     await new Promise((resolve) => setTimeout(resolve, 0)); // let the test runner's messages through between two long computations
     const again = await suggestOptimizedTeams(pool, { timeLimitMs: 60_000 });
     expect(again.draft).toEqual(result.draft);
+    // the hours pass (decision 082) places nobody fewer and raises the hours each team shares
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const withoutHours = await suggestOptimizedTeams(pool, { timeLimitMs: 60_000, hoursWork: 0 });
+    const perTeam = (s: typeof result) => s.sharedHours / s.draft.teams.length;
+    expect(result.placed).toBeGreaterThanOrEqual(withoutHours.placed);
+    expect(perTeam(result)).toBeGreaterThan(perTeam(withoutHours));
   }, 240_000);
 });

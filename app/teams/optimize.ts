@@ -12,6 +12,7 @@
 import highsLoader from "highs";
 import { countAnd, WORDS } from "./bitset";
 import { subsetRowBound } from "./bound-cuts";
+import { improveHours } from "./hours";
 import { repack } from "./repack";
 import {
   improve,
@@ -126,11 +127,13 @@ export type OptimizeOptions = {
   maxCandidates?: number;
   /** work units of the neighbourhood search */
   repackWork?: number;
+  /** work units of the hours pass that follows it */
+  hoursWork?: number;
 };
 
-// The search's work (about 2 s of one core on the bench's busy pools) decides the
+// The searches' work (about 2.5 s of one core on the bench's busy pools) decides the
 // answer; the time limit only cuts it short on a much slower or busier machine.
-const DEFAULTS = { timeLimitMs: 5000, maxCandidates: 250_000, repackWork: 45_000_000 };
+const DEFAULTS = { timeLimitMs: 5000, maxCandidates: 250_000, repackWork: 45_000_000, hoursWork: 5_000_000 };
 
 /** Processor time used by this process, in milliseconds. */
 function cpuMs(): number {
@@ -450,7 +453,7 @@ export async function suggestOptimizedTeams(
   const highs = await loadSolver();
   const started = performance.now();
   const cpuStarted = cpuMs();
-  const { timeLimitMs, maxCandidates, repackWork } = { ...DEFAULTS, ...options };
+  const { timeLimitMs, maxCandidates, repackWork, hoursWork } = { ...DEFAULTS, ...options };
   const overBudget = (share: number) => () => cpuMs() - cpuStarted > timeLimitMs * share;
   const p = prepare(input);
   const placedBy = (a: Assignment) => a.members.reduce((s, m) => s + m.length, 0);
@@ -493,6 +496,11 @@ export async function suggestOptimizedTeams(
         stop: overBudget(0.9),
         bound: bound.bound,
         duals: lp.y.subarray(0, p.parts.length),
+      });
+      // then, with the same people placed, more hours per team (decision 082)
+      teams = improveHours(c, p.parts.length, p.navs.length, teams, {
+        work: hoursWork,
+        stop: overBudget(0.95),
       });
     }
     best = improve(

@@ -6,9 +6,10 @@
 // depth-first search over their valid teams among the people who are free. The old
 // teams are one of the choices, so a step never loses anything. First the search
 // counts placed participants only and also takes equally good new choices (so it
-// moves across plateaus); then it counts shared slots too and takes only gains.
-// Deterministic: a seeded generator and a budget counted in work, not in time; the
-// time limit only stops it early on a machine far slower than expected.
+// moves across plateaus); then it counts the mean shared slots per team too (decision
+// 082), again taking equally good choices. Deterministic: a seeded generator and a
+// budget counted in work, not in time; the time limit only stops it early on a
+// machine far slower than expected.
 import type { Candidates } from "./optimize";
 
 export type RepackOptions = {
@@ -38,7 +39,7 @@ const DUAL_TILT = 0.01;
 const STALL_PER_NAVIGATOR = 60;
 
 /** xorshift32, as the pools of the tests use: deterministic and fast. */
-function generator(seed: number): () => number {
+export function generator(seed: number): () => number {
   let s = seed >>> 0 || 1;
   return () => {
     s ^= s << 13;
@@ -48,6 +49,28 @@ function generator(seed: number): () => number {
     s >>>= 0;
     return s / 0x100000000;
   };
+}
+
+/**
+ * Where each navigator's valid teams start in `c` (teams are listed navigator by
+ * navigator), and for each participant the navigators who could lead a team with them.
+ */
+export function navigatorIndex(c: Candidates, n: number, T: number) {
+  const navStart = new Int32Array(T + 1);
+  for (let k = 0; k < c.count; k++) navStart[c.nav[k] + 1]++;
+  for (let t = 0; t < T; t++) navStart[t + 1] += navStart[t];
+  const seen = new Int32Array(T).fill(-1);
+  const leaders: number[][] = Array.from({ length: n }, () => []);
+  for (let t = 0; t < T; t++)
+    for (let k = navStart[t]; k < navStart[t + 1]; k++)
+      for (let m = c.start[k]; m < c.start[k + 1]; m++) {
+        const i = c.members[m];
+        if (seen[i] !== t) {
+          seen[i] = t;
+          leaders[i].push(t);
+        }
+      }
+  return { navStart, leaders };
 }
 
 /**
@@ -64,22 +87,7 @@ export function repack(
   const n = participants;
   const T = navigators;
   const size = (k: number) => c.start[k + 1] - c.start[k];
-  // teams are listed navigator by navigator
-  const navStart = new Int32Array(T + 1);
-  for (let k = 0; k < c.count; k++) navStart[c.nav[k] + 1]++;
-  for (let t = 0; t < T; t++) navStart[t + 1] += navStart[t];
-  // for each participant, the navigators who could lead a team with them
-  const seen = new Int32Array(T).fill(-1);
-  const leaders: number[][] = Array.from({ length: n }, () => []);
-  for (let t = 0; t < T; t++)
-    for (let k = navStart[t]; k < navStart[t + 1]; k++)
-      for (let m = c.start[k]; m < c.start[k + 1]; m++) {
-        const i = c.members[m];
-        if (seen[i] !== t) {
-          seen[i] = t;
-          leaders[i].push(t);
-        }
-      }
+  const { navStart, leaders } = navigatorIndex(c, n, T);
   let bestSlotsSum = 0;
   for (let t = 0; t < T; t++) {
     let most = 0;
@@ -88,6 +96,8 @@ export function repack(
   }
   // second phase: a participant more outweighs any shared slots
   const weight = 1 + bestSlotsSum;
+  // a step changes the sum of (slots - mean) by a multiple of 1 / teams: the tilt stays below it
+  const tieScale = 1e-3 / (T * NEIGHBOURHOOD * options.duals.reduce((m, y) => Math.max(m, y), 1));
   const tilt = new Float64Array(c.count);
   for (let k = 0; k < c.count; k++)
     for (let m = c.start[k]; m < c.start[k + 1]; m++) tilt[k] -= DUAL_TILT * options.duals[c.members[m]];
@@ -127,7 +137,21 @@ export function repack(
     }
     if (!placing && steps - lastGain > stall) break;
     if (++steps % 16 === 0 && options.stop()) break;
-    const value = placing ? (k: number) => size(k) + tilt[k] : (k: number) => size(k) * weight + c.slots[k];
+    let teamsNow = 0;
+    let slotsNow = 0;
+    for (let t = 0; t < T; t++)
+      if (teamOf[t] >= 0) {
+        teamsNow++;
+        slotsNow += c.slots[teamOf[t]];
+      }
+    // second phase: a participant more outweighs any hours; then the mean shared slots per
+    // team (a team is worth its slots minus the current mean, so a gain raises the mean:
+    // Dinkelbach's method); the tilt, scaled below any change of that mean, only chooses
+    // between choices equally good (which are taken too, as in the first phase)
+    const mean = slotsNow / Math.max(1, teamsNow);
+    const value = placing
+      ? (k: number) => size(k) + tilt[k]
+      : (k: number) => size(k) * weight + c.slots[k] - mean + tilt[k] * tieScale;
 
     // the neighbourhood
     const unplaced: number[] = [];
@@ -201,8 +225,8 @@ export function repack(
       }
       return s;
     };
-    // first phase: an equally good different choice is taken too
-    let best = placing ? before - 1e-9 : before;
+    // an equally good different choice is taken too
+    let best = before - 1e-9;
     let bestPick: number[] | null = null;
     const pick: number[] = [];
     let nodes = 0;

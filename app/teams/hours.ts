@@ -47,7 +47,7 @@ export function improveHours(
   const n = participants;
   const T = navigators;
   if (teams.length === 0) return teams;
-  const { navStart, leaders } = navigatorIndex(c, n, T);
+  const { leaders, firstFrom, firstTo } = navigatorIndex(c, n, T);
   const size = (k: number) => c.start[k + 1] - c.start[k];
   let minSize = Infinity;
   let maxSize = 0;
@@ -55,16 +55,6 @@ export function improveHours(
     minSize = Math.min(minSize, size(k));
     maxSize = Math.max(maxSize, size(k));
   }
-  // a navigator's teams are listed by their first member (members in ascending order):
-  // the teams among a few people are found without scanning all of them
-  const firstFrom = new Int32Array(T * n).fill(-1);
-  const firstTo = new Int32Array(T * n);
-  for (let t = 0; t < T; t++)
-    for (let k = navStart[t]; k < navStart[t + 1]; k++) {
-      const at = t * n + c.members[c.start[k]];
-      if (firstFrom[at] < 0) firstFrom[at] = k;
-      firstTo[at] = k + 1;
-    }
   const teamOf = new Int32Array(T).fill(-1);
   const slot = new Int32Array(T); // a navigator's index in this step's neighbourhood
   let total = 0;

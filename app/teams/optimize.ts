@@ -13,7 +13,7 @@ import highsLoader from "highs";
 import { countAnd, WORDS } from "./bitset";
 import { subsetRowBound } from "./bound-cuts";
 import { improveHours } from "./hours";
-import { repack } from "./repack";
+import { generator, repack } from "./repack";
 import {
   improve,
   localSearchAssignment,
@@ -27,10 +27,57 @@ import {
 
 export type Highs = Awaited<ReturnType<typeof highsLoader>>;
 let solver: Promise<Highs> | null = null;
-/** The WebAssembly solver, loaded once per process. */
+/**
+ * The WebAssembly solver, loaded once per process. Loading also solves a small
+ * set-packing LP, so that the engine compiles the solver's busy code then and not
+ * within the first suggestion's time budget (which counts the compiler's threads too).
+ */
 export function loadSolver(): Promise<Highs> {
-  solver ??= highsLoader();
+  solver ??= highsLoader().then((highs) => {
+    warmUp(highs);
+    return highs;
+  });
   return solver;
+}
+
+/** A seeded set-packing LP like those of the column generation: 200 rows, 3,000 columns of 3 to 5. */
+function warmUp(highs: Highs) {
+  const random = generator(1);
+  const rows = 200;
+  const cols = 3000;
+  const starts = new Int32Array(cols + 1);
+  const indices: number[] = [];
+  for (let k = 0; k < cols; k++) {
+    const picked = new Set<number>();
+    const size = 3 + Math.floor(random() * 3);
+    while (picked.size < size) picked.add(Math.floor(random() * rows));
+    indices.push(...[...picked].sort((a, b) => a - b));
+    starts[k + 1] = indices.length;
+  }
+  const model = highs.createModel({
+    numCols: cols,
+    numRows: rows,
+    sense: highs.constants.objectiveSense.maximize,
+    colCost: Float64Array.from({ length: cols }, (_, k) => starts[k + 1] - starts[k] + random()),
+    colLower: new Float64Array(cols),
+    colUpper: new Float64Array(cols).fill(1),
+    rowLower: new Float64Array(rows).fill(-highs.infinity),
+    rowUpper: new Float64Array(rows).fill(1),
+    matrix: {
+      format: "csc",
+      numRows: rows,
+      numCols: cols,
+      starts,
+      indices: Int32Array.from(indices),
+      values: new Float64Array(indices.length).fill(1),
+    },
+  });
+  try {
+    model.options.set({ output_flag: false });
+    model.run();
+  } finally {
+    model.dispose();
+  }
 }
 
 /** Valid teams, flat: team k is navigator nav[k] with members[start[k]..start[k+1]). */

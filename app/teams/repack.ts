@@ -54,6 +54,10 @@ export function generator(seed: number): () => number {
 /**
  * Where each navigator's valid teams start in `c` (teams are listed navigator by
  * navigator), and for each participant the navigators who could lead a team with them.
+ * A navigator's teams are also listed by their first member (members in ascending
+ * order): navigator t's teams whose first member is i are firstFrom[t * n + i] ..
+ * firstTo[t * n + i] (none when firstFrom is -1), so the teams among a few people are
+ * found without scanning all of them.
  */
 export function navigatorIndex(c: Candidates, n: number, T: number) {
   const navStart = new Int32Array(T + 1);
@@ -70,7 +74,15 @@ export function navigatorIndex(c: Candidates, n: number, T: number) {
           leaders[i].push(t);
         }
       }
-  return { navStart, leaders };
+  const firstFrom = new Int32Array(T * n).fill(-1);
+  const firstTo = new Int32Array(T * n);
+  for (let t = 0; t < T; t++)
+    for (let k = navStart[t]; k < navStart[t + 1]; k++) {
+      const at = t * n + c.members[c.start[k]];
+      if (firstFrom[at] < 0) firstFrom[at] = k;
+      firstTo[at] = k + 1;
+    }
+  return { navStart, leaders, firstFrom, firstTo };
 }
 
 /**
@@ -87,7 +99,7 @@ export function repack(
   const n = participants;
   const T = navigators;
   const size = (k: number) => c.start[k + 1] - c.start[k];
-  const { navStart, leaders } = navigatorIndex(c, n, T);
+  const { navStart, leaders, firstFrom, firstTo } = navigatorIndex(c, n, T);
   let bestSlotsSum = 0;
   for (let t = 0; t < T; t++) {
     let most = 0;
@@ -186,13 +198,21 @@ export function repack(
       before += value(k);
       for (let m = c.start[k]; m < c.start[k + 1]; m++) available[c.members[m]] = 1;
     }
+    const firsts: number[] = [];
+    for (let i = 0; i < n; i++) if (available[i]) firsts.push(i);
     const lists = navs.map((t) => {
       const out: number[] = [];
+      // counted as a scan of all the navigator's teams, as before the index (same budget)
       work += navStart[t + 1] - navStart[t];
-      for (let k = navStart[t]; k < navStart[t + 1]; k++) {
-        let ok = true;
-        for (let m = c.start[k]; m < c.start[k + 1] && ok; m++) if (!available[c.members[m]]) ok = false;
-        if (ok) out.push(k);
+      for (const first of firsts) {
+        const from = firstFrom[t * n + first];
+        if (from < 0) continue;
+        for (let k = from, to = firstTo[t * n + first]; k < to; k++) {
+          let ok = true;
+          for (let m = c.start[k] + 1; m < c.start[k + 1] && ok; m++)
+            if (!available[c.members[m]]) ok = false;
+          if (ok) out.push(k);
+        }
       }
       if (placing) {
         // random order among teams of one size, so that equal choices differ
@@ -212,17 +232,13 @@ export function repack(
       for (let m = c.start[k]; m < c.start[k + 1]; m++) if (used[c.members[m]]) return false;
       return true;
     };
+    // the first team of each list that still fits, for each depth of the search (the
+    // people used only grow with depth, so each depth scans on from the one above)
+    const firstFit = new Int32Array((L.length + 1) * L.length);
     /** the most the navigators from j on can add: each their best team that still fits */
-    const most = (j: number) => {
+    const most = (j: number, row: number) => {
       let s = 0;
-      for (let q = j; q < L.length; q++) {
-        const list = L[q];
-        for (let r = 0; r < list.length; r++)
-          if (fits(list[r])) {
-            s += V[q][r];
-            break;
-          }
-      }
+      for (let q = j; q < L.length; q++) if (firstFit[row + q] < L[q].length) s += V[q][firstFit[row + q]];
       return s;
     };
     // an equally good different choice is taken too
@@ -239,11 +255,21 @@ export function repack(
         }
         return;
       }
-      if (sum + most(j) <= best) return;
+      const row = j * L.length;
+      for (let q = j; q < L.length; q++) {
+        let r = j === 0 ? 0 : firstFit[row - L.length + q];
+        while (r < L[q].length && !fits(L[q][r])) r++;
+        firstFit[row + q] = r;
+      }
+      if (sum + most(j, row) <= best) return;
       const list = L[j];
-      for (let r = 0; r < list.length && nodes <= NODES_PER_STEP; r++) {
+      // the people used are the same at each choice below (each is undone), so is this
+      const rest = placing || list.length === 0 ? 0 : most(j + 1, row);
+      // from the first that fits (the second phase's cut below, on values sorted
+      // downwards, would not stop at an earlier team either)
+      for (let r = firstFit[row + j]; r < list.length && nodes <= NODES_PER_STEP; r++) {
         const k = list[r];
-        if (!placing && sum + V[j][r] + most(j + 1) <= best) break;
+        if (!placing && sum + V[j][r] + rest <= best) break;
         if (!fits(k)) continue;
         for (let m = c.start[k]; m < c.start[k + 1]; m++) used[c.members[m]] = 1;
         pick.push(k);

@@ -17,15 +17,20 @@ export type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | 
 
 const require = createRequire(import.meta.url);
 
-function loadClientClass(provider: "sqlite" | "postgresql"): new (options: object) => Db {
-  // Resolved at run time so the Remix compiler does not bundle the generated client.
-  // `npm run build` copies it into build/prisma for an install without dev dependencies,
-  // which has no node_modules/.prisma (docs/decisions/068).
+/**
+ * The generated client of `provider`, resolved at run time so the Remix compiler does not
+ * bundle it. `npm run build` copies it into build/prisma for an install without dev
+ * dependencies, which has no node_modules/.prisma (docs/decisions/068).
+ */
+function generatedClient(provider: "sqlite" | "postgresql"): unknown {
   const places = ["node_modules/.prisma", "build/prisma"].map((dir) =>
     path.resolve(dir, `cohort-${provider}`, "index.js"),
   );
-  const generated = places.find((place) => existsSync(place)) ?? places[0];
-  return (require(generated) as { PrismaClient: new (options: object) => Db }).PrismaClient;
+  return require(places.find((place) => existsSync(place)) ?? places[0]);
+}
+
+function loadClientClass(provider: "sqlite" | "postgresql"): new (options: object) => Db {
+  return (generatedClient(provider) as { PrismaClient: new (options: object) => Db }).PrismaClient;
 }
 
 /**
@@ -34,8 +39,7 @@ function loadClientClass(provider: "sqlite" | "postgresql"): new (options: objec
  * database in use: each client recognizes only its own fragments.
  */
 export function sqlParts(): Pick<typeof Prisma, "sql" | "join" | "empty"> {
-  const generated = path.resolve("node_modules/.prisma", `cohort-${databaseProvider()}`, "index.js");
-  return (require(generated) as { Prisma: typeof Prisma }).Prisma;
+  return (generatedClient(databaseProvider()) as { Prisma: typeof Prisma }).Prisma;
 }
 
 const revisions = new WeakMap<Db, RevisionReader>();

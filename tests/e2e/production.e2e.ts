@@ -112,6 +112,29 @@ describe("production start without devDependencies", () => {
     expect(login.status).toBe(200);
     expect(await login.text()).toContain("Sign in with GitHub");
     expect(login.headers.get("strict-transport-security")).toMatch(/max-age=/);
+
+    // A page built on raw SQL (the review list) finds Prisma's SQL helpers in build/prisma too.
+    const db = createDb(databaseUrl);
+    const DAY = 24 * 60 * 60 * 1000;
+    const reviewer = await db.person.create({ data: { login: "production-reviewer", name: "Rev Iewer" } });
+    await db.cohort.create({
+      data: {
+        slug: "production-review",
+        name: "Production Review",
+        publishedAt: new Date(Date.now() - 20 * DAY),
+        applicationsOpenAt: new Date(Date.now() - 15 * DAY),
+        applicationsCloseAt: new Date(Date.now() - DAY),
+        startsOn: new Date(Date.now() + 20 * DAY),
+        memberships: { create: [{ personId: reviewer.id, role: "reviewer" }] },
+      },
+    });
+    await db.$disconnect();
+    process.env.DATABASE_URL = databaseUrl; // createSession uses the app's client
+    const reviewList = await fetch(`http://127.0.0.1:${port}/cohorts/production-review/review`, {
+      headers: { Cookie: `${SESSION_COOKIE}=${(await createSession(reviewer.id)).token}` },
+    });
+    expect(reviewList.status).toBe(200);
+    expect(await reviewList.text()).toContain("Review applications");
   }, 300_000);
 });
 

@@ -1,7 +1,7 @@
 // The application page's buttons: save a draft (the default), submit, or withdraw.
 // The answers themselves are checked against the cohort's questions by `readApplicationForm`.
 import { z } from "zod";
-import { intentUnion, withDefaultIntent } from "~/utils/forms";
+import { intentUnion, tickBox, withDefaultIntent } from "~/utils/forms";
 
 export const applyButtonForm = withDefaultIntent(
   "save",
@@ -10,10 +10,7 @@ export const applyButtonForm = withDefaultIntent(
       z.object({ intent: z.enum(["save", "submit"]) }),
       z.object({
         intent: z.literal("withdraw"),
-        sure: z
-          .string()
-          .optional()
-          .transform((v) => v === "on"),
+        sure: tickBox,
       }),
     ],
     "Choose whether to save, submit or withdraw your application.",

@@ -1,6 +1,7 @@
 // The decisions page's buttons, as one zod union keyed by `intent`: each button's
 // fields are checked the same way, and a refusal comes back as one sentence.
 import { z } from "zod";
+import { intentUnion } from "~/utils/forms";
 import { DECISIONS } from "./decision-labels";
 
 const NOT_SENT_IN_FULL =
@@ -45,12 +46,7 @@ const purge = z.object({
   }),
 });
 
-const union = z.discriminatedUnion("intent", [decide, moveOnWaitlist, publish, checkOffers, purge], {
-  errorMap: (issue, ctx) =>
-    issue.code === z.ZodIssueCode.invalid_union_discriminator
-      ? { message: "Unknown action." }
-      : { message: ctx.defaultError },
-});
+const union = intentUnion([decide, moveOnWaitlist, publish, checkOffers, purge], "Unknown action.");
 
 /** The ticked `id`s paired with their `v_<id>` versions, for the decide buttons. */
 function withItems(values: unknown): unknown {

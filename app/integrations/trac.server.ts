@@ -4,6 +4,7 @@
 // formatted for a locale. Nothing here trusts the shape: an answer without the
 // columns we need is an error, never an empty result.
 import { env } from "~/utils/env.server";
+import { isoSecond } from "~/utils/time";
 import { unreachableReason } from "./unreachable";
 
 export type TracTicket = {
@@ -286,7 +287,7 @@ export class Trac {
    * a leading `!`, `~`, `^` or `$` as another match mode, so settings refuse them).
    */
   async touchedBy(tracUrl: string, username: string, from: Date, to: Date): Promise<TracTicket[]> {
-    const range = `${from.toISOString().slice(0, 19)}Z..${to.toISOString().slice(0, 19)}Z`;
+    const range = `${isoSecond(from)}..${isoSecond(to)}`;
     const seen = new Map<number, TracTicket>();
     for (const field of ["reporter", "owner"]) {
       const params = new URLSearchParams({ [field]: username, changetime: range, max: "200" });

@@ -14,13 +14,8 @@ import {
   type GitHub,
 } from "~/integrations/github.server";
 import { db } from "~/utils/db.server";
-import {
-  activityInWindow,
-  cohortRepos,
-  isoSecond,
-  REQUESTS_PER_CHECK,
-  SEARCH_BUDGET_PER_RUN,
-} from "./follow.server";
+import { isoSecond } from "~/utils/time";
+import { activityInWindow, cohortRepos, REQUESTS_PER_CHECK, SEARCH_BUDGET_PER_RUN } from "./follow.server";
 import { addMonths, MARKS, markWindow } from "./retention";
 
 /** Pages of 100 merged pull requests read per cohort window (GitHub search stops at 1,000). */

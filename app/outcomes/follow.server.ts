@@ -18,6 +18,7 @@ import {
 } from "~/integrations/github.server";
 import { createTrac, TracError, type Trac } from "~/integrations/trac.server";
 import { db } from "~/utils/db.server";
+import { isoSecond } from "~/utils/time";
 import { tracSource } from "./figures.server";
 import { addMonths, MARKS, markWindow, type Mark } from "./retention";
 
@@ -53,9 +54,6 @@ export function cohortRepos(cohort: {
 }): string[] {
   return cohort.projects.flatMap((p) => p.project.repositories.map((r) => `${r.owner}/${r.name}`));
 }
-
-/** A time as GitHub search takes it, to the second. */
-export const isoSecond = (d: Date) => d.toISOString().slice(0, 19) + "Z";
 
 /** Alumni whose mark has passed and who were not checked at it yet, oldest mark first. */
 export async function dueChecks(now = new Date()): Promise<{ due: Due[]; skippedOptedOut: number }> {

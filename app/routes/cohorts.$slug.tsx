@@ -3,18 +3,12 @@ import { json } from "@remix-run/node";
 import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { getSignedIn } from "~/auth/permissions.server";
 import { getCohortNav } from "~/cohorts/cohorts.server";
-import { keptUntilChanged } from "~/utils/kept-pages.server";
 
 // Layout of every /cohorts/<slug>/… page: the cohort's name and the links the
 // viewer's roles open. Each child route authorizes for itself.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const signedIn = await getSignedIn(request);
-  const viewer = signedIn?.person ?? null;
-  return json(
-    await keptUntilChanged(`cohort-nav:${params.slug}:${viewer?.id ?? "-"}`, () =>
-      getCohortNav(params.slug!, viewer),
-    ),
-  );
+  return json(await getCohortNav(params.slug!, signedIn?.person ?? null));
 }
 
 export default function CohortLayout() {

@@ -1,6 +1,6 @@
 // Form schemas for appointments, availability, the team's meeting and links.
 import { z } from "zod";
-import { idField, intentUnion, withDefaultIntent } from "~/utils/forms";
+import { idField, intentUnion, tickBox, withDefaultIntent } from "~/utils/forms";
 import { isSlotString, setToSlots, slotIndexFromKey } from "~/availability/slots";
 import { isValidTimeZone } from "~/utils/time";
 
@@ -154,10 +154,7 @@ export const teamFormingForm = intentUnion(
           message: "Nothing was published: tick “I have read who gets a welcome notice” first.",
         }),
       }),
-      acceptWarnings: z
-        .string()
-        .optional()
-        .transform((v) => v === "on"),
+      acceptWarnings: tickBox,
     }),
   ],
   "Choose what to do: suggest, move or publish.",
@@ -168,10 +165,7 @@ export const teamPageButtonForm = intentUnion(
   [
     z.object({
       intent: z.literal("meeting"),
-      clear: z
-        .string()
-        .optional()
-        .transform((v) => v === "on"),
+      clear: tickBox,
     }),
     z.object({ intent: z.enum(["links", "calendar"]) }),
   ],

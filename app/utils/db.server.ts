@@ -44,19 +44,18 @@ export function sqlParts(): Pick<typeof Prisma, "sql" | "join" | "empty"> {
 
 const revisions = new WeakMap<Db, RevisionReader>();
 
-export function createDb(url: string): Db {
-  const sqlite = providerOf(url) === "sqlite";
-  const { connectionString, schema } = sqlite
-    ? { connectionString: url, schema: undefined }
-    : postgresTarget(url);
+/** The Prisma driver adapter for the database at `url`. */
+function driverFor(url: string) {
+  if (providerOf(url) === "sqlite") return new PrismaBetterSQLite3({ url, timeout: 10_000 });
+  const { connectionString, schema } = postgresTarget(url);
   const options = schema ? `-c search_path="${schema}"` : undefined;
+  return new PrismaPg({ connectionString, options, max: 10 }, schema ? { schema } : undefined);
+}
+
+export function createDb(url: string): Db {
   // Writes bump the data revision (docs/decisions/079).
-  const { factory, revision } = watchWrites(
-    sqlite
-      ? new PrismaBetterSQLite3({ url, timeout: 10_000 })
-      : new PrismaPg({ connectionString, options, max: 10 }, schema ? { schema } : undefined),
-  );
-  const Client = loadClientClass(sqlite ? "sqlite" : "postgresql");
+  const { factory, revision } = watchWrites(driverFor(url));
+  const Client = loadClientClass(providerOf(url));
   const client = new Client({ adapter: factory });
   revisions.set(client, revision);
   return client;

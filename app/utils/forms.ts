@@ -29,6 +29,12 @@ export function parseForm<S extends ZodTypeAny>(schema: S, formData: FormData): 
   return { ok: false, errors, values };
 }
 
+/** A tick box: ticked when the browser sent "on", unticked when it sent nothing (or anything else). */
+export const tickBox = z
+  .string()
+  .optional()
+  .transform((v) => v === "on");
+
 /** A page's buttons as one zod union keyed by `intent`; an unknown button reads `unknown`. */
 export function intentUnion<
   Options extends [ZodDiscriminatedUnionOption<"intent">, ...ZodDiscriminatedUnionOption<"intent">[]],

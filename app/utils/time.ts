@@ -76,6 +76,9 @@ export function wallClock(
   };
 }
 
+/** "YYYY-MM-DDTHH:MM:SSZ": an instant to the second, as GitHub search and Trac queries take it. */
+export const isoSecond = (d: Date) => d.toISOString().slice(0, 19) + "Z";
+
 /** "YYYY-MM-DD" of an instant as seen in UTC, for <input type=date>. */
 export function isoDay(date: Date | string): string {
   return new Date(date).toISOString().slice(0, 10);

@@ -171,8 +171,18 @@ export async function loadPool(cohort: Cohort): Promise<FormingPool> {
   };
 }
 
-/** How good a suggestion is: it places `placed` of the `bound` participants any assignment keeping the rules could place. */
-export type SuggestionQuality = { placed: number; bound: number; proven: boolean };
+/**
+ * How good a suggestion is: it places `placed` of the `bound` participants any
+ * assignment keeping the rules could place; its teams share `hoursPerTeam` hours a
+ * week on average, the most possible for that many placed when `hoursProven`.
+ */
+export type SuggestionQuality = {
+  placed: number;
+  bound: number;
+  proven: boolean;
+  hoursPerTeam: number;
+  hoursProven: boolean;
+};
 
 export async function suggestFor(
   pool: FormingPool,
@@ -181,7 +191,15 @@ export async function suggestFor(
   return {
     draft: suggestion.draft,
     evaluation: evaluateDraft(pool.input, suggestion.draft),
-    quality: { placed: suggestion.placed, bound: suggestion.bound, proven: suggestion.proven },
+    quality: {
+      placed: suggestion.placed,
+      bound: suggestion.bound,
+      proven: suggestion.proven,
+      hoursPerTeam: suggestion.draft.teams.length
+        ? suggestion.sharedHours / suggestion.draft.teams.length
+        : 0,
+      hoursProven: suggestion.hoursProven,
+    },
   };
 }
 

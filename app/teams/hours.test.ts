@@ -1,22 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { randomPool, rng } from "../../tests/fixtures/team-pool";
-import { brokenRules } from "../../tests/fixtures/team-rules";
+import { brokenRules, firstFit } from "../../tests/fixtures/team-rules";
 import { improveHours, meanSlots } from "./hours";
 import { enumerateTeams, type Candidates } from "./optimize";
 import { improve, prepare, toSuggestion, type SuggestInput } from "./suggest";
-
-/** Disjoint valid teams taken in list order: a plain start for the hours pass. */
-function firstFit(c: Candidates, participants: number, navigators: number): number[] {
-  const used = new Uint8Array(participants + navigators);
-  const teams: number[] = [];
-  for (let k = 0; k < c.count; k++) {
-    const people = [...c.members.subarray(c.start[k], c.start[k + 1]), participants + c.nav[k]];
-    if (people.some((i) => used[i])) continue;
-    for (const i of people) used[i] = 1;
-    teams.push(k);
-  }
-  return teams;
-}
 
 const placedOf = (c: Candidates, teams: number[]) =>
   new Set(teams.flatMap((k) => [...c.members.subarray(c.start[k], c.start[k + 1])]));

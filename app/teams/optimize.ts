@@ -13,6 +13,7 @@ import highsLoader from "highs";
 import { countAnd, WORDS } from "./bitset";
 import { subsetRowBound } from "./bound-cuts";
 import { improveHours } from "./hours";
+import { hoursBound, hoursByLp } from "./hours-lp";
 import { generator, repack } from "./repack";
 import {
   improve,
@@ -162,7 +163,13 @@ export type Bound = {
 };
 
 export type OptimizedSuggestion = Suggestion &
-  Bound & { ms: number; cpuMs: number; candidates: number | null };
+  Bound & {
+    ms: number;
+    cpuMs: number;
+    candidates: number | null;
+    /** no suggestion placing as many people shares more hours per team (decisions 080, 096) */
+    hoursProven: boolean;
+  };
 
 export type OptimizeOptions = {
   /**
@@ -174,7 +181,7 @@ export type OptimizeOptions = {
   maxCandidates?: number;
   /** work units of the neighbourhood search */
   repackWork?: number;
-  /** work units of the hours pass that follows it */
+  /** work units of the hours pass that follows it; 0 turns off the hours pass and the hours LP */
   hoursWork?: number;
 };
 
@@ -261,6 +268,27 @@ const costOf = (c: Candidates, k: number, weight: number) =>
   (c.start[k + 1] - c.start[k]) * weight + c.slots[k];
 /** Placed participants only: the objective of the bound. */
 const sizeOf = (c: Candidates, k: number) => c.start[k + 1] - c.start[k];
+
+/** The valid teams (indices into `c`) of an assignment whose teams all keep the rules. */
+function columnsOf(c: Candidates, a: Assignment): number[] {
+  const first = new Int32Array(a.members.length + 1).fill(c.count);
+  for (let k = c.count - 1; k >= 0; k--) first[c.nav[k]] = k;
+  for (let t = a.members.length - 1; t >= 0; t--) first[t] = Math.min(first[t], first[t + 1]);
+  const teams: number[] = [];
+  a.members.forEach((members, t) => {
+    if (members.length === 0) return;
+    const sorted = [...members].sort((x, y) => x - y);
+    for (let k = first[t]; k < c.count && c.nav[k] === t; k++) {
+      const size = c.start[k + 1] - c.start[k];
+      if (size === sorted.length && sorted.every((i, m) => c.members[c.start[k] + m] === i)) {
+        teams.push(k);
+        return;
+      }
+    }
+    throw new Error(`team of navigator ${t} is not a valid team`);
+  });
+  return teams;
+}
 
 /** The set-packing model over the candidate teams `ks`: rows are participants, then navigators. */
 function packingModel(highs: Highs, p: Prepared, c: Candidates, ks: number[], cost: Cost, integer: boolean) {
@@ -487,6 +515,23 @@ export async function upperBound(
 }
 
 /**
+ * The most shared hours per team that any assignment keeping the rules and placing
+ * at least `placed` participants could have (an upper bound from the LP, with no time
+ * budget: the bench's figure, decision 096); null when the valid teams cannot be listed.
+ */
+export async function hoursUpperBound(
+  input: SuggestInput,
+  placed: number,
+  maxCandidates = DEFAULTS.maxCandidates,
+): Promise<number | null> {
+  const highs = await loadSolver();
+  const p = prepare(input);
+  const c = enumerateTeams(p, maxCandidates);
+  if (!c) return null;
+  return hoursBound(highs, c, p.parts.length, p.navs.length, placed, p.rules.teamSizeMax) / 2;
+}
+
+/**
  * The suggestion for the organizer's page and the bench. Small cohorts: the MILP
  * over every valid team, so the exact optimum. Larger ones: the LP bound by column
  * generation, an LP-guided first answer, the neighbourhood search (decision 081).
@@ -508,6 +553,7 @@ export async function suggestOptimizedTeams(
   let bound: Bound = { bound: simple, proven: false, method: "assignment LP" };
   const c = simple === 0 ? null : enumerateTeams(p, maxCandidates);
   let best: Assignment | null = null;
+  let hoursProven = false;
   if (c && c.count > 0) {
     const lp = packingBound(highs, p, c, overBudget(0.6));
     if (lp.bound < bound.bound) bound = { bound: lp.bound, proven: false, method: "set-packing LP" };
@@ -550,14 +596,17 @@ export async function suggestOptimizedTeams(
         stop: overBudget(0.95),
       });
     }
-    best = improve(
-      p,
-      teams.map((k) => ({
-        t: c.nav[k],
-        members: Array.from(c.members.subarray(c.start[k], c.start[k + 1])),
-      })),
-      POLISH_PASSES,
-    );
+    const asTeams = (ks: number[]) =>
+      ks.map((k) => ({ t: c.nav[k], members: Array.from(c.members.subarray(c.start[k], c.start[k + 1])) }));
+    best = improve(p, asTeams(teams), POLISH_PASSES);
+    if (c.count > EXACT_LIMIT && hoursWork > 0) {
+      // then the most hours per team for that many placed, by the LP (decision 096)
+      const byLp = hoursByLp(highs, c, p.parts.length, p.navs.length, columnsOf(c, best), {
+        stop: overBudget(0.97),
+      });
+      hoursProven = byLp.proven;
+      best = improve(p, asTeams(byLp.teams), 0);
+    }
   } else {
     best = localSearchAssignment(p);
     if (c) bound = { bound: 0, proven: true, method: "set-packing LP" }; // no valid team at all
@@ -571,5 +620,6 @@ export async function suggestOptimizedTeams(
     ms: performance.now() - started,
     cpuMs: cpuMs() - cpuStarted,
     candidates: c ? c.count : null,
+    hoursProven,
   };
 }

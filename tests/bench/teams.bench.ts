@@ -4,14 +4,14 @@
 // mostly about shared hours). For each pool: the plain greedy baseline, the local
 // search alone (decision 020), and the suggestion the organizer's page gives (the LP
 // bound by column generation with HiGHS, then the neighbourhood search of decision
-// 081 and the hours pass of decision 082), with an upper bound on how many people any
+// 081, the hours pass of decision 082 and the hours LP of decision 096), with an upper bound on how many people any
 // assignment keeping the rules could place, computed in the same run without a time
 // budget (the set-packing LP with two rounds of subset-row cuts, or the assignment
 // relaxation when there are too many valid teams to list). Hours per team are also
 // given by team size, as teams of four share fewer hours than teams of three.
 import { andAll, bitsFromSlots, count } from "../../app/teams/bitset";
 import { greedyTeams, suggestTeams, type SuggestInput, type Suggestion } from "../../app/teams/suggest";
-import { loadSolver, suggestOptimizedTeams, upperBound } from "../../app/teams/optimize";
+import { hoursUpperBound, loadSolver, suggestOptimizedTeams, upperBound } from "../../app/teams/optimize";
 import { randomPool } from "../fixtures/team-pool";
 
 const perTeam = (s: Suggestion) => (s.draft.teams.length ? s.sharedHours / s.draft.teams.length : 0);
@@ -46,7 +46,7 @@ const cpuMs = () => {
 export async function bench(): Promise<Record<string, unknown>> {
   const runs: [string, number, number][] = [["busy", 1, 1], ["busy", 1, 2], ["busy", 1, 3], ["freer", 0.5, 1], ["freer", 0.5, 2]];
   await loadSolver(); // the WebAssembly module is compiled once per server process
-  const teams: { pool: string; placed: number; bound: number; bound_proven: boolean; bound_method: string; ms: number; cpu_ms: number; local_search_placed: number; hours_per_team: number; local_search_hours_per_team: number; hours_per_team_by_size: Record<string, number>; local_search_hours_per_team_by_size: Record<string, number> }[] = [];
+  const teams: { pool: string; placed: number; bound: number; bound_proven: boolean; bound_method: string; ms: number; cpu_ms: number; local_search_placed: number; hours_per_team: number; hours_proven: boolean; hours_bound: number | null; local_search_hours_per_team: number; hours_per_team_by_size: Record<string, number>; local_search_hours_per_team_by_size: Record<string, number> }[] = [];
   for (const [kind, busy, seed] of runs) {
     const pool = randomPool(seed, 300, 80, 20, undefined, busy);
     const t0 = performance.now();
@@ -61,12 +61,14 @@ export async function bench(): Promise<Record<string, unknown>> {
     // the bound, with no time budget
     const bounded = await upperBound(pool, undefined, 2);
     const bound = Math.min(suggested.bound, bounded.bound);
+    const hoursAtMost = await hoursUpperBound(pool, suggested.placed);
     const proven = suggested.placed >= bound;
     const name = `${kind} pool ${seed}`;
     console.log(`${name}: 300 participants, 80 navigators, 20 captains`);
     console.log(line("plain greedy      ", greedy, t1 - t0));
     console.log(line("local search (020)", local, t2 - t1));
-    console.log(line("suggestion (082)  ", suggested, t3 - t2) + ` (${(c1 - c0).toFixed(0)} ms of processor time)`);
+    console.log(line("suggestion (096)  ", suggested, t3 - t2) + ` (${(c1 - c0).toFixed(0)} ms of processor time)`);
+    console.log(`  hours per team: ${perTeam(suggested).toFixed(2)} against the local search's ${perTeam(local).toFixed(2)}; for ${suggested.placed} placed at most ${hoursAtMost === null ? "(too many valid teams to list)" : hoursAtMost.toFixed(2)} (hours LP)${suggested.hoursProven ? ", reached: proven the most" : ""}`);
     const localBySize = hoursBySize(pool, local);
     const suggestedBySize = hoursBySize(pool, suggested);
     console.log(`  hours per team by size: local search ${sizes(localBySize)}; suggestion ${sizes(suggestedBySize)}`);
@@ -81,6 +83,8 @@ export async function bench(): Promise<Record<string, unknown>> {
       cpu_ms: Math.round(c1 - c0),
       local_search_placed: local.placed,
       hours_per_team: Number(perTeam(suggested).toFixed(2)),
+      hours_proven: suggested.hoursProven,
+      hours_bound: hoursAtMost === null ? null : Number(hoursAtMost.toFixed(2)),
       local_search_hours_per_team: Number(perTeam(local).toFixed(2)),
       hours_per_team_by_size: suggestedBySize,
       local_search_hours_per_team_by_size: localBySize,

@@ -1,0 +1,207 @@
+// The hours LP (decision 096). After the search and the hours pass, with as many
+// people placed as they found (P), the suggester asks HiGHS for the most shared hours
+// per team over every valid team: the LP relaxation of "choose disjoint teams placing
+// at least P people, maximise the sum of (shared slots - the current mean slots)"
+// (Dinkelbach's method for the mean), solved by column generation. When its optimum
+// is not above zero, no suggestion placing P people has more hours per team: the
+// hours are proven the best possible. When the LP's answer is whole and better, it is
+// taken, and the LP is solved again at the new mean. When it is fractional, the
+// search's answer stands (a dive that fixed the largest fractions one by one, with or
+// without backtracking, found nothing better on the bench's pools and cost seconds).
+// So this step never places fewer people nor lowers the hours per team.
+import { meanSlots } from "./hours";
+import type { Candidates, Highs } from "./optimize";
+
+export type HoursLpOptions = {
+  /** stop early when this returns true (checked between solves) */
+  stop: () => boolean;
+};
+
+export type HoursLp = {
+  teams: number[];
+  /** no disjoint valid teams placing as many people share more hours per team */
+  proven: boolean;
+};
+
+/** How many best-priced teams a round of column generation adds. */
+const COLUMNS_PER_ROUND = 600;
+/** Each navigator's teams with the most shared slots that the first LP starts with. */
+const START_PER_NAVIGATOR = 10;
+/** Mean rises (Dinkelbach steps) at most. */
+const STEPS = 6;
+const EPS = 1e-6;
+/** What a person the LP leaves out of the `placed` it must reach costs: more than any team's slots. */
+const MISSING = 10_000;
+
+/**
+ * The LP over every valid team for `placed` people at least, solved by column
+ * generation at a given mean: each solve starts from the teams generated before.
+ */
+function hoursModel(
+  highs: Highs,
+  c: Candidates,
+  participants: number,
+  navigators: number,
+  placed: number,
+  teams: number[],
+) {
+  const n = participants;
+  const rows = n + navigators + 1; // participants, navigators, then the number placed
+  const size = (k: number) => c.start[k + 1] - c.start[k];
+  // the columns every LP starts with: the current teams and each navigator's best
+  const inSet = new Uint8Array(c.count);
+  const ks: number[] = [];
+  const take = (k: number) => {
+    if (!inSet[k]) {
+      inSet[k] = 1;
+      ks.push(k);
+    }
+  };
+  teams.forEach(take);
+  const byNav: number[][] = Array.from({ length: navigators }, () => []);
+  for (let k = 0; k < c.count; k++) byNav[c.nav[k]].push(k);
+  for (const list of byNav)
+    list
+      .sort((x, y) => c.slots[y] - c.slots[x] || size(x) - size(y) || x - y)
+      .slice(0, START_PER_NAVIGATOR)
+      .forEach(take);
+
+  const column = (added: number[]) => {
+    const starts = new Int32Array(added.length + 1);
+    const indices: number[] = [];
+    const values: number[] = [];
+    added.forEach((k, j) => {
+      for (let m = c.start[k]; m < c.start[k + 1]; m++) {
+        indices.push(c.members[m]);
+        values.push(1);
+      }
+      indices.push(n + c.nav[k], rows - 1);
+      values.push(1, size(k));
+      starts[j + 1] = indices.length;
+    });
+    return { starts, indices: Int32Array.from(indices), values: Float64Array.from(values) };
+  };
+
+  /** The LP's answer at `mean` (teams and their values), its value, and whether no team was left to price in. */
+  return function solve(mean: number, stop: () => boolean) {
+    const cost = (k: number) => c.slots[k] - mean;
+    // column 0 makes up for people not placed, at a cost above any team's worth, so
+    // that the first LP has an answer whatever teams it starts with
+    const first = column(ks);
+    const model = highs.createModel({
+      numCols: ks.length + 1,
+      numRows: rows,
+      sense: highs.constants.objectiveSense.maximize,
+      colCost: Float64Array.from([-MISSING, ...ks.map(cost)]),
+      colLower: new Float64Array(ks.length + 1),
+      colUpper: Float64Array.from({ length: ks.length + 1 }, (_, j) => (j === 0 ? placed : 1)),
+      rowLower: Float64Array.from({ length: rows }, (_, r) => (r === rows - 1 ? placed : -highs.infinity)),
+      rowUpper: Float64Array.from({ length: rows }, (_, r) => (r === rows - 1 ? highs.infinity : 1)),
+      matrix: {
+        format: "csc",
+        numRows: rows,
+        numCols: ks.length + 1,
+        starts: Int32Array.from([0, ...Array.from(first.starts, (v) => v + 1)]),
+        indices: Int32Array.from([rows - 1, ...first.indices]),
+        values: Float64Array.from([1, ...first.values]),
+      },
+    });
+    try {
+      model.options.set({ output_flag: false, presolve: "off", solver: "simplex" });
+      for (;;) {
+        model.run();
+        if (model.getModelStatus() !== highs.constants.modelStatus.optimal) return null;
+        const solution = model.getSolution();
+        const y = solution.rowDual;
+        const priced: [number, number][] = [];
+        for (let k = 0; k < c.count; k++) {
+          if (inSet[k]) continue;
+          let r = cost(k) - y[n + c.nav[k]] - size(k) * y[rows - 1];
+          for (let m = c.start[k]; m < c.start[k + 1]; m++) r -= y[c.members[m]];
+          if (r > EPS) priced.push([k, r]);
+        }
+        if (priced.length === 0 || stop()) {
+          if (solution.colValue[0] > EPS) return null; // the LP cannot place that many
+          const chosen = ks.map((k, j) => [k, solution.colValue[j + 1]] as const).filter(([, v]) => v > EPS);
+          return { chosen, value: model.getObjectiveValue(), converged: priced.length === 0 };
+        }
+        priced.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+        const added = priced.slice(0, COLUMNS_PER_ROUND).map(([k]) => k);
+        added.forEach(take);
+        model.addCols({
+          cost: Float64Array.from(added, cost),
+          lower: new Float64Array(added.length),
+          upper: new Float64Array(added.length).fill(1),
+          matrix: { format: "csc", numRows: rows, numCols: added.length, ...column(added) },
+        });
+      }
+    } finally {
+      model.dispose();
+    }
+  };
+}
+
+const placedBy = (c: Candidates, teams: number[]) =>
+  teams.reduce((s, k) => s + c.start[k + 1] - c.start[k], 0);
+
+/**
+ * Raises the mean shared slots per team of disjoint valid teams (indices into `c`)
+ * while placing at least as many, when the LP finds a whole better answer; says
+ * whether no better one exists.
+ */
+export function hoursByLp(
+  highs: Highs,
+  c: Candidates,
+  participants: number,
+  navigators: number,
+  teams: number[],
+  options: HoursLpOptions,
+): HoursLp {
+  if (teams.length === 0) return { teams, proven: false };
+  const placed = placedBy(c, teams);
+  const solve = hoursModel(highs, c, participants, navigators, placed, teams);
+  let best = teams;
+  for (let step = 0; step < STEPS && !options.stop(); step++) {
+    const mean = meanSlots(c, best);
+    const lp = solve(mean, options.stop);
+    if (!lp) break;
+    // the LP, an upper bound, says no higher mean is possible
+    if (lp.converged && lp.value <= EPS) return { teams: best, proven: true };
+    // a whole answer is taken when it places as many and shares more hours per team
+    if (!lp.chosen.every(([, v]) => v > 1 - EPS)) break;
+    const next = lp.chosen.map(([k]) => k);
+    if (placedBy(c, next) < placed || meanSlots(c, next) <= mean + EPS) break;
+    best = next;
+  }
+  return { teams: best, proven: false };
+}
+
+/**
+ * The most mean shared slots per team that any disjoint valid teams placing at least
+ * `placed` people could share (an upper bound, from the LP; the bench's figure).
+ * Dinkelbach's method on the LP: at a mean where the LP's value is v, no answer's
+ * mean exceeds mean + v / (the fewest teams that can hold `placed`).
+ */
+export function hoursBound(
+  highs: Highs,
+  c: Candidates,
+  participants: number,
+  navigators: number,
+  placed: number,
+  maxTeamSize: number,
+): number {
+  const solve = hoursModel(highs, c, participants, navigators, placed, []);
+  const fewestTeams = Math.max(1, Math.ceil(placed / maxTeamSize));
+  let mean = 0;
+  let bound = Infinity;
+  for (let step = 0; step < 40; step++) {
+    const lp = solve(mean, () => false);
+    if (!lp) return -Infinity; // nobody can place that many
+    bound = Math.min(bound, mean + Math.max(0, lp.value) / fewestTeams);
+    const teams = lp.chosen.reduce((s, [, v]) => s + v, 0);
+    const next = lp.chosen.reduce((s, [k, v]) => s + v * c.slots[k], 0) / teams;
+    if (lp.value <= EPS || next <= mean + EPS) break;
+    mean = next;
+  }
+  return bound;
+}

@@ -1,6 +1,6 @@
 // How good a team suggestion is, from the solver's upper bound (decision 080):
 // "places N of the M who could be placed at most", and the hours its teams share,
-// with the hours LP's proof when there is one (decision 096).
+// with the hours LP's proof when there is one (decision 083).
 export type SuggestionQualityProps = {
   quality: { placed: number; bound: number; proven: boolean; hoursPerTeam: number; hoursProven: boolean };
 };

@@ -30,7 +30,7 @@ function mostMeanByHand(c: Candidates, participants: number, navigators: number,
   return best;
 }
 
-describe("the hours LP (decision 096)", () => {
+describe("the hours LP (decision 083)", () => {
   it("never places fewer or lowers the hours per team, keeps teams apart, and when it says proven no teams placing as many share more; its bound holds", async () => {
     const highs = await loadSolver();
     let tried = 0;

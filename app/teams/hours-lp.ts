@@ -1,4 +1,4 @@
-// The hours LP (decision 096). After the search and the hours pass, with as many
+// The hours LP (decision 083). After the search and the hours pass, with as many
 // people placed as they found (P), the suggester asks HiGHS for the most shared hours
 // per team over every valid team: the LP relaxation of "choose disjoint teams placing
 // at least P people, maximise the sum of (shared slots - the current mean slots)"

@@ -94,7 +94,7 @@ describe("team suggestions with a bound (decisions 080, 081)", () => {
     const perTeam = (s: typeof result) => s.sharedHours / s.draft.teams.length;
     expect(result.placed).toBeGreaterThanOrEqual(withoutHours.placed);
     expect(perTeam(result)).toBeGreaterThan(perTeam(withoutHours));
-    // the hours LP (decision 096) proves no suggestion placing 251 shares more hours per
+    // the hours LP (decision 083) proves no suggestion placing 251 shares more hours per
     // team: 5.54 (an exact MILP over all 44,072 valid teams agrees), above the 5.51 of
     // the local search of decision 020, which places 30 fewer
     expect(result.hoursProven).toBe(true);

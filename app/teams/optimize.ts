@@ -5,7 +5,9 @@
 // slots second. Its LP relaxation, solved by column generation with HiGHS
 // (WebAssembly, npm `highs`), says how many people could be placed at most and guides
 // a first answer; small cohorts get the exact optimum from HiGHS's MILP, larger ones
-// a large-neighbourhood search (repack.ts). When there are too many valid teams to
+// a large-neighbourhood search (repack.ts), an hours pass (hours.ts) and the hours LP
+// (hours-lp.ts), which proves when no suggestion placing as many shares more hours
+// per team (decisions 082, 083). When there are too many valid teams to
 // list (free people, loose rules), the local search of decision 020 answers alone and
 // the bound comes from the assignment relaxation (each participant to a navigator
 // they share a project and the hours with, at most teamSizeMax per navigator).
@@ -167,7 +169,7 @@ export type OptimizedSuggestion = Suggestion &
     ms: number;
     cpuMs: number;
     candidates: number | null;
-    /** no suggestion placing as many people shares more hours per team (decisions 080, 096) */
+    /** no suggestion placing as many people shares more hours per team (decisions 080, 083) */
     hoursProven: boolean;
   };
 
@@ -517,7 +519,7 @@ export async function upperBound(
 /**
  * The most shared hours per team that any assignment keeping the rules and placing
  * at least `placed` participants could have (an upper bound from the LP, with no time
- * budget: the bench's figure, decision 096); null when the valid teams cannot be listed.
+ * budget: the bench's figure, decision 083); null when the valid teams cannot be listed.
  */
 export async function hoursUpperBound(
   input: SuggestInput,
@@ -600,7 +602,7 @@ export async function suggestOptimizedTeams(
       ks.map((k) => ({ t: c.nav[k], members: Array.from(c.members.subarray(c.start[k], c.start[k + 1])) }));
     best = improve(p, asTeams(teams), POLISH_PASSES);
     if (c.count > EXACT_LIMIT && hoursWork > 0) {
-      // then the most hours per team for that many placed, by the LP (decision 096)
+      // then the most hours per team for that many placed, by the LP (decision 083)
       const byLp = hoursByLp(highs, c, p.parts.length, p.navs.length, columnsOf(c, best), {
         stop: overBudget(0.97),
       });

@@ -1,10 +1,15 @@
-// Can a busy pool of the teams bench place `placed` people with more than `hours`
-// shared hours per team? Decision 082's check, by hand (minutes of one core, so not
-// part of `npm run bench`): HiGHS's MILP over every valid team maximises the sum over
-// chosen teams of (shared slots - 2 * hours) with at least `placed` participants
-// placed. A positive value (optimal, or any feasible answer found within the time
-// limit) means yes; an optimum at or below zero means no.
+// The most shared hours per team on a busy pool of the teams bench with at least
+// `placed` people placed, decided exactly (decisions 082, 083; minutes of one core, so
+// not part of `npm run bench`). At a mean of `hours`: the LP over every valid team
+// maximises the sum over chosen teams of (shared slots - 2 * hours) with at least
+// `placed` placed. Below zero: no assignment reaches that mean. Otherwise only teams
+// whose reduced cost is above minus the LP's value can be in an answer at or above
+// zero (reduced-cost fixing), and HiGHS's MILP over those decides; an optimum above
+// zero raises the mean (Dinkelbach's method) until the LP or MILP says no more.
 //   npx tsx tests/bench/teams-hours-milp.ts <pool seed> <placed> <hours> [seconds]
+// With EXPORT=file.mps it writes the fixed MILP (as a minimisation) for another
+// solver, e.g. Debian's coinor-cbc: `cbc file.mps -seconds 2400 -solve`.
+import { writeFileSync } from "node:fs";
 import { enumerateTeams, loadSolver } from "../../app/teams/optimize";
 import { prepare } from "../../app/teams/suggest";
 import { randomPool } from "../fixtures/team-pool";
@@ -16,46 +21,86 @@ const c = enumerateTeams(p, 250_000);
 if (!c) throw new Error("too many valid teams to list");
 const n = p.parts.length;
 const rows = n + p.navs.length + 1; // participants, navigators, then the placed count
-const starts = new Int32Array(c.count + 1);
-const indices: number[] = [];
-const values: number[] = [];
-for (let k = 0; k < c.count; k++) {
-  for (let m = c.start[k]; m < c.start[k + 1]; m++) indices.push(c.members[m]);
-  indices.push(n + c.nav[k], rows - 1);
-  values.push(...Array<number>(c.start[k + 1] - c.start[k] + 1).fill(1), c.start[k + 1] - c.start[k]);
-  starts[k + 1] = indices.length;
-}
-const started = performance.now();
-const model = highs.createModel({
-  numCols: c.count,
-  numRows: rows,
-  sense: highs.constants.objectiveSense.maximize,
-  colCost: Float64Array.from({ length: c.count }, (_, k) => c.slots[k] - 2 * hours),
-  colLower: new Float64Array(c.count),
-  colUpper: new Float64Array(c.count).fill(1),
-  rowLower: Float64Array.from({ length: rows }, (_, r) => (r === rows - 1 ? placed : -highs.infinity)),
-  rowUpper: Float64Array.from({ length: rows }, (_, r) => (r === rows - 1 ? highs.infinity : 1)),
-  matrix: {
-    format: "csc",
+
+function model(ks: number[], slotsPerTeam: number, integer: boolean, minimise = false) {
+  const starts = new Int32Array(ks.length + 1);
+  const indices: number[] = [];
+  const values: number[] = [];
+  ks.forEach((k, j) => {
+    for (let m = c!.start[k]; m < c!.start[k + 1]; m++) indices.push(c!.members[m]);
+    indices.push(n + c!.nav[k], rows - 1);
+    values.push(...Array<number>(c!.start[k + 1] - c!.start[k] + 1).fill(1), c!.start[k + 1] - c!.start[k]);
+    starts[j + 1] = indices.length;
+  });
+  const sign = minimise ? -1 : 1;
+  return highs.createModel({
+    numCols: ks.length,
     numRows: rows,
-    numCols: c.count,
-    starts,
-    indices: Int32Array.from(indices),
-    values: Float64Array.from(values),
-  },
-  integrality: new Int32Array(c.count).fill(highs.constants.variableType.integer),
-});
-try {
-  model.options.set({ output_flag: false, time_limit: seconds, mip_rel_gap: 0 });
-  model.run();
-  const optimal = model.getModelStatus() === highs.constants.modelStatus.optimal;
-  const found = Number(model.info.get("primal_solution_status")) > 0;
-  console.log(
-    `pool ${seed}, ${c.count} valid teams, at least ${placed} placed, ${hours} h per team: ` +
-      (found ? `best found ${model.getObjectiveValue().toFixed(2)}` : "nothing found") +
-      (optimal ? " (optimal)" : `, bound ${Number(model.info.get("mip_dual_bound")).toFixed(2)}`) +
-      `, ${((performance.now() - started) / 1000).toFixed(0)} s`,
-  );
-} finally {
-  model.dispose();
+    sense: minimise ? highs.constants.objectiveSense.minimize : highs.constants.objectiveSense.maximize,
+    colCost: Float64Array.from(ks, (k) => sign * (c!.slots[k] - slotsPerTeam)),
+    colLower: new Float64Array(ks.length),
+    colUpper: new Float64Array(ks.length).fill(1),
+    rowLower: Float64Array.from({ length: rows }, (_, r) => (r === rows - 1 ? placed : -highs.infinity)),
+    rowUpper: Float64Array.from({ length: rows }, (_, r) => (r === rows - 1 ? highs.infinity : 1)),
+    matrix: { format: "csc", numRows: rows, numCols: ks.length, starts, indices: Int32Array.from(indices), values: Float64Array.from(values) },
+    ...(integer ? { integrality: new Int32Array(ks.length).fill(highs.constants.variableType.integer) } : {}),
+  });
+}
+
+const all = Array.from({ length: c.count }, (_, k) => k);
+let slotsPerTeam = 2 * hours;
+for (let step = 0; step < 10; step++) {
+  const started = performance.now();
+  const lp = model(all, slotsPerTeam, false);
+  lp.options.set({ output_flag: false });
+  lp.run();
+  const value = lp.getObjectiveValue();
+  const solution = lp.getSolution();
+  const keep = all.filter((k) => solution.colDual[k] >= -value - 1e-6 || solution.colValue[k] > 1e-9);
+  lp.dispose();
+  const at = `pool ${seed}, ${c.count} valid teams, at least ${placed} placed, ${(slotsPerTeam / 2).toFixed(4)} h per team`;
+  if (value < -1e-9) {
+    console.log(`${at}: LP ${value.toFixed(3)} < 0, so no assignment reaches it`);
+    break;
+  }
+  if (value <= 1e-9) {
+    console.log(`${at}: LP 0, so no assignment has more${step > 0 ? `: proven the most` : ""}`);
+    break;
+  }
+  console.log(`${at}: LP ${value.toFixed(3)}; ${keep.length} teams can be in an answer at or above it`);
+  if (process.env.EXPORT) {
+    const fixed = model(keep, slotsPerTeam, true, true);
+    writeFileSync(process.env.EXPORT, fixed.exportModel("mps"));
+    fixed.dispose();
+    console.log(`  written to ${process.env.EXPORT} (minimise; a negative optimum reaches the mean)`);
+    break;
+  }
+  const mip = model(keep, slotsPerTeam, true);
+  try {
+    mip.options.set({ output_flag: false, time_limit: seconds, mip_rel_gap: 0 });
+    mip.run();
+    const optimal = mip.getModelStatus() === highs.constants.modelStatus.optimal;
+    const found = Number(mip.info.get("primal_solution_status")) > 0;
+    const took = `${((performance.now() - started) / 1000).toFixed(0)} s`;
+    if (!found) {
+      console.log(`  MILP: nothing found${optimal ? " (none exists)" : `, bound ${Number(mip.info.get("mip_dual_bound")).toFixed(2)}`}, ${took}`);
+      break;
+    }
+    const x = mip.getSolution().colValue;
+    const chosen = keep.filter((_, j) => x[j] > 0.5);
+    const slots = chosen.reduce((s, k) => s + c.slots[k], 0);
+    const people = chosen.reduce((s, k) => s + c.start[k + 1] - c.start[k], 0);
+    console.log(
+      `  MILP: best ${mip.getObjectiveValue().toFixed(2)}${optimal ? " (optimal)" : `, bound ${Number(mip.info.get("mip_dual_bound")).toFixed(2)}`}: ` +
+        `${people} placed in ${chosen.length} teams, ${(slots / 2 / chosen.length).toFixed(4)} h per team, ${took}`,
+    );
+    if (!optimal) break;
+    if (slots / chosen.length <= slotsPerTeam + 1e-9) {
+      console.log(`  proven: the most hours per team with at least ${placed} placed is ${(slotsPerTeam / 2).toFixed(4)}`);
+      break;
+    }
+    slotsPerTeam = slots / chosen.length;
+  } finally {
+    mip.dispose();
+  }
 }

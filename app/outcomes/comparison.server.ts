@@ -18,6 +18,15 @@ import { isoSecond } from "~/utils/time";
 import { activityInWindow, cohortRepos, REQUESTS_PER_CHECK, SEARCH_BUDGET_PER_RUN } from "./follow.server";
 import { addMonths, MARKS, markWindow } from "./retention";
 
+/**
+ * GitHub logins (lower case) of everyone who was ever in a cohort, in any role:
+ * they are never part of the comparison group, even if they joined after a search.
+ */
+export async function loginsEverInACohort(): Promise<Set<string>> {
+  const people = await db.person.findMany({ where: { memberships: { some: {} } }, select: { login: true } });
+  return new Set(people.map((p) => p.login.toLowerCase()));
+}
+
 /** Pages of 100 merged pull requests read per cohort window (GitHub search stops at 1,000). */
 export const LISTING_PAGES = 5;
 
@@ -59,11 +68,7 @@ export async function followComparison(
   if (cohorts.length === 0 || budget <= 0) return summary;
   const scope = (repos: string[]) => repos.map((r) => `repo:${r}`).join(" ");
   const github = options.github ?? createGitHub();
-  const inCohorts = new Set(
-    (await db.person.findMany({ where: { memberships: { some: {} } }, select: { login: true } })).map((p) =>
-      p.login.toLowerCase(),
-    ),
-  );
+  const inCohorts = await loginsEverInACohort();
   try {
     // 1. The pull requests merged into the cohort's repositories while it ran.
     for (const c of cohorts.filter((x) => !x.comparisonSearch)) {
@@ -83,13 +88,17 @@ export async function followComparison(
         if (!known || at < known.at)
           earliest.set(h.authorLogin.toLowerCase(), { login: h.authorLogin, at, url: h.url });
       }
-      for (const n of earliest.values())
-        await db.comparisonNewcomer.upsert({
-          where: { cohortId_login: { cohortId: c.id, login: n.login } },
-          create: { cohortId: c.id, login: n.login, mergedAt: n.at, pullUrl: n.url },
-          update: {},
-        });
-      await db.comparisonSearch.create({ data: { cohortId: c.id, requests, pulls: found.hits.length } });
+      // one transaction: the newcomers and the record that the search ran land together
+      await db.$transaction([
+        ...[...earliest.values()].map((n) =>
+          db.comparisonNewcomer.upsert({
+            where: { cohortId_login: { cohortId: c.id, login: n.login } },
+            create: { cohortId: c.id, login: n.login, mergedAt: n.at, pullUrl: n.url },
+            update: {},
+          }),
+        ),
+        db.comparisonSearch.create({ data: { cohortId: c.id, requests, pulls: found.hits.length } }),
+      ]);
       summary.listed += earliest.size;
     }
     // 2. Was it their first merged pull request into these repositories?

@@ -6,6 +6,7 @@ import { csvLine } from "~/applications/export.server";
 import { forbidden } from "~/auth/permissions.server";
 import { cohortEndsAt, phaseOf } from "~/cohorts/phase";
 import { db } from "~/utils/db.server";
+import { loginsEverInACohort } from "./comparison.server";
 import {
   addMonths,
   GSOC_BASELINE,
@@ -93,14 +94,7 @@ async function comparisonHistories(
     select: { id: true, cohortId: true, login: true, checks: { select: { mark: true, found: true } } },
   });
   // Someone who joined a cohort later is no longer a comparison: left out (case-insensitive logins).
-  const inCohorts = new Set(
-    (
-      await db.person.findMany({
-        where: { memberships: { some: {} } },
-        select: { login: true },
-      })
-    ).map((p) => p.login.toLowerCase()),
-  );
+  const inCohorts = await loginsEverInACohort();
   const byCohort = new Map<string, AlumnusHistory[]>();
   for (const c of cohorts) {
     byCohort.set(

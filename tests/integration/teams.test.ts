@@ -288,15 +288,17 @@ describe("forming teams", () => {
     const body = await jsonOf<{
       draft: string;
       message: string;
-      quality: { placed: number; bound: number; proven: boolean };
+      quality: { placed: number; bound: number; proven: boolean; hoursPerTeam: number; hoursProven: boolean };
     }>(response);
     suggested = body.draft;
     const draft = decodeDraft(body.draft);
     expect(draft.teams).toHaveLength(2);
     expect(draft.teams.reduce((n, t) => n + t.participantIds.length, 0)).toBe(7);
     expect(body.message).toContain("placing 7 of 7 participants");
-    // the page's quality line: 7 placed of the 7 who could be placed at most, proven
-    expect(body.quality).toEqual({ placed: 7, bound: 7, proven: true });
+    // the page's quality line: 7 placed of the 7 who could be placed at most, proven, and
+    // the hours the teams share (a small cohort: the exact MILP, no hours LP, decision 083)
+    expect(body.quality).toMatchObject({ placed: 7, bound: 7, proven: true, hoursProven: false });
+    expect(body.quality.hoursPerTeam).toBeGreaterThanOrEqual(5);
     expect(await db.team.count({ where: { cohortId: cohort.id } })).toBe(0);
   });
 

@@ -9,6 +9,7 @@
 // search's answer stands (a dive that fixed the largest fractions one by one, with or
 // without backtracking, found nothing better on the bench's pools and cost seconds).
 // So this step never places fewer people nor lowers the hours per team.
+import { columnSet, eachNavigatorsBest } from "./column-set";
 import { meanSlots } from "./hours";
 import type { Candidates, Highs } from "./optimize";
 
@@ -49,22 +50,13 @@ function hoursModel(
   const rows = n + navigators + 1; // participants, navigators, then the number placed
   const size = (k: number) => c.start[k + 1] - c.start[k];
   // the columns every LP starts with: the current teams and each navigator's best
-  const inSet = new Uint8Array(c.count);
-  const ks: number[] = [];
-  const take = (k: number) => {
-    if (!inSet[k]) {
-      inSet[k] = 1;
-      ks.push(k);
-    }
-  };
+  const { ks, taken, take } = columnSet(c);
   teams.forEach(take);
-  const byNav: number[][] = Array.from({ length: navigators }, () => []);
-  for (let k = 0; k < c.count; k++) byNav[c.nav[k]].push(k);
-  for (const list of byNav)
-    list
-      .sort((x, y) => c.slots[y] - c.slots[x] || size(x) - size(y) || x - y)
-      .slice(0, START_PER_NAVIGATOR)
-      .forEach(take);
+  eachNavigatorsBest(
+    c,
+    (x, y) => c.slots[y] - c.slots[x] || size(x) - size(y) || x - y,
+    START_PER_NAVIGATOR,
+  ).forEach(take);
 
   const column = (added: number[]) => {
     const starts = new Int32Array(added.length + 1);
@@ -115,7 +107,7 @@ function hoursModel(
         const y = solution.rowDual;
         const priced: [number, number][] = [];
         for (let k = 0; k < c.count; k++) {
-          if (inSet[k]) continue;
+          if (taken[k]) continue;
           let r = cost(k) - y[n + c.nav[k]] - size(k) * y[rows - 1];
           for (let m = c.start[k]; m < c.start[k + 1]; m++) r -= y[c.members[m]];
           if (r > EPS) priced.push([k, r]);

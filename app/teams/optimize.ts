@@ -14,6 +14,7 @@
 import highsLoader from "highs";
 import { countAnd, WORDS } from "./bitset";
 import { subsetRowBound } from "./bound-cuts";
+import { columnSet, eachNavigatorsBest } from "./column-set";
 import { improveHours } from "./hours";
 import { hoursBound, hoursByLp } from "./hours-lp";
 import { generator, repack } from "./repack";
@@ -347,26 +348,9 @@ function generateColumns(
   integral: boolean,
 ): { ks: number[]; upper: number; x: Map<number, number>; y: Float64Array } {
   const n = p.parts.length;
-  const inSet = new Uint8Array(c.count);
-  const ks: number[] = [];
-  const take = (k: number) => {
-    if (!inSet[k]) {
-      inSet[k] = 1;
-      ks.push(k);
-    }
-  };
+  const { ks, taken, take } = columnSet(c);
   // each navigator's most valuable teams to start with
-  const byNav = new Map<number, number[]>();
-  for (let k = 0; k < c.count; k++) {
-    const list = byNav.get(c.nav[k]) ?? [];
-    list.push(k);
-    byNav.set(c.nav[k], list);
-  }
-  for (const list of byNav.values())
-    list
-      .sort((x, y) => cost(y) - cost(x) || c.slots[y] - c.slots[x] || x - y)
-      .slice(0, 10)
-      .forEach(take);
+  eachNavigatorsBest(c, (x, y) => cost(y) - cost(x) || c.slots[y] - c.slots[x] || x - y, 10).forEach(take);
   let upper = Infinity;
   let x = new Map<number, number>();
   let duals = new Float64Array(n + p.navs.length);
@@ -389,7 +373,7 @@ function generateColumns(
         reduced[k] = r;
         if (r > 1e-7) {
           bound += r;
-          if (!inSet[k]) priced.push(k);
+          if (!taken[k]) priced.push(k);
         }
       }
       upper = Math.min(upper, bound);

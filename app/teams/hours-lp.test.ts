@@ -30,12 +30,13 @@ function mostMeanByHand(c: Candidates, participants: number, navigators: number,
   return best;
 }
 
-describe("the hours LP (decision 083)", () => {
+describe("the hours LP (decisions 083, 084)", () => {
   it("never places fewer or lowers the hours per team, keeps teams apart, and when it says proven no teams placing as many share more; its bound holds", async () => {
     const highs = await loadSolver();
     let tried = 0;
     let proven = 0;
     let raised = 0;
+    let divedHigher = 0;
     for (let seed = 1; seed <= 60; seed++) {
       const random = rng(seed * 47);
       const pool = randomPool(
@@ -71,10 +72,21 @@ describe("the hours LP (decision 083)", () => {
         expect(bound, `seed ${seed}`).toBeCloseTo(most, 6);
       }
       if (meanSlots(c, result.teams) > meanSlots(c, start)) raised++;
+      // with the dive (decision 084): the same guarantees, and never fewer hours than without it
+      const dived = hoursByLp(highs, c, n, T, start, { stop: () => false, work: 200_000 });
+      const divedPeople = dived.teams.flatMap((k) => [...c.members.subarray(c.start[k], c.start[k + 1])]);
+      expect(new Set(divedPeople).size, `seed ${seed}`).toBe(divedPeople.length);
+      expect(new Set(dived.teams.map((k) => c.nav[k])).size, `seed ${seed}`).toBe(dived.teams.length);
+      expect(divedPeople.length, `seed ${seed}`).toBeGreaterThanOrEqual(placed);
+      expect(meanSlots(c, dived.teams), `seed ${seed}`).toBeGreaterThanOrEqual(meanSlots(c, result.teams));
+      expect(meanSlots(c, dived.teams), `seed ${seed}`).toBeLessThanOrEqual(most + 1e-9);
+      if (meanSlots(c, dived.teams) > meanSlots(c, result.teams)) divedHigher++;
     }
     // the LP decides most of these small pools, and often finds more hours than a first fit
     expect(tried).toBeGreaterThan(30);
     expect(proven).toBeGreaterThan(0.7 * tried);
     expect(raised).toBeGreaterThan(0.5 * tried);
+    // where the LP stays fractional, the dive finds more hours on most of these pools
+    expect(divedHigher).toBeGreaterThan(0.5 * (tried - proven));
   }, 60_000);
 });

@@ -9,6 +9,13 @@
 // shared slots minus the current mean, so a step that gains raises the mean. The old
 // teams are one of the choices, so a step never loses, and the number placed never
 // changes. Deterministic: a seeded generator and a budget counted in work.
+//
+// It can also start from fewer people placed than wanted (decision 084: the dive on
+// the hours LP gives teams sharing many hours but places a few people fewer). Then
+// each step first shares out one person more than its navigators' teams held: it is
+// seeded from someone nobody placed and one of the navigators who could lead them,
+// and takes the choice with the most hours even when that lowers the mean, until as
+// many are placed as wanted.
 import type { Candidates } from "./optimize";
 import { generator, navigatorIndex } from "./repack";
 
@@ -17,6 +24,8 @@ export type HoursOptions = {
   work: number;
   /** stop early when this returns true (checked every few steps) */
   stop: () => boolean;
+  /** place this many people in all first, one more per step (when the teams place fewer) */
+  place?: number;
 };
 
 /** Navigators whose teams are shared out again in one step. */
@@ -67,7 +76,12 @@ export function improveHours(
   const random = generator(0x85ebca6b ^ (n * 131 + T));
   const position = new Int32Array(n).fill(-1); // index in this step's people, or -1
   const inTeam = new Uint8Array(n);
-  for (const k of teams) for (let m = c.start[k]; m < c.start[k + 1]; m++) inTeam[c.members[m]] = 1;
+  let placed = 0;
+  for (const k of teams)
+    for (let m = c.start[k]; m < c.start[k + 1]; m++) {
+      inTeam[c.members[m]] = 1;
+      placed++;
+    }
   let work = 0;
   let steps = 0;
   let lastGain = 0;
@@ -77,6 +91,8 @@ export function improveHours(
     if (++steps % 16 === 0 && options.stop()) break;
     const mean = total / count;
     const value = (k: number) => c.slots[k] - mean;
+    // one more person to place in this step, or none
+    const more = placed < (options.place ?? 0) ? 1 : 0;
 
     // the neighbourhood: the team sharing the fewest hours of three drawn at random, and related navigators
     const led: number[] = [];
@@ -86,8 +102,16 @@ export function improveHours(
       const t = led[Math.floor(random() * led.length)];
       if (c.slots[teamOf[t]] < c.slots[teamOf[seed]]) seed = t;
     }
-    const chosen = new Set<number>([seed]);
     const queue: number[] = [];
+    if (more) {
+      const waiting: number[] = [];
+      for (let i = 0; i < n; i++) if (!inTeam[i] && leaders[i].length > 0) waiting.push(i);
+      if (waiting.length === 0) break;
+      const i = waiting[Math.floor(random() * waiting.length)];
+      seed = leaders[i][Math.floor(random() * leaders[i].length)];
+      queue.push(i);
+    }
+    const chosen = new Set<number>([seed]);
     const join = (t: number) => {
       const k = teamOf[t];
       if (k >= 0) for (let m = c.start[k]; m < c.start[k + 1]; m++) queue.push(c.members[m]);
@@ -108,7 +132,7 @@ export function improveHours(
     for (let i = 0; i < n; i++) if (!inTeam[i] && leaders[i].length > 0) unplaced.push(i);
     navs.forEach((t, j) => (slot[t] = j));
 
-    // the people to share out again (as many as before), and the valid teams among them:
+    // the people to share out again (as many as before, or one more), and the valid teams among them:
     // the members of those teams, and people nobody placed whom one of them could lead
     const people: number[] = [];
     let before = 0;
@@ -122,7 +146,7 @@ export function improveHours(
       before += value(k);
       for (let m = c.start[k]; m < c.start[k + 1]; m++) add(c.members[m]);
     }
-    const required = people.length;
+    const required = people.length + more;
     for (const i of unplaced) if (leaders[i].some((t) => chosen.has(t))) add(i);
     const lists: number[][] = people.map(() => []);
     const navBest = new Float64Array(navs.length).fill(-Infinity);
@@ -181,7 +205,8 @@ export function improveHours(
       }
       return taken < teams ? -Infinity : s;
     };
-    let best = before + 1e-9;
+    // when placing one more, the old teams are not a choice: the best new one is taken
+    let best = more ? -Infinity : before + 1e-9;
     let bestPick: number[] | null = null;
     const pick: number[] = [];
     let nodes = 0;
@@ -229,6 +254,7 @@ export function improveHours(
     for (const i of people) position[i] = -1;
     if (bestPick) {
       lastGain = steps;
+      placed += more;
       for (const t of navs) {
         const k = teamOf[t];
         if (k < 0) continue;

@@ -7,7 +7,8 @@
 // a first answer; small cohorts get the exact optimum from HiGHS's MILP, larger ones
 // a large-neighbourhood search (repack.ts), an hours pass (hours.ts) and the hours LP
 // (hours-lp.ts), which proves when no suggestion placing as many shares more hours
-// per team (decisions 082, 083). When there are too many valid teams to
+// per team, or dives on it for more hours when its answer is fractional (decisions
+// 082, 083, 084). When there are too many valid teams to
 // list (free people, loose rules), the local search of decision 020 answers alone and
 // the bound comes from the assignment relaxation (each participant to a navigator
 // they share a project and the hours with, at most teamSizeMax per navigator).
@@ -176,8 +177,10 @@ export type OptimizedSuggestion = Suggestion &
 
 export type OptimizeOptions = {
   /**
-   * The time budget in milliseconds of processor time, so that the answer does not
-   * get worse when the server is busy with other work (it only takes longer then).
+   * The time budget in milliseconds: of processor time, so that the answer does not
+   * get worse when the server is busy with other work (it only takes longer then),
+   * or of wall-clock time when that is less (a process that has just started also
+   * spends processor time compiling on other threads; decision 084).
    */
   timeLimitMs?: number;
   /** above this many valid teams the model is not built */
@@ -532,7 +535,8 @@ export async function suggestOptimizedTeams(
   const started = performance.now();
   const cpuStarted = cpuMs();
   const { timeLimitMs, maxCandidates, repackWork, hoursWork } = { ...DEFAULTS, ...options };
-  const overBudget = (share: number) => () => cpuMs() - cpuStarted > timeLimitMs * share;
+  const overBudget = (share: number) => () =>
+    Math.min(cpuMs() - cpuStarted, performance.now() - started) > timeLimitMs * share;
   const p = prepare(input);
   const placedBy = (a: Assignment) => a.members.reduce((s, m) => s + m.length, 0);
   const simple = assignmentBound(highs, p);
@@ -586,9 +590,11 @@ export async function suggestOptimizedTeams(
       ks.map((k) => ({ t: c.nav[k], members: Array.from(c.members.subarray(c.start[k], c.start[k + 1])) }));
     best = improve(p, asTeams(teams), POLISH_PASSES);
     if (c.count > EXACT_LIMIT && hoursWork > 0) {
-      // then the most hours per team for that many placed, by the LP (decision 083)
+      // then the most hours per team for that many placed, by the LP (decision 083), and
+      // when the LP's answer is fractional, a dive on it (decision 084)
       const byLp = hoursByLp(highs, c, p.parts.length, p.navs.length, columnsOf(c, best), {
         stop: overBudget(0.97),
+        work: hoursWork,
       });
       hoursProven = byLp.proven;
       best = improve(p, asTeams(byLp.teams), 0);

@@ -21,6 +21,11 @@ export type RepackOptions = {
   bound: number;
   /** each participant's value in the LP relaxation (its dual) */
   duals: Float64Array;
+  /**
+   * count shared hours from the first step, without the phase that counts placed
+   * people only (whose moves across plateaus give hours away); decision 084
+   */
+  countHours?: boolean;
 };
 
 /** Navigators re-chosen together in one step. */
@@ -135,7 +140,7 @@ export function repack(
   const used = new Uint8Array(n);
   const placingWork = options.work * PLACING_SHARE;
   let work = 0;
-  let placing = placed < options.bound;
+  let placing = placed < options.bound && !options.countHours;
   let steps = 0;
   let lastGain = 0;
   const stall = STALL_PER_NAVIGATOR * T;

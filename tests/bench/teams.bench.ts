@@ -4,7 +4,7 @@
 // mostly about shared hours). For each pool: the plain greedy baseline, the local
 // search alone (decision 020), and the suggestion the organizer's page gives (the LP
 // bound by column generation with HiGHS, then the neighbourhood search of decision
-// 081, the hours pass of decision 082 and the hours LP of decision 083), with an upper bound on how many people any
+// 081, the hours pass of decision 082, the hours LP of decision 083 and its dive, decision 084), with an upper bound on how many people any
 // assignment keeping the rules could place, computed in the same run without a time
 // budget (the set-packing LP with two rounds of subset-row cuts, or the assignment
 // relaxation when there are too many valid teams to list). Hours per team are also
@@ -67,7 +67,7 @@ export async function bench(): Promise<Record<string, unknown>> {
     console.log(`${name}: 300 participants, 80 navigators, 20 captains`);
     console.log(line("plain greedy      ", greedy, t1 - t0));
     console.log(line("local search (020)", local, t2 - t1));
-    console.log(line("suggestion (083)  ", suggested, t3 - t2) + ` (${(c1 - c0).toFixed(0)} ms of processor time)`);
+    console.log(line("suggestion (084)  ", suggested, t3 - t2) + ` (${(c1 - c0).toFixed(0)} ms of processor time)`);
     console.log(`  hours per team: ${perTeam(suggested).toFixed(2)} against the local search's ${perTeam(local).toFixed(2)}; for ${suggested.placed} placed at most ${hoursAtMost === null ? "(too many valid teams to list)" : hoursAtMost.toFixed(2)} (hours LP)${suggested.hoursProven ? ", reached: proven the most" : ""}`);
     const localBySize = hoursBySize(pool, local);
     const suggestedBySize = hoursBySize(pool, suggested);

@@ -120,18 +120,19 @@ function hoursModel(
     });
     // people and navigators in the teams the dive has fixed
     const fixed = new Uint8Array(rows);
+    const clashes = (k: number) => {
+      if (fixed[n + c.nav[k]]) return true;
+      for (let m = c.start[k]; m < c.start[k + 1]; m++) if (fixed[c.members[m]]) return true;
+      return false;
+    };
     /** adds the teams not in the LP yet that the duals price above zero (the best first); says whether any */
     const priceIn = (y: Float64Array) => {
       const priced: [number, number][] = [];
       for (let k = 0; k < c.count; k++) {
-        if (taken[k] || fixed[n + c.nav[k]]) continue;
+        if (taken[k]) continue;
         let r = cost(k) - y[n + c.nav[k]] - size(k) * y[rows - 1];
-        let free = true;
-        for (let m = c.start[k]; m < c.start[k + 1]; m++) {
-          r -= y[c.members[m]];
-          if (fixed[c.members[m]]) free = false;
-        }
-        if (free && r > EPS) priced.push([k, r]);
+        for (let m = c.start[k]; m < c.start[k + 1]; m++) r -= y[c.members[m]];
+        if (r > EPS && !clashes(k)) priced.push([k, r]);
       }
       priced.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
       const added = priced.slice(0, COLUMNS_PER_ROUND).map(([k]) => k);
@@ -199,10 +200,7 @@ function hoursModel(
         let fixedNow = 0;
         for (const j of fractions) {
           if (fixedNow === DIVE_FIX) break;
-          const k = ks[j - 1];
-          let free = !fixed[n + c.nav[k]];
-          for (let m = c.start[k]; m < c.start[k + 1]; m++) if (fixed[c.members[m]]) free = false;
-          if (free) {
+          if (!clashes(ks[j - 1])) {
             fix(j);
             fixedNow++;
           }

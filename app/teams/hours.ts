@@ -93,6 +93,8 @@ export function improveHours(
     const value = (k: number) => c.slots[k] - mean;
     // one more person to place in this step, or none
     const more = placed < (options.place ?? 0) ? 1 : 0;
+    const unplaced: number[] = [];
+    for (let i = 0; i < n; i++) if (!inTeam[i] && leaders[i].length > 0) unplaced.push(i);
 
     // the neighbourhood: the team sharing the fewest hours of three drawn at random, and related navigators
     const led: number[] = [];
@@ -104,10 +106,8 @@ export function improveHours(
     }
     const queue: number[] = [];
     if (more) {
-      const waiting: number[] = [];
-      for (let i = 0; i < n; i++) if (!inTeam[i] && leaders[i].length > 0) waiting.push(i);
-      if (waiting.length === 0) break;
-      const i = waiting[Math.floor(random() * waiting.length)];
+      if (unplaced.length === 0) break;
+      const i = unplaced[Math.floor(random() * unplaced.length)];
       seed = leaders[i][Math.floor(random() * leaders[i].length)];
       queue.push(i);
     }
@@ -128,8 +128,6 @@ export function improveHours(
       join(t);
     }
     const navs = [...chosen];
-    const unplaced: number[] = [];
-    for (let i = 0; i < n; i++) if (!inTeam[i] && leaders[i].length > 0) unplaced.push(i);
     navs.forEach((t, j) => (slot[t] = j));
 
     // the people to share out again (as many as before, or one more), and the valid teams among them:

@@ -8,7 +8,13 @@
 // zero raises the mean (Dinkelbach's method) until the LP or MILP says no more.
 //   npx tsx tests/bench/teams-hours-milp.ts <pool seed> <placed> <hours> [seconds]
 // With EXPORT=file.mps it writes the fixed MILP (as a minimisation) for another
-// solver, e.g. Debian's coinor-cbc: `cbc file.mps -seconds 2400 -solve`.
+// solver, e.g. Debian's coinor-cbc. To decide whether the mean is reachable, give CBC
+// the cutoff zero, so that it prunes by reduced cost against it (decision 084):
+//   cbc file.mps -threads 1 -cutoff 0.000001 -seconds 900 -solve -quit
+// "Problem proven infeasible": no assignment placing that many reaches the mean.
+// With MOST_PLACED=file.mps it writes instead the MILP "most people placed" over every
+// valid team (minimise -placed; give <placed> and <hours> as 0); `-cutoff -264.5`
+// then asks CBC whether 265 can be placed.
 import { writeFileSync } from "node:fs";
 import { enumerateTeams, loadSolver } from "../../app/teams/optimize";
 import { prepare } from "../../app/teams/suggest";
@@ -22,14 +28,16 @@ if (!c) throw new Error("too many valid teams to list");
 const n = p.parts.length;
 const rows = n + p.navs.length + 1; // participants, navigators, then the placed count
 
-function model(ks: number[], slotsPerTeam: number, integer: boolean, minimise = false) {
+const size = (k: number) => c!.start[k + 1] - c!.start[k];
+
+function model(ks: number[], slotsPerTeam: number, integer: boolean, minimise = false, cost = (k: number) => c!.slots[k] - slotsPerTeam) {
   const starts = new Int32Array(ks.length + 1);
   const indices: number[] = [];
   const values: number[] = [];
   ks.forEach((k, j) => {
     for (let m = c!.start[k]; m < c!.start[k + 1]; m++) indices.push(c!.members[m]);
     indices.push(n + c!.nav[k], rows - 1);
-    values.push(...Array<number>(c!.start[k + 1] - c!.start[k] + 1).fill(1), c!.start[k + 1] - c!.start[k]);
+    values.push(...Array<number>(size(k) + 1).fill(1), size(k));
     starts[j + 1] = indices.length;
   });
   const sign = minimise ? -1 : 1;
@@ -37,7 +45,7 @@ function model(ks: number[], slotsPerTeam: number, integer: boolean, minimise = 
     numCols: ks.length,
     numRows: rows,
     sense: minimise ? highs.constants.objectiveSense.minimize : highs.constants.objectiveSense.maximize,
-    colCost: Float64Array.from(ks, (k) => sign * (c!.slots[k] - slotsPerTeam)),
+    colCost: Float64Array.from(ks, (k) => sign * cost(k)),
     colLower: new Float64Array(ks.length),
     colUpper: new Float64Array(ks.length).fill(1),
     rowLower: Float64Array.from({ length: rows }, (_, r) => (r === rows - 1 ? placed : -highs.infinity)),
@@ -48,6 +56,13 @@ function model(ks: number[], slotsPerTeam: number, integer: boolean, minimise = 
 }
 
 const all = Array.from({ length: c.count }, (_, k) => k);
+if (process.env.MOST_PLACED) {
+  const most = model(all, 0, true, true, size);
+  writeFileSync(process.env.MOST_PLACED, most.exportModel("mps"));
+  most.dispose();
+  console.log(`pool ${seed}, ${c.count} valid teams: "most placed" written to ${process.env.MOST_PLACED}`);
+  process.exit(0);
+}
 let slotsPerTeam = 2 * hours;
 for (let step = 0; step < 10; step++) {
   const started = performance.now();
@@ -89,7 +104,7 @@ for (let step = 0; step < 10; step++) {
     const x = mip.getSolution().colValue;
     const chosen = keep.filter((_, j) => x[j] > 0.5);
     const slots = chosen.reduce((s, k) => s + c.slots[k], 0);
-    const people = chosen.reduce((s, k) => s + c.start[k + 1] - c.start[k], 0);
+    const people = chosen.reduce((s, k) => s + size(k), 0);
     console.log(
       `  MILP: best ${mip.getObjectiveValue().toFixed(2)}${optimal ? " (optimal)" : `, bound ${Number(mip.info.get("mip_dual_bound")).toFixed(2)}`}: ` +
         `${people} placed in ${chosen.length} teams, ${(slots / 2 / chosen.length).toFixed(4)} h per team, ${took}`,

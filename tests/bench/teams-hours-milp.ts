@@ -30,7 +30,10 @@ const rows = n + p.navs.length + 1; // participants, navigators, then the placed
 
 const size = (k: number) => c!.start[k + 1] - c!.start[k];
 
-function model(ks: number[], slotsPerTeam: number, integer: boolean, minimise = false, cost = (k: number) => c!.slots[k] - slotsPerTeam) {
+/** A team's worth at a mean of `slotsPerTeam`: its shared slots above that mean. */
+const above = (slotsPerTeam: number) => (k: number) => c!.slots[k] - slotsPerTeam;
+
+function model(ks: number[], cost: (k: number) => number, integer: boolean, minimise = false) {
   const starts = new Int32Array(ks.length + 1);
   const indices: number[] = [];
   const values: number[] = [];
@@ -57,7 +60,7 @@ function model(ks: number[], slotsPerTeam: number, integer: boolean, minimise = 
 
 const all = Array.from({ length: c.count }, (_, k) => k);
 if (process.env.MOST_PLACED) {
-  const most = model(all, 0, true, true, size);
+  const most = model(all, size, true, true);
   writeFileSync(process.env.MOST_PLACED, most.exportModel("mps"));
   most.dispose();
   console.log(`pool ${seed}, ${c.count} valid teams: "most placed" written to ${process.env.MOST_PLACED}`);
@@ -66,7 +69,7 @@ if (process.env.MOST_PLACED) {
 let slotsPerTeam = 2 * hours;
 for (let step = 0; step < 10; step++) {
   const started = performance.now();
-  const lp = model(all, slotsPerTeam, false);
+  const lp = model(all, above(slotsPerTeam), false);
   lp.options.set({ output_flag: false });
   lp.run();
   const value = lp.getObjectiveValue();
@@ -84,13 +87,13 @@ for (let step = 0; step < 10; step++) {
   }
   console.log(`${at}: LP ${value.toFixed(3)}; ${keep.length} teams can be in an answer at or above it`);
   if (process.env.EXPORT) {
-    const fixed = model(keep, slotsPerTeam, true, true);
+    const fixed = model(keep, above(slotsPerTeam), true, true);
     writeFileSync(process.env.EXPORT, fixed.exportModel("mps"));
     fixed.dispose();
     console.log(`  written to ${process.env.EXPORT} (minimise; a negative optimum reaches the mean)`);
     break;
   }
-  const mip = model(keep, slotsPerTeam, true);
+  const mip = model(keep, above(slotsPerTeam), true);
   try {
     mip.options.set({ output_flag: false, time_limit: seconds, mip_rel_gap: 0 });
     mip.run();

@@ -24,6 +24,7 @@ describe("team suggestions with a bound (decisions 080, 081)", () => {
       expect(result.placed, `seed ${seed}`).toBe(most);
       expect(result.bound, `seed ${seed}`).toBe(most);
       expect(result.proven, `seed ${seed}`).toBe(true);
+      expect(result.cutShort, `seed ${seed}`).toBe(false);
       expect(brokenRules(pool, result), `seed ${seed}`).toEqual([]);
     }
   }, 120_000);
@@ -67,6 +68,16 @@ describe("team suggestions with a bound (decisions 080, 081)", () => {
     );
   }, 120_000);
 
+  it("cut short by its time limit, a suggestion on a busy 300-person cohort says so and still keeps the rules", async () => {
+    // busy pool 2 of the bench; 1 ms leaves each step only its first round (decision 084)
+    const pool = randomPool(2, 300, 80, 20, undefined, 1);
+    const result = await suggestOptimizedTeams(pool, { timeLimitMs: 1 });
+    expect(result.cutShort).toBe(true);
+    expect(brokenRules(pool, result)).toEqual([]);
+    expect(result.placed).toBeGreaterThan(0);
+    expect(result.placed).toBeLessThanOrEqual(result.bound);
+  }, 60_000);
+
   it("places more people than the local search alone on a busy cohort, within the rules", async () => {
     const pool = randomPool(2, 120, 32, 8, undefined, 1);
     const before = (await import("./suggest")).suggestTeams(pool);
@@ -81,6 +92,7 @@ describe("team suggestions with a bound (decisions 080, 081)", () => {
     const pool = randomPool(1, 300, 80, 20, undefined, 1);
     const result = await suggestOptimizedTeams(pool, { timeLimitMs: 60_000 });
     expect(result.candidates).toBeGreaterThan(5000); // the neighbourhood search, not the small-cohort MILP
+    expect(result.cutShort).toBe(false);
     expect(result.bound).toBe(251);
     expect(result.placed).toBeGreaterThanOrEqual(Math.ceil(0.98 * result.bound));
     expect(brokenRules(pool, result)).toEqual([]);

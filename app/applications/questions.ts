@@ -2,7 +2,7 @@
 // forms, and checking an applicant's answers against the questions. Pure code,
 // shared by the server and the pages.
 import { z } from "zod";
-import { buttonForm, optionalId } from "~/utils/forms";
+import { buttonForm, checkbox, optionalId } from "~/utils/forms";
 import { isValidTimeZone } from "~/utils/time";
 import { isSlotString, slotIndexFromKey, setToSlots } from "~/availability/slots";
 import type { FieldErrors, FormValues } from "~/utils/forms";
@@ -50,11 +50,6 @@ export function parseOptions(json: string): string[] {
     return [];
   }
 }
-
-const checkbox = z
-  .union([z.literal("on"), z.literal("")])
-  .optional()
-  .transform((v) => v === "on");
 
 /** The organizer's "add / edit a question" form. */
 export const questionForm = z

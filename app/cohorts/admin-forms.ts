@@ -1,6 +1,6 @@
 // Form schemas for creating and editing projects and cohorts (admin pages).
 import { z } from "zod";
-import { idField, intentUnion, withDefaultIntent } from "~/utils/forms";
+import { checkbox, idField, intentUnion, withDefaultIntent } from "~/utils/forms";
 
 const slug = z
   .string()
@@ -105,14 +105,8 @@ const cohortFields = z.object({
     .number({ invalid_type_error: "Enter a number of hours." })
     .min(0, "Hours cannot be negative.")
     .max(40, "At most 40 shared hours a week."),
-  blindReview: z
-    .union([z.literal("on"), z.literal("")])
-    .optional()
-    .transform((v) => v === "on"),
-  published: z
-    .union([z.literal("on"), z.literal("")])
-    .optional()
-    .transform((v) => v === "on"),
+  blindReview: checkbox,
+  published: checkbox,
 });
 
 /**

@@ -1,6 +1,6 @@
 // One zod schema per form on the starter-issue board.
 import { z } from "zod";
-import { buttonForm } from "~/utils/forms";
+import { buttonForm, checkbox } from "~/utils/forms";
 
 export const DIFFICULTIES = ["easy", "medium", "hard"] as const;
 export const DIFFICULTY_LABELS: Record<(typeof DIFFICULTIES)[number], string> = {
@@ -8,11 +8,6 @@ export const DIFFICULTY_LABELS: Record<(typeof DIFFICULTIES)[number], string> = 
   medium: "Medium",
   hard: "Hard",
 };
-
-const checkbox = z
-  .union([z.literal("on"), z.literal("1"), z.literal("true"), z.literal("")])
-  .optional()
-  .transform((v) => v === "on" || v === "1" || v === "true");
 
 export const curateForm = z.object({
   issueId: z.string().min(1),

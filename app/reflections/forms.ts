@@ -1,14 +1,10 @@
 // The reflection form and the reply form. Prompts are set per cohort, so the
 // reflection schema is built for the cohort's number of prompts: answer-0, answer-1…
 import { z } from "zod";
+import { checkbox } from "~/utils/forms";
 
 export const MAX_ANSWER_LENGTH = 20_000;
 export const MAX_COMMENT_LENGTH = 10_000;
-
-const checkbox = z
-  .union([z.literal("on"), z.literal("true"), z.literal("")])
-  .optional()
-  .transform((value) => value === "on" || value === "true");
 
 export function reflectionForm(promptCount: number) {
   const answers: Record<string, z.ZodDefault<z.ZodString>> = {};

@@ -35,6 +35,15 @@ export const tickBox = z
   .optional()
   .transform((v) => v === "on");
 
+/**
+ * A tick box that refuses what no browser or script would send: ticked for "on" (a
+ * browser's default) or "true" / "1" (scripts), unticked when nothing or "" came.
+ */
+export const checkbox = z
+  .union([z.literal("on"), z.literal("true"), z.literal("1"), z.literal("")])
+  .optional()
+  .transform((v) => v === "on" || v === "true" || v === "1");
+
 /** A page's buttons as one zod union keyed by `intent`; an unknown button reads `unknown`. */
 export function intentUnion<
   Options extends [ZodDiscriminatedUnionOption<"intent">, ...ZodDiscriminatedUnionOption<"intent">[]],

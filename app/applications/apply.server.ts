@@ -4,7 +4,7 @@ import { cohortBySlug } from "~/auth/permissions.server";
 import type { SessionPerson } from "~/auth/session.server";
 import { countSlots, localToUtc, utcToLocal, emptySlots } from "~/availability/slots";
 import { recordAudit } from "~/cohorts/audit.server";
-import { assertPhase, phaseOf, PhaseError, type Phase } from "~/cohorts/phase";
+import { assertPhase, phaseOf, PhaseError, type Phase, PHASE_COLUMNS } from "~/cohorts/phase";
 import { db, isUniqueViolation, transaction } from "~/utils/db.server";
 import type { FieldErrors, FormValues } from "~/utils/forms";
 import { renderMarkdown } from "~/utils/markdown.server";
@@ -369,12 +369,7 @@ export async function applicationStatusesFor(
           id: true,
           slug: true,
           name: true,
-          publishedAt: true,
-          applicationsOpenAt: true,
-          applicationsCloseAt: true,
-          decisionsPublishedAt: true,
-          startsOn: true,
-          weeks: true,
+          ...PHASE_COLUMNS,
         },
       },
       offers: {

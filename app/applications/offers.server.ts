@@ -5,7 +5,7 @@ import { randomBytes } from "node:crypto";
 import type { SessionPerson } from "~/auth/session.server";
 import { offerLabel } from "~/applications/decision-labels";
 import { recordAudit } from "~/cohorts/audit.server";
-import { phaseOf } from "~/cohorts/phase";
+import { phaseOf, PHASE_COLUMNS } from "~/cohorts/phase";
 import { appUrl } from "~/notifications/links.server";
 import { queueNotice } from "~/notifications/outbox.server";
 import { noticeText } from "~/notifications/templates";
@@ -67,12 +67,7 @@ export async function promoteFromWaitlist(
       id: true,
       name: true,
       offerDeadlineDays: true,
-      publishedAt: true,
-      applicationsOpenAt: true,
-      applicationsCloseAt: true,
-      decisionsPublishedAt: true,
-      startsOn: true,
-      weeks: true,
+      ...PHASE_COLUMNS,
     },
   });
   const phase = phaseOf(cohort, now);

@@ -4,19 +4,14 @@ import { cohortBySlug, membershipsIn, notFound } from "~/auth/permissions.server
 import type { SessionPerson } from "~/auth/session.server";
 import { db } from "~/utils/db.server";
 import { cohortLinks, nextStepFor, type CohortLink, type NextStep } from "./next-step";
-import { cohortEndsAt, cohortLastDay, phaseOf, weekOf, type Phase } from "./phase";
+import { cohortEndsAt, cohortLastDay, phaseOf, weekOf, type Phase, PHASE_COLUMNS } from "./phase";
 
 const cohortSummarySelect = {
   id: true,
   slug: true,
   name: true,
   description: true,
-  publishedAt: true,
-  applicationsOpenAt: true,
-  applicationsCloseAt: true,
-  decisionsPublishedAt: true,
-  startsOn: true,
-  weeks: true,
+  ...PHASE_COLUMNS,
   projects: { select: { project: { select: { slug: true, name: true } } } },
 } as const;
 

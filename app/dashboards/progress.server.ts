@@ -2,7 +2,7 @@
 // runs a fixed set of queries whatever the cohort's size (one per kind of fact,
 // then grouping in memory with Maps); tests/dashboards/query-count.test.ts checks it.
 import { forbidden, notFound, type CohortAccess } from "~/auth/permissions.server";
-import { phaseOf, weekOf, weekStartsAt } from "~/cohorts/phase";
+import { phaseOf, weekOf, weekStartsAt, PHASE_COLUMNS } from "~/cohorts/phase";
 import { DAY_MS } from "~/utils/time";
 import { db } from "~/utils/db.server";
 import { CELL_LABELS, reflectionCell, reflectionDueAt, type ReflectionCell } from "~/reflections/rules";
@@ -21,12 +21,7 @@ const cohortSelect = {
   id: true,
   slug: true,
   name: true,
-  publishedAt: true,
-  applicationsOpenAt: true,
-  applicationsCloseAt: true,
-  decisionsPublishedAt: true,
-  startsOn: true,
-  weeks: true,
+  ...PHASE_COLUMNS,
   inactivityDays: true,
   changesRequestedDays: true,
   staleClaimDays: true,

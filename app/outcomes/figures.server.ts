@@ -4,7 +4,7 @@
 // whatever the number of alumni.
 import { csvLine } from "~/applications/export.server";
 import { forbidden } from "~/auth/permissions.server";
-import { cohortEndsAt, phaseOf } from "~/cohorts/phase";
+import { cohortEndsAt, phaseOf, PHASE_COLUMNS } from "~/cohorts/phase";
 import { db } from "~/utils/db.server";
 import { loginsEverInACohort } from "./comparison.server";
 import {
@@ -124,12 +124,7 @@ export async function outcomeFigures(cohortIds: string[] | "all", now = new Date
         id: true,
         slug: true,
         name: true,
-        publishedAt: true,
-        applicationsOpenAt: true,
-        applicationsCloseAt: true,
-        decisionsPublishedAt: true,
-        startsOn: true,
-        weeks: true,
+        ...PHASE_COLUMNS,
         projects: { select: { project: { select: { id: true, slug: true, name: true } } } },
       },
       orderBy: { startsOn: "asc" },

@@ -5,7 +5,7 @@
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { recordAudit } from "~/cohorts/audit.server";
-import { cohortEndsAt, cohortLastDay, phaseOf, PhaseError } from "~/cohorts/phase";
+import { cohortEndsAt, cohortLastDay, phaseOf, PhaseError, PHASE_COLUMNS } from "~/cohorts/phase";
 import { db } from "~/utils/db.server";
 
 export const DEFAULT_AFTER_SETTINGS = {
@@ -106,12 +106,7 @@ async function loadCohort(cohortId: string) {
       id: true,
       slug: true,
       name: true,
-      publishedAt: true,
-      applicationsOpenAt: true,
-      applicationsCloseAt: true,
-      decisionsPublishedAt: true,
-      startsOn: true,
-      weeks: true,
+      ...PHASE_COLUMNS,
     },
   });
 }

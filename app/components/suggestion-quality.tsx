@@ -10,6 +10,12 @@ const hours = (h: number) => `${Number(h.toFixed(1))} ${h === 1 ? "hour" : "hour
 
 export function SuggestionQualityLine({ quality }: SuggestionQualityProps) {
   const { placed, bound, proven, hoursPerTeam, hoursProven } = quality;
+  if (bound === 0)
+    return (
+      <p data-testid="suggestion-quality">
+        No assignment keeping the rules can place anyone in a team. Each person left out below says why.
+      </p>
+    );
   return (
     <p data-testid="suggestion-quality">
       This suggestion places {placed} of the {people(bound)} who could be placed at most

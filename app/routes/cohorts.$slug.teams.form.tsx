@@ -8,7 +8,13 @@ import { LeftWithoutTeam, PublishTeams } from "~/components/publish-teams";
 import { utcToLocal } from "~/availability/slots";
 import { decodeDraft, describeSlots, encodeDraft, evaluateDraft, moveInDraft } from "~/teams/draft";
 import { SuggestionQualityLine } from "~/components/suggestion-quality";
-import { loadPool, publishTeams, suggestFor, type SuggestionQuality } from "~/teams/forming.server";
+import {
+  loadPool,
+  nothingToForm,
+  publishTeams,
+  suggestFor,
+  type SuggestionQuality,
+} from "~/teams/forming.server";
 import { teamFormingForm } from "~/teams/team-forms";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { parseButton, valueOf } from "~/utils/forms";
@@ -26,6 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     projects: pool.projects,
     draft: encodeDraft(pool.published),
     viewerZone: access.person.timeZone,
+    nothingToForm: nothingToForm(pool.input),
   });
 }
 
@@ -43,6 +50,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const pool = await loadPool(access.cohort);
   const draft = decodeDraft(input.draft);
   if (input.intent === "suggest") {
+    const nothing = nothingToForm(pool.input);
+    if (nothing) return json<ActionData>({ draft: encodeDraft(draft), error: nothing }, { status: 400 });
     const { draft: suggested, evaluation, quality } = await suggestFor(pool);
     const message = `Suggested ${suggested.teams.length} teams placing ${evaluation.placed} of ${pool.input.participants.length} participants, sharing ${evaluation.sharedHours} hours a week in all. Nothing is saved until you publish.`;
     return json<ActionData>({ draft: encodeDraft(suggested), message, quality });
@@ -79,6 +88,8 @@ export default function FormTeams() {
   const navigators = page.people.filter((p) => p.role === "navigator");
   const leading = new Set(draft.teams.map((t) => t.navigatorId));
   const busy = navigation.state !== "idle";
+  // nobody to place or nobody to lead a team, and no teams published: nothing to form yet
+  const nothingYet = page.nothingToForm !== null && draft.teams.length === 0;
 
   const moveTargets = (personId: string) => {
     const current =
@@ -167,11 +178,13 @@ export default function FormTeams() {
         navigator, and at least {rules.captainMinSharedHours} hours with their captain.{" "}
         <Link to={`/cohorts/${page.cohort.slug}/appointments`}>Appoint navigators and captains</Link>.
       </p>
-      <p className="muted">
-        {page.cohort.teamsPublishedAt
-          ? "Teams were published; changes here are saved only when you publish again."
-          : "Nothing is saved until you publish."}
-      </p>
+      {nothingYet ? null : (
+        <p className="muted">
+          {page.cohort.teamsPublishedAt
+            ? "Teams were published; changes here are saved only when you publish again."
+            : "Nothing is saved until you publish."}
+        </p>
+      )}
       {data?.message ? (
         <p role="status" className="flash flash-info">
           {data.message}
@@ -179,118 +192,139 @@ export default function FormTeams() {
       ) : null}
       {data?.quality ? <SuggestionQualityLine quality={data.quality} /> : null}
       <ErrorSummary errors={data?.error ? { form: data.error } : null} />
-      <Form method="post" className="actions">
-        <input type="hidden" name="draft" value={encoded} />
-        <button type="submit" name="intent" value="suggest" disabled={busy}>
-          Suggest teams
-        </button>
-      </Form>
+      {nothingYet ? (
+        <p role="status" className="flash flash-info" data-testid="nothing-to-form">
+          {page.nothingToForm}{" "}
+          {page.input.participants.length === 0 ? (
+            <Link to={`/cohorts/${page.cohort.slug}/decisions`}>See the decisions</Link>
+          ) : (
+            <Link to={`/cohorts/${page.cohort.slug}/appointments`}>Appoint navigators</Link>
+          )}
+          .
+        </p>
+      ) : (
+        teamsDraft()
+      )}
+    </>
+  );
 
-      <h2>
-        Draft: {draft.teams.length} teams, {evaluation.placed} participants placed, {evaluation.sharedHours}{" "}
-        shared hours a week
-      </h2>
-      {encoded !== page.draft ? (
-        <p className="actions">
-          <span className="badge badge-info">Not published</span>
-          <Link to={`/cohorts/${page.cohort.slug}/teams/form`}>
-            {page.cohort.teamsPublishedAt
-              ? "Discard changes and show the published teams"
-              : "Discard this draft"}
-          </Link>
-        </p>
-      ) : null}
-      {evaluation.warningCount > 0 ? (
-        <p className="badge badge-warn">
-          {evaluation.warningCount} rule warning{evaluation.warningCount === 1 ? "" : "s"}
-        </p>
-      ) : null}
-      <div className="cards">
-        {evaluation.teams.map((team) => {
-          const navigator = byId.get(team.navigatorId);
-          const local = utcToLocal(team.sharedSlots, page.viewerZone);
-          return (
-            <article key={team.navigatorId} className="card" aria-label={`Team of ${navigator?.name}`}>
-              <h3>Team of {navigator?.name}</h3>
-              <p>
-                {team.projectId ? projectName.get(team.projectId) : "No common project"} ·{" "}
-                <span
-                  className={
-                    team.sharedHours >= rules.minSharedHours ? "badge badge-good" : "badge badge-bad"
-                  }
-                  data-testid="shared-hours"
-                >
-                  {team.sharedHours} shared hours
-                </span>
-              </p>
-              <p className="muted">
-                In {page.viewerZone}: {describeSlots(local, 4)}
-              </p>
-              <ul style={{ listStyle: "none", padding: 0 }}>
-                <li>Navigator: {personLine(team.navigatorId)}</li>
-                {team.captainId ? (
-                  <li>
-                    Captain: {personLine(team.captainId)}{" "}
-                    <span className="muted">({team.captainSharedHours} h with the team)</span>
-                    {moveControl(team.captainId, byId.get(team.captainId)?.name ?? "")}
-                  </li>
-                ) : null}
-                {team.participantIds.map((id) => (
-                  <li key={id}>
-                    {personLine(id)}
-                    {moveControl(id, byId.get(id)?.name ?? "")}
-                  </li>
-                ))}
-              </ul>
-              {team.warnings.length > 0 ? (
-                <ul className="warnings" aria-label="Rule warnings">
-                  {team.warnings.map((w) => (
-                    <li key={w} className="field-error">
-                      {w}
+  // the draft, moves and publishing: a render helper (not a component, so nothing is remounted)
+  function teamsDraft() {
+    return (
+      <>
+        <Form method="post" className="actions">
+          <input type="hidden" name="draft" value={encoded} />
+          <button type="submit" name="intent" value="suggest" disabled={busy}>
+            Suggest teams
+          </button>
+        </Form>
+
+        <h2>
+          Draft: {draft.teams.length} teams, {evaluation.placed} participants placed, {evaluation.sharedHours}{" "}
+          shared hours a week
+        </h2>
+        {encoded !== page.draft ? (
+          <p className="actions">
+            <span className="badge badge-info">Not published</span>
+            <Link to={`/cohorts/${page.cohort.slug}/teams/form`}>
+              {page.cohort.teamsPublishedAt
+                ? "Discard changes and show the published teams"
+                : "Discard this draft"}
+            </Link>
+          </p>
+        ) : null}
+        {evaluation.warningCount > 0 ? (
+          <p className="badge badge-warn">
+            {evaluation.warningCount} rule warning{evaluation.warningCount === 1 ? "" : "s"}
+          </p>
+        ) : null}
+        <div className="cards">
+          {evaluation.teams.map((team) => {
+            const navigator = byId.get(team.navigatorId);
+            const local = utcToLocal(team.sharedSlots, page.viewerZone);
+            return (
+              <article key={team.navigatorId} className="card" aria-label={`Team of ${navigator?.name}`}>
+                <h3>Team of {navigator?.name}</h3>
+                <p>
+                  {team.projectId ? projectName.get(team.projectId) : "No common project"} ·{" "}
+                  <span
+                    className={
+                      team.sharedHours >= rules.minSharedHours ? "badge badge-good" : "badge badge-bad"
+                    }
+                    data-testid="shared-hours"
+                  >
+                    {team.sharedHours} shared hours
+                  </span>
+                </p>
+                <p className="muted">
+                  In {page.viewerZone}: {describeSlots(local, 4)}
+                </p>
+                <ul style={{ listStyle: "none", padding: 0 }}>
+                  <li>Navigator: {personLine(team.navigatorId)}</li>
+                  {team.captainId ? (
+                    <li>
+                      Captain: {personLine(team.captainId)}{" "}
+                      <span className="muted">({team.captainSharedHours} h with the team)</span>
+                      {moveControl(team.captainId, byId.get(team.captainId)?.name ?? "")}
+                    </li>
+                  ) : null}
+                  {team.participantIds.map((id) => (
+                    <li key={id}>
+                      {personLine(id)}
+                      {moveControl(id, byId.get(id)?.name ?? "")}
                     </li>
                   ))}
                 </ul>
-              ) : null}
-            </article>
-          );
-        })}
-      </div>
+                {team.warnings.length > 0 ? (
+                  <ul className="warnings" aria-label="Rule warnings">
+                    {team.warnings.map((w) => (
+                      <li key={w} className="field-error">
+                        {w}
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
+              </article>
+            );
+          })}
+        </div>
 
-      <h2>Not in a team ({evaluation.leftOut.length})</h2>
-      <LeftWithoutTeam
-        people={evaluation.leftOut.map((p) => ({
-          id: p.id,
-          name: byId.get(p.id)?.name ?? p.id,
-          role: p.role,
-          reason: p.reason,
-        }))}
-      >
-        {(id) => (byId.get(id)?.role !== "navigator" ? moveControl(id, byId.get(id)?.name ?? "") : null)}
-      </LeftWithoutTeam>
-
-      <h2>Publish</h2>
-      <PublishTeams
-        draft={encoded}
-        busy={busy}
-        summary={{
-          teams: evaluation.teams.map((team) => ({
-            name: `Team of ${byId.get(team.navigatorId)?.name ?? ""}`,
-            navigator: byId.get(team.navigatorId)?.name ?? "",
-            members: [
-              ...(team.captainId ? [`${byId.get(team.captainId)?.name ?? ""} (captain)`] : []),
-              ...team.participantIds.map((id) => byId.get(id)?.name ?? id),
-            ],
-          })),
-          leftOut: evaluation.leftOut.map((p) => ({
+        <h2>Not in a team ({evaluation.leftOut.length})</h2>
+        <LeftWithoutTeam
+          people={evaluation.leftOut.map((p) => ({
             id: p.id,
             name: byId.get(p.id)?.name ?? p.id,
             role: p.role,
             reason: p.reason,
-          })),
-          warningCount: evaluation.warningCount,
-          alreadyPublished: Boolean(page.cohort.teamsPublishedAt),
-        }}
-      />
-    </>
-  );
+          }))}
+        >
+          {(id) => (byId.get(id)?.role !== "navigator" ? moveControl(id, byId.get(id)?.name ?? "") : null)}
+        </LeftWithoutTeam>
+
+        <h2>Publish</h2>
+        <PublishTeams
+          draft={encoded}
+          busy={busy}
+          summary={{
+            teams: evaluation.teams.map((team) => ({
+              name: `Team of ${byId.get(team.navigatorId)?.name ?? ""}`,
+              navigator: byId.get(team.navigatorId)?.name ?? "",
+              members: [
+                ...(team.captainId ? [`${byId.get(team.captainId)?.name ?? ""} (captain)`] : []),
+                ...team.participantIds.map((id) => byId.get(id)?.name ?? id),
+              ],
+            })),
+            leftOut: evaluation.leftOut.map((p) => ({
+              id: p.id,
+              name: byId.get(p.id)?.name ?? p.id,
+              role: p.role,
+              reason: p.reason,
+            })),
+            warningCount: evaluation.warningCount,
+            alreadyPublished: Boolean(page.cohort.teamsPublishedAt),
+          }}
+        />
+      </>
+    );
+  }
 }

@@ -184,6 +184,20 @@ export type SuggestionQuality = {
   hoursProven: boolean;
 };
 
+/**
+ * Why no team can be formed yet, as the page says it: nobody to place, or nobody to
+ * lead a team. Null when teams can be formed.
+ */
+export function nothingToForm(input: SuggestInput): string | null {
+  const missing = [
+    input.participants.length > 0
+      ? null
+      : "there are no confirmed participants yet (accepted applicants become participants when they confirm their place)",
+    input.navigators.length > 0 ? null : "no navigator is appointed yet",
+  ].filter((m) => m !== null);
+  return missing.length === 0 ? null : `No teams can be formed yet: ${missing.join(", and ")}.`;
+}
+
 export async function suggestFor(
   pool: FormingPool,
 ): Promise<{ draft: Draft; evaluation: DraftEvaluation; quality: SuggestionQuality }> {

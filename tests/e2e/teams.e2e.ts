@@ -5,6 +5,18 @@ import { describeInBrowser, signInAs, useBrowser } from "./harness";
 describeInBrowser("forming teams and the team's home", () => {
   const browser = useBrowser();
 
+  it("before anyone confirmed a place, the organizer reads why no team can be formed yet, with nothing to suggest", async () => {
+    const lena = await browser.newPage();
+    await signInAs(lena, "Lena Fischer");
+    await lena.goto("/cohorts/session-6/teams/form");
+    await expect
+      .poll(() => lena.getByTestId("nothing-to-form").textContent())
+      .toContain("No teams can be formed yet: there are no confirmed participants yet");
+    expect(await lena.getByRole("button", { name: "Suggest teams" }).count()).toBe(0);
+    await lena.getByRole("link", { name: "See the decisions" }).click();
+    await expect.poll(() => lena.getByRole("heading", { level: 1 }).textContent()).toMatch(/^Decisions/);
+  });
+
   it("an organizer suggests teams, moves one person, publishes, and a participant sees the meeting in their own time zone", async () => {
     const lena = await browser.newPage({ timezoneId: "Europe/Berlin" });
     await signInAs(lena, "Lena Fischer");

@@ -391,6 +391,34 @@ describe("forming teams", () => {
     expect(await db.team.count({ where: { cohortId: cohort.id } })).toBe(2);
   });
 
+  it("before anyone confirmed a place, says why no team can be formed yet instead of suggesting none", async () => {
+    const early = await makeCohort("review", { slug: "winter" });
+    const organizer = await makePerson();
+    await addMember(early.id, organizer.id, "organizer");
+    const cookie = await sessionCookieFor(organizer.id);
+    const mod = await forming();
+    const page = await jsonOf<{ nothingToForm: string | null }>(
+      await callRoute(mod.loader, makeRequest("/cohorts/winter/teams/form", { cookie }), { slug: "winter" }),
+    );
+    expect(page.nothingToForm).toBe(
+      "No teams can be formed yet: there are no confirmed participants yet (accepted applicants become participants when they confirm their place), and no navigator is appointed yet.",
+    );
+    const response = await callRoute(
+      mod.action,
+      makeRequest("/cohorts/winter/teams/form", { cookie, form: { intent: "suggest", draft: "" } }),
+      { slug: "winter" },
+    );
+    expect(response.status).toBe(400);
+    expect((await jsonOf<{ error: string }>(response)).error).toBe(page.nothingToForm);
+    // the cohort of this file, with participants and navigators, can form teams
+    const spring = await jsonOf<{ nothingToForm: string | null }>(
+      await callRoute(mod.loader, makeRequest("/cohorts/spring/teams/form", { cookie: cookies.organizer }), {
+        slug: "spring",
+      }),
+    );
+    expect(spring.nothingToForm).toBeNull();
+  });
+
   it("refuses to publish outside the teams-forming and running phases, with a sentence", async () => {
     const review = await makeCohort("review", { slug: "autumn" });
     const organizer = await makePerson();

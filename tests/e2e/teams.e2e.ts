@@ -5,16 +5,24 @@ import { describeInBrowser, signInAs, useBrowser } from "./harness";
 describeInBrowser("forming teams and the team's home", () => {
   const browser = useBrowser();
 
-  it("before anyone confirmed a place, the organizer reads why no team can be formed yet, with nothing to suggest", async () => {
+  it("before teams can be formed, the organizer reads why, with nothing to suggest and a link to what is missing", async () => {
+    // Session 6 is in review with no navigator; whether Nadia has confirmed her place by
+    // now depends on which browser test ran first, so both reasons are accepted.
     const lena = await browser.newPage();
     await signInAs(lena, "Lena Fischer");
     await lena.goto("/cohorts/session-6/teams/form");
+    const why = lena.getByTestId("nothing-to-form");
     await expect
-      .poll(() => lena.getByTestId("nothing-to-form").textContent())
-      .toContain("No teams can be formed yet: there are no confirmed participants yet");
+      .poll(() => why.textContent())
+      .toMatch(/^No teams can be formed yet: .*no navigator is appointed yet\./);
     expect(await lena.getByRole("button", { name: "Suggest teams" }).count()).toBe(0);
-    await lena.getByRole("link", { name: "See the decisions" }).click();
-    await expect.poll(() => lena.getByRole("heading", { level: 1 }).textContent()).toMatch(/^Decisions/);
+    const nobodyConfirmed = (await why.textContent())!.includes("there are no confirmed participants yet");
+    await why
+      .getByRole("link", { name: nobodyConfirmed ? "See the decisions" : "Appoint navigators" })
+      .click();
+    await expect
+      .poll(() => lena.getByRole("heading", { level: 1 }).textContent())
+      .toMatch(nobodyConfirmed ? /^Decisions/ : /^Navigators and captains/);
   });
 
   it("an organizer suggests teams, moves one person, publishes, and a participant sees the meeting in their own time zone", async () => {

@@ -167,7 +167,7 @@ export default function FormTeams() {
     );
   };
 
-  return (
+  const intro = (
     <>
       <h1>Form teams</h1>
       <p>
@@ -178,13 +178,10 @@ export default function FormTeams() {
         navigator, and at least {rules.captainMinSharedHours} hours with their captain.{" "}
         <Link to={`/cohorts/${page.cohort.slug}/appointments`}>Appoint navigators and captains</Link>.
       </p>
-      {nothingYet ? null : (
-        <p className="muted">
-          {page.cohort.teamsPublishedAt
-            ? "Teams were published; changes here are saved only when you publish again."
-            : "Nothing is saved until you publish."}
-        </p>
-      )}
+    </>
+  );
+  const feedback = (
+    <>
       {data?.message ? (
         <p role="status" className="flash flash-info">
           {data.message}
@@ -192,7 +189,13 @@ export default function FormTeams() {
       ) : null}
       {data?.quality ? <SuggestionQualityLine quality={data.quality} /> : null}
       <ErrorSummary errors={data?.error ? { form: data.error } : null} />
-      {nothingYet ? (
+    </>
+  );
+  if (nothingYet)
+    return (
+      <>
+        {intro}
+        {feedback}
         <p role="status" className="flash flash-info" data-testid="nothing-to-form">
           {page.nothingToForm}{" "}
           {page.input.participants.length === 0 ? (
@@ -202,129 +205,130 @@ export default function FormTeams() {
           )}
           .
         </p>
-      ) : (
-        teamsDraft()
-      )}
-    </>
-  );
+      </>
+    );
 
-  // the draft, moves and publishing: a render helper (not a component, so nothing is remounted)
-  function teamsDraft() {
-    return (
-      <>
-        <Form method="post" className="actions">
-          <input type="hidden" name="draft" value={encoded} />
-          <button type="submit" name="intent" value="suggest" disabled={busy}>
-            Suggest teams
-          </button>
-        </Form>
+  return (
+    <>
+      {intro}
+      <p className="muted">
+        {page.cohort.teamsPublishedAt
+          ? "Teams were published; changes here are saved only when you publish again."
+          : "Nothing is saved until you publish."}
+      </p>
+      {feedback}
+      <Form method="post" className="actions">
+        <input type="hidden" name="draft" value={encoded} />
+        <button type="submit" name="intent" value="suggest" disabled={busy}>
+          Suggest teams
+        </button>
+      </Form>
 
-        <h2>
-          Draft: {draft.teams.length} teams, {evaluation.placed} participants placed, {evaluation.sharedHours}{" "}
-          shared hours a week
-        </h2>
-        {encoded !== page.draft ? (
-          <p className="actions">
-            <span className="badge badge-info">Not published</span>
-            <Link to={`/cohorts/${page.cohort.slug}/teams/form`}>
-              {page.cohort.teamsPublishedAt
-                ? "Discard changes and show the published teams"
-                : "Discard this draft"}
-            </Link>
-          </p>
-        ) : null}
-        {evaluation.warningCount > 0 ? (
-          <p className="badge badge-warn">
-            {evaluation.warningCount} rule warning{evaluation.warningCount === 1 ? "" : "s"}
-          </p>
-        ) : null}
-        <div className="cards">
-          {evaluation.teams.map((team) => {
-            const navigator = byId.get(team.navigatorId);
-            const local = utcToLocal(team.sharedSlots, page.viewerZone);
-            return (
-              <article key={team.navigatorId} className="card" aria-label={`Team of ${navigator?.name}`}>
-                <h3>Team of {navigator?.name}</h3>
-                <p>
-                  {team.projectId ? projectName.get(team.projectId) : "No common project"} ·{" "}
-                  <span
-                    className={
-                      team.sharedHours >= rules.minSharedHours ? "badge badge-good" : "badge badge-bad"
-                    }
-                    data-testid="shared-hours"
-                  >
-                    {team.sharedHours} shared hours
-                  </span>
-                </p>
-                <p className="muted">
-                  In {page.viewerZone}: {describeSlots(local, 4)}
-                </p>
-                <ul style={{ listStyle: "none", padding: 0 }}>
-                  <li>Navigator: {personLine(team.navigatorId)}</li>
-                  {team.captainId ? (
-                    <li>
-                      Captain: {personLine(team.captainId)}{" "}
-                      <span className="muted">({team.captainSharedHours} h with the team)</span>
-                      {moveControl(team.captainId, byId.get(team.captainId)?.name ?? "")}
-                    </li>
-                  ) : null}
-                  {team.participantIds.map((id) => (
-                    <li key={id}>
-                      {personLine(id)}
-                      {moveControl(id, byId.get(id)?.name ?? "")}
+      <h2>
+        Draft: {draft.teams.length} teams, {evaluation.placed} participants placed, {evaluation.sharedHours}{" "}
+        shared hours a week
+      </h2>
+      {encoded !== page.draft ? (
+        <p className="actions">
+          <span className="badge badge-info">Not published</span>
+          <Link to={`/cohorts/${page.cohort.slug}/teams/form`}>
+            {page.cohort.teamsPublishedAt
+              ? "Discard changes and show the published teams"
+              : "Discard this draft"}
+          </Link>
+        </p>
+      ) : null}
+      {evaluation.warningCount > 0 ? (
+        <p className="badge badge-warn">
+          {evaluation.warningCount} rule warning{evaluation.warningCount === 1 ? "" : "s"}
+        </p>
+      ) : null}
+      <div className="cards">
+        {evaluation.teams.map((team) => {
+          const navigator = byId.get(team.navigatorId);
+          const local = utcToLocal(team.sharedSlots, page.viewerZone);
+          return (
+            <article key={team.navigatorId} className="card" aria-label={`Team of ${navigator?.name}`}>
+              <h3>Team of {navigator?.name}</h3>
+              <p>
+                {team.projectId ? projectName.get(team.projectId) : "No common project"} ·{" "}
+                <span
+                  className={
+                    team.sharedHours >= rules.minSharedHours ? "badge badge-good" : "badge badge-bad"
+                  }
+                  data-testid="shared-hours"
+                >
+                  {team.sharedHours} shared hours
+                </span>
+              </p>
+              <p className="muted">
+                In {page.viewerZone}: {describeSlots(local, 4)}
+              </p>
+              <ul style={{ listStyle: "none", padding: 0 }}>
+                <li>Navigator: {personLine(team.navigatorId)}</li>
+                {team.captainId ? (
+                  <li>
+                    Captain: {personLine(team.captainId)}{" "}
+                    <span className="muted">({team.captainSharedHours} h with the team)</span>
+                    {moveControl(team.captainId, byId.get(team.captainId)?.name ?? "")}
+                  </li>
+                ) : null}
+                {team.participantIds.map((id) => (
+                  <li key={id}>
+                    {personLine(id)}
+                    {moveControl(id, byId.get(id)?.name ?? "")}
+                  </li>
+                ))}
+              </ul>
+              {team.warnings.length > 0 ? (
+                <ul className="warnings" aria-label="Rule warnings">
+                  {team.warnings.map((w) => (
+                    <li key={w} className="field-error">
+                      {w}
                     </li>
                   ))}
                 </ul>
-                {team.warnings.length > 0 ? (
-                  <ul className="warnings" aria-label="Rule warnings">
-                    {team.warnings.map((w) => (
-                      <li key={w} className="field-error">
-                        {w}
-                      </li>
-                    ))}
-                  </ul>
-                ) : null}
-              </article>
-            );
-          })}
-        </div>
+              ) : null}
+            </article>
+          );
+        })}
+      </div>
 
-        <h2>Not in a team ({evaluation.leftOut.length})</h2>
-        <LeftWithoutTeam
-          people={evaluation.leftOut.map((p) => ({
+      <h2>Not in a team ({evaluation.leftOut.length})</h2>
+      <LeftWithoutTeam
+        people={evaluation.leftOut.map((p) => ({
+          id: p.id,
+          name: byId.get(p.id)?.name ?? p.id,
+          role: p.role,
+          reason: p.reason,
+        }))}
+      >
+        {(id) => (byId.get(id)?.role !== "navigator" ? moveControl(id, byId.get(id)?.name ?? "") : null)}
+      </LeftWithoutTeam>
+
+      <h2>Publish</h2>
+      <PublishTeams
+        draft={encoded}
+        busy={busy}
+        summary={{
+          teams: evaluation.teams.map((team) => ({
+            name: `Team of ${byId.get(team.navigatorId)?.name ?? ""}`,
+            navigator: byId.get(team.navigatorId)?.name ?? "",
+            members: [
+              ...(team.captainId ? [`${byId.get(team.captainId)?.name ?? ""} (captain)`] : []),
+              ...team.participantIds.map((id) => byId.get(id)?.name ?? id),
+            ],
+          })),
+          leftOut: evaluation.leftOut.map((p) => ({
             id: p.id,
             name: byId.get(p.id)?.name ?? p.id,
             role: p.role,
             reason: p.reason,
-          }))}
-        >
-          {(id) => (byId.get(id)?.role !== "navigator" ? moveControl(id, byId.get(id)?.name ?? "") : null)}
-        </LeftWithoutTeam>
-
-        <h2>Publish</h2>
-        <PublishTeams
-          draft={encoded}
-          busy={busy}
-          summary={{
-            teams: evaluation.teams.map((team) => ({
-              name: `Team of ${byId.get(team.navigatorId)?.name ?? ""}`,
-              navigator: byId.get(team.navigatorId)?.name ?? "",
-              members: [
-                ...(team.captainId ? [`${byId.get(team.captainId)?.name ?? ""} (captain)`] : []),
-                ...team.participantIds.map((id) => byId.get(id)?.name ?? id),
-              ],
-            })),
-            leftOut: evaluation.leftOut.map((p) => ({
-              id: p.id,
-              name: byId.get(p.id)?.name ?? p.id,
-              role: p.role,
-              reason: p.reason,
-            })),
-            warningCount: evaluation.warningCount,
-            alreadyPublished: Boolean(page.cohort.teamsPublishedAt),
-          }}
-        />
-      </>
-    );
-  }
+          })),
+          warningCount: evaluation.warningCount,
+          alreadyPublished: Boolean(page.cohort.teamsPublishedAt),
+        }}
+      />
+    </>
+  );
 }

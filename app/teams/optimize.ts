@@ -581,13 +581,13 @@ export async function suggestOptimizedTeams(
         Math.max(200, (timeLimitMs * 0.8 - used) * slowdown),
       );
       teams = packed.teams.length > 0 ? packed.teams : start;
-      if (!packed.optimal) cutShort = true;
       if (packed.optimal)
         bound = {
           bound: packed.teams.reduce((s, k) => s + sizeOf(c, k), 0),
           proven: true,
           method: "set-packing MILP",
         };
+      else cutShort = true;
     } else {
       teams = repack(c, p.parts.length, p.navs.length, start, {
         work: repackWork,
